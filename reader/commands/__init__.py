@@ -1,0 +1,1 @@
+"""Subcommands of the ``dramatis`` command line, one module each."""

@@ -1,0 +1,49 @@
+"""Errors the user can act on, and the wording of every user-facing message.
+
+A ``DramatisError`` means "the world is wrong" (an unreadable file, a locked or corrupt
+library, a full disk). Its text names the thing and the problem and is shown as is, by the
+command line as ``dramatis: <file>: <problem>`` and by the GUI in a message box. Anything
+else that escapes is a bug and is reported with a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Opening articles
+MISSING = "no such file"
+IS_DIRECTORY = "is a directory, not an article file"
+UNSUPPORTED = "unsupported file type {suffix!r} (supported: {supported})"
+EMPTY = "the file contains no text"
+CORRUPT = "the file is damaged or not a valid {kind} file ({detail})"
+TOO_LARGE_FILE = "the file is too large ({size_mb:.1f} MB; the limit is {limit_mb} MB)"
+TOO_LARGE_TEXT = "the text is too long ({chars:,} characters; the limit is {limit:,})"
+UNDECODABLE = "the text encoding could not be recognised"
+UNREADABLE = "the file cannot be read ({detail})"
+
+# The library
+LIBRARY_READ_ONLY = "the library is read-only; articles are shown but not saved"
+LIBRARY_LOCKED = "the library is busy in another program; try again in a moment"
+LIBRARY_CORRUPT = (
+    "the library file is damaged; it was left untouched and a fresh library can be started"
+)
+LIBRARY_DISK_FULL = "the disk is full; the article was not saved"
+LIBRARY_UNREADABLE = "the library cannot be opened ({detail})"
+LIBRARY_NO_ARTICLE = "no article with id {article_id} in the library"
+
+
+class DramatisError(Exception):
+    """A problem with the input or the environment, explained for the user."""
+
+    def __init__(self, subject: str | Path, problem: str) -> None:
+        self.subject = str(subject)
+        self.problem = problem
+        super().__init__(f"{self.subject}: {problem}")
+
+
+class ArticleError(DramatisError):
+    """An article file that cannot be opened: missing, unsupported, damaged, too large…"""
+
+
+class LibraryError(DramatisError):
+    """The library database cannot be used as asked: read-only, locked, corrupt, disk full."""

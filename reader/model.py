@@ -1,0 +1,93 @@
+"""The plain, immutable values that flow from a file to the library and the interface.
+
+``Article`` is what a file holds; ``Analysis`` is what the NLP made of it: entities,
+statements (quotes and reported speech) and actors, all as character offsets into
+``Article.text``. Renderers (the Qt view, JSON output, the library) read these and nothing
+else, so an Analysis is computed once and never re-derived.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+QuoteKind = Literal["direct", "mixed", "indirect"]
+ActorKind = Literal["person", "organisation", "place", "group", "other"]
+
+#: Bump when the rules change in a way that alters stored analyses.
+RULES_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An opened article: its text and what is known about where it came from."""
+
+    title: str | None
+    text: str
+    source: Path | None
+    format: str
+    sha256: str
+    byline: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity mention: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement attributed to a speaker: a direct quote or reported speech.
+
+    ``spans`` holds the content fragments (a quote split around its cue has several);
+    ``start``/``end`` cover them all. Speaker and cue offsets are both set or both None.
+    """
+
+    start: int
+    end: int
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    actor: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One person, organisation, place or group, however it is written in the article."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+    quotes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the NLP found in one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    actors: tuple[Actor, ...] = field(default_factory=tuple)
+    version: str = ""
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)

@@ -1,0 +1,38 @@
+"""From an Article to its Analysis: parse, find entities, attribute statements, build actors.
+
+This is the only place that chains the NLP stages; the command line, the library and the
+interface all call ``analyse`` and read the immutable result.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.actors import resolve_actors
+from reader.entities import extract_entities
+from reader.model import RULES_VERSION, Analysis, Article
+from reader.nlp import model_version, parse
+from reader.quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def analysis_version() -> str:
+    """Identifies the rules and model that produced an analysis; stored with it."""
+    return f"rules-{RULES_VERSION}+{model_version()}"
+
+
+def analyse(article: Article, nlp: Language | None = None) -> Analysis:
+    """Run every stage on the article and return the complete, immutable Analysis."""
+    paragraphs = parse(article.text, nlp)
+    entities = extract_entities(article.text, paragraphs)
+    quotes = find_quotes(article.text, paragraphs, entities)
+    entities, quotes, actors = resolve_actors(article.text, paragraphs, entities, quotes)
+    return Analysis(
+        article=article,
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        actors=tuple(actors),
+        version=analysis_version(),
+    )
