@@ -1,0 +1,62 @@
+"""Recognising headline-like lines: short, title-case, without a closing full stop.
+
+Used to pick an article's title from its first line and to keep title-case headline
+fragments ("Russian Jet Collide") from being taken for names.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_HEADLINE_WORDS = 20
+MAX_HEADLINE_CHARS = 160
+
+#: Short words that stay lower-case in title case.
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "per",
+        "so",
+        "the",
+        "to",
+        "up",
+        "upon",
+        "via",
+        "vs",
+        "with",
+        "yet",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def looks_like_headline(line: str) -> bool:
+    """True for a short line that does not end a sentence and is mostly capitalised."""
+    line = line.strip()
+    if not line or len(line) > MAX_HEADLINE_CHARS or line[-1] in '.!?:;,"”’)':
+        return False
+    words = _WORD.findall(line)
+    if not words or len(words) > MAX_HEADLINE_WORDS:
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if not major:
+        return False
+    capitalised = sum(1 for w in major if w[0].isupper())
+    return capitalised / len(major) >= 0.75

@@ -1,0 +1,76 @@
+"""The stable JSON form of an Analysis (schema 1, documented in docs/SCHEMA.md).
+
+Every key is always present, ``null`` where unknown; offsets are Python string indices
+into ``text``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reader.model import Actor, Analysis, Entity, Quote
+
+SCHEMA_VERSION = 1
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """Plain dict of the analysis, ready for ``json.dumps``."""
+    article = analysis.article
+    return {
+        "schema": SCHEMA_VERSION,
+        "title": article.title,
+        "source": str(article.source) if article.source is not None else None,
+        "format": article.format,
+        "sha256": article.sha256,
+        "byline": article.byline,
+        "published": article.published,
+        "text": article.text,
+        "entities": [_entity(e) for e in analysis.entities],
+        "quotes": [_quote(q) for q in analysis.quotes],
+        "actors": [_actor(a) for a in analysis.actors],
+    }
+
+
+def analysis_to_json(analysis: Analysis, indent: int | None = 2) -> str:
+    """The analysis as a JSON document (UTF-8 text, non-ASCII kept as is)."""
+    return json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=indent)
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "start": entity.start,
+        "end": entity.end,
+        "text": entity.text,
+        "label": entity.label,
+        "actor": entity.actor,
+    }
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "spans": [[s, e] for s, e in quote.spans],
+        "kind": quote.kind,
+        "speaker": quote.speaker,
+        "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
+        "cue": quote.cue,
+        "cue_start": quote.cue_start,
+        "cue_end": quote.cue_end,
+        "actor": quote.actor,
+        "confidence": quote.confidence,
+    }
+
+
+def _actor(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "mentions": actor.mentions,
+        "quotes": list(actor.quotes),
+    }

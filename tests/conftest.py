@@ -1,0 +1,33 @@
+"""Shared test set-up: Qt runs offscreen, the sample article and its analysis are shared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_ARTICLE = PROJECT_ROOT / "seeds" / "000_dd5b4a6056b2a50f.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE_ARTICLE
+
+
+@pytest.fixture(scope="session")
+def sample_analysis():
+    """The full analysis of the sample article, computed once per test session."""
+    from reader.opening import open_article
+    from reader.pipeline import analyse
+
+    return analyse(open_article(SAMPLE_ARTICLE))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """No test ever writes to the user's real library."""
+    monkeypatch.setenv("DRAMATIS_DATA_DIR", str(tmp_path_factory.mktemp("data")))
