@@ -258,13 +258,11 @@ def names_agree(a: str | None, b: str | None) -> bool:
 
 
 def speaker_spans_overlap(gold: GoldQuote, prediction: PredictedQuote) -> bool:
-    if None in (gold.speaker_start, gold.speaker_end):
+    gs, ge = gold.speaker_start, gold.speaker_end
+    ps, pe = prediction.speaker_start, prediction.speaker_end
+    if gs is None or ge is None or ps is None or pe is None:
         return False
-    if None in (prediction.speaker_start, prediction.speaker_end):
-        return False
-    return max(gold.speaker_start, prediction.speaker_start) < min(  # type: ignore[type-var]
-        gold.speaker_end, prediction.speaker_end
-    )
+    return max(gs, ps) < min(ge, pe)
 
 
 def speaker_correct(gold: GoldQuote, prediction: PredictedQuote, use_actor: bool = False) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reader import evaluation
@@ -54,6 +55,7 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Read the gold, analyse and score every article, print the report."""
     if args.errors is not None and not args.errors.parent.is_dir():
         raise DramatisError(args.errors, "its folder does not exist")
     articles = evaluation.read_gold(args.gold, limit=args.limit)
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show_progress(total: int):  # type: ignore[no-untyped-def]
+def _show_progress(total: int) -> Callable[[int, evaluation.ArticleResult], None]:
     def show(index: int, result: evaluation.ArticleResult) -> None:
         print(f"\r{index}/{total} articles", end="", file=sys.stderr, flush=True)
 
