@@ -1,10 +1,220 @@
-"""The `dramatis library` subcommand (placeholder until implemented)."""
+"""The ``dramatis library`` subcommands: a thin layer over ``reader.library``.
+
+``add`` stores files and folders, ``search`` finds articles, ``actors`` lists who appears,
+``said`` lists what one actor said, ``remove`` deletes an article, ``export`` writes every
+statement, ``reanalyse`` refreshes articles analysed by older rules or another model.
+JSON answers are always lists; finding nothing prints ``[]`` and succeeds.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from reader.library import Library, open_library
+
+EXPORT_FIELDS = (
+    "statement_id",
+    "article_id",
+    "title",
+    "date",
+    "actor_id",
+    "actor",
+    "speaker",
+    "kind",
+    "cue",
+    "text",
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("library", help="not yet available")
-    parser.set_defaults(func=lambda args: 0)
+    parser = subparsers.add_parser(
+        "library",
+        help="keep, search and list the articles you have read",
+        description="The local library of articles you have opened.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder holding the library (default: $DRAMATIS_DATA_DIR or the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="library_command", metavar="COMMAND", required=True)
+
+    add = commands.add_parser("add", help="analyse and store files or folders")
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.set_defaults(func=_add)
+
+    search = commands.add_parser("search", help="find articles by words, phrases, prefix*")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--actor", metavar="NAME", help="only articles where NAME appears")
+    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--format", choices=("text", "json"), default="text")
+    search.set_defaults(func=_search)
+
+    actors = commands.add_parser("actors", help="list the actors across the library")
+    actors.add_argument("--format", choices=("text", "json"), default="text")
+    actors.set_defaults(func=_actors)
+
+    said = commands.add_parser("said", help="everything one actor said, by article date")
+    said.add_argument("name", metavar="NAME")
+    said.add_argument("--format", choices=("text", "json"), default="text")
+    said.set_defaults(func=_said)
+
+    remove = commands.add_parser("remove", help="remove an article from the library")
+    remove.add_argument("article_id", type=int, metavar="ID")
+    remove.set_defaults(func=_remove)
+
+    export = commands.add_parser("export", help="write every statement with actor and article")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.set_defaults(func=_export)
+
+    reanalyse = commands.add_parser(
+        "reanalyse", help="analyse again articles stored by older rules or another model"
+    )
+    reanalyse.set_defaults(func=_reanalyse)
+
+
+def _open(args: argparse.Namespace) -> Library:
+    return open_library(args.data_dir)
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (redrawn on a terminal, plain lines otherwise)."""
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.total = total
+        self.tty = stream.isatty()
+        self.shown = self.tty or total > 1
+        self._last_tenth = -1
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if not self.shown:
+            return
+        if self.tty:
+            width = 30
+            filled = width * done // max(total, 1)
+            bar = "#" * filled + "-" * (width - filled)
+            self.stream.write(f"\r[{bar}] {done}/{total}")
+            if done == total:
+                self.stream.write("\n")
+        else:
+            tenth = 10 * done // max(total, 1)
+            if tenth != self._last_tenth or done == total:
+                self._last_tenth = tenth
+                self.stream.write(f"added {done}/{total}\n")
+        self.stream.flush()
+
+
+def _add(args: argparse.Namespace) -> int:
+    from reader.library.core import expand_paths
+
+    total = len(list(expand_paths(args.paths)))
+    with _open(args) as library:
+        results = library.add_paths(args.paths, progress=ProgressBar(sys.stderr, total))
+    failed = [r for r in results if r.error is not None]
+    new = sum(1 for r in results if r.was_new)
+    kept = sum(1 for r in results if r.error is None and not r.was_new)
+    print(f"{new} added, {kept} already in the library, {len(failed)} skipped")
+    for result in failed:
+        print(f"dramatis: {result.path}: {result.error}", file=sys.stderr)
+    return 2 if failed and not (new or kept) else 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        hits = library.search(args.query, actor=args.actor, limit=args.limit)
+    if args.format == "json":
+        _print_json(
+            {"id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score} for h in hits
+        )
+    else:
+        for hit in hits:
+            print(f"{hit.id}\t{hit.title or '(untitled)'}\n\t{hit.snippet}")
+    return 0
+
+
+def _actors(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        actors = library.actors()
+    if args.format == "json":
+        _print_json(a.as_dict() for a in actors)
+    else:
+        for actor in actors:
+            also = f" (also {', '.join(actor.aliases)})" if actor.aliases else ""
+            print(
+                f"{actor.name}{also}\t{actor.kind}\t{actor.articles} articles\t"
+                f"{actor.statements} statements"
+            )
+    return 0
+
+
+def _said(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        statements = library.said(args.name)
+    if args.format == "json":
+        _print_json(
+            {
+                "article_id": s.article_id,
+                "title": s.title,
+                "text": s.text,
+                "kind": s.kind,
+                "speaker": s.speaker,
+                "actor": s.actor,
+                "date": s.date,
+            }
+            for s in statements
+        )
+    else:
+        for s in statements:
+            print(f"[{s.article_id}] {s.title or '(untitled)'} ({s.kind})\n\t{s.text}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        library.remove(args.article_id)
+    print(f"removed article {args.article_id}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        rows = (
+            {
+                "statement_id": s.id,
+                "article_id": s.article_id,
+                "title": s.title,
+                "date": s.date,
+                "actor_id": s.actor_id,
+                "actor": s.actor,
+                "speaker": s.speaker,
+                "kind": s.kind,
+                "cue": s.cue,
+                "text": s.text,
+            }
+            for s in library.statements()
+        )
+        if args.format == "json":
+            _print_json(rows)
+        else:
+            writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    return 0
+
+
+def _reanalyse(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        stale = len(library.stale_ids())
+        count = library.reanalyse_all(progress=ProgressBar(sys.stderr, stale))
+    print(f"{count} articles analysed again")
+    return 0
+
+
+def _print_json(items: Iterable[dict[str, Any]]) -> None:
+    print(json.dumps(list(items), ensure_ascii=False, indent=2))

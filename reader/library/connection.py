@@ -1,0 +1,137 @@
+"""Connections to the library database and the translation of SQLite failures for the user.
+
+Every connection runs in autocommit mode (``isolation_level=None``) with WAL, a busy timeout
+and foreign keys on; writes go through ``write_transaction`` which opens ``BEGIN IMMEDIATE``
+so that two processes adding at once queue behind each other instead of failing half-way.
+SQLite errors the user can act on (read-only, locked, corrupt, disk full) become
+``LibraryError`` with the wording from ``reader.errors``; anything else is a bug and escapes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reader import errors
+from reader.errors import LibraryError
+
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+# Primary result codes (the low byte of an extended code).
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+
+class CorruptLibraryError(LibraryError):
+    """The library file is damaged; it is left as it is and a fresh one can be started."""
+
+
+def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Open (creating if needed) the database at ``path`` for reading and writing."""
+    with translate_errors(path):
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=busy_timeout_ms / 1000, check_same_thread=False
+        )
+        try:
+            _configure(conn, busy_timeout_ms, writable=True)
+        except BaseException:
+            conn.close()
+            raise
+    return conn
+
+
+def connect_read_only(
+    path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
+    """Open an existing database without writing anything to it (read-only file or folder)."""
+    with translate_errors(path):
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            timeout=busy_timeout_ms / 1000,
+            check_same_thread=False,
+        )
+        try:
+            _configure(conn, busy_timeout_ms, writable=False)
+        except BaseException:
+            conn.close()
+            raise
+    return conn
+
+
+def _configure(conn: sqlite3.Connection, busy_timeout_ms: int, writable: bool) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Reading the schema first turns "not a database" into an error here, not later.
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    if writable:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        # In WAL mode NORMAL still survives a killed process; only a power cut may lose
+        # the last commits, never leave a half-written one.
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection, subject: str | Path) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; roll back on any error, translating SQLite errors."""
+    with translate_errors(subject):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    code = _primary_code(error)
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return True
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def library_error(error: sqlite3.Error, subject: str | Path) -> LibraryError | None:
+    """The ``LibraryError`` the user sees for a SQLite failure, or None for a bug."""
+    code = _primary_code(error)
+    text = str(error).lower()
+    if is_corruption(error):
+        return CorruptLibraryError(subject, errors.LIBRARY_CORRUPT)
+    if code == _SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return LibraryError(subject, errors.LIBRARY_READ_ONLY)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
+        return LibraryError(subject, errors.LIBRARY_LOCKED)
+    if code == _SQLITE_FULL or "disk is full" in text or "database or disk is full" in text:
+        return LibraryError(subject, errors.LIBRARY_DISK_FULL)
+    if code == _SQLITE_CANTOPEN or "unable to open" in text or "disk i/o" in text:
+        return LibraryError(subject, errors.LIBRARY_UNREADABLE.format(detail=error))
+    return None
+
+
+@contextmanager
+def translate_errors(subject: str | Path) -> Iterator[None]:
+    """Turn SQLite errors the user can act on into ``LibraryError``; re-raise the rest."""
+    try:
+        yield
+    except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+        mapped = library_error(error, subject)
+        if mapped is None:
+            raise
+        raise mapped from error
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None

@@ -1,0 +1,441 @@
+"""The ``Library``: every article a person opens, kept, searchable, and shown again instantly.
+
+This is the only way the command line and the interface reach the database; they get plain
+dataclasses back (``StoredArticle``, ``SearchHit``, ``ActorSummary``, ``StoredStatement``)
+and a full ``Analysis`` for a stored article, and never write SQL of their own.
+
+When the library cannot save (read-only, locked, corrupt, disk full) the article is still
+analysed: ``add_file`` raises ``NotSavedError`` carrying the ``Analysis`` so that the caller
+can show it without saving.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from reader import errors
+from reader.errors import ArticleError, LibraryError
+from reader.library import store
+from reader.library.actors import find_actor_ids
+from reader.library.connection import translate_errors
+from reader.library.records import (
+    ActorSummary,
+    AddResult,
+    SearchHit,
+    StoredArticle,
+    StoredStatement,
+)
+from reader.library.search import (
+    STATEMENT_COLUMNS,
+    STATEMENT_FROM,
+    search_articles,
+    search_statements,
+    statement_from_row,
+)
+from reader.model import Analysis, Article
+
+Analyser = Callable[[Article], Analysis]
+#: ``progress(done, total, path)`` after each file or article.
+Progress = Callable[[int, int, str], None]
+
+_ARTICLE_COLUMNS = """id, sha256, title, source, format, byline, published, first_opened,
+    last_opened, analysis_version"""
+
+
+class NotSavedError(LibraryError):
+    """The article was analysed but could not be saved; ``analysis`` can still be shown."""
+
+    def __init__(self, cause: LibraryError, analysis: Analysis) -> None:
+        super().__init__(cause.subject, cause.problem)
+        self.cause = cause
+        self.analysis = analysis
+
+
+def default_analyser(article: Article) -> Analysis:
+    from reader.pipeline import analyse
+
+    return analyse(article)
+
+
+def default_version() -> str:
+    from reader.pipeline import analysis_version
+
+    return analysis_version()
+
+
+class Library:
+    """An open library database. Not for sharing between threads: open one per thread."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only: bool = False,
+        analyse: Analyser | None = None,
+        version: str | None = None,
+    ) -> None:
+        self.connection = conn
+        self.path = path
+        self.read_only = read_only
+        self.analyse = analyse or default_analyser
+        self.version = version or default_version()
+
+    # -- life cycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise LibraryError(self.path, errors.LIBRARY_READ_ONLY)
+
+    # -- adding -----------------------------------------------------------------------
+
+    def add_file(self, path: str | Path) -> tuple[int, Analysis, bool]:
+        """Open, analyse (unless already stored) and store a file: ``(id, analysis, was_new)``.
+
+        Raises ``ArticleError`` for a bad file, and ``NotSavedError`` (with the analysis) when
+        the library cannot save it.
+        """
+        from reader.opening import open_article
+
+        return self.add_article(open_article(path))
+
+    def add_article(self, article: Article) -> tuple[int, Analysis, bool]:
+        """Store an opened article, re-using a stored analysis of the same content if current."""
+        try:
+            stored = self._find(article.sha256)
+        except LibraryError as error:
+            raise NotSavedError(error, self.analyse(article)) from error
+        if stored is not None and stored[1] == self.version:
+            article_id = stored[0]
+            analysis = self.analysis(article_id)
+            if not self.read_only:
+                try:
+                    store.touch(self.connection, article_id, self.path)
+                except LibraryError as error:
+                    raise NotSavedError(error, analysis) from error
+            return article_id, analysis, False
+        analysis = self.analyse(article)
+        article_id, was_new = self.add_analysis(analysis, on_error=analysis)
+        return article_id, analysis, was_new
+
+    def add_analysis(
+        self, analysis: Analysis, on_error: Analysis | None = None
+    ) -> tuple[int, bool]:
+        """Store an analysis made elsewhere (all or nothing): ``(id, was_new)``."""
+        try:
+            self._check_writable()
+            return store.store_analysis(self.connection, analysis, self.path)
+        except LibraryError as error:
+            if on_error is None:
+                raise
+            raise NotSavedError(error, on_error) from error
+
+    def add_analyses(self, analyses: Iterable[Analysis]) -> list[tuple[int, bool]]:
+        """Store many analyses in one transaction (for imports and the benchmark generator)."""
+        self._check_writable()
+        return store.store_analyses(self.connection, analyses, self.path)
+
+    def add_paths(
+        self, paths: Iterable[str | Path], progress: Progress | None = None
+    ) -> list[AddResult]:
+        """Add files and folders (recursively); bad files are reported in the results and
+        skipped. A library that cannot save stops the run with ``LibraryError``."""
+        files = list(expand_paths(paths))
+        results = []
+        for done, file in enumerate(files, start=1):
+            try:
+                article_id, _, was_new = self.add_file(file)
+                results.append(AddResult(str(file), article_id, was_new))
+            except NotSavedError as error:
+                raise error.cause from error
+            except ArticleError as error:
+                results.append(AddResult(str(file), None, False, error.problem))
+            if progress is not None:
+                progress(done, len(files), str(file))
+        return results
+
+    # -- re-analysis --------------------------------------------------------------------
+
+    def stale_ids(self) -> list[int]:
+        """Articles analysed by other rules or another model than the current ones."""
+        with translate_errors(self.path):
+            rows = self.connection.execute(
+                "SELECT id FROM articles WHERE analysis_version != ? ORDER BY id",
+                (self.version,),
+            ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def reanalyse(self, article_id: int) -> Analysis:
+        """Analyse a stored article again with the current rules and model, and store it."""
+        stored = self.analysis(article_id)
+        analysis = self.analyse(stored.article)
+        self.add_analysis(analysis, on_error=analysis)
+        return analysis
+
+    def reanalyse_all(self, progress: Progress | None = None) -> int:
+        """Re-analyse every stale article, each in its own transaction; return how many."""
+        ids = self.stale_ids()
+        for done, article_id in enumerate(ids, start=1):
+            try:
+                self.reanalyse(article_id)
+            except NotSavedError as error:
+                raise error.cause from error
+            if progress is not None:
+                progress(done, len(ids), str(article_id))
+        return len(ids)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _find(self, sha256: str) -> tuple[int, str] | None:
+        with translate_errors(self.path):
+            row = self.connection.execute(
+                "SELECT id, analysis_version FROM articles WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        return (int(row[0]), str(row[1])) if row is not None else None
+
+    def find(self, sha256: str) -> int | None:
+        """The id of the stored article with this content hash, if any."""
+        found = self._find(sha256)
+        return found[0] if found else None
+
+    def count(self) -> int:
+        with translate_errors(self.path):
+            return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def article(self, article_id: int) -> StoredArticle:
+        with translate_errors(self.path):
+            row = self.connection.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        if row is None:
+            raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
+        return StoredArticle(*row)
+
+    def articles(self, limit: int = 100, offset: int = 0) -> list[StoredArticle]:
+        """Stored articles, most recently opened first."""
+        with translate_errors(self.path):
+            rows = self.connection.execute(
+                f"""SELECT {_ARTICLE_COLUMNS} FROM articles
+                    ORDER BY last_opened DESC, id DESC LIMIT ? OFFSET ?""",
+                (limit, offset),
+            ).fetchall()
+        return [StoredArticle(*r) for r in rows]
+
+    def analysis(self, article_id: int) -> Analysis:
+        """The stored Analysis of an article, rebuilt without re-analysing."""
+        with translate_errors(self.path):
+            analysis = store.load_analysis(self.connection, article_id)
+        if analysis is None:
+            raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
+        return analysis
+
+    def remove(self, article_id: int) -> None:
+        self._check_writable()
+        if not store.remove_article(self.connection, article_id, self.path):
+            raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        actor: str | None = None,
+        quoted_only: bool = False,
+        entity: str | None = None,
+        label: str | None = None,
+        opened_from: str | None = None,
+        opened_to: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Articles matching ``query`` (any text is safe), best first, within the filters.
+
+        ``actor``: articles where that actor appears (or, with ``quoted_only``, is quoted);
+        ``entity``/``label``: articles with such an entity; ``opened_from``/``opened_to``:
+        ISO dates bounding when the article was opened. With an empty query the filtered
+        articles are listed, most recently opened first.
+        """
+        filters, params = self._filters(actor, quoted_only, entity, label, opened_from, opened_to)
+        if filters is False:
+            return []
+        with translate_errors(self.path):
+            hits = search_articles(
+                self.connection,
+                query,
+                article_ids_sql=filters or None,
+                params=tuple(params),
+                limit=limit,
+                offset=offset,
+            )
+            if hits or filters is None or query.strip():
+                return hits
+            return self._browse(str(filters), params, limit, offset)
+
+    def _filters(
+        self,
+        actor: str | None,
+        quoted_only: bool,
+        entity: str | None,
+        label: str | None,
+        opened_from: str | None,
+        opened_to: str | None,
+    ) -> tuple[str | bool | None, list[object]]:
+        """An SQL SELECT of article ids for the filters (None: no filter, False: none match)."""
+        parts: list[str] = []
+        params: list[object] = []
+
+        def mark(value: object) -> str:
+            params.append(value)
+            return f":p{len(params) - 1}"
+
+        if actor is not None:
+            with translate_errors(self.path):
+                ids = find_actor_ids(self.connection, actor)
+            if not ids:
+                return False, []
+            marks = ",".join(mark(i) for i in ids)
+            quoted = f"SELECT article_id FROM statements WHERE actor_id IN ({marks})"
+            if quoted_only:
+                parts.append(quoted)
+            else:
+                marks2 = ",".join(mark(i) for i in ids)
+                parts.append(
+                    f"SELECT article_id FROM article_actors WHERE actor_id IN ({marks2}) "
+                    f"UNION {quoted}"
+                )
+        if entity is not None or label is not None:
+            conditions = []
+            if entity is not None:
+                conditions.append(f"text = {mark(entity)} COLLATE NOCASE")
+            if label is not None:
+                conditions.append(f"label = {mark(label)}")
+            parts.append(f"SELECT article_id FROM entities WHERE {' AND '.join(conditions)}")
+        if opened_from is not None or opened_to is not None:
+            conditions = []
+            if opened_from is not None:
+                conditions.append(f"last_opened >= {mark(opened_from)}")
+            if opened_to is not None:
+                # A bare date means the whole of that day.
+                bound = opened_to + "\uffff" if len(opened_to) <= 10 else opened_to
+                conditions.append(f"first_opened <= {mark(bound)}")
+            parts.append(f"SELECT id FROM articles WHERE {' AND '.join(conditions)}")
+        if not parts:
+            return None, []
+        return " INTERSECT ".join(f"SELECT * FROM ({p})" for p in parts), params
+
+    def _browse(
+        self, ids_sql: str, params: list[object], limit: int, offset: int
+    ) -> list[SearchHit]:
+        values: dict[str, object] = {f"p{i}": v for i, v in enumerate(params)}
+        values.update(limit=limit, offset=offset)
+        rows = self.connection.execute(
+            f"""SELECT id, title, substr(text, 1, 160), source, last_opened FROM articles
+                WHERE id IN ({ids_sql}) ORDER BY last_opened DESC, id DESC
+                LIMIT :limit OFFSET :offset""",
+            values,
+        ).fetchall()
+        return [
+            SearchHit(
+                id=int(r[0]),
+                title=r[1],
+                snippet=" ".join(str(r[2]).split()) + "…",
+                score=0.0,
+                source=r[3],
+                last_opened=r[4],
+            )
+            for r in rows
+        ]
+
+    def search_statements(
+        self, query: str, *, actor: str | None = None, limit: int = 20
+    ) -> list[StoredStatement]:
+        """Statements whose words match ``query``, optionally only by one actor."""
+        with translate_errors(self.path):
+            ids = None if actor is None else find_actor_ids(self.connection, actor)
+            return search_statements(self.connection, query, ids, limit)
+
+    # -- actors and statements ------------------------------------------------------------
+
+    def actors(self, limit: int | None = None) -> list[ActorSummary]:
+        """Library actors, those quoted most first, then by how many articles they are in."""
+        with translate_errors(self.path):
+            rows = self.connection.execute(
+                """SELECT a.id, a.name, a.kind,
+                       (SELECT json_group_array(alias) FROM actor_aliases WHERE actor_id = a.id),
+                       (SELECT count(DISTINCT article_id) FROM article_actors
+                        WHERE actor_id = a.id),
+                       (SELECT count(*) FROM statements WHERE actor_id = a.id) AS said
+                   FROM actors AS a ORDER BY said DESC, 5 DESC, a.name LIMIT ?""",
+                (-1 if limit is None else limit,),
+            ).fetchall()
+        return [
+            ActorSummary(
+                id=int(r[0]),
+                name=r[1],
+                kind=r[2],
+                aliases=tuple(a for a in json.loads(r[3]) if a != r[1]),
+                articles=int(r[4]),
+                statements=int(r[5]),
+            )
+            for r in rows
+        ]
+
+    def actor_ids(self, name: str) -> list[int]:
+        """Library actors answering to a name as a person would type it."""
+        with translate_errors(self.path):
+            return find_actor_ids(self.connection, name)
+
+    def said(self, name: str, limit: int | None = None) -> list[StoredStatement]:
+        """Everything an actor said across the library, in article date order."""
+        ids = self.actor_ids(name)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        with translate_errors(self.path):
+            rows = self.connection.execute(
+                f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+                    WHERE s.actor_id IN ({marks})
+                    ORDER BY COALESCE(a.published, a.first_opened), s.article_id, s.seq
+                    LIMIT ?""",
+                (*ids, -1 if limit is None else limit),
+            ).fetchall()
+        return [statement_from_row(r) for r in rows]
+
+    def statements(self) -> Iterator[StoredStatement]:
+        """Every statement with its actor and article, in article date order (for export)."""
+        with translate_errors(self.path):
+            cursor = self.connection.execute(
+                f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+                    ORDER BY COALESCE(a.published, a.first_opened), s.article_id, s.seq"""
+            )
+            for row in cursor:
+                yield statement_from_row(row)
+
+    def integrity_ok(self) -> bool:
+        with translate_errors(self.path):
+            return self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given, and the files inside folders (recursively, sorted, hidden ones skipped)."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path)
+                if child.is_file() and not any(p.startswith(".") for p in relative.parts):
+                    yield child
+        else:
+            yield path

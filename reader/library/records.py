@@ -1,0 +1,94 @@
+"""Plain values the library hands to the command line and the interface (no SQL outside).
+
+They are immutable and JSON-friendly: ``as_dict()`` gives what ``--format json`` prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as the library lists it (without its text)."""
+
+    id: int
+    sha256: str
+    title: str | None
+    source: str | None
+    format: str
+    byline: str | None
+    published: str | None
+    first_opened: str
+    last_opened: str
+    analysis_version: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article found by a search; ``snippet`` marks matched words with [ and ].
+
+    ``score`` is the negated bm25 rank: higher is better.
+    """
+
+    id: int
+    title: str | None
+    snippet: str
+    score: float
+    source: str | None
+    last_opened: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """A library-wide actor with how often it appears and speaks."""
+
+    id: int
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    articles: int
+    statements: int
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["aliases"] = list(self.aliases)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStatement:
+    """A statement in the library, linked to its article and (if known) its library actor."""
+
+    id: int
+    article_id: int
+    title: str | None
+    text: str
+    kind: str
+    speaker: str | None
+    cue: str | None
+    actor_id: int | None
+    actor: str | None
+    start: int
+    end: int
+    date: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What happened to one file given to ``Library.add_paths``."""
+
+    path: str
+    article_id: int | None
+    was_new: bool
+    error: str | None = None

@@ -1,0 +1,167 @@
+"""The library schema: an ordered list of migrations and the stored version they reach.
+
+``PRAGMA user_version`` holds how many migrations have been applied. Each migration runs in
+its own ``BEGIN IMMEDIATE`` transaction together with the version bump, so a library is
+always at exactly one version. Append new migrations; never edit one that has shipped.
+docs/SCHEMA.md ("Library database") describes the tables.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from reader.library.connection import translate_errors, write_transaction
+
+_V1 = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    title TEXT,
+    source TEXT,
+    format TEXT NOT NULL,
+    byline TEXT,
+    published TEXT,
+    first_opened TEXT NOT NULL,
+    last_opened TEXT NOT NULL,
+    text TEXT NOT NULL,
+    analysis_version TEXT NOT NULL
+);
+CREATE INDEX articles_last_opened ON articles (last_opened);
+CREATE INDEX articles_analysis_version ON articles (analysis_version);
+
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+
+CREATE TABLE actor_aliases (
+    actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (actor_id, key)
+) WITHOUT ROWID;
+CREATE INDEX actor_aliases_key ON actor_aliases (key);
+
+CREATE TABLE article_actors (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES actors (id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    quotes TEXT NOT NULL,
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX article_actors_actor ON article_actors (actor_id, article_id);
+
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    local_actor TEXT
+);
+CREATE INDEX entities_article ON entities (article_id);
+CREATE INDEX entities_label_text ON entities (label, text COLLATE NOCASE);
+CREATE INDEX entities_text ON entities (text COLLATE NOCASE);
+
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    spans TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    speaker TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    local_actor TEXT,
+    actor_id INTEGER REFERENCES actors (id),
+    confidence REAL
+);
+CREATE INDEX statements_article ON statements (article_id, seq);
+CREATE INDEX statements_actor ON statements (actor_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content='articles', content_rowid='id', prefix='2 3'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+CREATE VIRTUAL TABLE statements_fts USING fts5 (
+    text, content='statements', content_rowid='id', prefix='2 3'
+);
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+#: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def stored_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, subject: str | Path) -> int:
+    """Apply the migrations the library lacks, each in its own transaction; return the version.
+
+    Two processes opening a new library at once both end at the latest version: the version
+    is re-read inside each transaction, so a migration another process applied is skipped.
+    """
+    with translate_errors(subject):
+        if stored_version(conn) >= SCHEMA_VERSION:
+            return stored_version(conn)
+    while True:
+        with write_transaction(conn, subject):
+            version = stored_version(conn)
+            if version >= SCHEMA_VERSION:
+                return version
+            _run_script(conn, MIGRATIONS[version])
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT first; run the statements one by one inside our transaction.
+    for statement in _statements(script):
+        conn.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete statement in migration: {buffer!r}")
+    return statements

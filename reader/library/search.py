@@ -1,0 +1,206 @@
+"""Full-text search over the library: user text made safe for FTS5, ranked, with snippets.
+
+``fts_query`` turns whatever a person types into a well-formed FTS5 expression: words and
+"phrases" are always quoted, ``word*`` is a prefix, ``AND``/``OR``/``NOT`` (upper case, as
+FTS5 spells them) and a leading ``-`` are operators, and everything else (brackets, ``NEAR(``,
+stray quotes, lone ``*`` or ``-``, SQL, emoji) is either quoted as text or dropped. Raw user
+text never reaches ``MATCH``. Searches rank first (bm25, title weighted) and build snippets
+only for the rows of the page shown, which keeps common words fast on large libraries.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from reader.library.records import SearchHit, StoredStatement
+
+TITLE_WEIGHT = 10.0
+TEXT_WEIGHT = 1.0
+SNIPPET_TOKENS = 24
+MARK_START = "["
+MARK_END = "]"
+ELLIPSIS = "…"
+
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
+_WORD = re.compile(r"[^\W_]")
+_CHUNK = re.compile(r'"[^"]*(?:"\*?)?|[^\s"]+')
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    text: str
+    prefix: bool = False
+    negated: bool = False
+
+    def render(self) -> str:
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        return quoted + "*" if self.prefix else quoted
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 expression for ``text``, or None when nothing in it can be searched."""
+    positive: list[tuple[str, _Term]] = []  # (joining operator, term)
+    negative: list[_Term] = []
+    pending_op = "AND"
+    pending_not = False
+    for chunk in _CHUNK.findall(text):
+        if chunk in _OPERATORS:
+            if chunk == "NOT":
+                pending_not = True
+            else:
+                pending_op = chunk
+            continue
+        term = _term(chunk)
+        if term is None:
+            continue
+        if pending_not or term.negated:
+            negative.append(term)
+        else:
+            positive.append((pending_op, term))
+        pending_op, pending_not = "AND", False
+    if not positive:
+        return None
+    expression = positive[0][1].render()
+    for op, term in positive[1:]:
+        expression += f" {op} {term.render()}"
+    if negative:
+        expression = f"({expression}) NOT ({' OR '.join(t.render() for t in negative)})"
+    return expression
+
+
+def _term(chunk: str) -> _Term | None:
+    if chunk.startswith('"'):
+        inner = chunk[1:-1] if len(chunk) > 1 and chunk.endswith('"') else chunk[1:]
+        prefix = chunk.endswith('"*') and len(chunk) > 2
+        if prefix:
+            inner = chunk[1:-2]
+        words = _plain(inner)
+        return _Term(words, prefix) if words else None
+    negated = chunk.startswith("-") and len(chunk) > 1
+    core = chunk.lstrip("-+")
+    prefix = core.endswith("*")
+    words = _plain(core.rstrip("*"))
+    if not words:
+        return None
+    return _Term(words, prefix, negated)
+
+
+def _plain(text: str) -> str:
+    """The searchable words of a fragment: non-word characters become spaces."""
+    cleaned = "".join(ch if _WORD.match(ch) else " " for ch in text)
+    return " ".join(cleaned.split())
+
+
+def search_articles(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    article_ids_sql: str | None = None,
+    params: tuple[object, ...] = (),
+    limit: int = 20,
+    offset: int = 0,
+) -> list[SearchHit]:
+    """Ranked hits for ``query``; ``article_ids_sql`` (a SELECT of ids) restricts them."""
+    expression = fts_query(query)
+    if expression is None or limit <= 0:
+        return []
+    if article_ids_sql is None:
+        # FTS5 sorts by rank internally: cheaper than bm25() in ORDER BY over all matches.
+        page_sql = f"""SELECT rowid AS id, rank AS score FROM articles_fts
+            WHERE articles_fts MATCH :q AND rank MATCH 'bm25({TITLE_WEIGHT}, {TEXT_WEIGHT})'
+            ORDER BY rank LIMIT :limit OFFSET :offset"""
+        values: dict[str, object] = {"q": expression, "limit": limit, "offset": offset}
+    else:
+        page_sql = f"""SELECT rowid AS id, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})
+            AS score FROM articles_fts
+            WHERE articles_fts MATCH :q AND rowid IN ({article_ids_sql})
+            ORDER BY score LIMIT :limit OFFSET :offset"""
+        values = {"q": expression, "limit": limit, "offset": offset}
+        values.update({f"p{i}": v for i, v in enumerate(params)})
+    page = conn.execute(page_sql, values).fetchall()
+    if not page:
+        return []
+    return _with_snippets(conn, expression, page)
+
+
+def _with_snippets(
+    conn: sqlite3.Connection, expression: str, page: list[tuple[int, float]]
+) -> list[SearchHit]:
+    ids = [int(row[0]) for row in page]
+    marks = ",".join("?" * len(ids))
+    # snippet() needs the MATCH cursor; restricting to the page's rowids keeps it to N rows.
+    rows = conn.execute(
+        f"""SELECT f.rowid, snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}),
+                   a.title, a.source, a.last_opened
+            FROM articles_fts AS f JOIN articles AS a ON a.id = f.rowid
+            WHERE articles_fts MATCH ? AND f.rowid IN ({marks})""",
+        (MARK_START, MARK_END, ELLIPSIS, expression, *ids),
+    ).fetchall()
+    by_id = {int(r[0]): r for r in rows}
+    hits = []
+    for article_id, score in page:
+        row = by_id.get(int(article_id))
+        if row is None:
+            continue
+        hits.append(
+            SearchHit(
+                id=int(article_id),
+                title=row[2],
+                snippet=row[1] or "",
+                score=round(-float(score), 4),
+                source=row[3],
+                last_opened=row[4],
+            )
+        )
+    return hits
+
+
+STATEMENT_COLUMNS = """s.id, s.article_id, a.title, s.text, s.kind, s.speaker, s.cue,
+    s.actor_id, act.name, s.start, s."end", COALESCE(a.published, a.first_opened)"""
+
+STATEMENT_FROM = """statements AS s JOIN articles AS a ON a.id = s.article_id
+    LEFT JOIN actors AS act ON act.id = s.actor_id"""
+
+
+def statement_from_row(row: tuple) -> StoredStatement:
+    return StoredStatement(
+        id=int(row[0]),
+        article_id=int(row[1]),
+        title=row[2],
+        text=row[3],
+        kind=row[4],
+        speaker=row[5],
+        cue=row[6],
+        actor_id=row[7],
+        actor=row[8],
+        start=int(row[9]),
+        end=int(row[10]),
+        date=row[11],
+    )
+
+
+def search_statements(
+    conn: sqlite3.Connection,
+    query: str,
+    actor_ids: list[int] | None = None,
+    limit: int = 20,
+) -> list[StoredStatement]:
+    """Statements whose words match ``query``, best first, optionally by some actors."""
+    expression = fts_query(query)
+    if expression is None or limit <= 0 or actor_ids == []:
+        return []
+    where = ""
+    params: list[object] = [expression]
+    if actor_ids is not None:
+        where = f"AND s.actor_id IN ({','.join('?' * len(actor_ids))})"
+        params.extend(actor_ids)
+    rows = conn.execute(
+        f"""SELECT {STATEMENT_COLUMNS} FROM statements_fts AS f
+            JOIN {STATEMENT_FROM} ON s.id = f.rowid
+            WHERE statements_fts MATCH ? {where}
+            ORDER BY bm25(statements_fts) LIMIT ?""",
+        (*params, limit),
+    ).fetchall()
+    return [statement_from_row(r) for r in rows]
