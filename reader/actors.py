@@ -1,11 +1,94 @@
-"""Actors: entity and speaker mentions clustered into people, organisations, places, groups."""
+"""Actors: entity and speaker mentions clustered into people, organisations, places, groups.
+
+``resolve_actors`` reads the entities and statements in text order, once:
+
+* Entities become actors by label: PERSON → person; ORG → organisation; GPE, LOC, FAC →
+  place; NORP → group; EVENT, LAW, PRODUCT, WORK_OF_ART, LANGUAGE → other. Dates, times,
+  numbers, money and quantities are never actors.
+* People merge on their name without titles, particles, case or possessive ("President
+  Vladimir Putin" = "Putin"; "Bashar al-Assad" = "Al-Assad" = "Assad"). Two people both
+  named in full with different given names ("John Smith", "Mary Smith") never merge; a bare
+  "Smith" goes to the one mentioned most recently. A one-word ORG that is a known person's
+  surname ("al-Assad" mislabelled ORG) joins that person.
+* Country adjectives are groups of their own: "Russian" (NORP) is not merged into "Russia"
+  (GPE). "Russian troops", "Russian offers" and "Russian soldier" are not the state, and
+  merging would swell the country with every adjective. "Russians" and "Russian" do merge.
+* Speakers: a span whose head word lies in an entity is that entity's actor; a pronoun or
+  "the president" is resolved by ``reader.coreference``; a plural common noun ("experts",
+  "US officials") is a group; an institution noun ("the foreign ministry") an organisation;
+  otherwise an entity anywhere in the span, else a capitalised name (matched by name or a
+  new person), else a description of kind other. A definite title nobody in the article
+  holds stays unresolved.
+* Confidence: a pronoun speaker keeps 0.85 of the quote's confidence, a title 0.9; an
+  unresolved speaker mention gets actor None and half. Quotes without a speaker mention
+  are left as they are.
+* ``Actor.mentions`` counts the times the actor is named (entities and named or descriptive
+  speakers); pronouns and titles are neither counted nor aliases.
+* Ids are slugs of the canonical name, in order of first mention, "-2" on a clash.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from reader.model import Actor, Entity, Quote
+from reader.clusters import Cluster, Registry
+from reader.coreference import Antecedents, Mention, SentenceIndex, is_pronoun
+from reader.model import Actor, ActorKind, Entity, Quote
+from reader.names import (
+    DETERMINERS,
+    HONORIFICS,
+    ORGANISATION_HEADS,
+    TITLE_HEADS,
+    Title,
+    description_key,
+    honorific_gender,
+    is_plural_noun,
+    looks_like_name,
+    slugify,
+    split_title,
+    title_before,
+)
 from reader.nlp import Paragraph
+
+#: Entity labels that never name an actor.
+NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+LABEL_KINDS: dict[str, ActorKind] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+
+PRONOUN_CONFIDENCE = 0.85
+TITLE_CONFIDENCE = 0.9
+UNRESOLVED_CONFIDENCE = 0.5
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIERS = frozenset({"amod", "compound"})
+#: Where a speaker description's head ends: "a spokesman for the Kremlin" → "spokesman".
+_POST_MODIFIER = re.compile(r",|\s(?:for|of|at|from|in|with|who|which|on)\s")
+#: Longest entity looked back over when searching entities that overlap a span.
+_MAX_ENTITY_CHARS = 200
+_KIND_PREFERENCE: dict[str, int] = {
+    "person": 0,
+    "organisation": 1,
+    "group": 2,
+    "place": 3,
+    "other": 4,
+}
+
+
+def actor_kind(label: str) -> ActorKind | None:
+    """The actor kind an entity label gives, or None for dates, numbers and the like."""
+    if label in NOT_ACTORS:
+        return None
+    return LABEL_KINDS.get(label, "other")
 
 
 def resolve_actors(
@@ -14,5 +97,282 @@ def resolve_actors(
     entities: Sequence[Entity],
     quotes: Sequence[Quote],
 ) -> tuple[list[Entity], list[Quote], list[Actor]]:
-    """Cluster mentions into actors and fill the ``actor`` ids of entities and quotes."""
-    return list(entities), list(quotes), []
+    """Cluster mentions into actors and fill the ``actor`` ids of entities and quotes.
+
+    ``paragraphs`` may be empty: the parse only sharpens pronoun resolution (sentence
+    subjects, adjectives); sentences are then found by punctuation.
+    """
+    registry = Registry()
+    order = sorted(range(len(entities)), key=lambda i: (entities[i].start, entities[i].end))
+    entity_clusters: dict[int, Cluster] = {}
+    for i in order:
+        entity = entities[i]
+        kind = actor_kind(entity.label)
+        if kind is None or not entity.text.strip():
+            continue
+        if kind == "person":
+            cluster = registry.person(entity.text, entity.start)
+            _note_title(cluster, text, entity)
+        else:
+            cluster = registry.named(entity.text, entity.label, entity.start)
+        registry.mention(cluster, entity.text, entity.start, kind)
+        entity_clusters[i] = cluster
+    registry.merge_surnames()
+    entity_clusters = {i: c.root() for i, c in entity_clusters.items()}
+
+    sentences = SentenceIndex.build(text, paragraphs)
+    located = [i for i in order if i in entity_clusters]
+    roles = _roles(paragraphs, [(entities[i].start, entities[i].end) for i in located])
+    quoted = _QuotedText(quotes)
+    mentions = [
+        Mention(
+            start=entities[i].start,
+            end=entities[i].end,
+            actor=entity_clusters[i].key,
+            kind=entity_clusters[i].kind,
+            sentence=sentences.of(entities[i].start),
+            subject=subject,
+            modifier=modifier,
+            quoted=quoted.contains(entities[i].start),
+        )
+        for i, (subject, modifier) in zip(located, roles, strict=True)
+    ]
+    speakers = _Speakers(text, registry, entities, entity_clusters, sentences, mentions)
+    quote_clusters: dict[int, Cluster] = {}
+    new_quotes = list(quotes)
+    for qi in sorted(range(len(quotes)), key=lambda i: (quotes[i].start, i)):
+        quote = quotes[qi]
+        resolved = speakers.resolve(quote)
+        if resolved is None:
+            continue
+        cluster, factor = resolved
+        if cluster is not None:
+            quote_clusters[qi] = cluster.root()
+        new_quotes[qi] = replace(
+            quote,
+            actor=None,
+            confidence=_scaled(quote.confidence, factor) if factor != 1.0 else quote.confidence,
+        )
+
+    ids = _assign_ids(registry.live())
+    new_entities = [
+        _with_actor(e, ids.get(entity_clusters[i].key) if i in entity_clusters else None)
+        for i, e in enumerate(entities)
+    ]
+    statements: defaultdict[str, list[int]] = defaultdict(list)
+    for qi, cluster in quote_clusters.items():
+        actor_id = ids[cluster.key]
+        new_quotes[qi] = replace(new_quotes[qi], actor=actor_id)
+        statements[actor_id].append(qi)
+    actors = [
+        Actor(
+            id=ids[c.key],
+            name=c.canonical_name() if c.forms else ids[c.key],
+            kind=c.kind,
+            aliases=tuple(sorted(set(c.forms))),
+            mentions=c.mentions,
+            quotes=tuple(sorted(statements[ids[c.key]], key=lambda i: (quotes[i].start, i))),
+        )
+        for c in registry.live()
+    ]
+    return new_entities, new_quotes, actors
+
+
+def _scaled(confidence: float | None, factor: float) -> float:
+    return round((1.0 if confidence is None else confidence) * factor, 3)
+
+
+def _with_actor(entity: Entity, actor_id: str | None) -> Entity:
+    return entity if entity.actor == actor_id else replace(entity, actor=actor_id)
+
+
+def _note_title(cluster: Cluster, text: str, entity: Entity) -> None:
+    """Remember "President" in "Russian President Vladimir Putin" for later "the president"."""
+    written, _ = split_title(entity.text)
+    written = tuple(w for w in written if w not in HONORIFICS)
+    title = title_before(text, entity.start)
+    for words in (written, title.words if title else ()):
+        cluster.titles.update(Title(words).keys)
+    gender = (title.gender if title else None) or honorific_gender(entity.text)
+    if gender and cluster.gender is None:
+        cluster.gender = gender
+
+
+def _assign_ids(clusters: Sequence[Cluster]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for cluster in clusters:
+        slug = slugify(cluster.canonical_name()) if cluster.forms else "actor"
+        candidate, n = slug, 2
+        while candidate in used:
+            candidate, n = f"{slug}-{n}", n + 1
+        used.add(candidate)
+        ids[cluster.key] = candidate
+    return ids
+
+
+def _roles(
+    paragraphs: Sequence[Paragraph], spans: list[tuple[int, int]]
+) -> list[tuple[bool, bool]]:
+    """(main-clause subject, adjective or compound modifier) for each span, from the parse."""
+    if not paragraphs:
+        return [(False, False)] * len(spans)
+    starts = [p.start for p in paragraphs]
+    roles: list[tuple[bool, bool]] = []
+    for start, end in spans:
+        index = bisect_right(starts, start) - 1
+        paragraph = paragraphs[index] if index >= 0 else None
+        if paragraph is None or end > paragraph.end:
+            roles.append((False, False))
+            continue
+        span = paragraph.doc.char_span(
+            start - paragraph.start, end - paragraph.start, alignment_mode="expand"
+        )
+        if span is None or not len(span):
+            roles.append((False, False))
+            continue
+        root = span.root
+        head = root.head
+        main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+        outside = not (span.start <= head.i < span.end)
+        roles.append((root.dep_ in _SUBJECTS and main, root.dep_ in _MODIFIERS and outside))
+    return roles
+
+
+class _QuotedText:
+    """Which offsets lie inside the quoted words of a direct or mixed quotation."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        spans = sorted(s for q in quotes if q.kind != "indirect" for s in q.spans)
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def contains(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+
+@dataclass
+class _Speakers:
+    """Resolves each quote's speaker mention, in text order, to a cluster."""
+
+    text: str
+    registry: Registry
+    entities: Sequence[Entity]
+    entity_clusters: dict[int, Cluster]
+    sentences: SentenceIndex
+    mentions: list[Mention]
+
+    def __post_init__(self) -> None:
+        located = sorted(self.entity_clusters, key=lambda i: self.entities[i].start)
+        self._located = located
+        self._starts = [self.entities[i].start for i in located]
+        self._antecedents = Antecedents(
+            self.mentions, {c.key: c.gender for c in self.entity_clusters.values()}
+        )
+        self._by_key = {c.key: c for c in self.entity_clusters.values()}
+        self._titles: defaultdict[str, set[str]] = defaultdict(set)
+        for cluster in self._by_key.values():
+            for title in cluster.titles:
+                self._titles[title].add(cluster.key)
+        self._previous: Mention | None = None
+
+    def resolve(self, quote: Quote) -> tuple[Cluster | None, float] | None:
+        """(cluster or None, confidence factor); None when the quote names no speaker."""
+        if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
+            return None
+        start, end = quote.speaker_start, quote.speaker_end
+        surface = self.text[start:end] if 0 <= start < end <= len(self.text) else quote.speaker
+        sentence = self.sentences.of(start)
+        if is_pronoun(surface):
+            key = self._antecedents.pronoun(surface, start, sentence, self._previous, quote.spans)
+            cluster = self._by_key.get(key) if key else None
+            return self._done(cluster, start, end, sentence, PRONOUN_CONFIDENCE)
+        cluster, factor = self._describe(surface, start, end)
+        return self._done(cluster, start, end, sentence, factor)
+
+    def _done(
+        self, cluster: Cluster | None, start: int, end: int, sentence: int, factor: float
+    ) -> tuple[Cluster | None, float]:
+        if cluster is None:
+            return None, UNRESOLVED_CONFIDENCE
+        cluster = cluster.root()
+        self._by_key[cluster.key] = cluster
+        mention = Mention(start, end, cluster.key, cluster.kind, sentence, subject=True)
+        self._antecedents.add(mention)
+        self._previous = mention
+        return cluster, factor
+
+    def _describe(self, surface: str, start: int, end: int) -> tuple[Cluster | None, float]:
+        head, head_at = _head(surface)
+        head_offset = start + head_at
+        inside = self._overlapping(head_offset, head_offset + max(1, len(head)))
+        if inside:
+            return inside[0], 1.0
+        words = description_key(surface).split()
+        definite = surface.split()[0].lower() not in ("a", "an") if surface.split() else False
+        title_failed = False
+        if words and words[-1] in TITLE_HEADS and definite and not looks_like_name(surface):
+            key = self._antecedents.titled(Title(tuple(words)).keys, start, self._titles)
+            if key is not None:
+                return self._by_key[key], TITLE_CONFIDENCE
+            title_failed = True
+        # "the office of President Bashar al-Assad", "a spokesman for the Kremlin".
+        after_head = self._overlapping(head_offset + len(head), end)
+        if after_head:
+            return after_head[0], 1.0
+        lower_head = head.lower()
+        if head.islower() and is_plural_noun(head) and lower_head not in ORGANISATION_HEADS:
+            return self._new_mention(
+                self.registry.described(description_key(surface)), surface, start, "group"
+            )
+        if lower_head in ORGANISATION_HEADS and head.islower():
+            return self._new_mention(
+                self.registry.described(description_key(surface)), surface, start, "organisation"
+            )
+        before_head = self._overlapping(start, end)
+        if before_head:
+            return before_head[0], 1.0
+        if title_failed:
+            return None, UNRESOLVED_CONFIDENCE
+        if looks_like_name(surface):
+            cluster = self.registry.speaker_name(surface, start)
+            return self._new_mention(
+                cluster, surface, start, cluster.kind if cluster.kinds else "person"
+            )
+        key = description_key(surface)
+        if not key or all(w in DETERMINERS for w in key.split()):
+            return None, UNRESOLVED_CONFIDENCE
+        return self._new_mention(self.registry.described(key), surface, start, "other")
+
+    def _new_mention(
+        self, cluster: Cluster, surface: str, start: int, kind: ActorKind
+    ) -> tuple[Cluster, float]:
+        self.registry.mention(cluster, surface, start, kind)
+        return cluster, 1.0
+
+    def _overlapping(self, start: int, end: int) -> list[Cluster]:
+        """Actor clusters of entities overlapping [start, end), people first."""
+        found: list[Cluster] = []
+        index = bisect_left(self._starts, end)
+        for j in range(index - 1, -1, -1):
+            entity = self.entities[self._located[j]]
+            if entity.start < start - _MAX_ENTITY_CHARS:
+                break
+            if entity.end > start:
+                found.append(self.entity_clusters[self._located[j]].root())
+        return sorted(found, key=lambda c: _KIND_PREFERENCE.get(c.kind, 9))
+
+
+def _head(surface: str) -> tuple[str, int]:
+    """The head word of a speaker description and its offset in it.
+
+    "a spokesman for the Kremlin" → "spokesman"; "Syrian President Bashar al-Assad" → "al-Assad".
+    """
+    cut = _POST_MODIFIER.search(surface)
+    stem = surface[: cut.start()] if cut else surface
+    stem = stem.rstrip()
+    word_start = max(stem.rfind(" "), -1) + 1
+    word = stem[word_start:]
+    bare = word.rstrip(".,;:'’").removesuffix("'s").removesuffix("’s")
+    return bare or word, word_start

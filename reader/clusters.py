@@ -1,0 +1,274 @@
+"""Clusters of mentions that name the same actor, and the name indexes that find them.
+
+``Registry`` is the mutable working state of one article's actor resolution: each mention is
+looked up by dict (full name, surname, given name, normalised key, acronym) and either joins
+an existing cluster or starts one. Nothing here scans all clusters per mention, so a long
+article stays linear. The result is turned into immutable ``Actor`` values by ``actors.py``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from reader.model import ActorKind
+from reader.names import (
+    DETERMINERS,
+    ORGANISATION_HEADS,
+    Gender,
+    acronym,
+    entity_key,
+    is_acronym,
+    looks_like_name,
+    name_tokens,
+    split_title,
+    strip_possessive,
+)
+
+
+@dataclass(eq=False, slots=True)
+class Cluster:
+    """Mentions of one actor while the article is being read."""
+
+    order: int
+    person: bool
+    kinds: Counter[str] = field(default_factory=Counter)
+    forms: list[str] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    mentions: int = 0
+    given: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    gender: Gender | None = None
+    from_acronym: bool = False
+    merged: Cluster | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable id for the cluster while ids proper are not yet given."""
+        return str(self.order)
+
+    @property
+    def kind(self) -> ActorKind:
+        if self.person:
+            return "person"
+        if not self.kinds:
+            return "other"
+        kind = self.kinds.most_common(1)[0][0]
+        return kind  # type: ignore[return-value]
+
+    @property
+    def first(self) -> int:
+        return self.positions[0] if self.positions else 0
+
+    def root(self) -> Cluster:
+        cluster = self
+        while cluster.merged is not None:
+            cluster = cluster.merged
+        return cluster
+
+    def last_before(self, offset: int) -> int:
+        """Offset of the latest mention before ``offset``, or -1."""
+        index = bisect_left(self.positions, offset)
+        return self.positions[index - 1] if index else -1
+
+    def canonical_name(self) -> str:
+        """The fullest form: most name words (titles and leading "the" dropped), then most used."""
+        counts = Counter(self.forms)
+        first_seen = {form: i for i, form in reversed(list(enumerate(self.forms)))}
+        displays = {form: self._display(form) for form in counts}
+        best = max(
+            counts,
+            key=lambda f: (len(displays[f].split()), counts[f], -first_seen[f]),
+        )
+        return displays[best]
+
+    def _display(self, form: str) -> str:
+        words = form.split()
+        if self.person:
+            titles, _ = split_title(form)
+            words = words[len(titles) :] or words
+        else:
+            while len(words) > 1 and words[0] in DETERMINERS:
+                words = words[1:]
+        return " ".join(words)
+
+
+def _compatible(known: set[str], given: set[str]) -> bool:
+    """Given names agree: none known yet, one shared, or an initial that fits ("J" ~ "John")."""
+    if not known or known & given:
+        return True
+    return any(
+        (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+        for a in known
+        for b in given
+    )
+
+
+class Registry:
+    """All clusters of one article and the indexes that find them by name."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self._by_full: dict[tuple[str, ...], Cluster] = {}
+        self._by_surname: defaultdict[str, list[Cluster]] = defaultdict(list)
+        self._by_given: defaultdict[str, list[Cluster]] = defaultdict(list)
+        self._by_key: dict[str, Cluster] = {}
+        self._by_acronym: dict[str, Cluster] = {}
+
+    def new(self, person: bool) -> Cluster:
+        cluster = Cluster(order=len(self.clusters), person=person)
+        self.clusters.append(cluster)
+        return cluster
+
+    def mention(
+        self, cluster: Cluster, surface: str, offset: int, kind: ActorKind, named: bool = True
+    ) -> None:
+        """Record one mention; only named mentions add a surface form and count."""
+        insort(cluster.positions, offset)
+        cluster.kinds[kind] += 1
+        if named:
+            cluster.forms.append(strip_possessive(surface))
+            cluster.mentions += 1
+
+    # -- people -------------------------------------------------------------------------
+
+    def _most_recent(self, candidates: list[Cluster], offset: int) -> Cluster | None:
+        roots = list(dict.fromkeys(c.root() for c in candidates))
+        if not roots:
+            return None
+        return max(roots, key=lambda c: (c.last_before(offset), -c.order))
+
+    def match_person(
+        self, tokens: tuple[str, ...], offset: int, surname_only: bool = False
+    ) -> Cluster | None:
+        """The person these name tokens refer to, or None when they name someone new.
+
+        A single name goes to the most recently mentioned person with that surname (or,
+        failing that, given name); a full name joins a cluster with the same surname only if
+        the given names agree, so "John Smith" and "Mary Smith" stay apart.
+        """
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            candidates = self._by_surname.get(tokens[0], [])
+            if not candidates and not surname_only:
+                candidates = self._by_given.get(tokens[0], [])
+            return self._most_recent(candidates, offset)
+        exact = self._by_full.get(tokens)
+        if exact is not None:
+            return exact.root()
+        given = set(tokens[:-1])
+        candidates = [
+            c for c in self._by_surname.get(tokens[-1], []) if _compatible(c.root().given, given)
+        ]
+        return self._most_recent(candidates, offset)
+
+    def _register_person(self, cluster: Cluster, tokens: tuple[str, ...]) -> None:
+        if not tokens:
+            return
+        self._by_full.setdefault(tokens, cluster)
+        if cluster not in self._by_surname[tokens[-1]]:
+            self._by_surname[tokens[-1]].append(cluster)
+        if len(tokens) > 1:
+            cluster.given.update(tokens[:-1])
+            if cluster not in self._by_given[tokens[0]]:
+                self._by_given[tokens[0]].append(cluster)
+
+    def person(self, surface: str, offset: int) -> Cluster:
+        """The cluster of a person's name, found or new."""
+        tokens = name_tokens(surface)
+        cluster = self.match_person(tokens, offset)
+        if cluster is None and len(tokens) == 1:
+            # A name the model tagged PERSON here and ORG elsewhere ("Sputnik").
+            other = self._by_key.get(entity_key(surface))
+            cluster = other.root() if other is not None else None
+        if cluster is None:
+            cluster = self.new(person=True)
+        if cluster.person:
+            self._register_person(cluster, tokens)
+        return cluster
+
+    # -- everything else ----------------------------------------------------------------
+
+    def named(self, surface: str, label: str, offset: int) -> Cluster:
+        """The cluster of a non-person name (organisation, place, group, other)."""
+        if label == "ORG" and looks_like_name(surface):
+            # A surname the model tagged ORG ("al-Assad") belongs to that person.
+            tokens = name_tokens(surface)
+            if len(tokens) == 1:
+                person = self.match_person(tokens, offset, surname_only=True)
+                if person is not None:
+                    return person
+        key = entity_key(surface, label)
+        cluster = self._by_key.get(key)
+        short = label != "NORP" and is_acronym(surface)
+        initials = acronym(surface) if label != "NORP" else None
+        if cluster is None and short:
+            cluster = self._by_acronym.get(key)
+        if cluster is None and initials:
+            found = self._by_key.get(initials)
+            if found is not None and found.root().from_acronym:
+                cluster = found
+        if cluster is None:
+            cluster = self.new(person=False)
+            cluster.from_acronym = short
+        cluster = cluster.root()
+        self._by_key.setdefault(key, cluster)
+        if initials:
+            self._by_acronym.setdefault(initials, cluster)
+        return cluster
+
+    def described(self, key: str) -> Cluster:
+        """The cluster of a common-noun description used as a speaker ("experts")."""
+        cluster = self._by_key.get(key)
+        if cluster is None:
+            cluster = self.new(person=False)
+            self._by_key[key] = cluster
+        return cluster.root()
+
+    def speaker_name(self, surface: str, offset: int) -> Cluster:
+        """A capitalised speaker name the entity model missed: a known actor or a new one."""
+        if any(w.lower() in ORGANISATION_HEADS for w in surface.split()):
+            return self.named(surface, "ORG", offset)
+        tokens = name_tokens(surface)
+        cluster = self.match_person(tokens, offset)
+        if cluster is None:
+            known = self._by_key.get(entity_key(surface))
+            if known is not None:
+                return known.root()
+        if cluster is None:
+            cluster = self.new(person=True)
+        self._register_person(cluster, tokens)
+        return cluster
+
+    def merge_surnames(self) -> None:
+        """Fold an ORG cluster that is only ever a surname into its single namesake person.
+
+        Catches the mislabelled surname seen before the full name ("Assad ... Bashar al-Assad").
+        """
+        for cluster in self.clusters:
+            if (
+                cluster.person
+                or cluster.merged is not None
+                or set(cluster.kinds) != {"organisation"}
+            ):
+                continue
+            tokens = {name_tokens(form) for form in cluster.forms}
+            if len(tokens) != 1 or not all(looks_like_name(f) for f in cluster.forms):
+                continue
+            (only,) = tokens
+            if len(only) != 1:
+                continue
+            people = list(dict.fromkeys(c.root() for c in self._by_surname.get(only[0], [])))
+            if len(people) == 1 and people[0] is not cluster:
+                target = people[0]
+                target.forms.extend(cluster.forms)
+                target.positions = sorted(target.positions + cluster.positions)
+                target.mentions += cluster.mentions
+                cluster.merged = target
+
+    def live(self) -> list[Cluster]:
+        """Clusters that were not merged away, in order of first mention."""
+        alive = [c for c in self.clusters if c.merged is None and c.positions]
+        return sorted(alive, key=lambda c: (c.first, c.order))

@@ -1,0 +1,273 @@
+"""Name normalisation: how two surface forms of one name are recognised as the same.
+
+Everything here is pure string work on single mentions (no spaCy, no article state):
+possessives ("al-Assad's"), titles and honorifics ("President", "Mr"), name particles
+("al-", "bin", "van") and case are stripped to give comparable keys; titles written just
+before a name are read off so that "the president" can later find who was given that title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Gender = Literal["male", "female"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Words that head a title: "President Putin", "the foreign minister", "a spokesman".
+TITLE_HEADS: frozenset[str] = _wordset(
+    """
+    president minister premier chancellor secretary spokesman spokeswoman spokesperson
+    governor senator mayor king queen prince princess emperor sultan emir sheikh pope
+    ambassador envoy general admiral colonel commander chief chairman chairwoman chair
+    director leader judge prosecutor ceo founder adviser advisor representative rep
+    congressman congresswoman lawmaker speaker ayatollah cardinal bishop archbishop
+    sen gov lt col gen
+    """
+)
+
+#: Words that may stand before a title head inside the title: "prime minister", "vice president".
+TITLE_MODIFIERS: frozenset[str] = _wordset(
+    """
+    prime foreign defence defense interior finance economy health justice deputy vice
+    acting former state general attorney executive chief supreme national security
+    press crown first lord home trade energy education labour labor military army
+    opposition party top senior foreign-affairs
+    """
+)
+
+#: Honorifics carry no title but do say the name is a person's, sometimes a gender.
+HONORIFICS: dict[str, Gender | None] = {
+    "mr": "male",
+    "mrs": "female",
+    "ms": "female",
+    "miss": "female",
+    "mx": None,
+    "dr": None,
+    "prof": None,
+    "professor": None,
+    "sir": "male",
+    "dame": "female",
+    "lady": "female",
+    "lord": "male",
+}
+
+#: Gendered title heads; the rest of TITLE_HEADS are neutral.
+GENDERED_TITLES: dict[str, Gender] = {
+    "king": "male",
+    "queen": "female",
+    "prince": "male",
+    "princess": "female",
+    "emperor": "male",
+    "sultan": "male",
+    "spokesman": "male",
+    "spokeswoman": "female",
+    "chairman": "male",
+    "chairwoman": "female",
+    "congressman": "male",
+    "congresswoman": "female",
+}
+
+#: Name particles dropped when comparing names: "al-Assad" = "Assad", "van Gogh" = "Gogh".
+PARTICLES: frozenset[str] = _wordset(
+    "al el bin ibn bint abu de del della der den di da du la le van von ter dos das"
+)
+
+#: Determiners and quantifiers dropped from descriptions: "the experts" = "experts".
+DETERMINERS: frozenset[str] = _wordset(
+    "the a an some many most several other others these those two three four few all"
+)
+
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+_WORD = re.compile(r"[^\s]+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def strip_possessive(surface: str) -> str:
+    """``"al-Assad's"`` → ``"al-Assad"``; ``"the Smiths'"`` → ``"the Smiths"``."""
+    return _POSSESSIVE.sub("", surface.strip())
+
+
+def _clean_word(word: str) -> str:
+    return word.strip(".,;:!?\"'“”‘’()[]").lower().replace(".", "")
+
+
+def _drop_particles(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        # "al-assad" → "assad": a particle joined by a hyphen is dropped with its hyphen.
+        head, sep, rest = word.partition("-")
+        if sep and rest and head in PARTICLES:
+            word = rest
+        if word in PARTICLES or not word:
+            continue
+        out.append(word)
+    return out or words
+
+
+def split_title(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split a surface form into (title words, name words), both cleaned and lower case.
+
+    Leading words up to and including the last title head or honorific are the title
+    ("Syrian President Bashar al-Assad" → ``("syrian", "president")``, ``("bashar",
+    "al-assad")``); at least one name word is always kept.
+    """
+    words = [_clean_word(w) for w in _WORD.findall(strip_possessive(surface))]
+    words = [w for w in words if w]
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if word in TITLE_HEADS or word in HONORIFICS:
+            cut = i + 1
+    return tuple(words[:cut]), tuple(words[cut:])
+
+
+def name_tokens(surface: str) -> tuple[str, ...]:
+    """Comparable tokens of a person's name: no title, possessive, particles or case."""
+    _, words = split_title(surface)
+    return tuple(_drop_particles(list(words)))
+
+
+def entity_key(surface: str, label: str = "") -> str:
+    """Comparable key of a non-person name: "the U.S." = "US", "Russians" = "Russian"."""
+    words = [_clean_word(w) for w in _WORD.findall(strip_possessive(surface))]
+    words = [w for w in words if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    key = " ".join(words)
+    # Plural demonyms are the same group as the adjective: "Russians" = "Russian".
+    if label == "NORP" and key.endswith(("ans", "ians")):
+        key = key[:-1]
+    return key
+
+
+def description_key(surface: str) -> str:
+    """Key of a common-noun description: ``"the experts"`` = ``"experts"``."""
+    words = [_clean_word(w) for w in _WORD.findall(strip_possessive(surface))]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0] in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def acronym(surface: str) -> str | None:
+    """Initials of a multi-word proper name (``"United Nations"`` → ``"un"``), else None."""
+    words = [w for w in _WORD.findall(strip_possessive(surface)) if w[:1].isupper()]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words).lower()
+
+
+def is_acronym(surface: str) -> bool:
+    """``"UN"``, ``"U.S."``: two to six capitals, dots allowed."""
+    bare = strip_possessive(surface).replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+def slugify(name: str) -> str:
+    """A readable id: ``"Bashar al-Assad"`` → ``"bashar-al-assad"``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", ascii_name.lower()).strip("-") or "actor"
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title written before a name, lower case: ("syrian", "president")."""
+
+    words: tuple[str, ...]
+    gender: Gender | None = None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Lookup keys from most to least specific: "syrian president", "president"."""
+        keys = [" ".join(self.words[i:]) for i in range(len(self.words))]
+        return tuple(dict.fromkeys(k for k in keys if k))
+
+
+_BEFORE_WINDOW = 60
+
+
+def title_before(text: str, start: int) -> Title | None:
+    """The title written just before a name at ``start``, e.g. "Russian President " → president.
+
+    Walks back over title words ("Prime Minister"), then takes at most one capitalised
+    qualifier ("Syrian", "Russian") so "the Syrian president" can prefer the right one.
+    """
+    window = text[max(0, start - _BEFORE_WINDOW) : start]
+    if not window or not window[-1].isspace():
+        return None
+    words = window.split()
+    if not words:
+        return None
+    if words[-1].endswith(","):
+        words[-1] = words[-1][:-1]
+    taken: list[str] = []
+    gender: Gender | None = None
+    i = len(words) - 1
+    head = _clean_word(words[i])
+    if head in HONORIFICS:
+        return Title((), HONORIFICS[head])
+    if head not in TITLE_HEADS:
+        return None
+    gender = GENDERED_TITLES.get(head)
+    taken.append(head)
+    i -= 1
+    while i >= 0 and _clean_word(words[i]) in TITLE_MODIFIERS | TITLE_HEADS:
+        taken.append(_clean_word(words[i]))
+        i -= 1
+    if i >= 0 and words[i][:1].isupper() and not words[i].endswith((",", ".", ":", ";")):
+        qualifier = _clean_word(strip_possessive(words[i]))
+        if qualifier and qualifier not in DETERMINERS:
+            taken.append(qualifier)
+    return Title(tuple(reversed(taken)), gender)
+
+
+def honorific_gender(surface: str) -> Gender | None:
+    """Gender implied by a title inside the surface form itself ("Mrs May", "King Charles")."""
+    titles, _ = split_title(surface)
+    for word in titles:
+        gender = HONORIFICS.get(word)
+        if gender:
+            return gender
+        if word in GENDERED_TITLES:
+            return GENDERED_TITLES[word]
+    return None
+
+
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$|^(?:al|el|bin|ibn|de|del|van|von|da|di|le|la)(?:-\w+)?$")
+
+
+def looks_like_name(surface: str) -> bool:
+    """Capitalised words, particles allowed: "John Smith", "Bashar al-Assad", "President Putin"."""
+    words = strip_possessive(surface).split()
+    if not words or words[0].lower() in DETERMINERS:
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and any(w[:1].isupper() for w in words)
+
+
+_IRREGULAR_PLURALS = _wordset("people police men women children staff folk crowds")
+
+
+def is_plural_noun(word: str) -> bool:
+    """A lower-case plural common noun: "experts", "officials", "powers", "people"."""
+    word = _clean_word(word)
+    if not word.isalpha() or not word.islower():
+        return word in _IRREGULAR_PLURALS
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+#: Heads of descriptions that stand for an institution rather than people.
+ORGANISATION_HEADS: frozenset[str] = _wordset(
+    """
+    ministry government agency department office council court committee commission company
+    administration embassy union board authority parliament cabinet kremlin military army
+    police presidency regime firm bank newspaper network
+    """
+)
