@@ -1,0 +1,43 @@
+# Dramatis — everything starts from nothing: the first target that needs the virtual
+# environment creates it and installs the project with its development extras.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := seeds/000_dd5b4a6056b2a50f.txt
+
+.PHONY: run test lint format bench package clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dramatis analyse $(SAMPLE) --format text
+
+test: $(STAMP)
+	$(BIN)/ruff check reader ui tests bench packaging
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader ui tests bench packaging
+	$(BIN)/ruff format --check reader ui tests bench packaging
+
+format: $(STAMP)
+	$(BIN)/ruff format reader ui tests bench packaging
+	$(BIN)/ruff check --fix reader ui tests bench packaging
+
+bench: $(STAMP)
+	$(BIN)/python bench/analysis.py
+	$(BIN)/python bench/library_search.py
+	$(BIN)/python bench/library_add.py
+
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/python packaging/build.py
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache

