@@ -122,7 +122,10 @@ def resolve_actors(
 
     sentences = SentenceIndex.build(text, paragraphs)
     located = [i for i in order if i in entity_clusters]
-    roles = _roles(paragraphs, [(entities[i].start, entities[i].end) for i in located])
+    if paragraphs:
+        roles = _roles(paragraphs, [(entities[i].start, entities[i].end) for i in located])
+    else:
+        roles = [(sentences.opens(text, entities[i].start), False) for i in located]
     quoted = _QuotedText(quotes)
     mentions = [
         Mention(
@@ -215,8 +218,6 @@ def _roles(
     paragraphs: Sequence[Paragraph], spans: list[tuple[int, int]]
 ) -> list[tuple[bool, bool]]:
     """(main-clause subject, adjective or compound modifier) for each span, from the parse."""
-    if not paragraphs:
-        return [(False, False)] * len(spans)
     starts = [p.start for p in paragraphs]
     roles: list[tuple[bool, bool]] = []
     for start, end in spans:

@@ -85,6 +85,14 @@ class SentenceIndex:
     def of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
+    def opens(self, text: str, offset: int) -> bool:
+        """True when only "the" stands between the sentence start and ``offset``.
+
+        Without a parse, a name opening its sentence is taken as the sentence's subject.
+        """
+        start = self._starts[self.of(offset)]
+        return text[start:offset].strip().lower() in ("", "the", '"', "“")
+
 
 class Antecedents:
     """Actor mentions seen so far, in text order, and the actors' known genders and titles."""

@@ -247,7 +247,7 @@ def looks_like_name(surface: str) -> bool:
     words = strip_possessive(surface).split()
     if not words or words[0].lower() in DETERMINERS:
         return False
-    return all(_NAME_WORD.match(w) for w in words) and any(w[:1].isupper() for w in words)
+    return all(_NAME_WORD.match(w) for w in words) and any(c.isupper() for w in words for c in w)
 
 
 _IRREGULAR_PLURALS = _wordset("people police men women children staff folk crowds")

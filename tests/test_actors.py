@@ -1,0 +1,458 @@
+"""Actors: clustering names into people, organisations, places and groups; speakers to actors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.actors import resolve_actors
+from reader.model import Actor, Analysis, Entity, Quote
+from reader.names import name_tokens, slugify, strip_possessive, title_before
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_dd5b4a6056b2a50f.txt"
+
+
+# -- helpers: entities and quotes built by hand on real sentences ------------------------
+
+
+def ent(text: str, surface: str, label: str, nth: int = 0) -> Entity:
+    """The ``nth`` occurrence of ``surface`` in ``text`` as an entity."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Entity(start, start + len(surface), surface, label)
+
+
+def quote(text: str, content: str, speaker: str, nth: int = 0, confidence: float = 0.8) -> Quote:
+    """A direct quote of ``content`` attributed to the ``nth`` occurrence of ``speaker``."""
+    start = text.index(content)
+    end = start + len(content)
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(speaker, s + 1)
+    return Quote(
+        start=start,
+        end=end,
+        text=content,
+        spans=((start, end),),
+        kind="direct",
+        speaker=speaker,
+        speaker_start=s,
+        speaker_end=s + len(speaker),
+        confidence=confidence,
+    )
+
+
+def run(text: str, entities: list[Entity], quotes: list[Quote] = ()):  # type: ignore[assignment]
+    return resolve_actors(text, [], sorted(entities, key=lambda e: e.start), list(quotes))
+
+
+def by_id(actors: list[Actor]) -> dict[str, Actor]:
+    return {a.id: a for a in actors}
+
+
+def check_consistent(entities: list[Entity], quotes: list[Quote], actors: list[Actor]) -> None:
+    ids = [a.id for a in actors]
+    assert len(ids) == len(set(ids))
+    for e in entities:
+        assert e.actor is None or e.actor in ids
+    for q in quotes:
+        assert q.actor is None or q.actor in ids
+    for a in actors:
+        assert [quotes[i].start for i in a.quotes] == sorted(quotes[i].start for i in a.quotes)
+        assert all(quotes[i].actor == a.id for i in a.quotes)
+
+
+# -- names ---------------------------------------------------------------------------------
+
+
+def test_name_tokens_drop_titles_particles_case_and_possessive() -> None:
+    assert name_tokens("Bashar al-Assad") == ("bashar", "assad")
+    assert name_tokens("al-Assad's") == name_tokens("Al-Assad") == name_tokens("Assad")
+    assert name_tokens("President Vladimir Putin") == ("vladimir", "putin")
+    assert strip_possessive("the Smiths'") == "the Smiths"
+    assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+
+
+def test_title_before_reads_the_title_and_its_qualifier() -> None:
+    text = "The office of Syrian President Bashar al-Assad said"
+    title = title_before(text, text.index("Bashar"))
+    assert title is not None
+    assert title.keys == ("syrian president", "president")
+    assert title_before("He met Bashar", len("He met ")) is None
+
+
+# -- clustering ------------------------------------------------------------------------------
+
+
+def test_full_name_surname_and_title_are_one_person() -> None:
+    text = "President Vladimir Putin arrived. Putin spoke. Then Vladimir Putin left."
+    entities = [
+        ent(text, "President Vladimir Putin", "PERSON"),
+        ent(text, "Putin", "PERSON", 1),
+        ent(text, "Vladimir Putin", "PERSON", 1),
+    ]
+    new_entities, _, actors = run(text, entities)
+    assert len(actors) == 1
+    putin = actors[0]
+    assert (putin.id, putin.name, putin.kind) == ("vladimir-putin", "Vladimir Putin", "person")
+    assert putin.mentions == 3
+    assert {e.actor for e in new_entities} == {"vladimir-putin"}
+
+
+def test_particles_case_and_possessive_merge() -> None:
+    text = (
+        "Bashar al-Assad met envoys. Al-Assad smiled. In al-Assad's view, Assad said, "
+        "al-Assad was right."
+    )
+    entities = [
+        ent(text, "Bashar al-Assad", "PERSON"),
+        ent(text, "Al-Assad", "PERSON"),
+        ent(text, "al-Assad's", "ORG"),  # the model's label on a possessive surname
+        ent(text, "Assad", "PERSON", 3),
+        ent(text, "al-Assad", "ORG", 2),
+    ]
+    new_entities, _, actors = run(text, entities)
+    assert len(actors) == 1
+    assad = actors[0]
+    assert assad.id == "bashar-al-assad"
+    assert assad.kind == "person"
+    assert assad.aliases == ("Al-Assad", "Assad", "Bashar al-Assad", "al-Assad")
+    assert assad.mentions == 5
+    assert all(e.actor == "bashar-al-assad" for e in new_entities)
+
+
+def test_surname_tagged_org_before_the_full_name_joins_the_person() -> None:
+    text = "Assad spoke first. Later Bashar al-Assad spoke again."
+    entities = [ent(text, "Assad", "ORG"), ent(text, "Bashar al-Assad", "PERSON")]
+    _, _, actors = run(text, entities)
+    assert [a.id for a in actors] == ["bashar-al-assad"]
+    assert actors[0].mentions == 2
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    text = "John Smith sued. Mary Smith replied. Smith then appealed. John Smith lost. Smith wept."
+    entities = [
+        ent(text, "John Smith", "PERSON"),
+        ent(text, "Mary Smith", "PERSON"),
+        ent(text, "Smith", "PERSON", 2),
+        ent(text, "John Smith", "PERSON", 1),
+        ent(text, "Smith", "PERSON", 4),
+    ]
+    new_entities, _, actors = run(text, entities)
+    assert sorted(a.id for a in actors) == ["john-smith", "mary-smith"]
+    assert [e.actor for e in new_entities] == [
+        "john-smith",
+        "mary-smith",
+        "mary-smith",  # the most recently mentioned Smith
+        "john-smith",
+        "john-smith",
+    ]
+
+
+def test_surname_first_then_two_full_names() -> None:
+    text = "Smith arrived. John Smith sat. Mary Smith stood."
+    entities = [
+        ent(text, "Smith", "PERSON"),
+        ent(text, "John Smith", "PERSON"),
+        ent(text, "Mary Smith", "PERSON"),
+    ]
+    _, _, actors = run(text, entities)
+    assert [a.id for a in actors] == ["john-smith", "mary-smith"]
+
+
+def test_kinds_and_non_actors() -> None:
+    text = "Russian troops left Russia for Ukraine on Monday, the Kremlin said, 2,000 of them."
+    entities = [
+        ent(text, "Russian", "NORP"),
+        ent(text, "Russia", "GPE"),
+        ent(text, "Ukraine", "GPE"),
+        ent(text, "Monday", "DATE"),
+        ent(text, "Kremlin", "ORG"),
+        ent(text, "2,000", "CARDINAL"),
+    ]
+    new_entities, _, actors = run(text, entities)
+    kinds = {a.id: a.kind for a in actors}
+    assert kinds == {
+        "russian": "group",
+        "russia": "place",
+        "ukraine": "place",
+        "kremlin": "organisation",
+    }
+    # Only the actor id changes; offsets, text and labels stay.
+    for old, new in zip(entities, new_entities, strict=True):
+        assert (old.start, old.end, old.text, old.label) == (
+            new.start,
+            new.end,
+            new.text,
+            new.label,
+        )
+    assert [e.actor for e in new_entities if e.label in ("DATE", "CARDINAL")] == [None, None]
+
+
+def test_acronym_and_the_same_organisation() -> None:
+    text = "The United Nations met. The UN said so, and the U.S. and the US agreed."
+    entities = [
+        ent(text, "United Nations", "ORG"),
+        ent(text, "UN", "ORG", 0),
+        ent(text, "U.S.", "GPE"),
+        ent(text, "US", "GPE"),
+    ]
+    _, _, actors = run(text, entities)
+    assert {a.id: a.aliases for a in actors} == {
+        "united-nations": ("UN", "United Nations"),
+        "u-s": ("U.S.", "US"),
+    }
+
+
+# -- speakers ------------------------------------------------------------------------------
+
+
+def test_speaker_span_containing_an_entity_prefers_the_person() -> None:
+    text = 'Syrian President Bashar al-Assad said, "We will stay."'
+    entities = [ent(text, "Syrian", "NORP"), ent(text, "Bashar al-Assad", "PERSON")]
+    q = quote(text, "We will stay.", "Syrian President Bashar al-Assad")
+    _, quotes, actors = run(text, entities, [q])
+    assert quotes[0].actor == "bashar-al-assad"
+    assert quotes[0].confidence == 0.8
+    assert by_id(actors)["bashar-al-assad"].quotes == (0,)
+
+
+def test_speaker_named_but_missed_by_the_model() -> None:
+    text = 'John Smith arrived. "Hello," Smith said. "Goodbye," Jane Roe said.'
+    entities = [ent(text, "John Smith", "PERSON")]
+    quotes_in = [quote(text, "Hello,", "Smith", 1), quote(text, "Goodbye,", "Jane Roe")]
+    _, quotes, actors = run(text, entities, quotes_in)
+    assert [q.actor for q in quotes] == ["john-smith", "jane-roe"]
+    actors_by_id = by_id(actors)
+    assert actors_by_id["jane-roe"].kind == "person"
+    assert actors_by_id["john-smith"].mentions == 2
+    check_consistent(entities, quotes, actors)
+
+
+def test_group_speakers() -> None:
+    text = 'Experts were wary. "It will fail," experts said. "No," US officials said.'
+    entities = [ent(text, "US", "GPE")]
+    quotes_in = [quote(text, "It will fail,", "experts"), quote(text, "No,", "US officials")]
+    _, quotes, actors = run(text, entities, quotes_in)
+    actors_by_id = by_id(actors)
+    assert quotes[0].actor == "experts"
+    assert actors_by_id["experts"].kind == "group"
+    # A place that only modifies the speaker is not the speaker.
+    assert quotes[1].actor == "us-officials"
+    assert actors_by_id["us-officials"].kind == "group"
+    assert actors_by_id["us"].quotes == ()
+
+
+def test_he_is_the_most_recent_person() -> None:
+    text = 'John Smith spoke to reporters in Paris. "We will win," he said.'
+    entities = [ent(text, "John Smith", "PERSON"), ent(text, "Paris", "GPE")]
+    _, quotes, actors = run(text, entities, [quote(text, "We will win,", "he")])
+    assert quotes[0].actor == "john-smith"
+    assert quotes[0].confidence == pytest.approx(0.8 * 0.85)
+    check_consistent(entities, quotes, actors)
+
+
+def test_she_skips_a_man_and_he_skips_a_woman() -> None:
+    text = 'Mrs Jane Doe met Mr John Roe. "Fine," she said. "Good," he said.'
+    entities = [ent(text, "Jane Doe", "PERSON"), ent(text, "John Roe", "PERSON")]
+    quotes_in = [quote(text, "Fine,", "she"), quote(text, "Good,", "he")]
+    _, quotes, _ = run(text, entities, quotes_in)
+    assert [q.actor for q in quotes] == ["jane-doe", "john-roe"]
+
+
+def test_he_prefers_the_previous_speaker_over_a_later_mention() -> None:
+    text = 'Putin said talks went well. He praised Erdogan. "We agree," he said.'
+    entities = [ent(text, "Putin", "PERSON"), ent(text, "Erdogan", "PERSON")]
+    first = Quote(
+        start=text.index("talks"),
+        end=text.index(" He"),
+        text="talks went well.",
+        spans=((text.index("talks"), text.index(" He")),),
+        kind="indirect",
+        speaker="Putin",
+        speaker_start=0,
+        speaker_end=5,
+        confidence=0.8,
+    )
+    second = quote(text, "We agree,", "he")
+    _, quotes, _ = run(text, entities, [first, second])
+    assert [q.actor for q in quotes] == ["putin", "putin"]
+
+
+def test_they_and_it() -> None:
+    text = (
+        'The World Bank criticised Greece. "The plan is flawed," they said. '
+        'Germany disagreed. "It is sound," it said.'
+    )
+    entities = [
+        ent(text, "World Bank", "ORG"),
+        ent(text, "Greece", "GPE"),
+        ent(text, "Germany", "GPE"),
+    ]
+    quotes_in = [quote(text, "The plan is flawed,", "they"), quote(text, "It is sound,", "it", 1)]
+    _, quotes, _ = run(text, entities, quotes_in)
+    assert [q.actor for q in quotes] == ["world-bank", "germany"]
+
+
+def test_the_president_is_the_latest_titled_person() -> None:
+    text = (
+        "Syrian President Bashar al-Assad met Russian President Vladimir Putin and "
+        'John Smith. "Good talks," the president said. "Yes," the Syrian president said.'
+    )
+    entities = [
+        ent(text, "Syrian", "NORP"),
+        ent(text, "Bashar al-Assad", "PERSON"),
+        ent(text, "Russian", "NORP"),
+        ent(text, "Vladimir Putin", "PERSON"),
+        ent(text, "John Smith", "PERSON"),
+    ]
+    quotes_in = [
+        quote(text, "Good talks,", "the president"),
+        quote(text, "Yes,", "the Syrian president"),
+    ]
+    _, quotes, actors = run(text, entities, quotes_in)
+    assert [q.actor for q in quotes] == ["vladimir-putin", "bashar-al-assad"]
+    assert quotes[0].confidence == pytest.approx(0.8 * 0.9)
+    check_consistent(entities, quotes, actors)
+
+
+def test_unresolved_speakers_have_no_actor_and_lower_confidence() -> None:
+    text = 'Paris was calm. "No comment," the spokesman said. "Later," he said.'
+    entities = [ent(text, "Paris", "GPE")]
+    quotes_in = [quote(text, "No comment,", "the spokesman"), quote(text, "Later,", "he")]
+    _, quotes, actors = run(text, entities, quotes_in)
+    assert [q.actor for q in quotes] == [None, None]
+    assert [q.confidence for q in quotes] == [pytest.approx(0.4), pytest.approx(0.4)]
+    assert [a.id for a in actors] == ["paris"]
+
+
+def test_quote_without_speaker_is_left_alone() -> None:
+    text = '"Nobody knows," read a sign.'
+    q = Quote(0, 15, '"Nobody knows,"', ((0, 15),), "direct", confidence=0.3)
+    _, quotes, actors = run(text, [], [q])
+    assert quotes == [q]
+    assert actors == []
+
+
+def test_quotes_indices_are_in_text_order_and_inputs_not_mutated() -> None:
+    text = 'Jane Roe spoke. "One," Roe said. "Two," Roe said. "Three," she said.'
+    entities = [
+        ent(text, "Jane Roe", "PERSON"),
+        ent(text, "Roe", "PERSON", 1),
+        ent(text, "Roe", "PERSON", 2),
+    ]
+    one, two, three = (
+        quote(text, "One,", "Roe", 1),
+        quote(text, "Two,", "Roe", 2),
+        quote(text, "Three,", "she"),
+    )
+    given = [three, one, two]  # not in text order
+    _, quotes, actors = run(text, entities, given)
+    assert given == [three, one, two] and three.actor is None
+    roe = by_id(actors)["jane-roe"]
+    assert roe.quotes == (1, 2, 0)
+    check_consistent(entities, quotes, actors)
+
+
+def test_duplicate_slugs_get_a_suffix() -> None:
+    text = "Jose Alvarez met José Álvarez."
+    entities = [ent(text, "Jose Alvarez", "PERSON"), ent(text, "José Álvarez", "PERSON")]
+    _, _, actors = run(text, entities)
+    assert [a.id for a in actors] == ["jose-alvarez", "jose-alvarez-2"]
+
+
+# -- with the parse --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    from reader.nlp import parse
+
+    def _parse(text: str):
+        return parse(text)
+
+    return _parse
+
+
+def test_he_is_the_sentence_subject_not_the_nearest_name(parsed) -> None:
+    text = (
+        "Al-Assad stated that he would not meet with Turkish President Recep Tayyip Erdogan "
+        'until the end of what he described as "illegal occupation".'
+    )
+    entities = [
+        ent(text, "Al-Assad", "PERSON"),
+        ent(text, "Turkish", "NORP"),
+        ent(text, "Recep Tayyip Erdogan", "PERSON"),
+    ]
+    q = quote(text, "illegal occupation", "he", 1)
+    _, quotes, _ = resolve_actors(text, parsed(text), entities, [q])
+    assert quotes[0].actor == "al-assad"
+
+
+def test_they_skips_adjectives_with_the_parse(parsed) -> None:
+    text = 'Hezbollah praised Russian troops. "We are grateful," they said.'
+    entities = [ent(text, "Hezbollah", "ORG"), ent(text, "Russian", "NORP")]
+    q = quote(text, "We are grateful,", "they")
+    _, quotes, _ = resolve_actors(text, parsed(text), entities, [q])
+    assert quotes[0].actor == "hezbollah"
+
+
+# -- the sample article, through the whole pipeline -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample() -> Analysis:
+    from reader.opening import open_article
+    from reader.pipeline import analyse
+
+    return analyse(open_article(SEED))
+
+
+def test_sample_actors(sample: Analysis) -> None:
+    kinds = {a.name: a.kind for a in sample.actors}
+    expected = {
+        "Bashar al-Assad": "person",
+        "Vladimir Putin": "person",
+        "Recep Tayyip Erdogan": "person",
+        "Syria": "place",
+        "Russia": "place",
+        "Turkey": "place",
+        "Ukraine": "place",
+        "Iran": "place",
+        "Hezbollah": "organisation",
+        "Al Jazeera": "organisation",
+    }
+    assert {name: kinds.get(name) for name in expected} == expected
+
+
+def test_sample_one_al_assad(sample: Analysis) -> None:
+    assads = [a for a in sample.actors if "al-Assad" in a.aliases]
+    assert len(assads) == 1
+    assad = assads[0]
+    assert assad.name == "Bashar al-Assad"
+    assert assad.id == "bashar-al-assad"
+    assert {"al-Assad", "Al-Assad", "Bashar al-Assad"} <= set(assad.aliases)
+    entity_actors = {e.actor for e in sample.entities if "assad" in e.text.lower()}
+    assert entity_actors == {"bashar-al-assad"}
+
+
+def test_sample_one_putin(sample: Analysis) -> None:
+    putins = [a for a in sample.actors if {"Putin", "Vladimir Putin"} & set(a.aliases)]
+    assert len(putins) == 1
+    assert {"Putin", "Vladimir Putin"} <= set(putins[0].aliases)
+
+
+def test_sample_al_assad_statements(sample: Analysis) -> None:
+    assad = sample.actor("bashar-al-assad")
+    assert assad is not None
+    assert len(assad.quotes) >= 7
+
+
+def test_sample_consistent(sample: Analysis) -> None:
+    check_consistent(list(sample.entities), list(sample.quotes), list(sample.actors))
+    labels = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+    assert all(e.actor is None for e in sample.entities if e.label in labels)
+    assert all(e.actor is not None for e in sample.entities if e.label not in labels)
+    assert sample.actor("russian") is not None and sample.actor("russia") is not None
