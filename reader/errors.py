@@ -20,6 +20,10 @@ TOO_LARGE_FILE = "the file is too large ({size_mb:.1f} MB; the limit is {limit_m
 TOO_LARGE_TEXT = "the text is too long ({chars:,} characters; the limit is {limit:,})"
 UNDECODABLE = "the text encoding could not be recognised"
 UNREADABLE = "the file cannot be read ({detail})"
+NO_MAIN_TEXT = "no article text was found in the page"
+NO_TEXT_LAYER = "the PDF has no text layer (a scanned image? run it through OCR first)"
+ENCRYPTED = "the PDF is password-protected"
+NOT_REGULAR_FILE = "not a regular file"
 
 # The library
 LIBRARY_READ_ONLY = "the library is read-only; articles are shown but not saved"

@@ -1,13 +1,40 @@
-"""One way in: ``open_article(path)`` turns any supported file into an ``Article``."""
+"""One way in: ``open_article(path)`` turns any supported file into an ``Article``.
+
+This module checks what can be checked before parsing (the file exists, is a file, has a
+supported suffix, is not too large), reads the bytes once and hands them to the format's
+module in ``reader.formats``; then it checks the text (not empty, not too long) and builds
+the Article. Every problem with the input is an ``ArticleError`` naming the file.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
+from types import ModuleType
 
 from reader import errors
 from reader.errors import ArticleError
+from reader.formats import Extracted, describe, docx, html, markdown, pdf, text
 from reader.model import Article
+
+_MB = 1024 * 1024
+#: Files larger than this are refused before they are read.
+MAX_FILE_BYTES = 50 * _MB
+#: Extracted text longer than this is refused (about 300,000 words; no news article is).
+MAX_TEXT_CHARS = 2_000_000
+
+#: Suffix (lower case) -> (``Article.format``, the module that extracts it).
+FORMATS: dict[str, tuple[str, ModuleType]] = {
+    ".txt": ("txt", text),
+    ".md": ("md", markdown),
+    ".markdown": ("md", markdown),
+    ".html": ("html", html),
+    ".htm": ("html", html),
+    ".pdf": ("pdf", pdf),
+    ".docx": ("docx", docx),
+}
+SUPPORTED_SUFFIXES = tuple(FORMATS)
 
 
 def text_sha256(text: str) -> str:
@@ -38,7 +65,68 @@ def article_from_text(
 def open_article(path: str | Path) -> Article:
     """Open a supported article file; raise ``ArticleError`` naming the file and problem."""
     path = Path(path)
-    if not path.exists():
-        raise ArticleError(path, errors.MISSING)
-    text = path.read_text(encoding="utf-8")
-    return article_from_text(text, source=path, format="txt")
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise ArticleError(path, errors.MISSING) from None
+    except OSError as error:
+        raise ArticleError(path, errors.UNREADABLE.format(detail=_os_detail(error))) from error
+    if stat.S_ISDIR(status.st_mode):
+        raise ArticleError(path, errors.IS_DIRECTORY)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        raise ArticleError(path, errors.UNSUPPORTED.format(suffix=suffix, supported=supported))
+    if not stat.S_ISREG(status.st_mode):
+        raise ArticleError(path, errors.UNREADABLE.format(detail=errors.NOT_REGULAR_FILE))
+    _check_size(path, status.st_size)
+    data = _read(path)
+    format, module = FORMATS[suffix]
+    return _article(module.extract(data, path), path, format, subject=path)
+
+
+def article_from_stdin_bytes(data: bytes, name: str = "<stdin>") -> Article:
+    """An Article from bytes read from standard input, decoded like a .txt file."""
+    _check_size(name, len(data))
+    return _article(text.extract(data, name), None, "txt", subject=name)
+
+
+def _check_size(subject: str | Path, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        message = errors.TOO_LARGE_FILE.format(
+            size_mb=size / _MB, limit_mb=f"{MAX_FILE_BYTES / _MB:g}"
+        )
+        raise ArticleError(subject, message)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        with path.open("rb") as file:
+            # One byte past the limit tells a file that grew since stat() from one that fits.
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ArticleError(path, errors.UNREADABLE.format(detail=_os_detail(error))) from error
+    _check_size(path, len(data))
+    return data
+
+
+def _article(
+    extracted: Extracted, source: Path | None, format: str, subject: str | Path
+) -> Article:
+    if not extracted.text.strip():
+        raise ArticleError(subject, errors.EMPTY)
+    if len(extracted.text) > MAX_TEXT_CHARS:
+        message = errors.TOO_LARGE_TEXT.format(chars=len(extracted.text), limit=MAX_TEXT_CHARS)
+        raise ArticleError(subject, message)
+    return article_from_text(
+        extracted.text,
+        source=source,
+        format=format,
+        title=extracted.title,
+        byline=extracted.byline,
+        published=extracted.published,
+    )
+
+
+def _os_detail(error: OSError) -> str:
+    return (error.strerror or describe(error)).lower()
