@@ -110,7 +110,7 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 
 CREATE VIRTUAL TABLE statements_fts USING fts5 (
-    text, content='statements', content_rowid='id', prefix='2 3'
+    text, content='statements', content_rowid='id'
 );
 CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
     INSERT INTO statements_fts (rowid, text) VALUES (new.id, new.text);
