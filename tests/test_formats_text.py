@@ -74,3 +74,22 @@ def test_offsets_into_the_text_match_the_file(tmp_path: Path) -> None:
     article = open_article(write(tmp_path, text.encode("utf-8")))
     start = article.text.index("Assad said")
     assert text[start : start + len("Assad said")] == "Assad said"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Is Putin winning?\nAnalysts disagree.", "Is Putin winning?"),
+        ("\n\n  Assad  welcomes bases  \nBody.", "Assad welcomes bases"),
+        ("A headline alone", None),  # nothing follows it
+        ("Officials said:\nBody.", None),
+        ("Wait for it…\nBody.", None),
+        ("2024\nBody.", None),  # no letter
+        (("Word " * 16).strip() + "\nBody.", None),  # 16 words
+        ("x" * 121 + "\nBody.", None),  # 121 characters
+    ],
+)
+def test_headline_guess(text: str, title: str | None) -> None:
+    from reader.formats.paragraphs import guess_title
+
+    assert guess_title(text) == title

@@ -299,3 +299,30 @@ def test_opening_a_txt_imports_no_heavy_parser() -> None:
         cwd=SEED.parent.parent,
     )
     assert json.loads(result.stdout) == []
+
+
+# The documentation
+
+
+def test_formats_document_lists_suffixes_limits_and_messages() -> None:
+    document = (SEED.parent.parent / "docs" / "FORMATS.md").read_text(encoding="utf-8")
+    for suffix in opening.SUPPORTED_SUFFIXES:
+        assert f"`{suffix}`" in document, suffix
+    assert "50 MB" in document and "2,000,000 characters" in document
+    assert f"{opening.MAX_TEXT_CHARS:,}" in document
+    messages = [
+        errors.MISSING,
+        errors.IS_DIRECTORY,
+        errors.UNSUPPORTED,
+        errors.EMPTY,
+        errors.CORRUPT,
+        errors.TOO_LARGE_FILE,
+        errors.TOO_LARGE_TEXT,
+        errors.UNDECODABLE,
+        errors.UNREADABLE,
+        errors.NO_MAIN_TEXT,
+        errors.NO_TEXT_LAYER,
+        errors.ENCRYPTED,
+    ]
+    for message in messages:
+        assert message.split("{")[0] in document, message

@@ -42,7 +42,7 @@ def looks_like_headline(line: str) -> bool:
 
 def guess_title(text: str) -> str | None:
     """The first non-blank line when it looks like a headline and more text follows it."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) >= 2 and looks_like_headline(lines[0]):
-        return squash(lines[0])
+    first, _, rest = text.lstrip().partition("\n")
+    if rest and not rest.isspace() and looks_like_headline(first):
+        return squash(first)
     return None
