@@ -197,8 +197,8 @@ def search_statements(
         where = f"AND s.actor_id IN ({','.join('?' * len(actor_ids))})"
         params.extend(actor_ids)
     rows = conn.execute(
-        f"""SELECT {STATEMENT_COLUMNS} FROM statements_fts AS f
-            JOIN {STATEMENT_FROM} ON s.id = f.rowid
+        f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+            JOIN statements_fts AS f ON f.rowid = s.id
             WHERE statements_fts MATCH ? {where}
             ORDER BY bm25(statements_fts) LIMIT ?""",
         (*params, limit),

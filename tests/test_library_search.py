@@ -1,0 +1,169 @@
+"""Library search: any text is safe, ranking, snippets, filters, statements by actor."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_library_builder import VERSION, ArticleBuilder, putin_article
+
+from reader.library import open_library
+from reader.library.search import fts_query
+
+NASTY = [
+    '"unbalanced',
+    'he said "',
+    "AND (",
+    "NEAR(",
+    "NEAR(gas prices, 2)",
+    "-",
+    "*",
+    "- *",
+    "gas -",
+    "OR",
+    "NOT",
+    "NOT gas",
+    "gas NOT",
+    "') OR 1=1; DROP TABLE articles; --",
+    "title:gas",
+    "text : putin",
+    "^gas",
+    "{title text}: gas",
+    "gas AND AND OR prices",
+    "((gas)",
+    "😀",
+    "Putin 😀 gas",
+    "\x00",
+    "ünïcödé Müller",
+    "",
+    "   ",
+    '""',
+    '"*"',
+    "_",
+    "gas*prices",
+    "+gas",
+    "**gas**",
+]
+
+
+@pytest.fixture
+def library(tmp_path):
+    lib = open_library(tmp_path, version=VERSION)
+    lib.add_analysis(putin_article())
+    other = ArticleBuilder(title="Weather report", published="2023-01-05")
+    other.actor("a1", "Ingrid Berg").text("Heavy rain in Oslo. ")
+    other.quote("Gas heating demand rose sharply", "Ingrid Berg", "a1")
+    other.text("Prices of electricity and gas went up again.")
+    lib.add_analysis(other.build())
+    yield lib
+    lib.close()
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_any_text_gives_results_or_nothing(library, text):
+    hits = library.search(text)
+    assert isinstance(hits, list)
+    library.search(text, actor=text)
+    library.search_statements(text)
+    library.said(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_built_queries_are_always_valid_fts5(text):
+    expression = fts_query(text)
+    if expression is None:
+        return
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(a, b, prefix='2 3')")
+    conn.execute("INSERT INTO t VALUES ('gas prices', 'Putin said')")
+    conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gas prices", '"gas" AND "prices"'),
+        ('"gas supplies"', '"gas supplies"'),
+        ("sanc*", '"sanc"*'),
+        ("gas OR rain", '"gas" OR "rain"'),
+        ("gas NOT rain", '("gas") NOT ("rain")'),
+        ("gas -rain", '("gas") NOT ("rain")'),
+        ("al-Assad", '"al Assad"'),
+        ("AND (", None),
+        ("NEAR(", '"NEAR"'),
+    ],
+)
+def test_query_translation(text, expected):
+    assert fts_query(text) == expected
+
+
+def test_words_phrases_prefix_and_operators(library):
+    titles = lambda q: sorted(h.title for h in library.search(q))  # noqa: E731
+    both = sorted(["Putin and Scholz discuss gas prices", "Weather report"])
+    assert titles("gas") == both
+    assert titles('"gas supplies"') == ["Putin and Scholz discuss gas prices"]
+    assert titles("sanc*") == ["Putin and Scholz discuss gas prices"]
+    assert titles("Oslo OR Moscow") == both
+    assert titles("gas NOT Oslo") == ["Putin and Scholz discuss gas prices"]
+    assert titles("gas -Moscow") == ["Weather report"]
+    assert titles("nothingmatchesthis") == []
+
+
+def test_title_weighs_more_and_snippets_mark_matches(library):
+    hits = library.search("prices")
+    assert hits[0].title == "Putin and Scholz discuss gas prices"
+    assert hits[0].score >= hits[1].score
+    assert all("[prices]" in h.snippet.lower() or "[Prices]" in h.snippet for h in hits)
+
+
+def test_limit_and_offset_page_through_results(library):
+    first = library.search("gas", limit=1)
+    second = library.search("gas", limit=1, offset=1)
+    assert len(first) == len(second) == 1 and first[0].id != second[0].id
+    assert library.search("gas", limit=0) == []
+
+
+def test_actor_filter_appears_or_quoted(library):
+    assert [h.title for h in library.search("gas", actor="Putin")] == [
+        "Putin and Scholz discuss gas prices"
+    ]
+    assert [h.title for h in library.search("gas", actor="berg", quoted_only=True)] == [
+        "Weather report"
+    ]
+    assert library.search("gas", actor="Nobody Known") == []
+    # No words: every article where the actor appears.
+    assert [h.title for h in library.search("", actor="vladimir putin")] == [
+        "Putin and Scholz discuss gas prices"
+    ]
+    assert library.search("") == []
+
+
+def test_entity_and_date_filters(library):
+    assert [h.title for h in library.search("gas", entity="ingrid berg")] == ["Weather report"]
+    assert len(library.search("gas", label="PERSON")) == 2
+    assert library.search("gas", label="GPE") == []
+    assert len(library.search("gas", opened_from="2000-01-01", opened_to="2999-12-31")) == 2
+    assert library.search("gas", opened_to="2000-01-01") == []
+
+
+def test_statements_by_actor_in_article_date_order(library):
+    putin = library.said("Vladimir Putin")
+    assert [s.text for s in putin] == [
+        "Gas supplies will continue through the winter",
+        "Sanctions have failed",
+    ]
+    assert all(s.title == "Putin and Scholz discuss gas prices" for s in putin)
+    assert {s.kind for s in putin} == {"direct"}
+    assert library.said("Scholz")[0].kind == "indirect"
+    everyone = list(library.statements())
+    # The weather article (2023) comes before the Putin one (2024).
+    assert everyone[0].actor == "Ingrid Berg"
+
+
+def test_statement_search(library):
+    found = library.search_statements("gas")
+    assert {s.actor for s in found} == {"Vladimir Putin", "Ingrid Berg"}
+    assert [s.actor for s in library.search_statements("gas", actor="Berg")] == ["Ingrid Berg"]
