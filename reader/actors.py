@@ -50,6 +50,7 @@ from reader.names import (
     looks_like_name,
     slugify,
     split_title,
+    title_after,
     title_before,
 )
 from reader.nlp import Paragraph
@@ -127,12 +128,13 @@ def resolve_actors(
     else:
         roles = [(sentences.opens(text, entities[i].start), False) for i in located]
     quoted = _QuotedText(quotes)
+    kinds = {c.key: c.kind for c in set(entity_clusters.values())}
     mentions = [
         Mention(
             start=entities[i].start,
             end=entities[i].end,
             actor=entity_clusters[i].key,
-            kind=entity_clusters[i].kind,
+            kind=kinds[entity_clusters[i].key],
             sentence=sentences.of(entities[i].start),
             subject=subject,
             modifier=modifier,
@@ -186,17 +188,24 @@ def _scaled(confidence: float | None, factor: float) -> float:
 
 
 def _with_actor(entity: Entity, actor_id: str | None) -> Entity:
-    return entity if entity.actor == actor_id else replace(entity, actor=actor_id)
+    if entity.actor == actor_id:
+        return entity
+    return Entity(entity.start, entity.end, entity.text, entity.label, actor_id)
 
 
 def _note_title(cluster: Cluster, text: str, entity: Entity) -> None:
     """Remember "President" in "Russian President Vladimir Putin" for later "the president"."""
     written, _ = split_title(entity.text)
     written = tuple(w for w in written if w not in HONORIFICS)
-    title = title_before(text, entity.start)
-    for words in (written, title.words if title else ()):
+    before = title_before(text, entity.start)
+    after = title_after(text, entity.end)
+    for words in (written, before.words if before else (), after.words if after else ()):
         cluster.titles.update(Title(words).keys)
-    gender = (title.gender if title else None) or honorific_gender(entity.text)
+    gender = (
+        (before.gender if before else None)
+        or (after.gender if after else None)
+        or honorific_gender(entity.text)
+    )
     if gender and cluster.gender is None:
         cluster.gender = gender
 
@@ -219,11 +228,13 @@ def _roles(
 ) -> list[tuple[bool, bool]]:
     """(main-clause subject, adjective or compound modifier) for each span, from the parse."""
     starts = [p.start for p in paragraphs]
+    # Paragraph.end builds the doc's text; work it out once per paragraph, not per span.
+    ends = [p.start + (p.doc[-1].idx + len(p.doc[-1]) if len(p.doc) else 0) for p in paragraphs]
     roles: list[tuple[bool, bool]] = []
     for start, end in spans:
         index = bisect_right(starts, start) - 1
         paragraph = paragraphs[index] if index >= 0 else None
-        if paragraph is None or end > paragraph.end:
+        if paragraph is None or end > ends[index]:
             roles.append((False, False))
             continue
         span = paragraph.doc.char_span(

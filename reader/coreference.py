@@ -160,5 +160,5 @@ class Antecedents:
             for m in self._before(offset, TITLE_LOOKBACK):
                 if m.actor in holders:
                     return m.actor
-            return min(holders)
+            return min(holders, key=lambda k: (len(k), k))
         return None

@@ -227,6 +227,40 @@ def title_before(text: str, start: int) -> Title | None:
     return Title(tuple(reversed(taken)), gender)
 
 
+_AFTER_WINDOW = 60
+_APPOSITION = re.compile(r"\s*,\s+(?:the\s+|an?\s+)?")
+
+
+def title_after(text: str, end: int) -> Title | None:
+    """A title in apposition after a name: "Vladimir Putin, the Russian president," → president.
+
+    Up to three words may lead to the title head: title modifiers ("foreign"), one capitalised
+    qualifier ("Russian", "Kremlin") or a possessive ("Russia's").
+    """
+    window = text[end : end + _AFTER_WINDOW]
+    lead = _APPOSITION.match(window)
+    if lead is None:
+        return None
+    taken: list[str] = []
+    words = window[lead.end() :].split()[:5]
+    for i, raw in enumerate(words[:4]):
+        word = _clean_word(strip_possessive(raw))
+        if word in TITLE_HEADS:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following[:1].isupper() and not raw.endswith(","):
+                return None  # "Smith, President Biden said": the title is Biden's
+            taken.append(word)
+            return Title(tuple(taken), GENDERED_TITLES.get(word))
+        possessive = strip_possessive(raw) != raw
+        if word in TITLE_MODIFIERS or raw[:1].isupper() or possessive:
+            if raw.endswith((",", ".", ";", ":")):
+                return None
+            taken.append(word)
+            continue
+        return None
+    return None
+
+
 def honorific_gender(surface: str) -> Gender | None:
     """Gender implied by a title inside the surface form itself ("Mrs May", "King Charles")."""
     titles, _ = split_title(surface)

@@ -318,6 +318,36 @@ def test_the_president_is_the_latest_titled_person() -> None:
     check_consistent(entities, quotes, actors)
 
 
+def test_title_in_apposition() -> None:
+    text = (
+        "Dmitry Peskov, the Kremlin spokesman, met Sergei Lavrov, Russia's foreign minister. "
+        '"No," the spokesman said. "Yes," the foreign minister said.'
+    )
+    entities = [
+        ent(text, "Dmitry Peskov", "PERSON"),
+        ent(text, "Kremlin", "ORG"),
+        ent(text, "Sergei Lavrov", "PERSON"),
+        ent(text, "Russia", "GPE"),
+    ]
+    quotes_in = [quote(text, "No,", "the spokesman"), quote(text, "Yes,", "the foreign minister")]
+    _, quotes, _ = run(text, entities, quotes_in)
+    assert [q.actor for q in quotes] == ["dmitry-peskov", "sergei-lavrov"]
+
+
+def test_entity_after_the_head_is_the_speaker() -> None:
+    text = (
+        'The office of President Bashar al-Assad said, "Yes." '
+        'A spokesman for the Kremlin said, "No."'
+    )
+    entities = [ent(text, "Bashar al-Assad", "PERSON"), ent(text, "Kremlin", "ORG")]
+    quotes_in = [
+        quote(text, "Yes.", "The office of President Bashar al-Assad"),
+        quote(text, "No.", "A spokesman for the Kremlin"),
+    ]
+    _, quotes, _ = run(text, entities, quotes_in)
+    assert [q.actor for q in quotes] == ["bashar-al-assad", "kremlin"]
+
+
 def test_unresolved_speakers_have_no_actor_and_lower_confidence() -> None:
     text = 'Paris was calm. "No comment," the spokesman said. "Later," he said.'
     entities = [ent(text, "Paris", "GPE")]
