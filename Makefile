@@ -36,7 +36,6 @@ bench: $(STAMP)
 	$(BIN)/python bench/library_add.py
 
 package: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[package]'
 	$(BIN)/python packaging/build.py
 
 clean:

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from reader.headlines import looks_like_headline
+from reader.headlines import is_title_case_headline
 from reader.model import Entity
 from reader.nlp import Paragraph
 
@@ -35,7 +35,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     body: list[Entity] = []
     headline: list[Entity] = []
     for paragraph in paragraphs:
-        target = headline if looks_like_headline(paragraph.doc.text) else body
+        target = headline if is_title_case_headline(paragraph.doc.text) else body
         target.extend(_trimmed(_raw_entities(paragraph)))
     body = list(_media_outlets_as_orgs(text, body))
     body_strings = {e.text for e in body}

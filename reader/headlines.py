@@ -1,7 +1,8 @@
-"""Recognising headline-like lines: short, title-case, without a closing full stop.
+"""Recognising headlines: lines that could be an article's title, and title-case headlines.
 
-Used to pick an article's title from its first line and to keep title-case headline
-fragments ("Russian Jet Collide") from being taken for names.
+``looks_like_title`` picks an article's title from its first line (any capitalisation);
+``is_title_case_headline`` finds title-case headline lines anywhere in an article, so that
+their fragments ("Russian Jet Collide") are not taken for names.
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ import re
 
 MAX_HEADLINE_WORDS = 20
 MAX_HEADLINE_CHARS = 160
+
+#: A first line longer than this is a sentence, not a title.
+TITLE_MAX_WORDS = 15
+TITLE_MAX_CHARS = 120
 
 #: Short words that stay lower-case in title case.
 _MINOR_WORDS = frozenset(
@@ -47,7 +52,7 @@ _MINOR_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def looks_like_headline(line: str) -> bool:
+def is_title_case_headline(line: str) -> bool:
     """True for a short line that does not end a sentence and is mostly capitalised."""
     line = line.strip()
     if not line or len(line) > MAX_HEADLINE_CHARS or line[-1] in '.!?:;,"”’)':
@@ -60,3 +65,15 @@ def looks_like_headline(line: str) -> bool:
         return False
     capitalised = sum(1 for w in major if w[0].isupper())
     return capitalised / len(major) >= 0.75
+
+
+def looks_like_title(line: str) -> bool:
+    """Short, with a letter in it, not ending like a sentence (full stop) or a lead-in (colon)."""
+    line = line.strip()
+    return (
+        bool(line)
+        and len(line) <= TITLE_MAX_CHARS
+        and len(line.split()) <= TITLE_MAX_WORDS
+        and not line.endswith((".", "…", ":", ",", ";"))
+        and any(char.isalpha() for char in line)
+    )

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from reader.entities import extract_entities, surname_forms
-from reader.headlines import looks_like_headline
+from reader.headlines import is_title_case_headline
 from reader.nlp import load_nlp, parse
 
 
@@ -114,5 +114,5 @@ def test_surname_forms():
         ("", False),
     ],
 )
-def test_looks_like_headline(line, expected):
-    assert looks_like_headline(line) is expected
+def test_is_title_case_headline(line, expected):
+    assert is_title_case_headline(line) is expected

@@ -1,13 +1,11 @@
-"""Shared clean-up for extracted text: one paragraph a line, and the headline guess."""
+"""Shared clean-up for extracted text: one paragraph a line, and the title guess."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-#: A first line longer than this is a sentence, not a headline.
-HEADLINE_MAX_WORDS = 15
-HEADLINE_MAX_CHARS = 120
+from reader.headlines import looks_like_title
 
 # Horizontal whitespace, including the no-break and other Unicode spaces.
 _SPACES = re.compile(r"[^\S\n]+")
@@ -28,21 +26,9 @@ def join_paragraphs(paragraphs: Iterable[str]) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def looks_like_headline(line: str) -> bool:
-    """Short, with a letter in it, not ending like a sentence (full stop) or a lead-in (colon)."""
-    line = line.strip()
-    return (
-        bool(line)
-        and len(line) <= HEADLINE_MAX_CHARS
-        and len(line.split()) <= HEADLINE_MAX_WORDS
-        and not line.endswith((".", "…", ":", ",", ";"))
-        and any(char.isalpha() for char in line)
-    )
-
-
 def guess_title(text: str) -> str | None:
     """The first non-blank line when it looks like a headline and more text follows it."""
     first, _, rest = text.lstrip().partition("\n")
-    if rest and not rest.isspace() and looks_like_headline(first):
+    if rest and not rest.isspace() and looks_like_title(first):
         return squash(first)
     return None
