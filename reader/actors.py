@@ -113,7 +113,7 @@ def resolve_actors(
             continue
         if kind == "person":
             cluster = registry.person(entity.text, entity.start)
-            _note_title(cluster, text, entity)
+            _note_title(cluster, text, entity.text, entity.start, entity.end)
         else:
             cluster = registry.named(entity.text, entity.label, entity.start)
         registry.mention(cluster, entity.text, entity.start, kind)
@@ -144,20 +144,14 @@ def resolve_actors(
     ]
     speakers = _Speakers(text, registry, entities, entity_clusters, sentences, mentions)
     quote_clusters: dict[int, Cluster] = {}
-    new_quotes = list(quotes)
+    factors: dict[int, float] = {}
     for qi in sorted(range(len(quotes)), key=lambda i: (quotes[i].start, i)):
-        quote = quotes[qi]
-        resolved = speakers.resolve(quote)
+        resolved = speakers.resolve(quotes[qi])
         if resolved is None:
             continue
-        cluster, factor = resolved
-        if cluster is not None:
-            quote_clusters[qi] = cluster.root()
-        new_quotes[qi] = replace(
-            quote,
-            actor=None,
-            confidence=_scaled(quote.confidence, factor) if factor != 1.0 else quote.confidence,
-        )
+        speaker, factors[qi] = resolved
+        if speaker is not None:
+            quote_clusters[qi] = speaker.root()
 
     ids = _assign_ids(registry.live())
     new_entities = [
@@ -165,10 +159,16 @@ def resolve_actors(
         for i, e in enumerate(entities)
     ]
     statements: defaultdict[str, list[int]] = defaultdict(list)
-    for qi, cluster in quote_clusters.items():
-        actor_id = ids[cluster.key]
-        new_quotes[qi] = replace(new_quotes[qi], actor=actor_id)
-        statements[actor_id].append(qi)
+    new_quotes = list(quotes)
+    for qi, factor in factors.items():
+        quote = quotes[qi]
+        speaker = quote_clusters.get(qi)
+        actor_id = ids[speaker.key] if speaker is not None else None
+        if actor_id is not None:
+            statements[actor_id].append(qi)
+        confidence = quote.confidence if factor == 1.0 else _scaled(quote.confidence, factor)
+        if (actor_id, confidence) != (quote.actor, quote.confidence):
+            new_quotes[qi] = replace(quote, actor=actor_id, confidence=confidence)
     actors = [
         Actor(
             id=ids[c.key],
@@ -193,18 +193,18 @@ def _with_actor(entity: Entity, actor_id: str | None) -> Entity:
     return Entity(entity.start, entity.end, entity.text, entity.label, actor_id)
 
 
-def _note_title(cluster: Cluster, text: str, entity: Entity) -> None:
+def _note_title(cluster: Cluster, text: str, surface: str, start: int, end: int) -> None:
     """Remember "President" in "Russian President Vladimir Putin" for later "the president"."""
-    written, _ = split_title(entity.text)
+    written, _ = split_title(surface)
     written = tuple(w for w in written if w not in HONORIFICS)
-    before = title_before(text, entity.start)
-    after = title_after(text, entity.end)
+    before = title_before(text, start)
+    after = title_after(text, end)
     for words in (written, before.words if before else (), after.words if after else ()):
         cluster.titles.update(Title(words).keys)
     gender = (
         (before.gender if before else None)
         or (after.gender if after else None)
-        or honorific_gender(entity.text)
+        or honorific_gender(surface)
     )
     if gender and cluster.gender is None:
         cluster.gender = gender
@@ -279,9 +279,8 @@ class _Speakers:
         located = sorted(self.entity_clusters, key=lambda i: self.entities[i].start)
         self._located = located
         self._starts = [self.entities[i].start for i in located]
-        self._antecedents = Antecedents(
-            self.mentions, {c.key: c.gender for c in self.entity_clusters.values()}
-        )
+        self._genders = {c.key: c.gender for c in self.entity_clusters.values()}
+        self._antecedents = Antecedents(self.mentions, self._genders)
         self._by_key = {c.key: c for c in self.entity_clusters.values()}
         self._titles: defaultdict[str, set[str]] = defaultdict(set)
         for cluster in self._by_key.values():
@@ -349,6 +348,8 @@ class _Speakers:
             return None, UNRESOLVED_CONFIDENCE
         if looks_like_name(surface):
             cluster = self.registry.speaker_name(surface, start)
+            if cluster.person:
+                self._learn_titles(cluster, surface, start, end)
             return self._new_mention(
                 cluster, surface, start, cluster.kind if cluster.kinds else "person"
             )
@@ -356,6 +357,12 @@ class _Speakers:
         if not key or all(w in DETERMINERS for w in key.split()):
             return None, UNRESOLVED_CONFIDENCE
         return self._new_mention(self.registry.described(key), surface, start, "other")
+
+    def _learn_titles(self, cluster: Cluster, surface: str, start: int, end: int) -> None:
+        _note_title(cluster, self.text, surface, start, end)
+        self._genders[cluster.key] = cluster.gender
+        for title in cluster.titles:
+            self._titles[title].add(cluster.key)
 
     def _new_mention(
         self, cluster: Cluster, surface: str, start: int, kind: ActorKind

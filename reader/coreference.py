@@ -132,12 +132,11 @@ class Antecedents:
         want = PRONOUNS.get(pronoun.strip().lower(), "unknown")
         if want == "unknown":
             return None
-        candidates = [
-            m
-            for m in self._before(offset, LOOKBACK)
-            if self._fits(m, want) and not any(s <= m.start < e for s, e in exclude)
-        ]
-        for m in candidates:
+        nearest: Mention | None = None
+        for m in self._before(offset, LOOKBACK):
+            if not self._fits(m, want) or any(s <= m.start < e for s, e in exclude):
+                continue
+            nearest = nearest or m
             if m.sentence < sentence - 1:
                 break
             if m.subject:
@@ -149,7 +148,7 @@ class Antecedents:
             and self._fits(previous, want)
         ):
             return previous.actor
-        return candidates[0].actor if candidates else None
+        return nearest.actor if nearest else None
 
     def titled(self, keys: Sequence[str], offset: int, titles: dict[str, set[str]]) -> str | None:
         """The latest-mentioned actor holding one of the title ``keys``, most specific first."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Gender = Literal["male", "female"]
@@ -111,6 +112,7 @@ def _drop_particles(words: list[str]) -> list[str]:
     return out or words
 
 
+@lru_cache(maxsize=8192)
 def split_title(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Split a surface form into (title words, name words), both cleaned and lower case.
 
@@ -127,12 +129,14 @@ def split_title(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(words[:cut]), tuple(words[cut:])
 
 
+@lru_cache(maxsize=8192)
 def name_tokens(surface: str) -> tuple[str, ...]:
     """Comparable tokens of a person's name: no title, possessive, particles or case."""
     _, words = split_title(surface)
     return tuple(_drop_particles(list(words)))
 
 
+@lru_cache(maxsize=8192)
 def entity_key(surface: str, label: str = "") -> str:
     """Comparable key of a non-person name: "the U.S." = "US", "Russians" = "Russian"."""
     words = [_clean_word(w) for w in _WORD.findall(strip_possessive(surface))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -348,6 +349,17 @@ def test_entity_after_the_head_is_the_speaker() -> None:
     assert [q.actor for q in quotes] == ["bashar-al-assad", "kremlin"]
 
 
+def test_title_of_a_speaker_the_model_missed() -> None:
+    text = 'Senator Jane Roe spoke. "Never," Senator Jane Roe said. "Agreed," the senator said.'
+    quotes_in = [
+        quote(text, "Never,", "Senator Jane Roe", 1),
+        quote(text, "Agreed,", "the senator"),
+    ]
+    _, quotes, actors = run(text, [], quotes_in)
+    assert [q.actor for q in quotes] == ["jane-roe", "jane-roe"]
+    assert by_id(actors)["jane-roe"].name == "Jane Roe"
+
+
 def test_unresolved_speakers_have_no_actor_and_lower_confidence() -> None:
     text = 'Paris was calm. "No comment," the spokesman said. "Later," he said.'
     entities = [ent(text, "Paris", "GPE")]
@@ -391,6 +403,47 @@ def test_duplicate_slugs_get_a_suffix() -> None:
     entities = [ent(text, "Jose Alvarez", "PERSON"), ent(text, "José Álvarez", "PERSON")]
     _, _, actors = run(text, entities)
     assert [a.id for a in actors] == ["jose-alvarez", "jose-alvarez-2"]
+
+
+def test_long_article_is_resolved_in_linear_time() -> None:
+    """Guards the stage's share of analysis time on 75k-word articles (no pairwise passes)."""
+    import time
+
+    sentence = (
+        'Jane Roe{n} met Omar al-Farsi{m} in Paris. "Fine," she said. "Yes," al-Farsi{m} said. '
+    )
+    text = "".join(sentence.format(n=i % 50, m=i % 70) for i in range(4000))
+    entities: list[Entity] = []
+    quotes_in: list[Quote] = []
+    offset = 0
+    for i in range(4000):
+        piece = sentence.format(n=i % 50, m=i % 70)
+        for surface, label, nth in (
+            (f"Jane Roe{i % 50}", "PERSON", 0),
+            (f"Omar al-Farsi{i % 70}", "PERSON", 0),
+            ("Paris", "GPE", 0),
+            (f"al-Farsi{i % 70}", "ORG", 1),
+        ):
+            local = ent(piece, surface, label, nth)
+            entities.append(Entity(local.start + offset, local.end + offset, surface, label))
+        for content, speaker, nth in (("Fine,", "she", 0), ("Yes,", f"al-Farsi{i % 70}", 1)):
+            local_q = quote(piece, content, speaker, nth)
+            quotes_in.append(
+                replace(
+                    local_q,
+                    start=local_q.start + offset,
+                    end=local_q.end + offset,
+                    spans=((local_q.start + offset, local_q.end + offset),),
+                    speaker_start=local_q.speaker_start + offset,
+                    speaker_end=local_q.speaker_end + offset,
+                )
+            )
+        offset += len(piece)
+    began = time.perf_counter()
+    _, quotes, actors = resolve_actors(text, [], entities, quotes_in)
+    assert time.perf_counter() - began < 10
+    assert len(actors) == 50 + 70 + 1
+    assert all(q.actor is not None for q in quotes)
 
 
 # -- with the parse --------------------------------------------------------------------------
