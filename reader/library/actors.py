@@ -151,15 +151,22 @@ def resolve_actor(conn: sqlite3.Connection, actor: Actor) -> int | None:
 
 
 def _match(conn: sqlite3.Connection, kind: str, canonical: str, keys: list[str]) -> int | None:
-    row = conn.execute("SELECT id, kind FROM actors WHERE key = ?", (canonical,)).fetchone()
-    if row is not None and _compatible(row[1], kind):
-        return int(row[0])
+    """The one library actor this article actor is, or None (new, or ambiguous).
+
+    A candidate's canonical name must be one of the new actor's names, or the new actor's
+    canonical name one of the candidate's aliases: sharing only an alias ("Bush") is not
+    enough to make "George W. Bush" and "George H. W. Bush" one person.
+    """
+    rows = conn.execute("SELECT id, kind FROM actors WHERE key = ?", (canonical,)).fetchall()
+    exact = {int(r[0]) for r in rows if _compatible(r[1], kind)}
+    if len(exact) == 1:
+        return exact.pop()
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
         f"""SELECT id, kind FROM actors WHERE key IN ({marks})
             UNION SELECT a.id, a.kind FROM actor_aliases AS l JOIN actors AS a ON a.id = l.actor_id
-            WHERE l.key IN ({marks})""",
-        (*keys, *keys),
+            WHERE l.key = ?""",
+        (*keys, canonical),
     ).fetchall()
     candidates = {int(r[0]) for r in rows if _compatible(r[1], kind)}
     if len(candidates) == 1:
@@ -177,12 +184,15 @@ def _match(conn: sqlite3.Connection, kind: str, canonical: str, keys: list[str])
 
 def _maybe_promote(conn: sqlite3.Connection, actor_id: int, canonical: str, name: str) -> None:
     """Prefer the fuller name as canonical ("Putin" becomes "Vladimir Putin")."""
-    current = conn.execute("SELECT key FROM actors WHERE id = ?", (actor_id,)).fetchone()[0]
-    if len(canonical.split()) <= len(str(current).split()) or not canonical.endswith(
-        str(current).split()[-1]
-    ):
+    current, kind = conn.execute(
+        "SELECT key, kind FROM actors WHERE id = ?", (actor_id,)
+    ).fetchone()
+    words = str(current).split()
+    if len(canonical.split()) <= len(words) or not canonical.endswith(" " + words[-1]):
         return
-    taken = conn.execute("SELECT 1 FROM actors WHERE key = ?", (canonical,)).fetchone()
+    taken = conn.execute(
+        "SELECT 1 FROM actors WHERE key = ? AND kind = ?", (canonical, kind)
+    ).fetchone()
     if taken is None:
         conn.execute(
             "UPDATE actors SET key = ?, name = ? WHERE id = ?", (canonical, name, actor_id)
@@ -197,15 +207,14 @@ def _add_aliases(conn: sqlite3.Connection, actor_id: int, pairs: Iterable[tuple[
 
 
 def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[int]:
-    """Library actors answering to ``name``: the exact canonical one, else every alias match."""
+    """Library actors answering to ``name``: by canonical name or alias, else by surname."""
     key = normalise_name(name)
     if not key:
         return []
-    row = conn.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()
-    if row is not None:
-        return [int(row[0])]
     rows = conn.execute(
-        "SELECT DISTINCT actor_id FROM actor_aliases WHERE key = ? ORDER BY actor_id", (key,)
+        """SELECT id FROM actors WHERE key = :key
+           UNION SELECT actor_id FROM actor_aliases WHERE key = :key ORDER BY 1""",
+        {"key": key},
     ).fetchall()
     if rows:
         return [int(r[0]) for r in rows]

@@ -32,9 +32,10 @@ CREATE INDEX articles_analysis_version ON articles (analysis_version);
 
 CREATE TABLE actors (
     id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL,
     name TEXT NOT NULL,
-    kind TEXT NOT NULL
+    kind TEXT NOT NULL,
+    UNIQUE (key, kind)
 );
 
 CREATE TABLE actor_aliases (

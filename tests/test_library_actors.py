@@ -1,0 +1,74 @@
+"""Library-wide actors: one identity per person across articles, aliases merged safely."""
+
+from __future__ import annotations
+
+import pytest
+from test_library_builder import VERSION, ArticleBuilder
+
+from reader.library import open_library
+from reader.library.actors import normalise_name
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Vladimir Putin", "vladimir putin"),
+        ("President Vladimir Putin", "vladimir putin"),
+        ("Mr. Putin", "putin"),
+        ("Recep Tayyip Erdoğan", "recep tayyip erdogan"),
+        ("Bashar al-Assad", "bashar al assad"),
+        ("Al-Assad", "al assad"),
+        ("Putin's", "putin"),
+        ("  ÉMMANUEL   Macron ", "emmanuel macron"),
+        ("President", "president"),
+        ("...", ""),
+    ],
+)
+def test_normalised_names(name, key):
+    assert normalise_name(name) == key
+
+
+def article(title: str, local_name: str, aliases: tuple[str, ...] = (), kind: str = "person"):
+    b = ArticleBuilder(title=title)
+    b.actor("a1", local_name, kind=kind, aliases=aliases)
+    b.quote(f"Statement in {title}", local_name, "a1")
+    return b.build(VERSION)
+
+
+def test_full_name_and_alias_in_other_articles_become_one_actor(tmp_path):
+    with open_library(tmp_path, version=VERSION) as library:
+        library.add_analysis(article("One", "Vladimir Putin", ("Putin",)))
+        library.add_analysis(article("Two", "Putin"))
+        library.add_analysis(article("Three", "President Vladimir Putin"))
+        library.add_analysis(article("Four", "Vladimir Pútin"))
+        [actor] = library.actors()
+        assert actor.name == "Vladimir Putin"
+        assert actor.articles == 4 and actor.statements == 4
+        assert [s.title for s in library.said("putin")] == ["One", "Two", "Three", "Four"]
+
+
+def test_short_name_first_is_promoted_to_the_full_name(tmp_path):
+    with open_library(tmp_path, version=VERSION) as library:
+        library.add_analysis(article("One", "Scholz"))
+        library.add_analysis(article("Two", "Olaf Scholz", ("Scholz",)))
+        [actor] = library.actors()
+        assert actor.name == "Olaf Scholz" and "Scholz" in actor.aliases
+        assert len(library.said("Olaf Scholz")) == 2
+
+
+def test_ambiguous_surname_is_not_merged(tmp_path):
+    with open_library(tmp_path, version=VERSION) as library:
+        library.add_analysis(article("One", "George W. Bush", ("Bush",)))
+        library.add_analysis(article("Two", "George H. W. Bush", ("Bush",)))
+        library.add_analysis(article("Three", "Bush"))
+        names = sorted(a.name for a in library.actors())
+        assert names == ["Bush", "George H. W. Bush", "George W. Bush"]
+        # Asking by the shared alias finds both people it may mean.
+        assert len({s.actor for s in library.said("Bush")}) == 3
+
+
+def test_different_kinds_are_kept_apart(tmp_path):
+    with open_library(tmp_path, version=VERSION) as library:
+        library.add_analysis(article("One", "Jordan", kind="place"))
+        library.add_analysis(article("Two", "Jordan", kind="person"))
+        assert sorted(a.kind for a in library.actors()) == ["person", "place"]
