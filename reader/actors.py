@@ -333,7 +333,7 @@ class _Speakers:
         if after_head:
             return after_head[0], 1.0
         lower_head = head.lower()
-        if head.islower() and is_plural_noun(head) and lower_head not in ORGANISATION_HEADS:
+        if is_plural_noun(head) and lower_head not in ORGANISATION_HEADS:
             return self._new_mention(
                 self.registry.described(description_key(surface)), surface, start, "group"
             )

@@ -89,7 +89,12 @@ class Cluster:
             titles, _ = split_title(form)
             words = words[len(titles) :] or words
         else:
-            while len(words) > 1 and words[0] in DETERMINERS:
+            # "the Kremlin" → "Kremlin", "The council" → "council", but "The Hague" stays.
+            while (
+                len(words) > 1
+                and words[0].lower() in DETERMINERS
+                and (words[0].islower() or words[1].islower())
+            ):
                 words = words[1:]
         return " ".join(words)
 

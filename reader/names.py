@@ -291,14 +291,26 @@ def looks_like_name(surface: str) -> bool:
 _IRREGULAR_PLURALS = _wordset("people police men women children staff folk crowds")
 
 
+#: Bodies of people news quotes collectively; known even when capitalised ("Analysts said").
+GROUP_NOUNS = _wordset(
+    """
+    experts officials analysts protesters critics residents witnesses activists observers
+    sources diplomats lawmakers legislators authorities investigators researchers scientists
+    doctors rebels troops soldiers workers campaigners villagers locals leaders ministers
+    economists insiders organisers organizers supporters opponents voters families relatives
+    survivors students teachers farmers militants fighters negotiators prosecutors officers
+    """
+)
+
+
 def is_plural_noun(word: str) -> bool:
-    """A lower-case plural common noun: "experts", "officials", "powers", "people"."""
-    word = _clean_word(word)
-    if not word.isalpha() or not word.islower():
-        return word in _IRREGULAR_PLURALS
-    if word in _IRREGULAR_PLURALS:
+    """A plural common noun: "experts", "powers", "people"; capitalised only if a known group."""
+    clean = _clean_word(word)
+    if clean in GROUP_NOUNS or clean in _IRREGULAR_PLURALS:
         return True
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    if not clean.isalpha() or not word.strip(".,;:!?\"'“”‘’()").islower():
+        return False
+    return len(clean) > 3 and clean.endswith("s") and not clean.endswith(("ss", "us", "is"))
 
 
 #: Heads of descriptions that stand for an institution rather than people.
