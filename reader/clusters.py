@@ -89,11 +89,12 @@ class Cluster:
             titles, _ = split_title(form)
             words = words[len(titles) :] or words
         else:
-            # "the Kremlin" → "Kremlin", "The council" → "council", but "The Hague" stays.
+            # "the Kremlin" → "Kremlin", "The council" → "council", "The Russian Foreign
+            # Ministry" → "Russian Foreign Ministry", but "The Hague" stays.
             while (
                 len(words) > 1
                 and words[0].lower() in DETERMINERS
-                and (words[0].islower() or words[1].islower())
+                and (words[0].islower() or words[1].islower() or len(words) > 2)
             ):
                 words = words[1:]
         return " ".join(words)

@@ -246,6 +246,32 @@ def test_group_speakers() -> None:
     assert actors_by_id["us"].quotes == ()
 
 
+def test_capitalised_group_noun_is_a_group_and_a_surname_in_s_is_not() -> None:
+    text = 'Analysts said growth would slow. "It will fail," they said. "No," Jones said.'
+    quotes_in = [
+        quote(text, "growth would slow", "Analysts"),
+        quote(text, "It will fail,", "they"),
+        quote(text, "No,", "Jones"),
+    ]
+    _, quotes, actors = run(text, [], quotes_in)
+    actors_by_id = by_id(actors)
+    assert [q.actor for q in quotes] == ["analysts", "analysts", "jones"]
+    assert actors_by_id["analysts"].kind == "group"
+    assert actors_by_id["jones"].kind == "person"
+
+
+def test_canonical_name_drops_a_leading_article() -> None:
+    text = "The Russian Foreign Ministry spoke. In The Hague, the Kremlin replied."
+    entities = [
+        ent(text, "The Russian Foreign Ministry", "ORG"),
+        ent(text, "The Hague", "GPE"),
+        ent(text, "the Kremlin", "ORG"),
+    ]
+    _, _, actors = run(text, entities)
+    assert [a.name for a in actors] == ["Russian Foreign Ministry", "The Hague", "Kremlin"]
+    assert actors[0].id == "russian-foreign-ministry"
+
+
 def test_he_is_the_most_recent_person() -> None:
     text = 'John Smith spoke to reporters in Paris. "We will win," he said.'
     entities = [ent(text, "John Smith", "PERSON"), ent(text, "Paris", "GPE")]
