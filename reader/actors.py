@@ -103,45 +103,9 @@ def resolve_actors(
     ``paragraphs`` may be empty: the parse only sharpens pronoun resolution (sentence
     subjects, adjectives); sentences are then found by punctuation.
     """
-    registry = Registry()
-    order = sorted(range(len(entities)), key=lambda i: (entities[i].start, entities[i].end))
-    entity_clusters: dict[int, Cluster] = {}
-    for i in order:
-        entity = entities[i]
-        kind = actor_kind(entity.label)
-        if kind is None or not entity.text.strip():
-            continue
-        if kind == "person":
-            cluster = registry.person(entity.text, entity.start)
-            _note_title(cluster, text, entity.text, entity.start, entity.end)
-        else:
-            cluster = registry.named(entity.text, entity.label, entity.start)
-        registry.mention(cluster, entity.text, entity.start, kind)
-        entity_clusters[i] = cluster
-    registry.merge_surnames()
-    entity_clusters = {i: c.root() for i, c in entity_clusters.items()}
-
+    registry, entity_clusters = _cluster_entities(text, entities)
     sentences = SentenceIndex.build(text, paragraphs)
-    located = [i for i in order if i in entity_clusters]
-    if paragraphs:
-        roles = _roles(paragraphs, [(entities[i].start, entities[i].end) for i in located])
-    else:
-        roles = [(sentences.opens(text, entities[i].start), False) for i in located]
-    quoted = _QuotedText(quotes)
-    kinds = {c.key: c.kind for c in set(entity_clusters.values())}
-    mentions = [
-        Mention(
-            start=entities[i].start,
-            end=entities[i].end,
-            actor=entity_clusters[i].key,
-            kind=kinds[entity_clusters[i].key],
-            sentence=sentences.of(entities[i].start),
-            subject=subject,
-            modifier=modifier,
-            quoted=quoted.contains(entities[i].start),
-        )
-        for i, (subject, modifier) in zip(located, roles, strict=True)
-    ]
+    mentions = _entity_mentions(text, paragraphs, entities, entity_clusters, sentences, quotes)
     speakers = _Speakers(text, registry, entities, entity_clusters, sentences, mentions)
     quote_clusters: dict[int, Cluster] = {}
     factors: dict[int, float] = {}
@@ -153,9 +117,10 @@ def resolve_actors(
         if speaker is not None:
             quote_clusters[qi] = speaker.root()
 
-    ids = _assign_ids(registry.live())
+    clusters = registry.live()
+    ids = _assign_ids(clusters)
     new_entities = [
-        _with_actor(e, ids.get(entity_clusters[i].key) if i in entity_clusters else None)
+        _with_actor(e, ids[entity_clusters[i].key] if i in entity_clusters else None)
         for i, e in enumerate(entities)
     ]
     statements: defaultdict[str, list[int]] = defaultdict(list)
@@ -172,15 +137,67 @@ def resolve_actors(
     actors = [
         Actor(
             id=ids[c.key],
-            name=c.canonical_name() if c.forms else ids[c.key],
+            name=c.canonical_name(),
             kind=c.kind,
             aliases=tuple(sorted(set(c.forms))),
             mentions=c.mentions,
             quotes=tuple(sorted(statements[ids[c.key]], key=lambda i: (quotes[i].start, i))),
         )
-        for c in registry.live()
+        for c in clusters
     ]
     return new_entities, new_quotes, actors
+
+
+def _cluster_entities(text: str, entities: Sequence[Entity]) -> tuple[Registry, dict[int, Cluster]]:
+    """Cluster every actor-bearing entity, in text order; returns entity index → cluster."""
+    registry = Registry()
+    clusters: dict[int, Cluster] = {}
+    for i in sorted(range(len(entities)), key=lambda i: (entities[i].start, entities[i].end)):
+        entity = entities[i]
+        kind = actor_kind(entity.label)
+        if kind is None or not entity.text.strip():
+            continue
+        if kind == "person":
+            cluster = registry.person(entity.text, entity.start)
+            _note_title(cluster, text, entity.text, entity.start, entity.end)
+        else:
+            cluster = registry.named(entity.text, entity.label, entity.start)
+        registry.mention(cluster, entity.text, entity.start, kind)
+        clusters[i] = cluster
+    registry.merge_surnames()
+    return registry, {i: c.root() for i, c in clusters.items()}
+
+
+def _entity_mentions(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    entities: Sequence[Entity],
+    clusters: dict[int, Cluster],
+    sentences: SentenceIndex,
+    quotes: Sequence[Quote],
+) -> list[Mention]:
+    """The entity mentions as antecedents for pronouns, with their role in the sentence."""
+    located = sorted(clusters, key=lambda i: (entities[i].start, entities[i].end))
+    spans = [(entities[i].start, entities[i].end) for i in located]
+    if paragraphs:
+        roles = _roles(paragraphs, spans)
+    else:
+        roles = [(sentences.opens(text, start), False) for start, _ in spans]
+    quoted = _QuotedText(quotes)
+    kinds = {c.key: c.kind for c in set(clusters.values())}
+    return [
+        Mention(
+            start=start,
+            end=end,
+            actor=clusters[i].key,
+            kind=kinds[clusters[i].key],
+            sentence=sentences.of(start),
+            subject=subject,
+            modifier=modifier,
+            quoted=quoted.contains(start),
+        )
+        for i, (start, end), (subject, modifier) in zip(located, spans, roles, strict=True)
+    ]
 
 
 def _scaled(confidence: float | None, factor: float) -> float:
@@ -214,7 +231,7 @@ def _assign_ids(clusters: Sequence[Cluster]) -> dict[str, str]:
     ids: dict[str, str] = {}
     used: set[str] = set()
     for cluster in clusters:
-        slug = slugify(cluster.canonical_name()) if cluster.forms else "actor"
+        slug = slugify(cluster.canonical_name())
         candidate, n = slug, 2
         while candidate in used:
             candidate, n = f"{slug}-{n}", n + 1

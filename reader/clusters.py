@@ -74,6 +74,8 @@ class Cluster:
 
     def canonical_name(self) -> str:
         """The fullest form: most name words (titles and leading "the" dropped), then most used."""
+        if not self.forms:
+            return ""
         counts = Counter(self.forms)
         first_seen = {form: i for i, form in reversed(list(enumerate(self.forms)))}
         displays = {form: self._display(form) for form in counts}
