@@ -1,0 +1,78 @@
+"""Entry point of the desktop reader: ``dramatis-gui [FILE…]`` (``ui.app:main``).
+
+Opens the files given, or on first run (an empty library) the bundled sample article. With
+no display to draw on it says so in one line and exits with status 2 before Qt starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ui import messages
+from ui.bundle import bundle_root
+
+SAMPLE_NAME = "000_dd5b4a6056b2a50f.txt"
+EXIT_NO_DISPLAY = 2
+
+
+def sample_article_path() -> Path:
+    """The sample article shipped with the app (source tree, wheel or PyInstaller bundle)."""
+    return bundle_root() / "seeds" / SAMPLE_NAME
+
+
+def has_display(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether Qt can open a window: always off X11/Wayland systems, else DISPLAY is needed."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if env.get("QT_QPA_PLATFORM"):
+        return True
+    if platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="dramatis-gui", description="Read a news article and see who is in it."
+    )
+    parser.add_argument("files", nargs="*", type=Path, help="articles to open")
+    parser.add_argument("--data-dir", type=Path, help="where the library is kept")
+    return parser.parse_args(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop reader; returns the exit status."""
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    if not has_display():
+        print(messages.NO_DISPLAY, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ui.bundle import resource_path
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Dramatis")
+    app.setDesktopFileName("dramatis")
+    app.setWindowIcon(QIcon(str(resource_path("dramatis.svg"))))
+    window = MainWindow(data_dir=args.data_dir)
+    app.installEventFilter(window)
+    app.aboutToQuit.connect(window.shutdown)
+    window.show()
+    if args.files:
+        window.open_paths(args.files)
+    elif window.library_is_empty():
+        window.open_paths([sample_article_path()])
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

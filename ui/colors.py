@@ -1,0 +1,148 @@
+"""The one colour registry: entity labels, quote kinds and actor kinds, light and dark.
+
+Every widget that colours something asks here, so a label has the same colour in the text,
+the legend and the actor panel. The palette data lives in ``resources/palette.json``: tints
+of the Okabe-Ito palette for entities and Paul Tol's muted colours for quotes, chosen to stay
+apart for colour-blind readers. Colour is never the only cue: quote kinds also differ by
+underline style, and every highlight names its label in a tooltip and in the legend.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
+
+from ui.bundle import resource_path
+
+OTHER = "OTHER"
+
+#: Which entity colour stands for each kind of actor (``Actor.kind``).
+ACTOR_KIND_LABELS: dict[str, str] = {
+    "person": "PERSON",
+    "organisation": "ORG",
+    "place": "GPE",
+    "group": "NORP",
+    "other": OTHER,
+}
+
+_UNDERLINES = {
+    "solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
+    "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "dot": QTextCharFormat.UnderlineStyle.DotLine,
+}
+
+
+class Theme(Enum):
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True, slots=True)
+class LabelStyle:
+    """How one entity label looks: its background in each theme and what it means."""
+
+    label: str
+    name: str
+    description: str
+    light: str
+    dark: str
+
+    def color(self, theme: Theme) -> QColor:
+        return QColor(self.light if theme is Theme.LIGHT else self.dark)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteStyle:
+    """How one quote kind looks: underline colour and style, and a faint background."""
+
+    kind: str
+    description: str
+    underline: str
+    light: str
+    dark: str
+    light_background: str
+    dark_background: str
+
+    def color(self, theme: Theme) -> QColor:
+        return QColor(self.light if theme is Theme.LIGHT else self.dark)
+
+    def background(self, theme: Theme) -> QColor:
+        return QColor(self.light_background if theme is Theme.LIGHT else self.dark_background)
+
+    @property
+    def underline_style(self) -> QTextCharFormat.UnderlineStyle:
+        return _UNDERLINES[self.underline]
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    entities: dict[str, LabelStyle]
+    quotes: dict[str, QuoteStyle]
+    grouped_as_other: frozenset[str]
+
+
+@cache
+def palette() -> Palette:
+    """The palette, read once from ``resources/palette.json``."""
+    data = json.loads(resource_path("palette.json").read_text(encoding="utf-8"))
+    entities = {
+        label: LabelStyle(label, v["name"], v["description"], v["light"], v["dark"])
+        for label, v in data["entities"].items()
+    }
+    quotes = {
+        kind: QuoteStyle(
+            kind,
+            v["description"],
+            v["underline"],
+            v["light"],
+            v["dark"],
+            v["light_background"],
+            v["dark_background"],
+        )
+        for kind, v in data["quotes"].items()
+    }
+    return Palette(entities, quotes, frozenset(data["grouped_as_other"]))
+
+
+def entity_style(label: str) -> LabelStyle:
+    """The style of an entity label; labels without their own colour share OTHER's."""
+    styles = palette().entities
+    return styles.get(label, styles[OTHER])
+
+
+def entity_color(label: str, theme: Theme) -> QColor:
+    return entity_style(label).color(theme)
+
+
+def quote_style(kind: str) -> QuoteStyle:
+    styles = palette().quotes
+    return styles.get(kind, styles["indirect"])
+
+
+def actor_style(kind: str) -> LabelStyle:
+    """The entity style standing for an actor kind (person, organisation, place, group)."""
+    return entity_style(ACTOR_KIND_LABELS.get(kind, OTHER))
+
+
+def current_theme() -> Theme:
+    """Dark when the platform says so, or when the window background is dark."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return Theme.LIGHT
+    scheme = app.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return Theme.DARK
+    if scheme == Qt.ColorScheme.Light:
+        return Theme.LIGHT
+    window = app.palette().color(QPalette.ColorRole.Window)
+    return Theme.DARK if window.lightness() < 128 else Theme.LIGHT
+
+
+def text_color_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background``."""
+    return QColor("#000000") if background.lightness() >= 128 else QColor("#ffffff")

@@ -1,0 +1,149 @@
+"""Search the library: every article opened so far, by words, by actor or by entity.
+
+Results show the title and a snippet with the matched words in bold; choosing one emits
+``articleChosen`` with the library id, and the window shows the stored analysis without
+analysing again. With an empty search box the most recently opened articles are listed.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.errors import LibraryError
+from reader.library import Library, SearchHit
+from ui import messages
+
+SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
+_RECENT_LIMIT = 50
+
+
+def hit_title(title: str | None, source: str | None, article_id: int) -> str:
+    """What to call an article in a list: its title, else its file name."""
+    if title:
+        return title
+    if source:
+        return Path(source).name
+    return f"Article {article_id}"
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape a search snippet and turn its [matched] words bold."""
+    escaped = html.escape(snippet)
+    return escaped.replace("[", "<b>").replace("]", "</b>")
+
+
+class LibraryPanel(QWidget):
+    """Search box, scope and the list of matching articles."""
+
+    articleChosen = Signal(int)
+    failed = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library: Library | None = None
+        self.hits: list[SearchHit] = []
+        self.query = QLineEdit()
+        self.query.setPlaceholderText("Search the library…")
+        self.query.setClearButtonEnabled(True)
+        self.scope = QComboBox()
+        self.scope.addItems(list(SCOPES))
+        self.scope.setToolTip(
+            "Words: the article text. Actor: articles where a person or organisation "
+            "appears. Entity: articles mentioning a name, place or date."
+        )
+        self.status = QLabel(messages.SEARCH_HINT)
+        self.status.setWordWrap(True)
+        self.results = QTextBrowser()
+        self.results.setOpenLinks(False)
+        self.results.anchorClicked.connect(self._on_link)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.search)
+        self.query.textChanged.connect(lambda _text: self._debounce.start())
+        self.query.returnPressed.connect(self.search)
+        self.scope.currentIndexChanged.connect(lambda _index: self.search())
+        row = QHBoxLayout()
+        row.addWidget(self.query, 1)
+        row.addWidget(self.scope)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+    def set_library(self, library: Library | None) -> None:
+        self.library = library
+        self.query.setEnabled(library is not None)
+        self.scope.setEnabled(library is not None)
+        self.search()
+
+    def refresh(self) -> None:
+        """Search again (an article was just added)."""
+        self.search()
+
+    def search(self) -> None:
+        """Run the search in the box now and show the results."""
+        self._debounce.stop()
+        if self.library is None:
+            self._show([], messages.NO_LIBRARY)
+            return
+        text = self.query.text().strip()
+        scope = SCOPES[self.scope.currentText()]
+        try:
+            if not text:
+                stored = self.library.articles(limit=_RECENT_LIMIT)
+                hits = [SearchHit(a.id, a.title, "", 0.0, a.source, a.last_opened) for a in stored]
+                status = f"{self.library.count()} articles in the library, latest first."
+            elif scope == "actor":
+                hits = self.library.search("", actor=text)
+                status = f"{len(hits)} articles where {text} appears."
+            elif scope == "entity":
+                hits = self.library.search("", entity=text)
+                status = f"{len(hits)} articles mentioning {text}."
+            else:
+                hits = self.library.search(text)
+                status = f"{len(hits)} articles match."
+        except LibraryError as error:
+            self.failed.emit(error.subject, error.problem)
+            self._show([], str(error))
+            return
+        self._show(hits, status if hits else messages.NO_RESULTS)
+
+    def _show(self, hits: list[SearchHit], status: str) -> None:
+        self.hits = hits
+        self.status.setText(status)
+        parts = []
+        for n, hit in enumerate(hits):
+            title = html.escape(hit_title(hit.title, hit.source, hit.id))
+            opened = html.escape(hit.last_opened[:16].replace("T", " "))
+            where = html.escape(Path(hit.source).name) if hit.source else ""
+            meta = " · ".join(p for p in (where, f"opened {opened}") if p)
+            body = f"<br>{snippet_html(hit.snippet)}" if hit.snippet else ""
+            parts.append(
+                f'<p style="margin-bottom:10px"><a href="hit:{n}"><b>{title}</b></a>'
+                f'<br><span style="color:gray">{meta}</span>{body}</p>'
+            )
+        self.results.setHtml("".join(parts))
+
+    def open_hit(self, n: int) -> None:
+        """Open the n-th result (what a click on its title does)."""
+        if 0 <= n < len(self.hits):
+            self.articleChosen.emit(self.hits[n].id)
+
+    def _on_link(self, url: QUrl) -> None:
+        kind, _, n = url.toString().partition(":")
+        if kind == "hit" and n.isdigit():
+            self.open_hit(int(n))

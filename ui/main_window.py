@@ -1,0 +1,494 @@
+"""The main window: the article, its cast, the library, and the one way to open files.
+
+``open_paths`` serves every way a file arrives (drop, File > Open, command line, Open
+Recent, the system's "open with" event). Analysis runs on the worker thread; the window
+only shows the immutable results that come back and drops those of jobs it no longer
+wants. Problems are shown in the banner (``show_error``), never in a blocking dialog, and
+the window stays usable without a library.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFileOpenEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.errors import LibraryError
+from reader.library import CorruptLibraryError, Library, open_library, start_fresh
+from reader.model import Analysis
+from ui import messages
+from ui.actors_panel import ActorsPanel
+from ui.article_view import ArticleView
+from ui.banner import Banner
+from ui.bundle import resource_path
+from ui.colors import current_theme
+from ui.legend import Legend
+from ui.library_panel import LibraryPanel, hit_title
+from ui.said_panel import SaidPanel
+from ui.worker import MODEL_JOB, AnalysisWorker, Opened
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Dramatis"
+_RECENT_LIMIT = 12
+
+
+def article_title(analysis: Analysis) -> str:
+    """The article's title, else its file name, else its first words."""
+    article = analysis.article
+    if article.title:
+        return article.title
+    if article.source is not None:
+        return article.source.name
+    first = article.text.strip().split("\n", 1)[0]
+    return first if len(first) <= 60 else first[:59].rstrip() + "…"
+
+
+class MainWindow(QMainWindow):
+    """One article at a time, with its cast, and the library beside it."""
+
+    #: Queued to the worker: (job id, path).
+    jobRequested = Signal(int, str)
+    modelRequested = Signal()
+    libraryReplaced = Signal()
+    #: Emitted after an analysis is on screen: (analysis, library id or -1).
+    articleShown = Signal(object, int)
+
+    def __init__(self, data_dir: str | Path | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.setWindowTitle(APP_TITLE)
+        icon = resource_path("dramatis.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
+        self.analysis: Analysis | None = None
+        self.article_id: int | None = None
+        self.library: Library | None = None
+        self._next_job = 1
+        self._shown_job = 0
+        self._batch: set[int] = set()
+        self._busy_jobs: set[int] = set()
+        self._model_busy = False
+        self._started = False
+        self._stopped = False
+        self._pending_span: tuple[int, int] | None = None
+
+        self._build_widgets()
+        self._build_menus()
+        self._start_worker()
+        self._open_library()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_theme())
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.banner = Banner()
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setStyleSheet("color: gray")
+        self.view = ArticleView()
+        self.view.setPlaceholderText(
+            "Drop an article here, or use File > Open (text, Markdown, HTML, PDF, Word)."
+        )
+        self.legend = Legend()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(8, 8, 4, 4)
+        column.setSpacing(4)
+        column.addWidget(self.banner)
+        column.addWidget(self.heading)
+        column.addWidget(self.meta)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.legend)
+
+        self.actors = ActorsPanel()
+        self.library_panel = LibraryPanel()
+        self.said = SaidPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.actors, "Cast")
+        self.tabs.addTab(self.library_panel, "Library")
+        self.tabs.addTab(self.said, "Who said what")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
+        self.setCentralWidget(self.splitter)
+
+        self.status_text = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+
+        self.actors.statementChosen.connect(self.view.show_quote)
+        self.actors.saidAcrossLibraryRequested.connect(self.show_said)
+        self.view.statementClicked.connect(self.actors.select_statement)
+        self.library_panel.articleChosen.connect(self.open_stored)
+        self.library_panel.failed.connect(self._library_failed)
+        self.said.statementOpened.connect(
+            lambda article_id, start, end: self.open_stored(article_id, (start, end))
+        )
+        self.said.failed.connect(self._library_failed)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Open…", self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.choose_files)
+        file_menu.addAction(open_action)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        sample = QAction("Open the &Sample Article", self)
+        sample.triggered.connect(self._open_sample)
+        file_menu.addAction(sample)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        legend = QAction("Show &Legend", self, checkable=True, checked=True)
+        legend.toggled.connect(self.legend.setVisible)
+        view_menu.addAction(legend)
+        find = QAction("Search the &Library", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        view_menu.addAction(find)
+
+    def _start_worker(self) -> None:
+        self.thread_ = QThread(self)
+        self.thread_.setObjectName("dramatis-analysis")
+        self.worker = AnalysisWorker(self.data_dir)
+        self.worker.moveToThread(self.thread_)
+        self.jobRequested.connect(self.worker.open_path)
+        self.modelRequested.connect(self.worker.load_model)
+        self.libraryReplaced.connect(self.worker.reopen_library)
+        # ``finished`` is emitted on the worker thread, so the library closes where it lives.
+        self.thread_.finished.connect(self.worker.shutdown, Qt.ConnectionType.DirectConnection)
+        self.worker.analysed.connect(self._on_analysed)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.progressed.connect(self._on_progressed)
+        self.worker.modelLoaded.connect(self._on_model_loaded)
+        self.thread_.start()
+
+    def _open_library(self) -> None:
+        try:
+            self.library = open_library(self.data_dir)
+        except CorruptLibraryError as error:
+            self.library = None
+            self.banner.show_message(
+                messages.LIBRARY_CORRUPT_OFFER.format(subject=error.subject),
+                "warning",
+                messages.START_FRESH,
+                self.start_fresh_library,
+            )
+        except LibraryError as error:
+            self.library = None
+            self.banner.show_message(
+                messages.LIBRARY_NOT_SAVING.format(subject=error.subject, problem=error.problem),
+                "warning",
+            )
+        else:
+            if self.library.read_only:
+                self.banner.show_message(
+                    messages.LIBRARY_NOT_SAVING.format(
+                        subject=self.library.path, problem="the library is read-only"
+                    ),
+                    "warning",
+                )
+        self.library_panel.set_library(self.library)
+        self.said.set_library(self.library)
+
+    def start_fresh_library(self) -> None:
+        """Keep the damaged library file aside and start an empty one."""
+        try:
+            library, aside = start_fresh(self.data_dir)
+        except LibraryError as error:
+            self._library_failed(error.subject, error.problem)
+            return
+        if self.library is not None:
+            self.library.close()
+        self.library = library
+        self.libraryReplaced.emit()
+        self.library_panel.set_library(library)
+        self.said.set_library(library)
+        self.banner.show_message(messages.FRESH_STARTED.format(aside=aside), "info")
+
+    def library_is_empty(self) -> bool:
+        if self.library is None:
+            return True
+        try:
+            return self.library.count() == 0
+        except LibraryError:
+            return True
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def open_paths(self, paths: Iterable[str | Path]) -> list[int]:
+        """Open files: the first is shown, the others are added to the library.
+
+        Every earlier request still waiting is dropped. Returns the job ids, first = shown.
+        """
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return []
+        jobs = list(range(self._next_job, self._next_job + len(paths)))
+        self._next_job += len(paths)
+        self.worker.floor = jobs[0]
+        self._shown_job = jobs[0]
+        self._batch = set(jobs)
+        self._busy_jobs = set(jobs)
+        self._pending_span = None
+        for job, path in zip(jobs, paths, strict=True):
+            self.jobRequested.emit(job, str(path))
+        self._update_busy(messages.OPENING.format(name=paths[0].name))
+        return jobs
+
+    def choose_files(self) -> None:
+        """File > Open."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Open articles", str(Path.home()), messages.OPEN_FILTER
+        )
+        if names:
+            self.open_paths(names)
+
+    def open_stored(self, article_id: int, span: tuple[int, int] | None = None) -> None:
+        """Show an article from the library (stored analysis, no re-analysis)."""
+        if self.library is None:
+            return
+        try:
+            analysis = self.library.analysis(article_id)
+        except LibraryError as error:
+            self._library_failed(error.subject, error.problem)
+            return
+        # Anything still being analysed for display is no longer wanted.
+        self.worker.floor = self._next_job
+        self._shown_job = -1
+        self._busy_jobs.clear()
+        self._update_busy("")
+        self.show_analysis(analysis, article_id, note="from the library")
+        if span is not None:
+            self.view.show_span(*span)
+            quote = next(
+                (i for i, q in enumerate(analysis.quotes) if (q.start, q.end) == span), None
+            )
+            if quote is not None:
+                self.actors.select_statement(quote)
+
+    def _open_sample(self) -> None:
+        from ui.app import sample_article_path
+
+        self.open_paths([sample_article_path()])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        articles = []
+        if self.library is not None:
+            try:
+                articles = self.library.articles(limit=_RECENT_LIMIT)
+            except LibraryError as error:
+                self._library_failed(error.subject, error.problem)
+        for stored in articles:
+            label = hit_title(stored.title, stored.source, stored.id)
+            action = self.recent_menu.addAction(label)
+            source = Path(stored.source) if stored.source else None
+            if source is not None and source.exists():
+                action.setToolTip(str(source))
+                action.triggered.connect(lambda _c=False, p=source: self.open_paths([p]))
+            else:
+                # The file moved or came from elsewhere: the library still has it.
+                action.triggered.connect(lambda _c=False, i=stored.id: self.open_stored(i))
+        if not articles:
+            self.recent_menu.addAction("No articles yet").setEnabled(False)
+
+    # -- results --------------------------------------------------------------------------------
+
+    def _on_analysed(self, job: int, opened: Opened) -> None:
+        self._busy_jobs.discard(job)
+        if job not in self._batch:
+            log.debug("Dropped the stale result of job %d", job)
+            self._update_busy("")
+            return
+        name = Path(opened.path).name
+        if opened.saved:
+            self._refresh_library()
+        if job == self._shown_job:
+            note = "from the library" if opened.was_stored else (opened.note or "")
+            self.show_analysis(opened.analysis, opened.article_id, note=note)
+            if opened.note:
+                self.banner.show_message(f"{opened.path}: {opened.note}", "warning")
+            if opened.was_stored:
+                message = messages.SHOWN_STORED.format(name=name)
+            elif opened.saved:
+                message = messages.SHOWN_NEW.format(name=name)
+            else:
+                message = messages.SHOWN_NOT_SAVED.format(name=name)
+        else:
+            message = messages.ADDED_TO_LIBRARY.format(name=name)
+        self._update_busy(message)
+
+    def _on_failed(self, job: int, subject: str, problem: str) -> None:
+        self._busy_jobs.discard(job)
+        if job == MODEL_JOB:
+            self._model_busy = False
+            self.show_error(subject, problem)
+        elif job in self._batch:
+            self.show_error(subject, problem)
+        self._update_busy("")
+
+    def _on_progressed(self, job: int, message: str) -> None:
+        if job == MODEL_JOB:
+            self._model_busy = True
+        elif job not in self._batch:
+            return
+        self._update_busy(message)
+
+    def _on_model_loaded(self) -> None:
+        self._model_busy = False
+        self._update_busy(messages.MODEL_READY if not self._busy_jobs else "")
+
+    def _update_busy(self, message: str) -> None:
+        if message:
+            self.status_text.setText(message)
+        self.busy.setVisible(self._model_busy or bool(self._busy_jobs))
+
+    def is_busy(self) -> bool:
+        return self._model_busy or bool(self._busy_jobs)
+
+    def _refresh_library(self) -> None:
+        self.library_panel.refresh()
+        self.said.refresh()
+
+    def show_analysis(
+        self, analysis: Analysis, article_id: int | None = None, note: str = ""
+    ) -> None:
+        """Put an analysis on screen: text, heading, cast."""
+        self.analysis = analysis
+        self.article_id = article_id
+        theme = current_theme()
+        title = article_title(analysis)
+        self.setWindowTitle(f"{APP_TITLE} — {title}")
+        self.heading.setText(title)
+        article = analysis.article
+        parts = [
+            str(article.source) if article.source else "",
+            article.byline or "",
+            article.published or "",
+            f"{len(analysis.entities)} names, {len(analysis.quotes)} statements",
+            note,
+        ]
+        self.meta.setText(" · ".join(p for p in parts if p))
+        self.view.show_analysis(analysis, theme)
+        self.actors.show_analysis(analysis, theme)
+        self.articleShown.emit(analysis, -1 if article_id is None else article_id)
+
+    # -- errors -----------------------------------------------------------------------------------
+
+    def show_error(self, subject: str, problem: str) -> None:
+        """The one place a problem with a file reaches the user: a non-blocking banner."""
+        self.banner.show_message(messages.CANNOT_OPEN.format(subject=subject, problem=problem))
+        self.status_text.setText(messages.CANNOT_OPEN.format(subject=subject, problem=problem))
+
+    def _library_failed(self, subject: str, problem: str) -> None:
+        self.banner.show_message(messages.LIBRARY_PROBLEM.format(subject=subject, problem=problem))
+
+    # -- other views ------------------------------------------------------------------------------
+
+    def show_said(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.said)
+        self.said.show_actor(name)
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.library_panel)
+        self.library_panel.query.setFocus()
+        self.library_panel.query.selectAll()
+
+    def apply_theme(self) -> None:
+        theme = current_theme()
+        self.view.set_theme(theme)
+        self.actors.set_theme(theme)
+        self.legend.set_theme(theme)
+
+    # -- events -----------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            # After the first paint: the window appears at once, the model loads behind it.
+            QTimer.singleShot(0, self.modelRequested.emit)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The system's "open with" (installed on the application)."""
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self.open_paths([event.file()])
+            return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (after its current job) and close the library."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self.worker.floor = 1 << 62
+        self.thread_.quit()
+        self.thread_.wait()
+        self.library_panel.library = None
+        self.said.library = None
+        if self.library is not None:
+            self.library.close()
+            self.library = None

@@ -1,0 +1,44 @@
+"""Every sentence the desktop app says to the user, in one place.
+
+Problems with files and the library are worded by ``reader.errors`` (their text names the
+file and the problem); this module holds the interface's own wording around them.
+"""
+
+from __future__ import annotations
+
+NO_DISPLAY = (
+    "dramatis-gui: no display available; use `dramatis analyse FILE` to analyse an article "
+    "from the command line"
+)
+
+LOADING_MODEL = "Loading the English language model…"
+MODEL_READY = "Ready"
+OPENING = "Opening {name}…"
+ANALYSING = "Analysing {name}…"
+SHOWN_STORED = "Shown from the library (analysed before): {name}"
+SHOWN_NEW = "Analysed and saved to the library: {name}"
+SHOWN_NOT_SAVED = "Analysed, not saved: {name}"
+ADDED_TO_LIBRARY = "Added to the library: {name}"
+MODEL_FAILED = "the English language model could not be loaded ({detail})"
+MODEL_SUBJECT = "English language model"
+UNEXPECTED = "an unexpected error occurred; details were written to the log ({detail})"
+
+CANNOT_OPEN = "Cannot open {subject}: {problem}"
+LIBRARY_PROBLEM = "Library {subject}: {problem}"
+LIBRARY_NOT_SAVING = "Articles are shown but not saved: {problem} ({subject})"
+LIBRARY_CORRUPT_OFFER = (
+    "The library file {subject} is damaged. Articles are shown but not saved. You can start "
+    "a fresh library; the damaged file is kept aside, not deleted."
+)
+START_FRESH = "Start a fresh library"
+FRESH_STARTED = "A fresh library was started; the damaged file was kept as {aside}"
+NOT_SAVED_NOTE = "not saved: {problem}"
+
+NO_LIBRARY = "The library is not available: articles are shown but not kept."
+NO_RESULTS = "Nothing found."
+SEARCH_HINT = "Type words to search every article opened so far."
+SAID_HINT = "Choose an actor to list everything they said, across every article."
+NOTHING_SAID = "No statements attributed to {name} in the library."
+NO_ACTORS = "Open an article to see who appears in it and who said what."
+UNATTRIBUTED = "Statements without a known speaker"
+OPEN_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"

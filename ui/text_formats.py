@@ -1,0 +1,41 @@
+"""Character formats for highlights, built from the colour registry.
+
+The article view and the legend both draw with these, so a label looks the same in both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QTextCharFormat
+
+from ui.colors import Theme, entity_style, quote_style, text_color_on
+
+
+def entity_format(label: str, theme: Theme) -> QTextCharFormat:
+    """Background in the label's colour, text in black or white to stay readable."""
+    fmt = QTextCharFormat()
+    color = entity_style(label).color(theme)
+    fmt.setBackground(color)
+    fmt.setForeground(text_color_on(color))
+    return fmt
+
+
+def quote_format(kind: str, theme: Theme) -> QTextCharFormat:
+    """A faint background and an underline whose colour *and* style tell the kind."""
+    style = quote_style(kind)
+    fmt = QTextCharFormat()
+    fmt.setBackground(style.background(theme))
+    fmt.setUnderlineStyle(style.underline_style)
+    fmt.setUnderlineColor(style.color(theme))
+    return fmt
+
+
+def speaker_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.DemiBold)
+    return fmt
+
+
+def cue_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontItalic(True)
+    return fmt

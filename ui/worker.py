@@ -1,0 +1,145 @@
+"""The background worker: loads spaCy once and turns files into analyses, off the GUI thread.
+
+``AnalysisWorker`` lives on its own ``QThread``. The window asks for work with queued
+signals and gets immutable results back through ``analysed``, ``failed`` and
+``progressed``; the worker never touches a widget. Every job has an id: when the user opens
+something else the window raises ``floor`` and older jobs not yet started are skipped (the
+window also ignores any stale result that still arrives).
+
+The worker keeps its own library connection (a ``Library`` is not shared between threads).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from reader.errors import ArticleError, LibraryError
+from reader.library import Library, NotSavedError, open_library
+from reader.model import Analysis
+from ui import messages
+
+log = logging.getLogger(__name__)
+
+#: Job id used for messages about the model itself rather than one file.
+MODEL_JOB = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """An analysis ready to show, and what happened to it in the library."""
+
+    path: str
+    analysis: Analysis
+    article_id: int | None
+    was_stored: bool
+    saved: bool
+    note: str | None = None
+
+
+class AnalysisWorker(QObject):
+    """Loads the model and analyses files; one instance on one QThread."""
+
+    modelLoaded = Signal()
+    progressed = Signal(int, str)
+    analysed = Signal(int, object)
+    failed = Signal(int, str, str)
+
+    def __init__(self, data_dir: str | Path | None = None) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self._library: Library | None = None
+        self._library_tried = False
+        self._model_ready = False
+        #: Jobs below this id are no longer wanted (set from the GUI thread; an int store
+        #: is atomic, and a late read only means one wasted analysis that the GUI drops).
+        self.floor = 0
+
+    @Slot()
+    def load_model(self) -> None:
+        """Load spaCy (once per process) so that the first analysis starts at once."""
+        if self._model_ready:
+            return
+        self.progressed.emit(MODEL_JOB, messages.LOADING_MODEL)
+        try:
+            from reader.nlp import load_nlp
+
+            load_nlp()
+        except Exception as error:  # the model package missing or broken
+            log.exception("Loading the model failed")
+            detail = messages.MODEL_FAILED.format(detail=error)
+            self.failed.emit(MODEL_JOB, messages.MODEL_SUBJECT, detail)
+            return
+        self._model_ready = True
+        self.modelLoaded.emit()
+
+    @Slot(int, str)
+    def open_path(self, job: int, path: str) -> None:
+        """Open, analyse (unless stored) and store one file; report the result."""
+        if job < self.floor:
+            return
+        name = Path(path).name
+        self.progressed.emit(job, messages.OPENING.format(name=name))
+        try:
+            self.analysed.emit(job, self._open(job, path, name))
+        except ArticleError as error:
+            self.failed.emit(job, error.subject, error.problem)
+        except LibraryError as error:
+            self.failed.emit(job, error.subject, error.problem)
+        except Exception as error:  # a bug: keep the app running, keep the traceback
+            log.exception("Analysing %s failed", path)
+            self.failed.emit(job, path, messages.UNEXPECTED.format(detail=error))
+
+    def _open(self, job: int, path: str, name: str) -> Opened:
+        from reader.opening import open_article
+        from reader.pipeline import analyse
+
+        article = open_article(path)
+        if not self._model_ready:
+            self.load_model()
+        self.progressed.emit(job, messages.ANALYSING.format(name=name))
+        library = self._open_library()
+        if library is None:
+            return Opened(path, analyse(article), None, False, False)
+        try:
+            stored_before = library.find(article.sha256) is not None
+        except LibraryError:
+            stored_before = False
+        try:
+            article_id, analysis, was_new = library.add_article(article)
+        except NotSavedError as error:
+            note = messages.NOT_SAVED_NOTE.format(problem=error.problem)
+            return Opened(path, error.analysis, None, False, False, note)
+        return Opened(path, analysis, article_id, stored_before and not was_new, True)
+
+    def _open_library(self) -> Library | None:
+        if not self._library_tried:
+            self._library_tried = True
+            try:
+                self._library = open_library(self._data_dir)
+            except LibraryError as error:
+                # The window opened its own connection first and tells the user why.
+                log.warning("Worker works without the library: %s", error)
+                self._library = None
+        return self._library
+
+    @Slot()
+    def reopen_library(self) -> None:
+        """Forget the current library connection (after a fresh library was started)."""
+        self._close_library()
+        self._library_tried = False
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Close the library connection; called on the worker's thread as it finishes."""
+        self._close_library()
+
+    def _close_library(self) -> None:
+        if self._library is not None:
+            with contextlib.suppress(LibraryError):
+                self._library.close()
+            self._library = None
