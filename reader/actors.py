@@ -13,12 +13,15 @@
 * Country adjectives are groups of their own: "Russian" (NORP) is not merged into "Russia"
   (GPE). "Russian troops", "Russian offers" and "Russian soldier" are not the state, and
   merging would swell the country with every adjective. "Russians" and "Russian" do merge.
-* Speakers: a span whose head word lies in an entity is that entity's actor; a pronoun or
-  "the president" is resolved by ``reader.coreference``; a plural common noun ("experts",
-  "US officials") is a group; an institution noun ("the foreign ministry") an organisation;
-  otherwise an entity anywhere in the span, else a capitalised name (matched by name or a
-  new person), else a description of kind other. A definite title nobody in the article
-  holds stays unresolved.
+* Speakers, first rule that applies: a pronoun is resolved by ``reader.coreference``; a
+  span whose head word lies in an entity is that entity's actor; "the president" is the
+  latest-mentioned actor the article gave that title ("Russian President Vladimir Putin",
+  "Vladimir Putin, the Russian president"); an entity after the head ("a spokesman for the
+  Kremlin") or written as owner ("Russia's foreign ministry") is the speaker; a plural noun
+  ("experts", "US officials") is a group and an institution noun ("the Defence Ministry")
+  an organisation, found again by the same words; then any entity in the span; then a
+  capitalised name (matched by name, or a new person); else a description of kind other.
+  A definite title nobody in the article holds stays unresolved.
 * Confidence: a pronoun speaker keeps 0.85 of the quote's confidence, a title 0.9; an
   unresolved speaker mention gets actor None and half. Quotes without a speaker mention
   are left as they are.
@@ -76,6 +79,7 @@ _MODIFIERS = frozenset({"amod", "compound"})
 _POST_MODIFIER = re.compile(r",|\s(?:for|of|at|from|in|with|who|which|on)\s")
 #: Longest entity looked back over when searching entities that overlap a span.
 _MAX_ENTITY_CHARS = 200
+_POSSESSIVES = ("'s", "’s")
 _KIND_PREFERENCE: dict[str, int] = {
     "person": 0,
     "organisation": 1,
@@ -349,12 +353,15 @@ class _Speakers:
         after_head = self._overlapping(head_offset + len(head), end)
         if after_head:
             return after_head[0], 1.0
+        owners = self._overlapping(start, head_offset, possessive=True)
+        if owners:
+            return owners[0], 1.0
         lower_head = head.lower()
         if is_plural_noun(head) and lower_head not in ORGANISATION_HEADS:
             return self._new_mention(
                 self.registry.described(description_key(surface)), surface, start, "group"
             )
-        if lower_head in ORGANISATION_HEADS and head.islower():
+        if lower_head in ORGANISATION_HEADS:
             return self._new_mention(
                 self.registry.described(description_key(surface)), surface, start, "organisation"
             )
@@ -367,9 +374,8 @@ class _Speakers:
             cluster = self.registry.speaker_name(surface, start)
             if cluster.person:
                 self._learn_titles(cluster, surface, start, end)
-            return self._new_mention(
-                cluster, surface, start, cluster.kind if cluster.kinds else "person"
-            )
+            kind = cluster.kind if cluster.kinds or cluster.person else "organisation"
+            return self._new_mention(cluster, surface, start, kind)
         key = description_key(surface)
         if not key or all(w in DETERMINERS for w in key.split()):
             return None, UNRESOLVED_CONFIDENCE
@@ -387,16 +393,24 @@ class _Speakers:
         self.registry.mention(cluster, surface, start, kind)
         return cluster, 1.0
 
-    def _overlapping(self, start: int, end: int) -> list[Cluster]:
-        """Actor clusters of entities overlapping [start, end), people first."""
+    def _overlapping(self, start: int, end: int, possessive: bool = False) -> list[Cluster]:
+        """Actor clusters of entities overlapping [start, end), people first.
+
+        With ``possessive``, only entities written as owners: "Russia's foreign ministry".
+        """
         found: list[Cluster] = []
         index = bisect_left(self._starts, end)
         for j in range(index - 1, -1, -1):
             entity = self.entities[self._located[j]]
             if entity.start < start - _MAX_ENTITY_CHARS:
                 break
-            if entity.end > start:
-                found.append(self.entity_clusters[self._located[j]].root())
+            if entity.end <= start:
+                continue
+            if possessive and not (
+                entity.text.endswith(_POSSESSIVES) or self.text.startswith(_POSSESSIVES, entity.end)
+            ):
+                continue
+            found.append(self.entity_clusters[self._located[j]].root())
         return sorted(found, key=lambda c: _KIND_PREFERENCE.get(c.kind, 9))
 
 

@@ -220,6 +220,30 @@ def test_speaker_span_containing_an_entity_prefers_the_person() -> None:
     assert by_id(actors)["bashar-al-assad"].quotes == (0,)
 
 
+def test_an_owner_in_the_speaker_is_the_speaker() -> None:
+    text = (
+        'Russia\'s foreign ministry said, "No." Defence Ministry officials said, "Yes." '
+        'The Kremlin waited. "Maybe," the Defence Ministry said. "Soon," the Kremlin said.'
+    )
+    entities = [ent(text, "Russia", "GPE"), ent(text, "Kremlin", "ORG")]
+    quotes_in = [
+        quote(text, "No.", "Russia's foreign ministry"),
+        quote(text, "Yes.", "Defence Ministry officials"),
+        quote(text, "Maybe,", "the Defence Ministry"),
+        quote(text, "Soon,", "the Kremlin"),
+    ]
+    _, quotes, actors = run(text, entities, quotes_in)
+    assert [q.actor for q in quotes] == [
+        "russia",
+        "defence-ministry-officials",
+        "defence-ministry",
+        "kremlin",
+    ]
+    kinds = {a.id: a.kind for a in actors}
+    assert kinds["defence-ministry-officials"] == "group"
+    assert kinds["defence-ministry"] == "organisation"
+
+
 def test_speaker_named_but_missed_by_the_model() -> None:
     text = 'John Smith arrived. "Hello," Smith said. "Goodbye," Jane Roe said.'
     entities = [ent(text, "John Smith", "PERSON")]
