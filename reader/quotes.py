@@ -1,15 +1,408 @@
-"""Statements: direct quotations and reported speech, with their cue and speaker mention."""
+"""Statements: direct quotations and reported speech, with their cue and speaker mention.
+
+Two finders feed this module: ``direct_quotes`` locates quotation-mark regions in the text
+and ``reported_speech`` reads cues, speakers and content off the dependency parse. Here they
+are joined: content that touches a quotation is widened to its marks, a quote split around
+its cue becomes one statement with several spans, a quote left unattributed is given the
+speaker named beside it ("— Name", "Name:") or, when it fills its paragraph, the speaker of
+the statement just before (a floating quote). Short quoted phrases that nobody is said to
+have said are scare quotes or titles, not statements.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from reader.model import Entity, Quote
+from reader.direct_quotes import QuoteRegion, find_quote_regions
+from reader.model import Entity, Quote, QuoteKind
 from reader.nlp import Paragraph
+from reader.reported_speech import Attribution, find_reported_speech, speaker_tokens
+
+#: Entity labels that can name a speaker.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: An unattributed quote shorter than this (in words) is a scare quote or a title.
+MIN_FLOATING_WORDS = 6
+_GAP_CHARS = set(" \t,.;:—–-\u00a0")
+
+
+@dataclass(slots=True)
+class _Statement:
+    spans: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    confidence: float
+    paragraph: int
+    regions: list[QuoteRegion] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.spans)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.spans)
 
 
 def find_quotes(
     text: str, paragraphs: Sequence[Paragraph], entities: Sequence[Entity]
 ) -> list[Quote]:
     """Every statement in the article, in text order, not yet linked to actors."""
-    return []
+    regions = find_quote_regions(text, paragraphs)
+    region_starts = [r.start for r in regions]
+    attributions = [a for i, p in enumerate(paragraphs) for a in find_reported_speech(p, i)]
+    statements: list[_Statement] = []
+    used: set[int] = set()
+    pending_colons: list[Attribution] = []
+    for attribution in attributions:
+        if _inside_region(attribution.cue[0], regions, region_starts):
+            continue  # a cue inside a quotation belongs to the quoted speaker's words
+        if attribution.colon:
+            pending_colons.append(attribution)
+            continue
+        statement = _Statement(
+            list(attribution.spans),
+            attribution.cue,
+            attribution.speaker,
+            attribution.confidence,
+            attribution.paragraph,
+        )
+        _snap_to_regions(statement, regions, region_starts, used)
+        statements.append(statement)
+    for attribution in pending_colons:
+        _attach_after_colon(attribution, text, regions, used, statements, paragraphs)
+    for statement in statements:
+        _extend_split_quote(statement, text, regions, used)
+    _attribute_remaining(text, paragraphs, regions, used, statements)
+    for statement in statements:
+        _follow_continuations(statement, regions, used)
+    named = _speaker_extender(entities)
+    quotes = [_to_quote(text, s, regions, named) for s in _deduplicate(statements)]
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def _inside_region(pos: int, regions: Sequence[QuoteRegion], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and regions[k].start < pos < regions[k].end
+
+
+def _snap_to_regions(
+    statement: _Statement,
+    regions: Sequence[QuoteRegion],
+    starts: list[int],
+    used: set[int],
+) -> None:
+    """Widen content that starts or ends inside a quotation to the quotation marks."""
+    snapped = []
+    for s, e in statement.spans:
+        k = max(0, bisect.bisect_right(starts, s) - 1)
+        while k < len(regions) and regions[k].start < e:
+            region = regions[k]
+            if region.end > s:
+                if region.start < s <= region.start + 2 or (region.start < s < region.end):
+                    s = region.start
+                if region.start < e < region.end:
+                    e = region.end
+                if region.start >= s and region.end <= e:
+                    used.add(k)
+                    statement.regions.append(region)
+            k += 1
+        snapped.append((s, e))
+    statement.spans = snapped
+
+
+def _region_index(regions: Sequence[QuoteRegion], region: QuoteRegion) -> int:
+    return regions.index(region)
+
+
+def _gap_is_blank(text: str, start: int, end: int) -> bool:
+    return start <= end and all(ch in _GAP_CHARS for ch in text[start:end])
+
+
+def _extend_split_quote(
+    statement: _Statement, text: str, regions: Sequence[QuoteRegion], used: set[int]
+) -> None:
+    """“We will,” he said, “never forget.”: the quote after the cue joins the statement."""
+    if not statement.regions or statement.cue is None:
+        return
+    last = statement.regions[-1]
+    tail = max(statement.cue[1], (statement.speaker or (0, 0))[1])
+    if tail < last.end:
+        return
+    k = _region_index(regions, last) + 1
+    while k < len(regions) and regions[k].paragraph == statement.paragraph:
+        region = regions[k]
+        if k in used or not _gap_is_blank(text, tail, region.start):
+            # allow the cue phrase to run on a little: "he said in an interview, “…”"
+            if k in used or region.start - tail > 40 or "." in text[tail : region.start]:
+                break
+            if not text[tail : region.start].rstrip().endswith((",", ":")):
+                break
+        statement.spans.append((region.start, region.end))
+        statement.regions.append(region)
+        used.add(k)
+        tail = region.end
+        k += 1
+
+
+def _attach_after_colon(
+    attribution: Attribution,
+    text: str,
+    regions: Sequence[QuoteRegion],
+    used: set[int],
+    statements: list[_Statement],
+    paragraphs: Sequence[Paragraph],
+) -> None:
+    """'He said:' followed by a quotation, in the same or the next paragraph."""
+    cue_end = attribution.cue[1]
+    for k, region in enumerate(regions):
+        if region.start < cue_end or k in used:
+            continue
+        same = region.paragraph == attribution.paragraph
+        next_para = region.paragraph == attribution.paragraph + 1 and region.start == (
+            paragraphs[region.paragraph].start
+        )
+        between = text[cue_end : region.start]
+        if (same and ":" in between and len(between) < 60) or (
+            next_para and between.rstrip().endswith(":")
+        ):
+            used.add(k)
+            statements.append(
+                _Statement(
+                    [(region.start, region.end)],
+                    attribution.cue,
+                    attribution.speaker,
+                    attribution.confidence,
+                    region.paragraph,
+                    [region],
+                )
+            )
+        break
+
+
+def _attribute_remaining(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    regions: Sequence[QuoteRegion],
+    used: set[int],
+    statements: list[_Statement],
+) -> None:
+    """Quotes no cue claimed: '— Name', 'Name: “…”', and floating quotes."""
+    by_paragraph: dict[int, list[_Statement]] = {}
+    for statement in statements:
+        by_paragraph.setdefault(statement.paragraph, []).append(statement)
+    for k, region in enumerate(regions):
+        if k in used or region.words(text) < MIN_FLOATING_WORDS:
+            continue
+        if k > 0 and regions[k - 1].continues and (k - 1) in used:
+            continue  # continuation of a quote already attributed
+        paragraph = paragraphs[region.paragraph]
+        statement = _dash_or_colon_speaker(text, paragraph, region)
+        if statement is None:
+            statement = _floating(text, paragraph, region, by_paragraph, statements)
+        if statement is not None:
+            used.add(k)
+            statements.append(statement)
+            by_paragraph.setdefault(statement.paragraph, []).append(statement)
+
+
+def _dash_or_colon_speaker(
+    text: str, paragraph: Paragraph, region: QuoteRegion
+) -> _Statement | None:
+    doc = paragraph.doc
+    offset = paragraph.start
+    after = text[region.end : paragraph.end].lstrip()
+    if after[:1] in ("—", "–", "-"):
+        # “…” — Name (a byline-style attribution)
+        start = region.end - offset
+        tokens = [t for t in doc if t.idx >= start and not t.is_punct and not t.is_space][:4]
+        names = []
+        for tok in tokens:
+            if tok.pos_ != "PROPN":
+                break
+            names.append(tok)
+        if names:
+            speaker = (offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
+            dash = offset + start + text[region.end : paragraph.end].index(after[0])
+            return _Statement(
+                [(region.start, region.end)], (dash, dash + 1), speaker, 0.7,
+                region.paragraph, [region],
+            )  # fmt: skip
+    before = text[paragraph.start : region.start].rstrip()
+    if before.endswith(":") and 0 < len(before) <= 60:
+        # Name: “…”
+        tokens = [t for t in doc if t.idx + offset < region.start and not t.is_punct]
+        if tokens and len(tokens) <= 6 and any(t.pos_ in ("PROPN", "NOUN") for t in tokens):
+            head = next((t for t in reversed(tokens) if t.pos_ in ("PROPN", "NOUN")), tokens[-1])
+            mention = speaker_tokens(head)
+            speaker = (offset + mention[0].idx, offset + mention[-1].idx + len(mention[-1].text))
+            colon = (
+                offset
+                + len(before)
+                - 1
+                + (
+                    len(text[paragraph.start : region.start])
+                    - len(text[paragraph.start : region.start].lstrip())
+                )
+            )
+            colon = paragraph.start + len(before) - 1
+            return _Statement(
+                [(region.start, region.end)], (colon, colon + 1), speaker, 0.7,
+                region.paragraph, [region],
+            )  # fmt: skip
+    return None
+
+
+def _floating(
+    text: str,
+    paragraph: Paragraph,
+    region: QuoteRegion,
+    by_paragraph: dict[int, list[_Statement]],
+    statements: list[_Statement],
+) -> _Statement | None:
+    """A paragraph wholly in quotation marks takes the speaker of the statement before it."""
+    fills = region.start == paragraph.start and _gap_is_blank(text, region.end, paragraph.end)
+    if not fills:
+        # A quote sentence after a statement in its own paragraph: "X said. “…”"
+        earlier = [s for s in by_paragraph.get(region.paragraph, []) if s.end <= region.start]
+        if earlier and earlier[-1].speaker is not None:
+            last = earlier[-1]
+            tail = max(last.end, last.cue[1] if last.cue else 0, (last.speaker or (0, 0))[1])
+            if _gap_is_blank(text, tail, region.start):
+                return _Statement(
+                    [(region.start, region.end)], last.cue, last.speaker, 0.6,
+                    region.paragraph, [region],
+                )  # fmt: skip
+        return None
+    for back in (1, 2):
+        previous = by_paragraph.get(region.paragraph - back)
+        if previous:
+            last = max(previous, key=lambda s: s.end)
+            if last.speaker is None:
+                return None
+            return _Statement(
+                [(region.start, region.end)], last.cue, last.speaker,
+                0.6 if back == 1 else 0.45, region.paragraph, [region],
+            )  # fmt: skip
+    return None
+
+
+def _follow_continuations(
+    statement: _Statement, regions: Sequence[QuoteRegion], used: set[int]
+) -> None:
+    """A quotation left open at a paragraph end runs on into the next paragraph."""
+    if not statement.regions:
+        return
+    region = statement.regions[-1]
+    k = _region_index(regions, region)
+    while regions[k].continues and k + 1 < len(regions):
+        k += 1
+        if k in used:
+            break
+        used.add(k)
+        statement.spans.append((regions[k].start, regions[k].end))
+        statement.regions.append(regions[k])
+
+
+def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
+    """Drop statements repeating another's cue, or its content without nesting in it."""
+    kept: list[_Statement] = []
+    seen_cues: set[tuple[int, int]] = set()
+    for statement in sorted(statements, key=lambda s: -s.confidence):
+        statement.spans = sorted(set(statement.spans))
+        if not statement.spans:
+            continue
+        if statement.cue is not None and statement.cue in seen_cues and not statement.regions:
+            continue
+        duplicate = False
+        for other in kept:
+            overlap = _overlap(statement.spans, other.spans)
+            size = min(_size(statement.spans), _size(other.spans))
+            nested = other.cue is not None and statement.start <= other.cue[0] < statement.end
+            if size and overlap > 0.8 * size and not nested and statement.cue != other.cue:
+                duplicate = True
+                break
+            if statement.cue == other.cue and overlap:
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(statement)
+            if statement.cue is not None:
+                seen_cues.add(statement.cue)
+    return kept
+
+
+def _size(spans: list[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _speaker_extender(entities: Sequence[Entity]):
+    """Widen a speaker span to the named entity it overlaps ("Assad" → "Bashar al-Assad")."""
+    named = sorted(
+        ((e.start, e.end) for e in entities if e.label in SPEAKER_LABELS), key=lambda x: x[0]
+    )
+    starts = [s for s, _ in named]
+
+    def extend(span: tuple[int, int]) -> tuple[int, int]:
+        s, e = span
+        k = bisect.bisect_right(starts, e) - 1
+        while k >= 0 and named[k][1] > s:
+            es, ee = named[k]
+            if es < e and ee > s:
+                s, e = min(s, es), max(e, ee)
+            k -= 1
+        return s, e
+
+    return extend
+
+
+def _kind(spans: list[tuple[int, int]], regions: list[QuoteRegion], text: str) -> QuoteKind:
+    inside = outside = 0
+    for s, e in spans:
+        for i in range(s, e):
+            if text[i].isalnum():
+                if any(r.start <= i < r.end for r in regions):
+                    inside += 1
+                else:
+                    outside += 1
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _to_quote(text: str, statement: _Statement, all_regions, extend) -> Quote:
+    spans = sorted(statement.spans)
+    start, end = spans[0][0], max(e for _, e in spans)
+    touching = [r for r in all_regions if r.start < end and r.end > start]
+    kind = _kind(spans, touching, text)
+    speaker = extend(statement.speaker) if statement.speaker else None
+    cue = statement.cue if speaker is not None or statement.cue is not None else None
+    confidence = min(1.0, max(0.0, statement.confidence + (0.05 if kind == "direct" else 0.0)))
+    if speaker is None or cue is None:
+        speaker = None
+        cue_fields: dict = {"cue": None, "cue_start": None, "cue_end": None}
+        if statement.cue is not None:
+            cue_fields = {
+                "cue": text[statement.cue[0] : statement.cue[1]],
+                "cue_start": statement.cue[0],
+                "cue_end": statement.cue[1],
+            }
+    else:
+        cue_fields = {"cue": text[cue[0] : cue[1]], "cue_start": cue[0], "cue_end": cue[1]}
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        spans=tuple(spans),
+        kind=kind,
+        speaker=text[speaker[0] : speaker[1]] if speaker else None,
+        speaker_start=speaker[0] if speaker else None,
+        speaker_end=speaker[1] if speaker else None,
+        confidence=round(confidence, 3),
+        **cue_fields,
+    )

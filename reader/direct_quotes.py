@@ -1,0 +1,161 @@
+"""Quotation-mark regions: where direct quotes begin and end in the article text.
+
+Handles straight and typographic double marks (" “ ” « » „), single marks (‘ ’ ') where they
+cannot be apostrophes (don't, Assad's, '90s), and quotes that run over several paragraphs:
+an opening mark left unclosed at the end of a paragraph continues when the next paragraph
+opens with a mark again, the journalistic convention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.nlp import Paragraph
+
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+_OPEN_CONTEXT = " \t([{—–-/:;,\u00a0"
+_ALL_MARKS = "\"“”„«»‘’'"
+
+#: Single-quoted stretches longer than this are more likely unpaired apostrophes.
+MAX_SINGLE_QUOTE_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """Quoted text including its marks; ``continues`` when it runs on into the next paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+    closed: bool
+    single: bool = False
+    continues: bool = False
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+def _is_opening_straight(line: str, i: int) -> bool:
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    if after.isspace():
+        return False
+    return before in _OPEN_CONTEXT or before in _ALL_MARKS or i == 0
+
+
+def _is_closing_single(line: str, i: int) -> bool:
+    after = line[i + 1] if i + 1 < len(line) else " "
+    before = line[i - 1] if i > 0 else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _is_opening_single(line: str, i: int) -> bool:
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    # '90s, 'til and 'em are elisions, not quotations.
+    return (before.isspace() or before in "([—–-" or i == 0) and after.isalpha()
+
+
+def _double_regions(line: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of top-level double-quoted stretches in one paragraph."""
+    regions: list[tuple[int, int, bool]] = []
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        opening = ch in _OPENERS or (ch == '"' and _is_opening_straight(line, i))
+        if not opening:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            cj = line[j]
+            if cj in _CLOSERS or cj == '"' or (cj == "“" and ch == "„"):
+                break
+            # A miscoded closing “ (word“ followed by space or punctuation).
+            if (
+                cj == "“"
+                and not line[j - 1].isspace()
+                and (j + 1 == n or not line[j + 1].isalnum())
+            ):
+                break
+            j += 1
+        if j < n:
+            regions.append((i, j + 1, True))
+            i = j + 1
+        else:
+            regions.append((i, n, False))
+            break
+    return regions
+
+
+def _single_regions(line: str, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    regions: list[tuple[int, int, bool]] = []
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        if (
+            ch not in "‘'"
+            or any(s <= i < e for s, e, _ in taken)
+            or not _is_opening_single(line, i)
+        ):
+            i += 1
+            continue
+        limit = min(n, i + MAX_SINGLE_QUOTE_CHARS)
+        j = i + 1
+        found = -1
+        while j < limit:
+            cj = line[j]
+            # "players' union": a plural possessive, keep looking.
+            if (
+                cj in "’'"
+                and _is_closing_single(line, j)
+                and not (
+                    line[j - 1] == "s"
+                    and j + 1 < n
+                    and line[j + 1] == " "
+                    and j + 2 < n
+                    and line[j + 2].islower()
+                    and cj == "'"
+                )
+            ):
+                found = j
+                break
+            j += 1
+        if found > i + 1:
+            regions.append((i, found + 1, True))
+            i = found + 1
+        else:
+            i += 1
+    return regions
+
+
+def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteRegion]:
+    """Every top-level quoted stretch in text order, with article offsets."""
+    out: list[QuoteRegion] = []
+    for index, paragraph in enumerate(paragraphs):
+        line = paragraph.doc.text
+        doubles = _double_regions(line)
+        singles = _single_regions(line, doubles)
+        for s, e, closed in sorted(doubles + [(s, e, c) for s, e, c in singles]):
+            single = (s, e, closed) in singles
+            out.append(QuoteRegion(paragraph.start + s, paragraph.start + e, index, closed, single))
+    # An unclosed quote continues if the next paragraph opens with a quotation mark.
+    linked: list[QuoteRegion] = []
+    for k, region in enumerate(out):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        continues = (
+            not region.closed
+            and nxt is not None
+            and nxt.paragraph == region.paragraph + 1
+            and nxt.start == paragraphs[nxt.paragraph].start
+        )
+        if continues:
+            region = QuoteRegion(
+                region.start, region.end, region.paragraph, False, region.single, True
+            )
+        linked.append(region)
+    return linked

@@ -1,0 +1,400 @@
+"""Reported speech from the dependency parse: cue, speaker mention and content of each claim.
+
+Works on one parsed paragraph at a time and returns ``Attribution`` values with article
+offsets. Covers communication verbs with clausal, infinitival or noun-phrase content,
+conjoined and participial cues that share a subject, inverted and parenthetical cues,
+passives with a by-agent, "according to X", "(as) per X", and nominal cues
+("her statement that …").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reader.nlp import Paragraph
+from reader.speech_verbs import (
+    ADDRESSEE_VERBS,
+    CLAUSE_ONLY_VERBS,
+    GROUP_SPEAKERS,
+    JUDGING_VERBS,
+    NOMINAL_CUES,
+    NP_CONTENT_VERBS,
+    PARTICLE_CUES,
+    RATE_NOUNS,
+    SPEECH_VERBS,
+)
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSES = {"ccomp", "xcomp"}
+_NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}
+_QUESTION_WORDS = {"if", "whether", "why", "how", "what", "when", "where", "who", "which"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_EDGE_PUNCT = set(",.;:—–-()[]")
+_NON_SPEECH_HEADS = {"hard", "difficult", "impossible", "easy", "safe", "fair", "needless"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One reported claim in article offsets; ``spans`` are content fragments."""
+
+    spans: tuple[tuple[int, int], ...]
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    confidence: float
+    paragraph: int
+    colon: bool = False  # cue ends with ":" and its content follows (a quote)
+
+
+def _char_span(tokens: list[Token], offset: int) -> tuple[int, int] | None:
+    """Article span of a contiguous token list, edge punctuation trimmed."""
+    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """Split tokens sorted by index into runs of consecutive indices."""
+    runs: list[list[Token]] = []
+    for tok in tokens:
+        if runs and tok.i == runs[-1][-1].i + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    return runs
+
+
+def _content(tokens: list[Token], offset: int) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for run in _runs(sorted(tokens, key=lambda t: t.i)):
+        span = _char_span(run, offset)
+        if span and span[1] - span[0] > 1:
+            spans.append(span)
+    return tuple(spans)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if (child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there")) or (
+            child.dep_ == "nsubj" and child.lower_ == "it" and not _has_clause(verb)
+        ):
+            return child
+    return None
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in _CLAUSES for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _inherited_subject(verb: Token, depth: int = 0) -> Token | None:
+    """Subject shared with a governing verb: conjoined, participial or 'went on to say'."""
+    if depth > 4:
+        return None
+    own = _subject(verb)
+    if own is not None:
+        return own
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _agent(verb)
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ == "conj" or verb.dep_ == "xcomp":
+        return _inherited_subject(head, depth + 1)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        if head.pos_ in ("VERB", "AUX"):
+            return _inherited_subject(head, depth + 1)
+        return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    if verb.dep_ == "relcl":
+        return head
+    return None
+
+
+def speaker_tokens(tok: Token) -> list[Token]:
+    """The mention: the head noun with its name parts, not appositives or clauses."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ == "PRON":
+        return [tok]
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in _NAME_PARTS or (child.dep_ == "punct" and child.text in "-–"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+            break
+    right = tok
+    for child in tok.rights:
+        # "Secretary of State John Kerry", "the head of the agency": keep the of-phrase.
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right.i + 1:
+            right = child.right_edge
+        elif child.dep_ in ("compound", "flat") and child.i == right.i + 1:
+            right = child
+        else:
+            break
+    return list(tok.doc[left.i : right.i + 1])
+
+
+def _speaker_span(tok: Token | None, offset: int) -> tuple[int, int] | None:
+    if tok is None:
+        return None
+    return _char_span(speaker_tokens(tok), offset)
+
+
+def _clause_children(verb: Token) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ in _CLAUSES]
+    return own or _stray_clause(verb)
+
+
+def _stray_clause(verb: Token) -> list[Token]:
+    """A that-clause the parser hung under a phrase of the cue ("said in an interview
+    relayed by the station that …") belongs to the cue."""
+    stack = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "ccomp" and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+            ):
+                return [child]
+            if child.dep_ in ("pobj", "acl", "agent", "prep"):
+                stack.append(child)
+    return []
+
+
+def _is_question(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ in _QUESTION_WORDS or any(
+        c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children
+    )
+
+
+def _is_cue_verb(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "MD":
+        return False
+    if lemma in PARTICLE_CUES:
+        needed = PARTICLE_CUES[lemma]
+        if lemma == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            return verb.dep_ not in ("amod", "acl") or verb.tag_ == "VBG"
+        return any(c.dep_ in ("prt", "prep") and c.lower_ in needed for c in verb.children)
+    if lemma in JUDGING_VERBS:
+        return any(c.dep_ == "agent" for c in verb.children)
+    if lemma not in SPEECH_VERBS:
+        return False
+    if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":
+        return False  # "the so-called deal", "a plan announced on Monday"
+    # "hard to tell", "needless to say"
+    return not (verb.dep_ == "xcomp" and verb.head.lower_ in _NON_SPEECH_HEADS)
+
+
+def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | None:
+    lemma = verb.lemma_.lower()
+    subject = _inherited_subject(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    clauses = _clause_children(verb)
+    content: list[Token] = []
+    confidence = 0.85
+    if clauses:
+        if lemma in ("ask", "wonder", "question", "inquire", "enquire") and any(
+            _is_question(c) for c in clauses
+        ):
+            return None
+        if passive and lemma == "ask":
+            return None
+        for clause in clauses:
+            if clause.dep_ == "xcomp" and lemma in ("say", "tell") and clause.tag_ != "VB":
+                continue
+            content.extend(clause.subtree)
+    else:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
+        preps = [
+            c
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.i > verb.i
+            and c.lower_ in ("for", "as", "of", "about", "on", "upon", "to", "over")
+        ]
+        agent = _agent(verb) if passive else None
+        if lemma in PARTICLE_CUES and lemma != "call":
+            content = [t for p in preps for t in p.subtree if t is not p]
+            confidence = 0.6
+        elif lemma == "call" and preps and not objects:
+            content = [t for p in preps for t in p.subtree if t is not p]
+            confidence = 0.7
+        elif agent is not None and (lemma in NP_CONTENT_VERBS or lemma in JUDGING_VERBS):
+            # "… has been judged unlawful by western powers"
+            for child in verb.children:
+                if child.dep_ in ("nsubjpass", "oprd", "acomp", "xcomp"):
+                    content.extend(child.subtree)
+            for prep in preps:
+                content.extend(prep.subtree)
+            subject = agent
+            confidence = 0.6
+        elif objects and lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY_VERBS:
+            if lemma in ADDRESSEE_VERBS:
+                objects = [o for o in objects if o.dep_ != "dobj"] or []
+            for obj in objects:
+                content.extend(obj.subtree)
+            for prep in preps:
+                content.extend(prep.subtree)
+            confidence = 0.6
+        elif verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and subject:
+            # Inverted: "…, Al Jazeera reported." / parenthetical: "…, Mr. Bush said, …"
+            own = {t.i for t in verb.subtree}
+            content = [t for t in verb.head.subtree if t.i not in own]
+            confidence = 0.75
+        elif verb.dep_ == "parataxis" and subject:
+            own = {t.i for t in verb.subtree}
+            content = [t for t in verb.head.subtree if t.i not in own]
+            confidence = 0.7
+    if passive and subject is None:
+        subject = _agent(verb)
+    if not content:
+        colon = _colon_after(verb)
+        if colon and subject is not None:
+            return Attribution(
+                (), _cue_span(verb, offset), _speaker_span(subject, offset), 0.7, index, True
+            )
+        return None
+    if subject is not None:
+        skip = {t.i for t in speaker_tokens(subject)}
+        content = [t for t in content if t.i not in skip and t.i != verb.i]
+    spans = _content(content, offset)
+    if not spans:
+        return None
+    if subject is None:
+        confidence -= 0.3
+    elif subject.pos_ == "PRON":
+        confidence -= 0.05
+    return Attribution(
+        spans, _cue_span(verb, offset), _speaker_span(subject, offset), confidence, index
+    )
+
+
+def _colon_after(verb: Token) -> bool:
+    """Cue introduces what follows: "He said:" or "told reporters:" at the clause end."""
+    doc = verb.doc
+    end = verb.right_edge.i + 1
+    return any(doc[i].text == ":" for i in range(verb.i + 1, min(len(doc), end + 2)))
+
+
+def _cue_span(verb: Token, offset: int) -> tuple[int, int]:
+    end = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i <= verb.i + 2:
+            end = child
+    return offset + verb.idx, offset + end.idx + len(end.text)
+
+
+def _source_attribution(
+    marker: Token, source: Token, offset: int, index: int, cue_end: Token
+) -> Attribution | None:
+    """'According to X' / 'per X': the content is the clause the phrase modifies."""
+    head = marker.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    own = {t.i for t in marker.subtree}
+    content = [t for t in head.subtree if t.i not in own]
+    spans = _content(content, offset)
+    if not spans:
+        return None
+    cue = (offset + marker.idx, offset + cue_end.idx + len(cue_end.text))
+    return Attribution(spans, cue, _speaker_span(source, offset), 0.8, index)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _according(tok: Token, offset: int, index: int) -> Attribution | None:
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    source = _pobj(to) or next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    return _source_attribution(tok, source, offset, index, to)
+
+
+def _per(tok: Token, offset: int, index: int) -> Attribution | None:
+    doc = tok.doc
+    source = _pobj(tok)
+    if source is None:
+        return None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    as_per = prev is not None and prev.lower_ == "as"
+    if source.lemma_.lower() in RATE_NOUNS or source.like_num:
+        return None
+    if prev is not None and (prev.like_num or prev.tag_ == "CD" or prev.text in "$€£%"):
+        return None
+    at_clause_edge = prev is None or prev.text in (",", "—", "(") or as_per or prev.is_sent_start
+    named = source.pos_ == "PROPN" or source.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+    if not (at_clause_edge and (named or source.lemma_.lower() in GROUP_SPEAKERS)):
+        return None
+    marker = prev if as_per and prev is not None else tok
+    attribution = _source_attribution(tok, source, offset, index, tok)
+    if attribution is None:
+        return None
+    cue = (offset + marker.idx, offset + tok.idx + len(tok.text))
+    return Attribution(attribution.spans, cue, attribution.speaker, 0.75, index)
+
+
+def _nominal(noun: Token, offset: int, index: int) -> Attribution | None:
+    """ "Her statement that …": a speech noun with a clause; speaker from possessor or by-X."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next(
+            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
+        )
+        speaker = _pobj(by) if by is not None else None
+    spans = _content(list(clause.subtree), offset)
+    if not spans:
+        return None
+    cue = (offset + noun.idx, offset + noun.idx + len(noun.text))
+    return Attribution(spans, cue, _speaker_span(speaker, offset), 0.55, index)
+
+
+def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
+    """Attributions signalled by cue words in one paragraph, in text order."""
+    doc: Doc = paragraph.doc
+    offset = paragraph.start
+    found: list[Attribution] = []
+    for tok in doc:
+        lower = tok.lower_
+        attribution: Attribution | None = None
+        if lower == "according":
+            attribution = _according(tok, offset, index)
+        elif lower == "per" and tok.dep_ == "prep":
+            attribution = _per(tok, offset, index)
+        elif tok.pos_ in ("VERB", "AUX"):
+            if _is_cue_verb(tok):
+                attribution = _verb_attribution(tok, offset, index)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_CUES:
+            attribution = _nominal(tok, offset, index)
+        if attribution is not None:
+            found.append(attribution)
+    return found

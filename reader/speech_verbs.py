@@ -1,0 +1,118 @@
+"""Word lists for reported speech: communication verbs, nominal cues, their argument frames.
+
+The verb inventory was built from the cue words of a political-news attribution corpus
+(training split), ranked by frequency and kept where the word mostly marks speech rather
+than belief or action, then completed with the common communication verbs of news English.
+Lemmas are lower-case spaCy lemmas.
+"""
+
+from __future__ import annotations
+
+#: Verbs whose clausal complement (that-clause, bare clause, infinitive) is reported speech.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add write ask note suggest report argue announce describe claim tweet criticize
+    criticise accuse respond explain declare acknowledge promise insist urge defend warn
+    mention question reveal praise recall vow state attack conclude pledge reject predict
+    admit denounce post deny dismiss blast confirm reply repeat charge echo emphasize
+    emphasise complain mock assert assure comment tout remark answer concede boast reiterate
+    demand slam wonder stress disclose joke shout chant lament plead maintain yell contend
+    clarify interject testify quote hint recount counter condemn dub cry proclaim propose
+    caution imply thank decry allege quip pronounce chide exclaim bemoan recite protest
+    grouse retort exhort utter muse observe confess affirm scoff hail laud applaud deride
+    scold assail lecture speculate demur fume email text telephone phone inform notify
+    advise announce complain concur mutter murmur whisper scream holler bellow snap sneer
+    rant rail gripe grumble brag crow gush enthuse marvel opine posit surmise theorize
+    reason object retract reaffirm restate underscore underline highlight point stipulate
+    specify elaborate detail outline summarize summarise characterize portray label brand
+    term call dub nickname welcome congratulate commend salute celebrate credit blame fault
+    slam rap knock pan bash berate rebuke reprimand lambaste castigate excoriate chastise
+    upbraid ridicule belittle disparage insult taunt tease needle dare challenge warn threaten
+    vow swear guarantee promise pledge commit predict forecast project estimate indicate
+    signal acknowledge admit concede grant allow own confess apologize apologise regret
+    deny refute rebut dispute contest contradict disavow repudiate renounce rule reject
+    dismiss discount downplay minimize minimise shrug brush wave laugh
+    request beg implore urge press lobby petition appeal plead beseech entreat invite
+    recommend advocate propose suggest endorse back support champion
+    announce unveil declare proclaim broadcast publish release issue circulate leak
+    tweet retweet post blog write pen email message text cable telegraph wire
+    testify depose attest certify swear vouch
+    reply respond answer retort counter rejoin riposte
+    recall remember reminisce recount narrate relate describe explain
+    inquire enquire query question interrogate
+    """.split()
+)
+
+#: Reporting verbs whose direct object is the addressee, never the content ("told RIA that").
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    """
+    tell ask assure warn remind inform notify advise urge caution persuade convince brief
+    email text telephone phone message
+    """.split()
+)
+
+#: Verbs that report an evaluation or act of speech on a noun phrase ("praised Putin for …"),
+#: so a direct object with its modifiers is the content.
+NP_CONTENT_VERBS: frozenset[str] = frozenset(
+    """
+    praise criticize criticise accuse attack blast slam mock defend denounce condemn dismiss
+    reject question call describe tout urge promise pledge announce deny blame cite mention
+    echo repeat reiterate recommend propose demand welcome thank hail laud applaud deride
+    scold assail chide decry lament bemoan rebuke berate lambaste castigate excoriate
+    ridicule disparage insult taunt endorse champion unveil disclose reveal confirm predict
+    acknowledge admit concede dispute contradict disavow repudiate renounce downplay
+    congratulate commend salute credit fault knock bash label dub brand portray characterize
+    """.split()
+)
+
+#: Verbs of judgement that report a verdict only with a by-agent ("judged unlawful by …").
+JUDGING_VERBS: frozenset[str] = frozenset("judge deem declare rule".split())
+
+#: Verbs that need a clause (or direct quote) to be speech: with a bare noun object they state
+#: a fact or an action ("Russia has claimed one-fifth of Ukraine", "reported a loss").
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
+    """
+    say claim state report write post tweet add note argue explain insist assert suggest
+    maintain contend declare stress emphasize emphasise claim allege estimate project
+    indicate signal observe conclude publish release issue
+    """.split()
+)
+
+#: Verbs that only count as speech with particular particles or prepositions.
+PARTICLE_CUES: dict[str, frozenset[str]] = {
+    "point": frozenset({"out", "to"}),
+    "call": frozenset({"for", "on", "upon"}),
+    "speak": frozenset({"about", "of", "out"}),
+    "talk": frozenset({"about"}),
+    "go": frozenset(),
+}
+
+#: Nouns that mark a statement ("in a statement", "her remarks", "a report by Reuters").
+NOMINAL_CUES: frozenset[str] = frozenset(
+    """
+    statement remark remarks comment comments interview report speech address announcement
+    claim assertion argument testimony tweet post letter email message note memo press
+    conference briefing op-ed editorial column essay declaration pledge promise vow warning
+    accusation allegation complaint criticism denial admission confession plea appeal
+    """.split()
+)
+
+#: Nouns after "per" that make it a rate ("$5 per share"), not a source.
+RATE_NOUNS: frozenset[str] = frozenset(
+    """
+    share cent percent capita hour minute second day week month year person head unit
+    gallon barrel mile kilometer kilometre pound ounce ton tonne mile visit vote voter
+    household student employee worker child game seat month annum kilo acre square foot
+    """.split()
+)
+
+#: Nouns naming groups that speak as one ("experts", "officials", "analysts").
+GROUP_SPEAKERS: frozenset[str] = frozenset(
+    """
+    expert official analyst observer critic source aide adviser advisor spokesman
+    spokeswoman spokesperson diplomat lawmaker leader researcher scientist economist
+    investigator prosecutor authority witness resident activist supporter opponent
+    insider strategist historian scholar officer commander minister report poll survey
+    study ministry government agency
+    """.split()
+)
