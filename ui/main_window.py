@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self._started = False
         self._stopped = False
         self._pending_span: tuple[int, int] | None = None
+        #: Jobs whose results arrived after the user had asked for something else.
+        self.dropped_jobs: list[int] = []
 
         self._build_widgets()
         self._build_menus()
@@ -347,6 +349,7 @@ class MainWindow(QMainWindow):
         self._busy_jobs.discard(job)
         if job not in self._batch:
             log.debug("Dropped the stale result of job %d", job)
+            self.dropped_jobs.append(job)
             self._update_busy("")
             return
         name = Path(opened.path).name

@@ -1,0 +1,163 @@
+"""The main window end to end, offscreen: open, render, click, fail, search, drop stale jobs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ui.colors import current_theme, entity_color
+from ui.main_window import MainWindow
+from ui.worker import Opened
+
+# The offscreen platform cannot pass size hints to a window manager; harmless here.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+TIMEOUT = 60_000  # the model loads in a few seconds, slower on a busy machine
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.shutdown()
+
+
+def open_and_wait(window: MainWindow, qtbot, path: Path):
+    with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT) as blocker:
+        window.open_paths([path])
+    return blocker.args[0]
+
+
+def test_sample_text_is_exact_and_people_are_coloured(window, qtbot, sample_path):
+    analysis = open_and_wait(window, qtbot, sample_path)
+    assert window.view.toPlainText() == analysis.article.text
+    assad = next(e for e in analysis.entities if e.text == "Bashar al-Assad")
+    assert assad.label == "PERSON"
+    fmt = window.view.format_at(assad.start + 2)
+    assert fmt.background().color() == entity_color("PERSON", current_theme())
+    assert "PERSON" in fmt.toolTip()
+    assert window.windowTitle() == "Dramatis — 000_dd5b4a6056b2a50f.txt"
+
+
+def test_cast_lists_the_actors_of_the_analysis(window, qtbot, sample_path):
+    analysis = open_and_wait(window, qtbot, sample_path)
+    assert sorted(window.actors.actor_names()) == sorted(a.name for a in analysis.actors)
+    quoted = [a for a in analysis.actors if a.quotes]
+    if quoted:
+        top = window.actors.tree.topLevelItem(0)
+        assert top.text(0).startswith(max(quoted, key=lambda a: len(a.quotes)).name)
+
+
+def test_clicking_a_statement_selects_its_span(window, qtbot, sample_path):
+    analysis = open_and_wait(window, qtbot, sample_path)
+    if not analysis.quotes:
+        pytest.skip("the pipeline found no statements in the sample")
+    index = next(i for a in analysis.actors for i in a.quotes)
+    item = window.actors.statement_item(index)
+    tree = window.actors.tree
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    quote = analysis.quotes[index]
+    assert window.view.selected_span() == (quote.start, quote.end)
+    assert window.view.textCursor().selectedText() == quote.text.replace("\n", "\u2029")
+
+
+@pytest.mark.parametrize(
+    "name, content", [("missing.txt", None), ("notes.xyz", "hi"), ("empty.txt", "")]
+)
+def test_a_bad_file_is_named_in_the_banner_and_the_app_goes_on(
+    window, qtbot, tmp_path, sample_path, name, content
+):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content)
+    window.open_paths([path])
+    qtbot.waitUntil(lambda: name in window.banner.text(), timeout=TIMEOUT)
+    assert window.banner.isVisible()
+    assert window.analysis is None
+    analysis = open_and_wait(window, qtbot, sample_path)
+    assert window.analysis is analysis
+
+
+def test_a_second_open_drops_the_first_result(
+    window, qtbot, tmp_path, sample_path, sample_analysis
+):
+    first = tmp_path / "first.txt"
+    first.write_text(sample_path.read_text() + "\nA first version.\n")
+    second = tmp_path / "second.txt"
+    second.write_text("Maria Lopez said the bridge would open in May.\n")
+    (first_job,) = window.open_paths([first])
+    with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
+        window.open_paths([second])
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=TIMEOUT)
+    assert window.analysis.article.source == second
+    # A result of the first job still arriving now (the worker may have skipped it) is dropped.
+    late = Opened(str(first), sample_analysis, None, False, False)
+    window._on_analysed(first_job, late)
+    assert window.analysis.article.source == second
+    assert first_job in window.dropped_jobs
+
+
+def test_reopening_stored_content_does_not_analyse_again(window, qtbot, sample_path):
+    open_and_wait(window, qtbot, sample_path)
+    first_id = window.article_id
+    assert first_id is not None
+    assert "from the library" not in window.meta.text()
+    open_and_wait(window, qtbot, sample_path)
+    assert window.article_id == first_id
+    assert "from the library" in window.meta.text()
+
+
+def test_the_library_finds_the_sample_and_shows_it_stored(window, qtbot, sample_path):
+    analysis = open_and_wait(window, qtbot, sample_path)
+    qtbot.waitUntil(lambda: bool(window.library_panel.hits), timeout=TIMEOUT)
+    window.library_panel.query.setText("Kremlin")
+    window.library_panel.search()
+    assert [hit.id for hit in window.library_panel.hits] == [window.article_id]
+    assert "<b>" in window.library_panel.results.toHtml() or "Kremlin" in (
+        window.library_panel.results.toPlainText()
+    )
+    window.view.clear_article()
+    window.library_panel.open_hit(0)
+    assert window.analysis.article.text == analysis.article.text
+    assert not window.is_busy()
+
+
+def test_what_an_actor_said_opens_the_article_at_the_statement(window, qtbot, sample_path):
+    analysis = open_and_wait(window, qtbot, sample_path)
+    speaker = next((a for a in analysis.actors if a.quotes), None)
+    if speaker is None:
+        pytest.skip("the pipeline found no attributed statements in the sample")
+    window.show_said(speaker.name)
+    assert window.tabs.currentWidget() is window.said
+    assert window.said.statements
+    statement = window.said.statements[0]
+    window.said.open_statement(0)
+    assert window.view.selected_span() == (statement.start, statement.end)
+
+
+def test_a_damaged_library_still_shows_articles_and_offers_a_fresh_one(
+    qtbot, tmp_path, sample_path, monkeypatch
+):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "library.db").write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("DRAMATIS_DATA_DIR", str(data))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert win.library is None
+        assert "damaged" in win.banner.text()
+        analysis = open_and_wait(win, qtbot, sample_path)
+        assert win.view.toPlainText() == analysis.article.text
+        win.banner.action.click()
+        assert win.library is not None
+        assert any(p.name.startswith("library.db.corrupt-") for p in data.iterdir())
+    finally:
+        win.shutdown()
