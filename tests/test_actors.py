@@ -6,6 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.actors import resolve_actors
 from reader.model import Actor, Analysis, Entity, Quote
@@ -494,6 +496,77 @@ def test_long_article_is_resolved_in_linear_time() -> None:
     assert time.perf_counter() - began < 10
     assert len(actors) == 50 + 70 + 1
     assert all(q.actor is not None for q in quotes)
+
+
+NAMES = [
+    ("John Smith", "PERSON"),
+    ("Mary Smith", "PERSON"),
+    ("Smith", "PERSON"),
+    ("Smith's", "ORG"),
+    ("Al-Assad", "PERSON"),
+    ("al-Assad", "ORG"),
+    ("President Vladimir Putin", "PERSON"),
+    ("Russia", "GPE"),
+    ("Russian", "NORP"),
+    ("the Kremlin", "ORG"),
+    ("UN", "ORG"),
+    ("United Nations", "ORG"),
+    ("Monday", "DATE"),
+    ("two", "CARDINAL"),
+    ("'s", "PERSON"),
+]
+SPEAKERS = ["he", "she", "they", "it", "the president", "experts", "Smith", "Jane Roe", "a man"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(NAMES) - 1), st.integers(0, len(SPEAKERS) - 1), st.booleans()),
+        max_size=25,
+    )
+)
+def test_any_mix_of_mentions_gives_consistent_actors(events: list[tuple[int, int, bool]]) -> None:
+    """Whatever the mentions, ids are unique and every id used is an actor; offsets stay."""
+    text = ""
+    entities: list[Entity] = []
+    quotes_in: list[Quote] = []
+    for name_index, speaker_index, with_quote in events:
+        surface, label = NAMES[name_index]
+        entities.append(Entity(len(text), len(text) + len(surface), surface, label))
+        text += surface + " met people. "
+        if with_quote:
+            speaker = SPEAKERS[speaker_index]
+            start = len(text) + 1
+            text += '"Fine," '
+            s = len(text)
+            text += speaker + " said. "
+            quotes_in.append(
+                Quote(
+                    start,
+                    start + 5,
+                    "Fine,",
+                    ((start, start + 5),),
+                    "direct",
+                    speaker,
+                    s,
+                    s + len(speaker),
+                    confidence=0.7,
+                )
+            )
+    new_entities, quotes, actors = run(text, entities, quotes_in)
+    check_consistent(new_entities, quotes, actors)
+    for old, new in zip(entities, new_entities, strict=True):
+        assert (old.start, old.end, old.text, old.label) == (
+            new.start,
+            new.end,
+            new.text,
+            new.label,
+        )
+    for q in quotes:
+        assert q.confidence is not None and 0 < q.confidence <= 0.7
+        assert (q.actor is None) == (q.confidence == pytest.approx(0.35))
+    named = {a.id for a in actors}
+    assert all(e.actor in named for e in new_entities if e.label not in ("DATE", "CARDINAL"))
 
 
 # -- with the parse --------------------------------------------------------------------------
