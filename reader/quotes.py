@@ -54,12 +54,12 @@ def find_quotes(
     attributions = [a for i, p in enumerate(paragraphs) for a in find_reported_speech(p, i)]
     statements: list[_Statement] = []
     used: set[int] = set()
-    pending_colons: list[Attribution] = []
+    bare: list[Attribution] = []
     for attribution in attributions:
         if _inside_region(attribution.cue[0], regions, region_starts):
             continue  # a cue inside a quotation belongs to the quoted speaker's words
-        if attribution.colon:
-            pending_colons.append(attribution)
+        if attribution.bare:
+            bare.append(attribution)
             continue
         statement = _Statement(
             list(attribution.spans),
@@ -70,8 +70,8 @@ def find_quotes(
         )
         _snap_to_regions(statement, regions, region_starts, used)
         statements.append(statement)
-    for attribution in pending_colons:
-        _attach_after_colon(attribution, text, regions, used, statements, paragraphs)
+    for attribution in bare:
+        _attach_bare(attribution, text, regions, used, statements, paragraphs)
     for statement in statements:
         _extend_split_quote(statement, text, regions, used)
     _attribute_remaining(text, paragraphs, regions, used, statements)
@@ -146,7 +146,7 @@ def _extend_split_quote(
         k += 1
 
 
-def _attach_after_colon(
+def _attach_bare(
     attribution: Attribution,
     text: str,
     regions: Sequence[QuoteRegion],
@@ -154,31 +154,54 @@ def _attach_after_colon(
     statements: list[_Statement],
     paragraphs: Sequence[Paragraph],
 ) -> None:
-    """'He said:' followed by a quotation, in the same or the next paragraph."""
-    cue_end = attribution.cue[1]
+    """A cue with no content of its own takes the quotation beside it: “…,” Smith told
+    MSNBC / Smith said, “…” / He told reporters: (quotation in the next paragraph)."""
+    cue_start, cue_end = attribution.cue
+    speaker = attribution.speaker or attribution.cue
+    first = min(cue_start, speaker[0])
+    last = max(cue_end, speaker[1])
+    paragraph = paragraphs[attribution.paragraph]
+    chosen = -1
     for k, region in enumerate(regions):
-        if region.start < cue_end or k in used:
+        if k in used or region.paragraph < attribution.paragraph:
             continue
-        same = region.paragraph == attribution.paragraph
-        next_para = region.paragraph == attribution.paragraph + 1 and region.start == (
-            paragraphs[region.paragraph].start
-        )
-        between = text[cue_end : region.start]
-        if (same and ":" in between and len(between) < 60) or (
-            next_para and between.rstrip().endswith(":")
-        ):
-            used.add(k)
-            statements.append(
-                _Statement(
-                    [(region.start, region.end)],
-                    attribution.cue,
-                    attribution.speaker,
-                    attribution.confidence,
-                    region.paragraph,
-                    [region],
+        if region.paragraph > attribution.paragraph + 1:
+            break
+        if region.end <= first and region.paragraph == attribution.paragraph:
+            if _gap_is_blank(text, region.end, first):
+                chosen = k  # keep the nearest quotation before the cue
+            continue
+        if region.start >= last:
+            between = text[last : region.start]
+            same = region.paragraph == attribution.paragraph
+            if (
+                same
+                and (
+                    _gap_is_blank(text, last, region.start)
+                    or (len(between) < 60 and between.rstrip().endswith((":", ",")))
                 )
-            )
-        break
+            ) or (
+                not same
+                and region.start == paragraphs[region.paragraph].start
+                and text[last : paragraph.end].rstrip().endswith(":")
+                and len(text[last : paragraph.end]) < 80
+            ):
+                chosen = k if chosen < 0 else chosen
+            break
+    if chosen < 0:
+        return
+    region = regions[chosen]
+    used.add(chosen)
+    statements.append(
+        _Statement(
+            [(region.start, region.end)],
+            attribution.cue,
+            attribution.speaker,
+            attribution.confidence,
+            region.paragraph,
+            [region],
+        )
+    )
 
 
 def _attribute_remaining(

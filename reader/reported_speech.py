@@ -22,6 +22,7 @@ from reader.speech_verbs import (
     NOMINAL_CUES,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
+    QUOTE_ONLY_VERBS,
     RATE_NOUNS,
     SPEECH_VERBS,
 )
@@ -44,7 +45,7 @@ class Attribution:
     speaker: tuple[int, int] | None
     confidence: float
     paragraph: int
-    colon: bool = False  # cue ends with ":" and its content follows (a quote)
+    bare: bool = False  # a cue and speaker without content: a quotation beside it may be theirs
 
 
 def _char_span(tokens: list[Token], offset: int) -> tuple[int, int] | None:
@@ -189,6 +190,8 @@ def _is_cue_verb(verb: Token) -> bool:
         if lemma == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
             return verb.dep_ not in ("amod", "acl") or verb.tag_ == "VBG"
         return any(c.dep_ in ("prt", "prep") and c.lower_ in needed for c in verb.children)
+    if lemma in QUOTE_ONLY_VERBS:
+        return True
     if lemma in JUDGING_VERBS:
         return any(c.dep_ == "agent" for c in verb.children)
     if lemma not in SPEECH_VERBS:
@@ -206,7 +209,7 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
     clauses = _clause_children(verb)
     content: list[Token] = []
     confidence = 0.85
-    if clauses:
+    if clauses and (lemma not in QUOTE_ONLY_VERBS or lemma in SPEECH_VERBS):
         if lemma in ("ask", "wonder", "question", "inquire", "enquire") and any(
             _is_question(c) for c in clauses
         ):
@@ -214,9 +217,13 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
         if passive and lemma == "ask":
             return None
         for clause in clauses:
-            if clause.dep_ == "xcomp" and lemma in ("say", "tell") and clause.tag_ != "VB":
-                continue
+            if clause.dep_ == "xcomp" and passive:
+                continue  # "is said to be", "was told to leave"
             content.extend(clause.subtree)
+        if content and min(t.i for t in content) > verb.i:
+            content.extend(_trailing(verb, max(t.i for t in content)))
+    elif lemma in QUOTE_ONLY_VERBS:
+        pass
     else:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
         preps = [
@@ -262,12 +269,11 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
     if passive and subject is None:
         subject = _agent(verb)
     if not content:
-        colon = _colon_after(verb)
-        if colon and subject is not None:
-            return Attribution(
-                (), _cue_span(verb, offset), _speaker_span(subject, offset), 0.7, index, True
-            )
-        return None
+        if subject is None:
+            return None
+        return Attribution(
+            (), _cue_span(verb, offset), _speaker_span(subject, offset), 0.75, index, True
+        )
     if subject is not None:
         skip = {t.i for t in speaker_tokens(subject)}
         content = [t for t in content if t.i not in skip and t.i != verb.i]
@@ -283,11 +289,18 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
     )
 
 
-def _colon_after(verb: Token) -> bool:
-    """Cue introduces what follows: "He said:" or "told reporters:" at the clause end."""
-    doc = verb.doc
-    end = verb.right_edge.i + 1
-    return any(doc[i].text == ":" for i in range(verb.i + 1, min(len(doc), end + 2)))
+def _trailing(verb: Token, after: int) -> list[Token]:
+    """Modifiers the parser hung on the cue after its clause ("said it did not …, because …")
+    are part of what was said; a further cue ("…, adding that …") or conjunct is not."""
+    extra: list[Token] = []
+    for child in verb.rights:
+        if child.i <= after:
+            continue
+        if child.dep_ in ("cc", "conj", "punct") or _is_cue_verb(child):
+            break
+        if child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "dep", "oprd", "dobj"):
+            extra.extend(child.subtree)
+    return extra
 
 
 def _cue_span(verb: Token, offset: int) -> tuple[int, int]:

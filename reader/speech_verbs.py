@@ -31,7 +31,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     vow swear guarantee promise pledge commit predict forecast project estimate indicate
     signal acknowledge admit concede grant allow own confess apologize apologise regret
     deny refute rebut dispute contest contradict disavow repudiate renounce rule reject
-    dismiss discount downplay minimize minimise shrug brush wave laugh
+    dismiss discount downplay minimize minimise
     request beg implore urge press lobby petition appeal plead beseech entreat invite
     recommend advocate propose suggest endorse back support champion
     announce unveil declare proclaim broadcast publish release issue circulate leak
@@ -63,6 +63,11 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
     acknowledge admit concede dispute contradict disavow repudiate renounce downplay
     congratulate commend salute credit fault knock bash label dub brand portray characterize
     """.split()
+)
+
+#: Verbs that introduce speech only beside a quotation ("“…,” he continued").
+QUOTE_ONLY_VERBS: frozenset[str] = frozenset(
+    "continue begin conclude finish interrupt chime smile sigh laugh shrug nod".split()
 )
 
 #: Verbs of judgement that report a verdict only with a by-agent ("judged unlawful by …").
