@@ -1,0 +1,155 @@
+"""Starting the desktop app: the sample article, no display, and a real window under Xvfb."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ui import messages
+from ui.app import has_display, sample_article_path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+
+
+def test_the_sample_article_is_found(sample_path):
+    assert sample_article_path().resolve() == sample_path.resolve()
+
+
+@pytest.mark.parametrize(
+    "env, platform, expected",
+    [
+        ({}, "linux", False),
+        ({"DISPLAY": ":0"}, "linux", True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", True),
+        ({}, "darwin", True),
+        ({}, "win32", True),
+    ],
+)
+def test_display_detection(env, platform, expected):
+    assert has_display(env, platform) is expected
+
+
+def _env_without_display() -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    return env
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
+def test_without_a_display_one_line_and_status_2():
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from ui.app import main; sys.exit(main([]))"],
+        cwd=ROOT,
+        env=_env_without_display(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    output = (result.stdout + result.stderr).splitlines()
+    assert output == [messages.NO_DISPLAY]
+    assert "PySide6" not in result.stderr
+
+
+def _start_xvfb() -> tuple[subprocess.Popen[str], str]:
+    """Xvfb on a free display number (it picks one and tells us through -displayfd)."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        server.terminate()
+        pytest.skip("Xvfb did not start")
+    return server, f":{number}"
+
+
+def _shows_highlights(png: Path) -> bool:
+    """True once the person highlight colour is on screen (the analysis is shown)."""
+    from PySide6.QtGui import QImage
+
+    from ui.colors import Theme, entity_color
+
+    image = QImage(str(png))
+    if image.isNull():
+        return False
+    wanted = entity_color("PERSON", Theme.LIGHT).rgb()
+    for y in range(0, image.height(), 3):
+        for x in range(0, image.width(), 3):
+            if image.pixel(x, y) == wanted:
+                return True
+    return False
+
+
+def _distinct_colours(png: Path) -> int:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(png))
+    return len(
+        {image.pixel(x, y) for y in range(0, image.height(), 7) for x in range(0, image.width(), 7)}
+    )
+
+
+@pytest.mark.xvfb
+@pytest.mark.slow
+def test_real_window_under_xvfb_screenshot(sample_path):
+    if not shutil.which("Xvfb") or not shutil.which("import"):
+        pytest.skip("needs Xvfb and ImageMagick's import")
+    server, display = _start_xvfb()
+    env = _env_without_display()
+    env["DISPLAY"] = display
+    app = subprocess.Popen(
+        [sys.executable, "-m", "ui.app", str(sample_path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / "main_window.png"
+    shot.unlink(missing_ok=True)
+    try:
+        deadline = time.monotonic() + 90
+        shown = False
+        while time.monotonic() < deadline and app.poll() is None:
+            time.sleep(2)
+            subprocess.run(
+                ["import", "-window", "root", str(shot)],
+                env=env,
+                capture_output=True,
+                timeout=30,
+            )
+            if shot.exists() and _shows_highlights(shot):
+                shown = True
+                break
+        assert app.poll() is None, app.stdout.read() if app.stdout else ""
+        assert shown, "the analysed article never appeared"
+        time.sleep(1)  # let the last paint land, then keep the final screenshot
+        subprocess.run(["import", "-window", "root", str(shot)], env=env, timeout=30, check=True)
+        assert shot.stat().st_size > 0
+        assert _distinct_colours(shot) > 10
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()
+        server.terminate()
+        server.wait(timeout=30)

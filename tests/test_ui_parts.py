@@ -1,0 +1,131 @@
+"""The pieces of the interface on hand-built analyses: colours, offsets, the view, the legend."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor
+
+from reader.model import Actor, Analysis, Article, Entity, Quote
+from reader.opening import article_from_text
+from ui.actors_panel import ActorsPanel
+from ui.article_view import ArticleView
+from ui.colors import OTHER, Theme, entity_color, entity_style, palette, quote_style
+from ui.legend import Legend
+from ui.library_panel import snippet_html
+from ui.offsets import OffsetMap
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+def _analysis(text: str) -> Analysis:
+    article: Article = article_from_text(text)
+    name = "Ana Silva"
+    start = text.index(name)
+    said = text.index("said")
+    q_start = text.index("“") + 1
+    q_end = text.index("”")
+    quote = Quote(
+        start=q_start,
+        end=q_end,
+        text=text[q_start:q_end],
+        spans=((q_start, q_end),),
+        kind="direct",
+        speaker=name,
+        speaker_start=start,
+        speaker_end=start + len(name),
+        cue="said",
+        cue_start=said,
+        cue_end=said + 4,
+        actor="ana-silva",
+    )
+    return Analysis(
+        article=article,
+        entities=(Entity(start, start + len(name), name, "PERSON", "ana-silva"),),
+        quotes=(quote,),
+        actors=(Actor("ana-silva", name, "person", (name,), 1, (0,)),),
+    )
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_main_labels_have_distinct_colours_in_each_theme(theme):
+    labels = ["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", OTHER]
+    colors = {entity_color(label, theme).name() for label in labels}
+    assert len(colors) == len(labels)
+    kinds = {quote_style(k).color(theme).name() for k in ("direct", "mixed", "indirect")}
+    assert len(kinds) == 3
+
+
+def test_rare_labels_are_grouped_with_other():
+    assert entity_style("CARDINAL") is entity_style(OTHER)
+    assert "CARDINAL" in palette().grouped_as_other
+    assert entity_style("MADE_UP").label == OTHER
+
+
+def test_quote_kinds_differ_by_underline_style_not_only_colour():
+    styles = {quote_style(k).underline_style for k in ("direct", "mixed", "indirect")}
+    assert len(styles) == 3
+
+
+def test_offsets_count_wide_characters_twice():
+    text = "a😀b😀c"
+    offsets = OffsetMap(text)
+    for i in range(len(text) + 1):
+        position = len(text[:i].encode("utf-16-le")) // 2
+        assert offsets.to_qt(i) == position
+        assert offsets.from_qt(position) == i
+
+
+def test_view_highlights_after_an_emoji_at_the_right_place(qtbot):
+    analysis = _analysis("🎉 Good news 🎉 Ana Silva said “the bridge opens in May” today.\n")
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.show_analysis(analysis, Theme.LIGHT)
+    entity = analysis.entities[0]
+    assert view.format_at(entity.start).background().color() == entity_color("PERSON", Theme.LIGHT)
+    assert view.format_at(entity.start - 2).background().color() != entity_color(
+        "PERSON", Theme.LIGHT
+    )
+    quote = analysis.quotes[0]
+    fmt = view.format_at(quote.start + 1)
+    assert fmt.underlineStyle() == quote_style("direct").underline_style
+    assert "Direct quote" in fmt.toolTip() and "Ana Silva" in fmt.toolTip()
+    assert view.format_at(quote.cue_start).fontItalic()
+    view.show_quote(0)
+    assert view.selected_span() == (quote.start, quote.end)
+
+
+def test_dark_theme_uses_the_dark_colours(qtbot):
+    analysis = _analysis("Ana Silva said “yes”.\n")
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.show_analysis(analysis, Theme.DARK)
+    assert view.format_at(0).background().color() == entity_color("PERSON", Theme.DARK)
+    assert view.format_at(0).foreground().color() == QColor("#ffffff")
+
+
+def test_cast_panel_shows_an_actor_with_their_statement(qtbot):
+    analysis = _analysis("Ana Silva said “the bridge opens in May”.\n")
+    panel = ActorsPanel()
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.statementChosen) as blocker:
+        panel.show_analysis(analysis, Theme.LIGHT)
+        top = panel.tree.topLevelItem(0)
+        assert top.text(0).startswith("Ana Silva")
+        assert top.text(1) == "person"
+        assert top.child(0).text(1) == "Direct quote"
+        panel.tree.itemClicked.emit(top.child(0), 0)
+    assert blocker.args == [0]
+
+
+def test_legend_names_every_colour(qtbot):
+    legend = Legend()
+    qtbot.addWidget(legend)
+    text = legend.toPlainText()
+    for label, style in palette().entities.items():
+        assert style.name in text, label
+    for style in palette().quotes.values():
+        assert style.description in text
+
+
+def test_snippets_are_escaped_and_matches_bold():
+    assert snippet_html("a <b> [Kremlin] & co") == "a &lt;b&gt; <b>Kremlin</b> &amp; co"
