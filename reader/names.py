@@ -118,22 +118,35 @@ def split_title(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     Leading words up to and including the last title head or honorific are the title
     ("Syrian President Bashar al-Assad" → ``("syrian", "president")``, ``("bashar",
-    "al-assad")``); at least one name word is always kept.
+    "al-assad")``), as long as at most one word before it is not a title word ("Martin
+    Luther King Jr." has no title); at least one name word is always kept.
     """
     words = [_clean_word(w) for w in _WORD.findall(strip_possessive(surface))]
     words = [w for w in words if w]
     cut = 0
+    other = 0
     for i, word in enumerate(words[:-1]):
         if word in TITLE_HEADS or word in HONORIFICS:
             cut = i + 1
+        elif word not in TITLE_MODIFIERS:
+            other += 1
+            if other > 1:
+                break
     return tuple(words[:cut]), tuple(words[cut:])
 
 
 @lru_cache(maxsize=8192)
 def name_tokens(surface: str) -> tuple[str, ...]:
-    """Comparable tokens of a person's name: no title, possessive, particles or case."""
+    """Comparable tokens of a person's name: no title, suffix, possessive, particles or case."""
     _, words = split_title(surface)
-    return tuple(_drop_particles(list(words)))
+    names = list(words)
+    while len(names) > 1 and names[-1] in _SUFFIXES:
+        names.pop()
+    return tuple(_drop_particles(names))
+
+
+#: Generational and degree suffixes: "Martin Luther King Jr." = "King".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md"})
 
 
 @lru_cache(maxsize=8192)

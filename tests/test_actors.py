@@ -74,6 +74,8 @@ def test_name_tokens_drop_titles_particles_case_and_possessive() -> None:
     assert name_tokens("Bashar al-Assad") == ("bashar", "assad")
     assert name_tokens("al-Assad's") == name_tokens("Al-Assad") == name_tokens("Assad")
     assert name_tokens("President Vladimir Putin") == ("vladimir", "putin")
+    assert name_tokens("Martin Luther King Jr.") == ("martin", "luther", "king")
+    assert name_tokens("Mr. Smith") == ("smith",)
     assert strip_possessive("the Smiths'") == "the Smiths"
     assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
 
