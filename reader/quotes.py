@@ -314,18 +314,22 @@ def _floating(
 def _follow_continuations(
     statement: _Statement, regions: Sequence[QuoteRegion], used: set[int]
 ) -> None:
-    """A quotation left open at a paragraph end runs on into the next paragraph."""
+    """A quotation left open at a paragraph end runs on into the next paragraph, whichever
+    of its paragraphs carries the attribution."""
     if not statement.regions:
         return
-    region = statement.regions[-1]
-    k = _region_index(regions, region)
-    while regions[k].continues and k + 1 < len(regions):
+    k = _region_index(regions, statement.regions[-1])
+    while regions[k].continues and k + 1 < len(regions) and k + 1 not in used:
         k += 1
-        if k in used:
-            break
         used.add(k)
         statement.spans.append((regions[k].start, regions[k].end))
         statement.regions.append(regions[k])
+    k = _region_index(regions, min(statement.regions, key=lambda r: r.start))
+    while k > 0 and regions[k - 1].continues and k - 1 not in used:
+        k -= 1
+        used.add(k)
+        statement.spans.append((regions[k].start, regions[k].end))
+        statement.regions.insert(0, regions[k])
 
 
 def _deduplicate(statements: list[_Statement]) -> list[_Statement]:

@@ -312,18 +312,23 @@ def _cue_span(verb: Token, offset: int) -> tuple[int, int]:
 
 
 def _source_attribution(
-    marker: Token, source: Token, offset: int, index: int, cue_end: Token
+    marker: Token, source: Token, offset: int, index: int, cue_end: Token, first: Token
 ) -> Attribution | None:
-    """'According to X' / 'per X': the content is the clause the phrase modifies."""
+    """'According to X' / 'per X': the content is the clause the phrase modifies, the whole
+    sentence when the phrase opens or closes it."""
     head = marker.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    own = {t.i for t in marker.subtree}
+    sent = marker.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if words and (first.i <= words[0].i or marker.right_edge.i >= words[-1].i):
+        head = sent.root
+    own = {t.i for t in marker.subtree} | {first.i}
     content = [t for t in head.subtree if t.i not in own]
     spans = _content(content, offset)
     if not spans:
         return None
-    cue = (offset + marker.idx, offset + cue_end.idx + len(cue_end.text))
+    cue = (offset + first.idx, offset + cue_end.idx + len(cue_end.text))
     return Attribution(spans, cue, _speaker_span(source, offset), 0.8, index)
 
 
@@ -339,7 +344,7 @@ def _according(tok: Token, offset: int, index: int) -> Attribution | None:
     source = _pobj(to) or next((c for c in tok.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    return _source_attribution(tok, source, offset, index, to)
+    return _source_attribution(tok, source, offset, index, to, tok)
 
 
 def _per(tok: Token, offset: int, index: int) -> Attribution | None:
@@ -358,11 +363,10 @@ def _per(tok: Token, offset: int, index: int) -> Attribution | None:
     if not (at_clause_edge and (named or source.lemma_.lower() in GROUP_SPEAKERS)):
         return None
     marker = prev if as_per and prev is not None else tok
-    attribution = _source_attribution(tok, source, offset, index, tok)
+    attribution = _source_attribution(tok, source, offset, index, tok, marker)
     if attribution is None:
         return None
-    cue = (offset + marker.idx, offset + tok.idx + len(tok.text))
-    return Attribution(attribution.spans, cue, attribution.speaker, 0.75, index)
+    return Attribution(attribution.spans, attribution.cue, attribution.speaker, 0.75, index)
 
 
 def _nominal(noun: Token, offset: int, index: int) -> Attribution | None:
