@@ -46,11 +46,13 @@ from reader.names import (
     HONORIFICS,
     ORGANISATION_HEADS,
     TITLE_HEADS,
+    Gender,
     Title,
     description_key,
     honorific_gender,
     is_plural_noun,
     looks_like_name,
+    name_tokens,
     slugify,
     split_title,
     title_after,
@@ -162,7 +164,7 @@ def _cluster_entities(text: str, entities: Sequence[Entity]) -> tuple[Registry, 
         if kind is None or not entity.text.strip():
             continue
         if kind == "person":
-            cluster = registry.person(entity.text, entity.start)
+            cluster = registry.person(entity.text, entity.start, _gender(text, entity))
             _note_title(cluster, text, entity.text, entity.start, entity.end)
         else:
             cluster = registry.named(entity.text, entity.label, entity.start)
@@ -214,6 +216,12 @@ def _with_actor(entity: Entity, actor_id: str | None) -> Entity:
     return Entity(entity.start, entity.end, entity.text, entity.label, actor_id)
 
 
+def _gender(text: str, entity: Entity) -> Gender | None:
+    """Gender the words at or just before a name give: "Mrs Smith", "King Charles"."""
+    before = title_before(text, entity.start)
+    return (before.gender if before else None) or honorific_gender(entity.text)
+
+
 def _note_title(cluster: Cluster, text: str, surface: str, start: int, end: int) -> None:
     """Remember "President" in "Russian President Vladimir Putin" for later "the president"."""
     written, _ = split_title(surface)
@@ -227,7 +235,12 @@ def _note_title(cluster: Cluster, text: str, surface: str, start: int, end: int)
         or (after.gender if after else None)
         or honorific_gender(surface)
     )
-    if gender and cluster.gender is None:
+    # A bare "Mr Smith" may have gone to the wrong Smith: learn gender from full names only.
+    if (
+        gender
+        and cluster.gender is None
+        and (len(name_tokens(surface)) > 1 or not cluster.mentions)
+    ):
         cluster.gender = gender
 
 

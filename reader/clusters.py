@@ -19,6 +19,7 @@ from reader.names import (
     Gender,
     acronym,
     entity_key,
+    honorific_gender,
     is_acronym,
     looks_like_name,
     name_tokens,
@@ -148,13 +149,18 @@ class Registry:
         return max(roots, key=lambda c: (c.last_before(offset), -c.order))
 
     def match_person(
-        self, tokens: tuple[str, ...], offset: int, surname_only: bool = False
+        self,
+        tokens: tuple[str, ...],
+        offset: int,
+        surname_only: bool = False,
+        gender: Gender | None = None,
     ) -> Cluster | None:
         """The person these name tokens refer to, or None when they name someone new.
 
         A single name goes to the most recently mentioned person with that surname (or,
-        failing that, given name); a full name joins a cluster with the same surname only if
-        the given names agree, so "John Smith" and "Mary Smith" stay apart.
+        failing that, given name) and, when the mention says ("Mrs Smith"), gender; a full
+        name joins a cluster with the same surname only if the given names agree, so "John
+        Smith" and "Mary Smith" stay apart.
         """
         if not tokens:
             return None
@@ -162,6 +168,8 @@ class Registry:
             candidates = self._by_surname.get(tokens[0], [])
             if not candidates and not surname_only:
                 candidates = self._by_given.get(tokens[0], [])
+            if gender is not None:
+                candidates = [c for c in candidates if c.root().gender in (None, gender)]
             return self._most_recent(candidates, offset)
         exact = self._by_full.get(tokens)
         if exact is not None:
@@ -183,10 +191,10 @@ class Registry:
             if cluster not in self._by_given[tokens[0]]:
                 self._by_given[tokens[0]].append(cluster)
 
-    def person(self, surface: str, offset: int) -> Cluster:
-        """The cluster of a person's name, found or new."""
+    def person(self, surface: str, offset: int, gender: Gender | None = None) -> Cluster:
+        """The cluster of a person's name, found or new; ``gender`` from "Mr", "Mrs"."""
         tokens = name_tokens(surface)
-        cluster = self.match_person(tokens, offset)
+        cluster = self.match_person(tokens, offset, gender=gender)
         if cluster is None and len(tokens) == 1:
             # A name the model tagged PERSON here and ORG elsewhere ("Sputnik").
             other = self._by_key.get(entity_key(surface))
@@ -240,7 +248,7 @@ class Registry:
         if any(w.lower() in ORGANISATION_HEADS for w in surface.split()):
             return self.named(surface, "ORG", offset)
         tokens = name_tokens(surface)
-        cluster = self.match_person(tokens, offset)
+        cluster = self.match_person(tokens, offset, gender=honorific_gender(surface))
         if cluster is None:
             known = self._by_key.get(entity_key(surface))
             if known is not None:

@@ -156,6 +156,27 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
     ]
 
 
+def test_honorific_picks_the_smith() -> None:
+    text = "John Smith sued. Mary Smith replied. Mr Smith appealed. Mrs Smith won."
+    entities = [
+        ent(text, "John Smith", "PERSON"),
+        ent(text, "Mary Smith", "PERSON"),
+        ent(text, "Smith", "PERSON", 2),
+        ent(text, "Smith", "PERSON", 3),
+    ]
+    # Without knowing John's or Mary's gender, a bare Smith is the most recent one; once
+    # "Mr" and "Mrs" are seen with the full names they pick their person.
+    text2 = "Mr John Smith sued. Mrs Mary Smith replied. Mr Smith appealed. Mrs Smith won."
+    entities2 = [
+        ent(text2, "John Smith", "PERSON"),
+        ent(text2, "Mary Smith", "PERSON"),
+        ent(text2, "Smith", "PERSON", 2),
+        ent(text2, "Smith", "PERSON", 3),
+    ]
+    assert [e.actor for e in run(text, entities)[0]] == ["john-smith"] + ["mary-smith"] * 3
+    assert [e.actor for e in run(text2, entities2)[0]] == ["john-smith", "mary-smith"] * 2
+
+
 def test_surname_first_then_two_full_names() -> None:
     text = "Smith arrived. John Smith sat. Mary Smith stood."
     entities = [
