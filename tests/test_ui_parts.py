@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from reader.model import Actor, Analysis, Article, Entity, Quote
@@ -92,6 +93,19 @@ def test_view_highlights_after_an_emoji_at_the_right_place(qtbot):
     assert view.format_at(quote.cue_start).fontItalic()
     view.show_quote(0)
     assert view.selected_span() == (quote.start, quote.end)
+
+
+def test_a_new_article_does_not_inherit_the_old_cursor_format(qtbot):
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.show_analysis(_analysis("Ana Silva said “yes”.\n"), Theme.LIGHT)
+    view.show_span(0, 3)  # the cursor now sits on a person's name
+    second = _analysis("Today Ana Silva said “no”.\n")
+    view.show_analysis(second, Theme.LIGHT)
+    assert view.format_at(1).background().style() == Qt.BrushStyle.NoBrush
+    assert view.format_at(second.entities[0].start).background().color() == entity_color(
+        "PERSON", Theme.LIGHT
+    )
 
 
 def test_dark_theme_uses_the_dark_colours(qtbot):

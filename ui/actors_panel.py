@@ -59,6 +59,7 @@ class ActorsPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Actor / statement", "Kind"])
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
@@ -139,7 +140,8 @@ class ActorsPanel(QWidget):
     def _quote_item(self, quote: Quote, index: int, with_speaker: bool = False) -> QTreeWidgetItem:
         style = quote_style(quote.kind)
         text = _shorten(quote.text)
-        shown = f"“{text}”" if quote.kind != "indirect" else text
+        marked = text[:1] in "\"“‘'«„"
+        shown = f"“{text}”" if quote.kind != "indirect" and not marked else text
         if quote.cue:
             shown = f"{quote.cue}: {shown}"
         if with_speaker and quote.speaker:

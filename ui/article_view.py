@@ -80,10 +80,13 @@ class ArticleView(QTextEdit):
         self._stop_flash()
         text = analysis.article.text
         self.offsets = OffsetMap(text)
+        # The text would otherwise take the format under the old cursor (say, an entity's).
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
         block = QTextBlockFormat()
         block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(8)

@@ -98,9 +98,12 @@ class SaidPanel(QWidget):
         else:
             self.status.setText(messages.NOTHING_SAID.format(name=name))
         parts = []
+        titles: dict[int, str] = {}
         for n, s in enumerate(self.statements):
             style = quote_style(s.kind)
-            title = html.escape(hit_title(s.title, None, s.article_id))
+            if s.article_id not in titles:
+                titles[s.article_id] = self._title(s)
+            title = html.escape(titles[s.article_id])
             kind = (
                 f'<span style="background:{style.background(theme).name()};'
                 f'color:{style.color(theme).name()}">&nbsp;{html.escape(style.description)}'
@@ -114,6 +117,16 @@ class SaidPanel(QWidget):
                 f"<br>{cue}{text}</p>"
             )
         self.results.setHtml("".join(parts))
+
+    def _title(self, statement: StoredStatement) -> str:
+        """The article's title, else its file name (the statement carries only the title)."""
+        source = None
+        if not statement.title and self.library is not None:
+            try:
+                source = self.library.article(statement.article_id).source
+            except LibraryError:
+                source = None
+        return hit_title(statement.title, source, statement.article_id)
 
     def open_statement(self, n: int) -> None:
         if 0 <= n < len(self.statements):
