@@ -95,7 +95,7 @@ class SentenceIndex:
 
 
 class Antecedents:
-    """Actor mentions seen so far, in text order, and the actors' known genders and titles."""
+    """Actor mentions seen so far, in text order, and the actors' known genders."""
 
     def __init__(self, mentions: Iterable[Mention], genders: dict[str, Gender | None]) -> None:
         self._mentions = sorted(mentions)
