@@ -8,12 +8,15 @@ text. Each actor carries its kind in words and as the matching colour chip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -42,6 +45,30 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text in the first column (statements are long)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth = 1 if index.parent().isValid() else 0
+        width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - 32
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)
+        bounds = metrics.boundingRect(QRect(0, 0, max(width, 80), 10_000), _WRAP, text)
+        return QSize(size.width(), max(size.height(), bounds.height() + 6))
+
+
+_WRAP = Qt.TextFlag.TextWordWrap.value
+
+
 class ActorsPanel(QWidget):
     """A tree of actors and their statements for the article shown."""
 
@@ -66,6 +93,8 @@ class ActorsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        self.tree.setItemDelegateForColumn(0, _WrappingDelegate(self.tree))
+        header.sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
         self.said_button = QPushButton("What has this actor said in other articles?")
