@@ -253,23 +253,20 @@ def _dash_or_colon_speaker(
                 region.paragraph, [region],
             )  # fmt: skip
     before = text[paragraph.start : region.start].rstrip()
-    if before.endswith(":") and 0 < len(before) <= 60:
-        # Name: “…”
-        tokens = [t for t in doc if t.idx + offset < region.start and not t.is_punct]
-        if tokens and len(tokens) <= 6 and any(t.pos_ in ("PROPN", "NOUN") for t in tokens):
-            head = next((t for t in reversed(tokens) if t.pos_ in ("PROPN", "NOUN")), tokens[-1])
+    if before.endswith(":"):
+        # Name: “…” — at the paragraph start, or after a name inside a sentence.
+        colon = paragraph.start + len(before) - 1
+        tokens = [t for t in doc if t.idx + offset < colon and not t.is_space]
+        if not tokens:
+            return None
+        last = tokens[-1]
+        at_start = len(tokens) <= 6 and any(t.pos_ in ("PROPN", "NOUN") for t in tokens)
+        if at_start or last.pos_ == "PROPN":
+            head = last
+            if at_start:
+                head = next((t for t in reversed(tokens) if t.pos_ in ("PROPN", "NOUN")), last)
             mention = speaker_tokens(head)
             speaker = (offset + mention[0].idx, offset + mention[-1].idx + len(mention[-1].text))
-            colon = (
-                offset
-                + len(before)
-                - 1
-                + (
-                    len(text[paragraph.start : region.start])
-                    - len(text[paragraph.start : region.start].lstrip())
-                )
-            )
-            colon = paragraph.start + len(before) - 1
             return _Statement(
                 [(region.start, region.end)], (colon, colon + 1), speaker, 0.7,
                 region.paragraph, [region],

@@ -196,7 +196,7 @@ def _is_cue_verb(verb: Token) -> bool:
         return any(c.dep_ == "agent" for c in verb.children)
     if lemma not in SPEECH_VERBS:
         return False
-    if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":
+    if verb.dep_ in ("amod", "compound", "nmod") or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return False  # "the so-called deal", "a plan announced on Monday"
     # "hard to tell", "needless to say"
     return not (verb.dep_ == "xcomp" and verb.head.lower_ in _NON_SPEECH_HEADS)
@@ -249,6 +249,10 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
                 content.extend(prep.subtree)
             subject = agent
             confidence = 0.6
+        elif not objects and preps and lemma in SPEECH_VERBS and lemma not in CLAUSE_ONLY_VERBS:
+            # "joked about moving to New Zealand", "responding to the report"
+            content = [t for p in preps[:1] for t in p.subtree if t is not p]
+            confidence = 0.5
         elif objects and lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY_VERBS:
             if lemma in ADDRESSEE_VERBS:
                 objects = [o for o in objects if o.dep_ != "dobj"] or []
@@ -257,12 +261,17 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
             for prep in preps:
                 content.extend(prep.subtree)
             confidence = 0.6
-        elif verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and subject:
+        elif (
+            verb.dep_ in ("parataxis", "ccomp", "advcl")
+            and verb.head.i < verb.i
+            and subject is not None
+            and _set_off(verb, subject)
+        ):
             # Inverted: "…, Al Jazeera reported." / parenthetical: "…, Mr. Bush said, …"
             own = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in own]
             confidence = 0.75
-        elif verb.dep_ == "parataxis" and subject:
+        elif verb.dep_ == "parataxis" and subject is not None and _set_off(verb, subject):
             own = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in own]
             confidence = 0.7
@@ -277,6 +286,8 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
     if subject is not None:
         skip = {t.i for t in speaker_tokens(subject)}
         content = [t for t in content if t.i not in skip and t.i != verb.i]
+    if all(t.lower_ in _RELATIVE or t.is_punct for t in content):
+        return None
     spans = _content(content, offset)
     if not spans:
         return None
@@ -287,6 +298,17 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
     return Attribution(
         spans, _cue_span(verb, offset), _speaker_span(subject, offset), confidence, index
     )
+
+
+def _set_off(verb: Token, subject: Token) -> bool:
+    """An inverted or parenthetical cue is set off by a comma or dash: "…, she said"."""
+    first = min(verb.left_edge.i, subject.left_edge.i)
+    doc = verb.doc
+    if doc[first].text in (",", "—", "–", "-", "(") or doc[first].is_quote:
+        return True
+    if first == 0:
+        return False
+    return doc[first - 1].text in (",", "—", "–", "-", "(") or doc[first - 1].is_quote
 
 
 def _trailing(verb: Token, after: int) -> list[Token]:
@@ -395,11 +417,50 @@ def _nominal(noun: Token, offset: int, index: int) -> Attribution | None:
     return Attribution(spans, cue, _speaker_span(speaker, offset), 0.55, index)
 
 
+_NOT_SPEAKERS = {
+    "update", "updated", "watch", "read", "note", "editor", "related", "source", "sources",
+    "photo", "video", "image", "correction", "transcript", "q", "a", "exclusive", "breaking",
+    "live", "analysis", "opinion", "poll", "report", "review", "warning", "question", "answer",
+}  # fmt: skip
+
+
+def _colon_headline(paragraph: Paragraph, index: int) -> Attribution | None:
+    """ "Sanders: Brexit's message could help Trump" — a headline or transcript line whose
+    speaker is named before a colon at the start of the paragraph."""
+    doc = paragraph.doc
+    colon = next((t for t in doc[:8] if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    name = [t for t in doc[: colon.i] if not t.is_punct]
+    # "EXCLUSIVE – Roger Stone:" keeps only the words after the dash.
+    dash = max((t.i for t in doc[: colon.i] if t.text in ("–", "—", "-")), default=-1)
+    name = [t for t in name if t.i > dash]
+    if not name or len(name) > 4 or any(t.lower_ in _NOT_SPEAKERS for t in name):
+        return None
+    if not all(t.pos_ == "PROPN" or t.text.isupper() or t.ent_type_ for t in name):
+        return None
+    rest = [t for t in doc[colon.i + 1 :]]
+    if len([t for t in rest if not t.is_punct]) < 3:
+        return None
+    if rest and rest[0].text in "\"“‘'":
+        return None  # a quotation: handled with the quotation marks
+    offset = paragraph.start
+    spans = _content(rest, offset)
+    if not spans:
+        return None
+    speaker = _char_span(name, offset)
+    cue = (offset + colon.idx, offset + colon.idx + 1)
+    return Attribution(spans, cue, speaker, 0.6, index)
+
+
 def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
     """Attributions signalled by cue words in one paragraph, in text order."""
     doc: Doc = paragraph.doc
     offset = paragraph.start
     found: list[Attribution] = []
+    headline = _colon_headline(paragraph, index)
+    if headline is not None:
+        found.append(headline)
     for tok in doc:
         lower = tok.lower_
         attribution: Attribution | None = None
