@@ -161,3 +161,71 @@ def test_a_damaged_library_still_shows_articles_and_offers_a_fresh_one(
         assert any(p.name.startswith("library.db.corrupt-") for p in data.iterdir())
     finally:
         win.shutdown()
+
+
+def test_busy_indicator_while_analysing(window, qtbot, sample_path):
+    with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
+        window.open_paths([sample_path])
+        assert window.busy.isVisibleTo(window)
+        assert "000_dd5b4a6056b2a50f.txt" in window.status_text.text()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=TIMEOUT)
+    assert not window.busy.isVisibleTo(window)
+
+
+def test_dropped_files_and_open_with_events_go_through_open_paths(
+    window, qtbot, sample_path, monkeypatch
+):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent, QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    asked = []
+    monkeypatch.setattr(window, "open_paths", lambda paths: asked.append(list(paths)))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample_path))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    app = QApplication.instance()
+    app.installEventFilter(window)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(sample_path)))
+    finally:
+        app.removeEventFilter(window)
+    assert asked == [[str(sample_path)], [str(sample_path)]]
+
+
+def test_open_recent_lists_the_library(window, qtbot, sample_path):
+    open_and_wait(window, qtbot, sample_path)
+    window._fill_recent()
+    actions = window.recent_menu.actions()
+    assert [a.text() for a in actions] == [sample_path.name]
+    with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
+        actions[0].trigger()
+
+
+def test_without_a_library_articles_are_shown_but_not_saved(qtbot, sample_path, monkeypatch):
+    from reader.errors import LibraryError
+
+    def refuse(*args, **kwargs):
+        raise LibraryError("library.db", "the library is busy in another program")
+
+    monkeypatch.setattr("ui.main_window.open_library", refuse)
+    monkeypatch.setattr("ui.worker.open_library", refuse)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert "not saved" in win.banner.text()
+        assert "busy in another program" in win.banner.text()
+        analysis = open_and_wait(win, qtbot, sample_path)
+        assert win.view.toPlainText() == analysis.article.text
+        assert win.article_id is None
+        assert win.actors.tree.topLevelItemCount() > 0
+    finally:
+        win.shutdown()

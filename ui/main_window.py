@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._start_worker()
         self._open_library()
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_theme())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -445,6 +445,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.library_panel)
         self.library_panel.query.setFocus()
         self.library_panel.query.selectAll()
+
+    def _on_color_scheme(self, _scheme: object) -> None:
+        self.apply_theme()
 
     def apply_theme(self) -> None:
         theme = current_theme()
