@@ -19,6 +19,8 @@ from reader.library.records import SearchHit, StoredStatement
 TITLE_WEIGHT = 10.0
 TEXT_WEIGHT = 1.0
 SNIPPET_TOKENS = 24
+#: Queries matching more articles than this rank only the most recently stored ones.
+RANK_WINDOW = 2000
 MARK_START = "["
 MARK_END = "]"
 ELLIPSIS = "…"
@@ -101,25 +103,39 @@ def search_articles(
     params: tuple[object, ...] = (),
     limit: int = 20,
     offset: int = 0,
+    window: int | None = RANK_WINDOW,
 ) -> list[SearchHit]:
-    """Ranked hits for ``query``; ``article_ids_sql`` (a SELECT of ids) restricts them."""
+    """Ranked hits for ``query``; ``article_ids_sql`` (a SELECT of ids) restricts them.
+
+    bm25 costs a few microseconds per matching article, so a query matching more than
+    ``window`` articles ranks the ``window`` most recently stored matches only (None: rank
+    every match). Filtered queries rank every match that passes the filter.
+    """
     expression = fts_query(query)
     if expression is None or limit <= 0:
         return []
-    if article_ids_sql is None:
-        # FTS5 sorts by rank internally: cheaper than bm25() in ORDER BY over all matches.
-        page_sql = f"""SELECT rowid AS id, rank AS score FROM articles_fts
-            WHERE articles_fts MATCH :q AND rank MATCH 'bm25({TITLE_WEIGHT}, {TEXT_WEIGHT})'
-            ORDER BY rank LIMIT :limit OFFSET :offset"""
-        values: dict[str, object] = {"q": expression, "limit": limit, "offset": offset}
-    else:
-        page_sql = f"""SELECT rowid AS id, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})
-            AS score FROM articles_fts
-            WHERE articles_fts MATCH :q AND rowid IN ({article_ids_sql})
-            ORDER BY score LIMIT :limit OFFSET :offset"""
-        values = {"q": expression, "limit": limit, "offset": offset}
+    values: dict[str, object] = {"q": expression, "limit": limit, "offset": offset}
+    where = ""
+    if article_ids_sql is not None:
+        # "+rowid": test membership while scanning the matches. A plain "rowid IN" is pushed
+        # into FTS5 as one lookup per id, and bm25 then recounts the whole index every time.
+        where = f"AND +rowid IN ({article_ids_sql})"
         values.update({f"p{i}": v for i, v in enumerate(params)})
-    page = conn.execute(page_sql, values).fetchall()
+    elif window is not None and offset + limit <= window:
+        cut = conn.execute(
+            """SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+               ORDER BY rowid DESC LIMIT 1 OFFSET ?""",
+            (expression, window - 1),
+        ).fetchone()
+        if cut is not None:
+            where = "AND rowid >= :cut"
+            values["cut"] = int(cut[0])
+    page = conn.execute(
+        f"""SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score
+            FROM articles_fts WHERE articles_fts MATCH :q {where}
+            ORDER BY score LIMIT :limit OFFSET :offset""",
+        values,
+    ).fetchall()
     if not page:
         return []
     return _with_snippets(conn, expression, page)
@@ -130,13 +146,17 @@ def _with_snippets(
 ) -> list[SearchHit]:
     ids = [int(row[0]) for row in page]
     marks = ",".join("?" * len(ids))
-    # snippet() needs the MATCH cursor; restricting to the page's rowids keeps it to N rows.
+    # A plain "rowid IN" is one FTS5 lookup per id: cheapest for words and phrases, but a
+    # prefix outside the prefix index is re-expanded on each lookup, so for those scan the
+    # page's rowid range once and test membership ("+rowid").
+    membership = f"+f.rowid IN ({marks})" if "*" in expression else f"f.rowid IN ({marks})"
+    # snippet() needs the MATCH cursor; only the page's rows get one.
     rows = conn.execute(
         f"""SELECT f.rowid, snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}),
                    a.title, a.source, a.last_opened
             FROM articles_fts AS f JOIN articles AS a ON a.id = f.rowid
-            WHERE articles_fts MATCH ? AND f.rowid IN ({marks})""",
-        (MARK_START, MARK_END, ELLIPSIS, expression, *ids),
+            WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND {membership}""",
+        (MARK_START, MARK_END, ELLIPSIS, expression, min(ids), max(ids), *ids),
     ).fetchall()
     by_id = {int(r[0]): r for r in rows}
     hits = []
