@@ -24,6 +24,7 @@ from reader.reported_speech import Attribution, find_reported_speech, speaker_to
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: An unattributed quote shorter than this (in words) is a scare quote or a title.
 MIN_FLOATING_WORDS = 6
+MERGE_FLOATING = True
 _GAP_CHARS = set(" \t,.;:—–-\u00a0")
 
 
@@ -123,7 +124,8 @@ def _gap_is_blank(text: str, start: int, end: int) -> bool:
 def _extend_split_quote(
     statement: _Statement, text: str, regions: Sequence[QuoteRegion], used: set[int]
 ) -> None:
-    """“We will,” he said, “never forget.”: the quote after the cue joins the statement."""
+    """“We will,” he said, “never forget.”: the quote after the cue joins the statement, and
+    so does a quotation opening the next sentence of the same paragraph."""
     if not statement.regions or statement.cue is None:
         return
     last = statement.regions[-1]
@@ -133,17 +135,34 @@ def _extend_split_quote(
     k = _region_index(regions, last) + 1
     while k < len(regions) and regions[k].paragraph == statement.paragraph:
         region = regions[k]
-        if k in used or not _gap_is_blank(text, tail, region.start):
-            # allow the cue phrase to run on a little: "he said in an interview, “…”"
-            if k in used or region.start - tail > 40 or "." in text[tail : region.start]:
-                break
-            if not text[tail : region.start].rstrip().endswith((",", ":")):
-                break
+        if k in used:
+            break
+        if (
+            region.words(text) < MIN_FLOATING_WORDS
+            and region.end < len(text)
+            and (text[region.end : region.end + 1] not in ("", "\n"))
+        ):
+            k += 1  # a title or phrase inside the cue clause ("on CNN’s “State of the Union”")
+            continue
+        if not _continues_statement(text[tail : region.start]):
+            break
         statement.spans.append((region.start, region.end))
         statement.regions.append(region)
         used.add(k)
         tail = region.end
         k += 1
+
+
+def _continues_statement(gap: str) -> bool:
+    """Text between a cue and the next quotation that still belongs to the same statement:
+    nothing, a short run-on of the cue ("said in an interview, "), or the rest of the cue
+    sentence ("…, when the polls closed. “…")."""
+    stripped = gap.strip()
+    if all(ch in _GAP_CHARS for ch in gap):
+        return True
+    if len(gap) < 60 and "." not in gap and stripped.endswith((",", ":")):
+        return True
+    return len(gap) < 200 and stripped.endswith((".", "!", "?")) and stripped.count(". ") == 0
 
 
 def _attach_bare(
@@ -226,7 +245,8 @@ def _attribute_remaining(
             statement = _floating(text, paragraph, region, by_paragraph, statements)
         if statement is not None:
             used.add(k)
-            statements.append(statement)
+            if statement not in statements:
+                statements.append(statement)
             by_paragraph.setdefault(statement.paragraph, []).append(statement)
 
 
@@ -301,6 +321,11 @@ def _floating(
             last = max(previous, key=lambda s: s.end)
             if last.speaker is None:
                 return None
+            if MERGE_FLOATING and back == 1 and last.regions and last.end == last.regions[-1].end:
+                # The speaker's quotation runs on: one statement, one more span.
+                last.spans.append((region.start, region.end))
+                last.regions.append(region)
+                return last
             return _Statement(
                 [(region.start, region.end)], last.cue, last.speaker,
                 0.6 if back == 1 else 0.45, region.paragraph, [region],
