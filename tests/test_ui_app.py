@@ -22,6 +22,12 @@ def test_the_sample_article_is_found(sample_path):
     assert sample_article_path().resolve() == sample_path.resolve()
 
 
+def test_the_sample_article_is_found_in_a_frozen_bundle(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert sample_article_path() == tmp_path / "seeds" / "000_dd5b4a6056b2a50f.txt"
+
+
 @pytest.mark.parametrize(
     "env, platform, expected",
     [

@@ -229,3 +229,8 @@ def test_without_a_library_articles_are_shown_but_not_saved(qtbot, sample_path, 
         assert win.actors.tree.topLevelItemCount() > 0
     finally:
         win.shutdown()
+
+
+def test_a_model_that_cannot_load_is_explained(window, qtbot):
+    window.worker.failed.emit(0, "English language model", "the model package is missing")
+    qtbot.waitUntil(lambda: "model package is missing" in window.banner.text(), timeout=TIMEOUT)

@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
         self._busy_jobs.discard(job)
         if job == MODEL_JOB:
             self._model_busy = False
-            self.show_error(subject, problem)
+            self.banner.show_message(messages.MODEL_PROBLEM.format(problem=problem))
         elif job in self._batch:
             self.show_error(subject, problem)
         self._update_busy("")

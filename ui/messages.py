@@ -21,6 +21,7 @@ SHOWN_NOT_SAVED = "Analysed, not saved: {name}"
 ADDED_TO_LIBRARY = "Added to the library: {name}"
 MODEL_FAILED = "the English language model could not be loaded ({detail})"
 MODEL_SUBJECT = "English language model"
+MODEL_PROBLEM = "Articles cannot be analysed: {problem}. Stored articles can still be read."
 UNEXPECTED = "an unexpected error occurred; details were written to the log ({detail})"
 
 CANNOT_OPEN = "Cannot open {subject}: {problem}"
