@@ -167,3 +167,17 @@ def test_statement_search(library):
     found = library.search_statements("gas")
     assert {s.actor for s in found} == {"Vladimir Putin", "Ingrid Berg"}
     assert [s.actor for s in library.search_statements("gas", actor="Berg")] == ["Ingrid Berg"]
+
+
+def test_very_common_queries_rank_the_most_recent_matches(tmp_path):
+    from reader.library.search import search_articles
+
+    with open_library(tmp_path, version=VERSION) as library:
+        ids = []
+        for n in range(3):
+            b = ArticleBuilder(title=f"Budget {n}").text(f"The budget vote number {n}.")
+            ids.append(library.add_analysis(b.build())[0])
+        conn = library.connection
+        assert {h.id for h in search_articles(conn, "budget", window=2)} == set(ids[1:])
+        assert {h.id for h in search_articles(conn, "budget", window=None)} == set(ids)
+        assert len(library.search("budget")) == 3
