@@ -121,11 +121,11 @@ def search_articles(
         # into FTS5 as one lookup per id, and bm25 then recounts the whole index every time.
         where = f"AND +rowid IN ({article_ids_sql})"
         values.update({f"p{i}": v for i, v in enumerate(params)})
-    elif window is not None and offset + limit <= window:
+    elif window is not None:
         cut = conn.execute(
             """SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
                ORDER BY rowid DESC LIMIT 1 OFFSET ?""",
-            (expression, window - 1),
+            (expression, max(window, offset + limit) - 1),
         ).fetchone()
         if cut is not None:
             where = "AND rowid >= :cut"
