@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.meta.setWordWrap(True)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setStyleSheet("color: gray")
+        self.heading.hide()  # until an article is shown
+        self.meta.hide()
         self.view = ArticleView()
         self.view.setPlaceholderText(
             "Drop an article here, or use File > Open (text, Markdown, HTML, PDF, Word)."
@@ -421,6 +423,8 @@ class MainWindow(QMainWindow):
             note,
         ]
         self.meta.setText(" · ".join(p for p in parts if p))
+        self.heading.show()
+        self.meta.show()
         self.view.show_analysis(analysis, theme)
         self.actors.show_analysis(analysis, theme)
         self.articleShown.emit(analysis, -1 if article_id is None else article_id)
