@@ -173,11 +173,14 @@ def test_very_common_queries_rank_the_most_recent_matches(tmp_path):
     from reader.library.search import search_articles
 
     with open_library(tmp_path, version=VERSION) as library:
-        ids = []
-        for n in range(3):
-            b = ArticleBuilder(title=f"Budget {n}").text(f"The budget vote number {n}.")
+        best = ArticleBuilder(title="Budget budget").text("Budget, budget, budget.")
+        ids = [library.add_analysis(best.build())[0]]
+        for n in range(2):
+            b = ArticleBuilder(title=f"Vote {n}").text(f"The long budget vote number {n}.")
             ids.append(library.add_analysis(b.build())[0])
         conn = library.connection
-        assert {h.id for h in search_articles(conn, "budget", window=2)} == set(ids[1:])
-        assert {h.id for h in search_articles(conn, "budget", window=None)} == set(ids)
+        ranked_all = search_articles(conn, "budget", limit=2, window=None)
+        assert ranked_all[0].id == ids[0]
+        recent = search_articles(conn, "budget", limit=2, window=2)
+        assert {h.id for h in recent} == set(ids[1:])
         assert len(library.search("budget")) == 3
