@@ -124,6 +124,36 @@ def _inherited_subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _fallback_subject(verb: Token) -> Token | None:
+    """When the parse gives no subject: the noun just before the cue ("Sen. Warren (D-MA)
+    said"), or for a participial cue the subject of the sentence."""
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    depth = 0
+    while i >= verb.sent.start:
+        tok = doc[i]
+        if tok.text == ")":
+            depth += 1
+        elif tok.text == "(":
+            depth -= 1
+        elif depth == 0 and tok.dep_ not in ("aux", "neg", "advmod") and not tok.is_punct:
+            break
+        i -= 1
+    if i >= verb.sent.start and depth == 0 and i < verb.i - 1:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.head.i != verb.i:
+            return tok
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
+        root = verb.sent.root
+        return next(
+            (c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")),
+            None,
+        )
+    return None
+
+
 def speaker_tokens(tok: Token) -> list[Token]:
     """The mention: the head noun with its name parts, not appositives or clauses."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
@@ -161,15 +191,19 @@ def _clause_children(verb: Token) -> list[Token]:
 def _stray_clause(verb: Token) -> list[Token]:
     """A that-clause the parser hung under a phrase of the cue ("said in an interview
     relayed by the station that …") belongs to the cue."""
-    stack = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    stack = [
+        c
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod", "dobj", "dative", "advmod") and c.i > verb.i
+    ]
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ == "ccomp" and any(
+            if child.dep_ in ("ccomp", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in child.children
             ):
                 return [child]
-            if child.dep_ in ("pobj", "acl", "agent", "prep"):
+            if child.dep_ in ("pobj", "acl", "agent", "prep", "npadvmod", "compound"):
                 stack.append(child)
     return []
 
@@ -204,7 +238,7 @@ def _is_cue_verb(verb: Token) -> bool:
 
 def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | None:
     lemma = verb.lemma_.lower()
-    subject = _inherited_subject(verb)
+    subject = _inherited_subject(verb) or _fallback_subject(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     clauses = _clause_children(verb)
     content: list[Token] = []
