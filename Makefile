@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/dramatis analyse $(SAMPLE) --format text
+	$(BIN)/dramatis-gui $(SAMPLE)
 
 test: $(STAMP)
 	$(BIN)/ruff check reader ui tests bench packaging
