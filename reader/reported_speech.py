@@ -25,6 +25,7 @@ from reader.speech_verbs import (
     QUOTE_ONLY_VERBS,
     RATE_NOUNS,
     SPEECH_VERBS,
+    TOPIC_NOUNS,
 )
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -426,35 +427,59 @@ def _per(tok: Token, offset: int, index: int) -> Attribution | None:
 
 
 def _nominal(noun: Token, offset: int, index: int) -> Attribution | None:
-    """ "Her statement that …": a speech noun with a clause; speaker from possessor or by-X."""
+    """ "Her statement that …", "Republican calls for a special prosecutor": a speech noun
+    with a that-clause or a topic phrase, and a speaker named in the noun phrase."""
     clause = next(
         (
             c
             for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
+            if c.dep_ in ("acl", "ccomp", "relcl")
             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         ),
         None,
     )
-    if clause is None:
-        return None
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
     if speaker is None:
         by = next(
             (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
         )
         speaker = _pobj(by) if by is not None else None
-    spans = _content(list(clause.subtree), offset)
+    if speaker is None:
+        speaker = next(
+            (
+                c
+                for c in noun.lefts
+                if c.dep_ in ("amod", "compound") and (c.pos_ == "PROPN" or c.ent_type_)
+            ),
+            None,
+        )
+    confidence = 0.55
+    if clause is not None:
+        content = list(clause.subtree)
+    else:
+        topic = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on", "about")
+            ),
+            None,
+        )
+        if topic is None or speaker is None or noun.lemma_.lower() not in TOPIC_NOUNS:
+            return None
+        content = [t for t in topic.subtree if t.i != topic.i]
+        confidence = 0.45
+    spans = _content(content, offset)
     if not spans:
         return None
     cue = (offset + noun.idx, offset + noun.idx + len(noun.text))
-    return Attribution(spans, cue, _speaker_span(speaker, offset), 0.55, index)
+    return Attribution(spans, cue, _speaker_span(speaker, offset), confidence, index)
 
 
 _NOT_SPEAKERS = {
     "update", "updated", "watch", "read", "note", "editor", "related", "source", "sources",
     "photo", "video", "image", "correction", "transcript", "q", "a", "exclusive", "breaking",
-    "live", "analysis", "opinion", "poll", "report", "review", "warning", "question", "answer",
+    "live", "analysis", "opinion", "review", "warning", "question", "answer",
 }  # fmt: skip
 
 
@@ -505,7 +530,9 @@ def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
         elif tok.pos_ in ("VERB", "AUX"):
             if _is_cue_verb(tok):
                 attribution = _verb_attribution(tok, offset, index)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_CUES:
+        elif tok.pos_ == "NOUN" and (
+            tok.lemma_.lower() in NOMINAL_CUES or tok.lemma_.lower() in TOPIC_NOUNS
+        ):
             attribution = _nominal(tok, offset, index)
         if attribution is not None:
             found.append(attribution)

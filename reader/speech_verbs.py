@@ -99,6 +99,16 @@ NOMINAL_CUES: frozenset[str] = frozenset(
     claim assertion argument testimony tweet post letter email message note memo press
     conference briefing op-ed editorial column essay declaration pledge promise vow warning
     accusation allegation complaint criticism denial admission confession plea appeal
+    assurance insistence suggestion contention prediction threat reminder
+    """.split()
+)
+
+#: Speech nouns whose topic phrase is the content ("calls for a special prosecutor",
+#: "attacks on Rubio", "declarations of victory"), when a speaker is named with them.
+TOPIC_NOUNS: frozenset[str] = frozenset(
+    """
+    call attack criticism declaration demand praise accusation allegation complaint warning
+    denunciation condemnation plea appeal promise pledge vow claim charge
     """.split()
 )
 
