@@ -272,17 +272,16 @@ class Library:
         if filters is False:
             return []
         with translate_errors(self.path):
+            ids: list[int] | None = None
+            if isinstance(filters, str):
+                values = {f"p{i}": v for i, v in enumerate(params)}
+                ids = [int(r[0]) for r in self.connection.execute(filters, values)]
             hits = search_articles(
-                self.connection,
-                query,
-                article_ids_sql=filters or None,
-                params=tuple(params),
-                limit=limit,
-                offset=offset,
+                self.connection, query, article_ids=ids, limit=limit, offset=offset
             )
-            if hits or filters is None or query.strip():
+            if hits or ids is None or query.strip():
                 return hits
-            return self._browse(str(filters), params, limit, offset)
+            return self._browse(ids, limit, offset)
 
     def _filters(
         self,
@@ -336,16 +335,12 @@ class Library:
             return None, []
         return " INTERSECT ".join(f"SELECT * FROM ({p})" for p in parts), params
 
-    def _browse(
-        self, ids_sql: str, params: list[object], limit: int, offset: int
-    ) -> list[SearchHit]:
-        values: dict[str, object] = {f"p{i}": v for i, v in enumerate(params)}
-        values.update(limit=limit, offset=offset)
+    def _browse(self, ids: list[int], limit: int, offset: int) -> list[SearchHit]:
         rows = self.connection.execute(
-            f"""SELECT id, title, substr(text, 1, 160), source, last_opened FROM articles
-                WHERE id IN ({ids_sql}) ORDER BY last_opened DESC, id DESC
-                LIMIT :limit OFFSET :offset""",
-            values,
+            """SELECT id, title, substr(text, 1, 160), source, last_opened FROM articles
+               WHERE id IN (SELECT value FROM json_each(?)) ORDER BY last_opened DESC, id DESC
+               LIMIT ? OFFSET ?""",
+            (json.dumps(ids), limit, offset),
         ).fetchall()
         return [
             SearchHit(

@@ -92,7 +92,7 @@ CREATE TABLE statements (
     confidence REAL
 );
 CREATE INDEX statements_article ON statements (article_id, seq);
-CREATE INDEX statements_actor ON statements (actor_id);
+CREATE INDEX statements_actor ON statements (actor_id, article_id);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, text, content='articles', content_rowid='id', prefix='2 3'

@@ -10,8 +10,10 @@ only for the rows of the page shown, which keeps common words fast on large libr
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.library.records import SearchHit, StoredStatement
@@ -99,36 +101,43 @@ def search_articles(
     conn: sqlite3.Connection,
     query: str,
     *,
-    article_ids_sql: str | None = None,
-    params: tuple[object, ...] = (),
+    article_ids: Sequence[int] | None = None,
     limit: int = 20,
     offset: int = 0,
     window: int | None = RANK_WINDOW,
 ) -> list[SearchHit]:
-    """Ranked hits for ``query``; ``article_ids_sql`` (a SELECT of ids) restricts them.
+    """Ranked hits for ``query``, only among ``article_ids`` if given.
 
     bm25 costs a few microseconds per matching article, so a query matching more than
-    ``window`` articles ranks the ``window`` most recently stored matches only (None: rank
-    every match). Filtered queries rank every match that passes the filter.
+    ``window`` articles (within the filter, if any) ranks the ``window`` most recently
+    stored matches only (None: rank every match).
     """
     expression = fts_query(query)
     if expression is None or limit <= 0:
         return []
     values: dict[str, object] = {"q": expression, "limit": limit, "offset": offset}
     where = ""
-    if article_ids_sql is not None:
+    if article_ids is not None:
+        if not article_ids:
+            return []
         # "+rowid": test membership while scanning the matches. A plain "rowid IN" is pushed
         # into FTS5 as one lookup per id, and bm25 then recounts the whole index every time.
-        where = f"AND +rowid IN ({article_ids_sql})"
-        values.update({f"p{i}": v for i, v in enumerate(params)})
-    elif window is not None:
-        cut = conn.execute(
-            """SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-               ORDER BY rowid DESC LIMIT 1 OFFSET ?""",
-            (expression, max(window, offset + limit) - 1),
-        ).fetchone()
+        where = "AND +rowid IN (SELECT value FROM json_each(:ids))"
+        values["ids"] = json.dumps(list(article_ids))
+    if window is not None:
+        span = max(window, offset + limit)
+        many = article_ids is None or len(article_ids) > span
+        cut = (
+            conn.execute(
+                f"""SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q {where}
+                    ORDER BY rowid DESC LIMIT 1 OFFSET {int(span) - 1}""",
+                values,
+            ).fetchone()
+            if many
+            else None
+        )
         if cut is not None:
-            where = "AND rowid >= :cut"
+            where += " AND rowid >= :cut"
             values["cut"] = int(cut[0])
     page = conn.execute(
         f"""SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score
