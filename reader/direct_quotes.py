@@ -39,9 +39,9 @@ class QuoteRegion:
         return len(text[self.start : self.end].split())
 
 
-def _is_opening_straight(line: str, i: int) -> bool:
+def _is_opening_straight(line: str, i: int, width: int = 1) -> bool:
     before = line[i - 1] if i > 0 else " "
-    after = line[i + 1] if i + 1 < len(line) else " "
+    after = line[i + width] if i + width < len(line) else " "
     if after.isspace():
         return False
     return before in _OPEN_CONTEXT or before in _ALL_MARKS or i == 0
@@ -60,20 +60,35 @@ def _is_opening_single(line: str, i: int) -> bool:
     return (before.isspace() or before in "([—–-" or i == 0) and after.isalpha()
 
 
+def _straight_width(line: str, i: int) -> int:
+    """Width of a straight double mark at ``i``: '"', or two apostrophes ('' as some
+    newspapers print it); 0 if there is none."""
+    if line[i] == '"':
+        return 1
+    if line.startswith("''", i) and not line.startswith("'''", i):
+        return 2
+    return 0
+
+
 def _double_regions(line: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of top-level double-quoted stretches in one paragraph."""
     regions: list[tuple[int, int, bool]] = []
     i, n = 0, len(line)
     while i < n:
         ch = line[i]
-        opening = ch in _OPENERS or (ch == '"' and _is_opening_straight(line, i))
+        width = _straight_width(line, i) if ch in "\"'" else 0
+        opening = ch in _OPENERS or (width > 0 and _is_opening_straight(line, i, width))
         if not opening:
-            i += 1
+            i += max(1, width)
             continue
-        j = i + 1
+        j = i + max(1, width)
+        close_width = 1
         while j < n:
             cj = line[j]
             if cj in _CLOSERS or cj == '"' or (cj == "“" and ch == "„"):
+                break
+            if cj == "'" and width == 2 and line.startswith("''", j):
+                close_width = 2
                 break
             # A miscoded closing “ (word“ followed by space or punctuation).
             if (
@@ -84,8 +99,8 @@ def _double_regions(line: str) -> list[tuple[int, int, bool]]:
                 break
             j += 1
         if j < n:
-            regions.append((i, j + 1, True))
-            i = j + 1
+            regions.append((i, j + close_width, True))
+            i = j + close_width
         else:
             regions.append((i, n, False))
             break

@@ -225,3 +225,11 @@ def test_cue_then_colon_then_quote_in_next_paragraph(find):
     text = "He told the crowd:\n“We will win this state and we will win the White House.”"
     quote = one(find(text), "We will win this state")
     assert quote.speaker == "He"
+
+
+def test_two_apostrophes_as_quotation_marks(find):
+    text = "''It made the work hard,'' Mr. McCain recalled. ''But he was an honest man.''"
+    quote = one(find(text), "It made the work hard")
+    assert "McCain" in (quote.speaker or "")
+    assert quote.kind == "direct"
+    assert "honest man" in quote.text
