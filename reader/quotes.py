@@ -256,7 +256,7 @@ def _dash_or_colon_speaker(
     doc = paragraph.doc
     offset = paragraph.start
     after = text[region.end : paragraph.end].lstrip()
-    if after[:1] in ("—", "–", "-"):
+    if after[:1] in ("—", "–", "-", "―"):
         # “…” — Name (a byline-style attribution)
         start = region.end - offset
         tokens = [t for t in doc if t.idx >= start and not t.is_punct and not t.is_space][:4]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from reader.nlp import Paragraph
 from reader.speech_verbs import (
-    ADDRESSEE_VERBS,
+    ADDRESSEE_ONLY_VERBS,
     CLAUSE_ONLY_VERBS,
     GROUP_SPEAKERS,
     JUDGING_VERBS,
@@ -289,7 +289,7 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
             content = [t for p in preps[:1] for t in p.subtree if t is not p]
             confidence = 0.5
         elif objects and lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY_VERBS:
-            if lemma in ADDRESSEE_VERBS:
+            if lemma in ADDRESSEE_ONLY_VERBS:
                 objects = [o for o in objects if o.dep_ != "dobj"] or []
             for obj in objects:
                 content.extend(obj.subtree)
@@ -310,6 +310,13 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
             own = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in own]
             confidence = 0.7
+        elif verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        ):
+            # "As many tax experts have pointed out, Mr. Trump is free to …"
+            own = {t.i for t in verb.subtree}
+            content = [t for t in verb.head.subtree if t.i not in own]
+            confidence = 0.65
     if passive and subject is None:
         subject = _agent(verb)
     if not content:

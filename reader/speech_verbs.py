@@ -44,11 +44,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 )
 
 #: Reporting verbs whose direct object is the addressee, never the content ("told RIA that").
-ADDRESSEE_VERBS: frozenset[str] = frozenset(
-    """
-    tell ask assure warn remind inform notify advise urge caution persuade convince brief
-    email text telephone phone message
-    """.split()
+ADDRESSEE_ONLY_VERBS: frozenset[str] = frozenset(
+    "tell assure remind inform notify brief persuade convince email telephone phone".split()
 )
 
 #: Verbs that report an evaluation or act of speech on a noun phrase ("praised Putin for …"),
@@ -62,6 +59,7 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
     ridicule disparage insult taunt endorse champion unveil disclose reveal confirm predict
     acknowledge admit concede dispute contradict disavow repudiate renounce downplay
     congratulate commend salute credit fault knock bash label dub brand portray characterize
+    stress emphasize emphasise note highlight underscore
     """.split()
 )
 
@@ -78,8 +76,8 @@ JUDGING_VERBS: frozenset[str] = frozenset("judge deem declare rule".split())
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     """
     say claim state report write post tweet add note argue explain insist assert suggest
-    maintain contend declare stress emphasize emphasise claim allege estimate project
-    indicate signal observe conclude publish release issue
+    maintain contend declare claim allege estimate project indicate signal observe conclude
+    publish release issue
     """.split()
 )
 
@@ -108,7 +106,7 @@ NOMINAL_CUES: frozenset[str] = frozenset(
 TOPIC_NOUNS: frozenset[str] = frozenset(
     """
     call attack criticism declaration demand praise accusation allegation complaint warning
-    denunciation condemnation plea appeal promise pledge vow claim charge
+    denunciation condemnation plea appeal promise pledge vow claim charge comment remark
     """.split()
 )
 
