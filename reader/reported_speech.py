@@ -146,12 +146,19 @@ def _fallback_subject(verb: Token) -> Token | None:
         tok = doc[i]
         if tok.pos_ == "PROPN" and tok.head.i != verb.i:
             return tok
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
-        root = verb.sent.root
-        return next(
-            (c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")),
+    # "In defending himself, Trump offered …", "will find it difficult to repeat …":
+    # the nearest governing verb with a subject.
+    tok = verb
+    for _ in range(5):
+        if tok.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp", "pobj", "prep", "acomp"):
+            break
+        tok = tok.head
+        subject = next(
+            (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")),
             None,
         )
+        if subject is not None and tok.pos_ in ("VERB", "AUX"):
+            return subject
     return None
 
 
@@ -334,6 +341,8 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
     if not spans:
         return None
     if subject is None:
+        if confidence < 0.7:
+            return None  # noun-phrase content with nobody saying it: an action, not speech
         confidence -= 0.3
     elif subject.pos_ == "PRON":
         confidence -= 0.05
@@ -504,6 +513,9 @@ def _colon_headline(paragraph: Paragraph, index: int) -> Attribution | None:
     if not name or len(name) > 4 or any(t.lower_ in _NOT_SPEAKERS for t in name):
         return None
     if not all(t.pos_ == "PROPN" or t.text.isupper() or t.ent_type_ for t in name):
+        return None
+    named = any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
+    if not (named or all(t.text.isupper() for t in name) or len(name) == 1):
         return None
     rest = [t for t in doc[colon.i + 1 :]]
     if len([t for t in rest if not t.is_punct]) < 3:
