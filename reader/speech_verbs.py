@@ -87,6 +87,9 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on", "upon"}),
     "speak": frozenset({"about", "of", "out"}),
     "talk": frozenset({"about"}),
+    "refer": frozenset({"to"}),
+    "lash": frozenset({"out"}),
+    "react": frozenset({"to"}),
     "go": frozenset(),
 }
 
