@@ -41,6 +41,9 @@ Analyser = Callable[[Article], Analysis]
 #: ``progress(done, total, path)`` after each file or article.
 Progress = Callable[[int, int, str], None]
 
+#: Above this many rows, listings walk an index in order instead of sorting every row.
+BIG_SET = 2000
+
 _ARTICLE_COLUMNS = """id, sha256, title, source, format, byline, published, first_opened,
     last_opened, analysis_version"""
 
@@ -306,15 +309,10 @@ class Library:
             if not ids:
                 return False, []
             marks = ",".join(mark(i) for i in ids)
-            quoted = f"SELECT article_id FROM statements WHERE actor_id IN ({marks})"
-            if quoted_only:
-                parts.append(quoted)
-            else:
-                marks2 = ",".join(mark(i) for i in ids)
-                parts.append(
-                    f"SELECT article_id FROM article_actors WHERE actor_id IN ({marks2}) "
-                    f"UNION {quoted}"
-                )
+            # A quoted actor is always one of its article's actors (statements only link to
+            # those), so "appears" needs article_actors alone.
+            table = "statements" if quoted_only else "article_actors"
+            parts.append(f"SELECT DISTINCT article_id FROM {table} WHERE actor_id IN ({marks})")
         if entity is not None or label is not None:
             conditions = []
             if entity is not None:
@@ -336,10 +334,18 @@ class Library:
         return " INTERSECT ".join(f"SELECT * FROM ({p})" for p in parts), params
 
     def _browse(self, ids: list[int], limit: int, offset: int) -> list[SearchHit]:
+        # Many ids: walk the last_opened index and stop at the page; few: sort them. Either
+        # way the text is read only for the page shown.
+        order = "INDEXED BY articles_last_opened" if len(ids) > BIG_SET else ""
+        member = "+id" if order else "id"
         rows = self.connection.execute(
-            """SELECT id, title, substr(text, 1, 160), source, last_opened FROM articles
-               WHERE id IN (SELECT value FROM json_each(?)) ORDER BY last_opened DESC, id DESC
-               LIMIT ? OFFSET ?""",
+            f"""WITH page AS MATERIALIZED (
+                    SELECT id FROM articles {order}
+                    WHERE {member} IN (SELECT value FROM json_each(?))
+                    ORDER BY last_opened DESC, id DESC LIMIT ? OFFSET ?)
+                SELECT a.id, a.title, substr(a.text, 1, 160), a.source, a.last_opened
+                FROM page JOIN articles AS a ON a.id = page.id
+                ORDER BY a.last_opened DESC, a.id DESC""",
             (json.dumps(ids), limit, offset),
         ).fetchall()
         return [
@@ -400,11 +406,31 @@ class Library:
             return []
         marks = ",".join("?" * len(ids))
         with translate_errors(self.path):
-            rows = self.connection.execute(
-                f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+            many = self.connection.execute(
+                f"SELECT count(*) > ? FROM statements WHERE actor_id IN ({marks})",
+                (BIG_SET, *ids),
+            ).fetchone()[0]
+            if many and limit is not None:
+                # A prolific actor: walk the articles in date order and stop at the page.
+                page_sql = f"""SELECT s.id, COALESCE(a.published, a.first_opened) AS date,
+                        a.id AS article_id, s.seq
+                    FROM articles AS a INDEXED BY articles_date
+                    CROSS JOIN statements AS s INDEXED BY statements_article
+                    ON s.article_id = a.id AND s.actor_id IN ({marks})
+                    ORDER BY date, a.id, s.seq LIMIT ?"""
+            else:
+                page_sql = f"""SELECT s.id, COALESCE(a.published, a.first_opened) AS date,
+                        s.article_id, s.seq
+                    FROM statements AS s JOIN articles AS a ON a.id = s.article_id
                     WHERE s.actor_id IN ({marks})
-                    ORDER BY COALESCE(a.published, a.first_opened), s.article_id, s.seq
-                    LIMIT ?""",
+                    ORDER BY date, s.article_id, s.seq LIMIT ?"""
+            rows = self.connection.execute(
+                f"""WITH page AS MATERIALIZED ({page_sql})
+                    SELECT {STATEMENT_COLUMNS} FROM page
+                    JOIN statements AS s ON s.id = page.id
+                    JOIN articles AS a ON a.id = s.article_id
+                    LEFT JOIN actors AS act ON act.id = s.actor_id
+                    ORDER BY page.date, page.article_id, page.seq""",
                 (*ids, -1 if limit is None else limit),
             ).fetchall()
         return [statement_from_row(r) for r in rows]

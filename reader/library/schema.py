@@ -28,6 +28,7 @@ CREATE TABLE articles (
     analysis_version TEXT NOT NULL
 );
 CREATE INDEX articles_last_opened ON articles (last_opened);
+CREATE INDEX articles_date ON articles (COALESCE(published, first_opened));
 CREATE INDEX articles_analysis_version ON articles (analysis_version);
 
 CREATE TABLE actors (
@@ -91,7 +92,7 @@ CREATE TABLE statements (
     actor_id INTEGER REFERENCES actors (id),
     confidence REAL
 );
-CREATE INDEX statements_article ON statements (article_id, seq);
+CREATE INDEX statements_article ON statements (article_id, actor_id, seq);
 CREATE INDEX statements_actor ON statements (actor_id, article_id);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
