@@ -13,6 +13,7 @@ moves it aside and opens a new one. ``analyse_file`` shows a file without any li
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from reader.library.connection import (
     CorruptLibraryError,
     connect,
     connect_read_only,
+    translate_errors,
 )
 from reader.library.core import Analyser, Library, NotSavedError, default_analyser
 from reader.library.records import (
@@ -96,9 +98,7 @@ def open_library(
     return Library(conn, path, read_only=read_only, analyse=analyse, version=version)
 
 
-def _check_version(conn, path: Path, read_only: bool) -> None:  # type: ignore[no-untyped-def]
-    from reader.library.connection import translate_errors
-
+def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
     with translate_errors(path):
         found = stored_version(conn)
     if found > SCHEMA_VERSION:
