@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.direct_quotes import QuoteRegion, find_quote_regions
+from reader.headline_speech import find_headline_speech
 from reader.model import Entity, Quote, QuoteKind
 from reader.nlp import Paragraph
 from reader.reported_speech import Attribution, find_reported_speech, speaker_tokens
@@ -53,6 +54,12 @@ def find_quotes(
     regions = find_quote_regions(text, paragraphs)
     region_starts = [r.start for r in regions]
     attributions = [a for i, p in enumerate(paragraphs) for a in find_reported_speech(p, i)]
+    covered = {a.paragraph for a in attributions if a.spans}
+    attributions += [
+        h
+        for i, p in enumerate(paragraphs)
+        if i not in covered and (h := find_headline_speech(p, i)) is not None
+    ]
     statements: list[_Statement] = []
     used: set[int] = set()
     bare: list[Attribution] = []

@@ -9,6 +9,7 @@ passives with a by-agent, "according to X", "(as) per X", and nominal cues
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -492,6 +493,13 @@ def _nominal(noun: Token, offset: int, index: int) -> Attribution | None:
     return Attribution(spans, cue, _speaker_span(speaker, offset), confidence, index)
 
 
+#: Link lines and captions around an article body ("Related Article: …", "Read more: …").
+_BOILERPLATE = re.compile(
+    r"(related( article| stories| story)?|read (more|also)|see also|also read|watch|photo|"
+    r"image|video)\s*:",
+    re.IGNORECASE,
+)
+
 _NOT_SPEAKERS = {
     "update", "updated", "watch", "read", "note", "editor", "related", "source", "sources",
     "photo", "video", "image", "correction", "transcript", "q", "a", "exclusive", "breaking",
@@ -536,6 +544,8 @@ def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
     doc: Doc = paragraph.doc
     offset = paragraph.start
     found: list[Attribution] = []
+    if _BOILERPLATE.match(doc.text):
+        return found
     headline = _colon_headline(paragraph, index)
     if headline is not None:
         found.append(headline)

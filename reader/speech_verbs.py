@@ -37,7 +37,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     announce unveil declare proclaim broadcast publish release issue circulate leak
     tweet retweet post blog write email
     testify depose attest certify swear vouch
-    reply respond answer retort counter rejoin riposte
+    reply respond answer retort counter riposte
     recall remember reminisce recount narrate relate describe explain
     inquire enquire query question interrogate
     """.split()

@@ -233,3 +233,15 @@ def test_two_apostrophes_as_quotation_marks(find):
     assert "McCain" in (quote.speaker or "")
     assert quote.kind == "direct"
     assert "honest man" in quote.text
+
+
+def test_title_case_headline_statement(find):
+    text = "Senator Warns Of Budget Cuts\nHillary Clinton Slams Donald Trump On Trade Deals\n"
+    quote = one(find(text), "Donald Trump On Trade Deals")
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.cue == "Slams"
+
+
+def test_title_case_headline_without_speech_is_not_a_statement(find):
+    text = "United States Rejoins Paris Climate Agreement\nThe deal was signed on Monday."
+    assert find(text) == []

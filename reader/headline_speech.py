@@ -1,0 +1,94 @@
+"""Statements in title-case headlines ("Clinton Says Russians Hacked DNC").
+
+The parser tags capitalised verbs in a headline as proper nouns, so the dependency rules miss
+them. Here a headline line is read word by word instead: an inflected speech verb among the
+first words, a short capitalised speaker before it, the rest of the line as content; or the
+inverted form "Guns Are a Crisis, Howard Dean Tells Convention".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reader.headlines import is_title_case_headline
+from reader.nlp import Paragraph
+from reader.reported_speech import Attribution
+from reader.speech_verbs import NP_CONTENT_VERBS, SPEECH_VERBS
+
+_IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write",
+    "writes": "write", "spoke": "speak", "speaks": "speak", "swore": "swear",
+}  # fmt: skip
+_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "just",
+                "now", "also", "again", "still", "finally", "reportedly"}  # fmt: skip
+_NOT_VERBS = {"states", "news", "times", "post", "reports", "comments", "claims", "calls",
+              "notes", "questions", "answers", "letters"}  # fmt: skip
+MAX_SPEAKER_WORDS = 5
+
+
+def _lemma(word: str) -> str | None:
+    """The speech-verb lemma of an inflected headline word, or None."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    candidates = []
+    if word.endswith("ies"):
+        candidates.append(word[:-3] + "y")
+    if word.endswith("es"):
+        candidates += [word[:-2], word[:-1]]
+    if word.endswith("s") and not word.endswith("ss"):
+        candidates.append(word[:-1])
+    if word.endswith("ed"):
+        candidates += [word[:-2], word[:-1], word[:-3]]
+    if word.endswith("ing"):
+        candidates += [word[:-3], word[:-3] + "e", word[:-4]]
+    known = SPEECH_VERBS | NP_CONTENT_VERBS
+    return next((c for c in candidates if c in known), None)
+
+
+def _span(tokens: list[Token], offset: int) -> tuple[int, int] | None:
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+
+
+def _capitalised(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.is_alpha]
+    return bool(words) and all(t.text[0].isupper() for t in words)
+
+
+def find_headline_speech(paragraph: Paragraph, index: int) -> Attribution | None:
+    """The statement a title-case headline reports, if it reports one."""
+    doc = paragraph.doc
+    line = doc.text.rstrip().rstrip(".!?”’\"'")
+    if ":" in line or not is_title_case_headline(line):
+        return None
+    tokens = list(doc)
+    offset = paragraph.start
+    for i, tok in enumerate(tokens):
+        if i == 0 or i > 16 or tok.lower_ in _NOT_VERBS:
+            continue
+        lemma = _lemma(tok.text)
+        if lemma is None:
+            continue
+        before = tokens[:i]
+        comma = max((t.i for t in before if t.text == ","), default=-1)
+        speaker_tokens = before[comma + 1 :]
+        while speaker_tokens and speaker_tokens[-1].lower_ in _AUXILIARIES:
+            speaker_tokens = speaker_tokens[:-1]
+        if not speaker_tokens or len(speaker_tokens) > MAX_SPEAKER_WORDS:
+            continue
+        if not _capitalised(speaker_tokens):
+            continue
+        # "…, Howard Dean Tells Convention" has its content before the comma.
+        content = _span(tokens[:comma] if comma >= 0 else tokens[i + 1 :], offset)
+        speaker = _span(speaker_tokens, offset)
+        if content is None or speaker is None or len(doc.text[content[0] - offset :].split()) < 2:
+            continue
+        cue = (offset + tok.idx, offset + tok.idx + len(tok.text))
+        return Attribution((content,), cue, speaker, 0.5, index)
+    return None
