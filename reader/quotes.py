@@ -82,6 +82,7 @@ def find_quotes(
         _attach_bare(attribution, text, regions, used, statements, paragraphs)
     for statement in statements:
         _extend_split_quote(statement, text, regions, used)
+        _extend_after_colon(statement, text, regions, region_starts, used)
     _attribute_remaining(text, paragraphs, regions, used, statements)
     for statement in statements:
         _follow_continuations(statement, regions, used)
@@ -158,6 +159,28 @@ def _extend_split_quote(
         used.add(k)
         tail = region.end
         k += 1
+
+
+def _extend_after_colon(
+    statement: _Statement,
+    text: str,
+    regions: Sequence[QuoteRegion],
+    starts: list[int],
+    used: set[int],
+) -> None:
+    """Reported speech that runs into a quotation after a colon ("said that a deal was
+    possible: “In business, …”") includes the quotation."""
+    end = statement.end
+    gap = text[end : end + 4]
+    if not gap.startswith(":"):
+        return
+    k = bisect.bisect_left(starts, end)
+    if k < len(regions) and k not in used and _gap_is_blank(text, end, regions[k].start):
+        region = regions[k]
+        if text.count("\n", end, region.start) == 0:
+            statement.spans.append((region.start, region.end))
+            statement.regions.append(region)
+            used.add(k)
 
 
 def _continues_statement(gap: str) -> bool:

@@ -245,3 +245,11 @@ def test_title_case_headline_statement(find):
 def test_title_case_headline_without_speech_is_not_a_statement(find):
     text = "United States Rejoins Paris Climate Agreement\nThe deal was signed on Monday."
     assert find(text) == []
+
+
+def test_reported_speech_running_into_a_quotation_after_a_colon(find):
+    text = "Mr. Amar said that a bargain might be possible: “Both sides want a deal this year.”"
+    quote = one(find(text), "a bargain might be possible")
+    assert "Both sides want a deal" in quote.text
+    assert quote.kind == "mixed"
+    assert len(quote.spans) == 2
