@@ -32,7 +32,7 @@ TITLES = frozenset(
     president vice sen senator rep representative congressman congresswoman mr mrs ms miss mx
     dr gov governor secretary gen general lt col sgt capt adm judge justice rev prof professor
     mayor sir dame lord lady hon
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 #: A speaker mention made only of these is a pronoun: correct only by span.
@@ -41,7 +41,7 @@ PRONOUNS = frozenset(
     i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his
     himself she her hers herself it its itself they them their theirs themselves one someone
     somebody anyone this that these those who whom which
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
