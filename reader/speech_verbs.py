@@ -33,7 +33,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     deny refute rebut dispute contest contradict disavow repudiate renounce reject
     dismiss discount downplay minimize minimise
     request beg implore urge lobby petition appeal plead beseech entreat invite
-    recommend advocate propose suggest
+    recommend advocate propose suggest cite
     announce unveil declare proclaim broadcast publish release issue circulate leak
     tweet retweet post blog write email
     testify depose attest certify swear vouch
@@ -65,7 +65,7 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
 
 #: Verbs that introduce speech only beside a quotation ("“…,” he continued").
 QUOTE_ONLY_VERBS: frozenset[str] = frozenset(
-    "continue begin conclude finish interrupt chime smile sigh laugh shrug nod".split()
+    "continue begin conclude finish interrupt chime smile sigh laugh shrug nod read sing".split()
 )
 
 #: Verbs of judgement that report a verdict only with a by-agent ("judged unlawful by …").
@@ -75,7 +75,7 @@ JUDGING_VERBS: frozenset[str] = frozenset("judge deem declare rule".split())
 #: a fact or an action ("Russia has claimed one-fifth of Ukraine", "reported a loss").
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     """
-    say claim state report write post tweet add note argue explain insist assert suggest
+    say claim state report write post tweet add argue explain insist assert suggest
     maintain contend declare claim allege estimate project indicate signal observe conclude
     publish release issue
     """.split()
