@@ -12,7 +12,7 @@ have said are scare quotes or titles, not statements.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.direct_quotes import QuoteRegion, find_quote_regions
@@ -389,7 +389,7 @@ def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
     kept: list[_Statement] = []
     seen_cues: set[tuple[int, int]] = set()
     for statement in sorted(statements, key=lambda s: -s.confidence):
-        statement.spans = sorted(set(statement.spans))
+        statement.spans = _merged(statement.spans)
         if not statement.spans:
             continue
         if statement.cue is not None and statement.cue in seen_cues and not statement.regions:
@@ -412,6 +412,17 @@ def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
     return kept
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _size(spans: list[tuple[int, int]]) -> int:
     return sum(e - s for s, e in spans)
 
@@ -420,7 +431,7 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
-def _speaker_extender(entities: Sequence[Entity]):
+def _speaker_extender(entities: Sequence[Entity]) -> Callable[[tuple[int, int]], tuple[int, int]]:
     """Widen a speaker span to the named entity it overlaps ("Assad" → "Bashar al-Assad")."""
     named = sorted(
         ((e.start, e.end) for e in entities if e.label in SPEAKER_LABELS), key=lambda x: x[0]
@@ -454,25 +465,22 @@ def _kind(spans: list[tuple[int, int]], regions: list[QuoteRegion], text: str) -
     return "mixed" if inside else "indirect"
 
 
-def _to_quote(text: str, statement: _Statement, all_regions, extend) -> Quote:
+def _to_quote(
+    text: str,
+    statement: _Statement,
+    all_regions: Sequence[QuoteRegion],
+    extend: Callable[[tuple[int, int]], tuple[int, int]],
+) -> Quote:
     spans = sorted(statement.spans)
     start, end = spans[0][0], max(e for _, e in spans)
     touching = [r for r in all_regions if r.start < end and r.end > start]
     kind = _kind(spans, touching, text)
-    speaker = extend(statement.speaker) if statement.speaker else None
-    cue = statement.cue if speaker is not None or statement.cue is not None else None
     confidence = min(1.0, max(0.0, statement.confidence + (0.05 if kind == "direct" else 0.0)))
-    if speaker is None or cue is None:
-        speaker = None
-        cue_fields: dict = {"cue": None, "cue_start": None, "cue_end": None}
-        if statement.cue is not None:
-            cue_fields = {
-                "cue": text[statement.cue[0] : statement.cue[1]],
-                "cue_start": statement.cue[0],
-                "cue_end": statement.cue[1],
-            }
-    else:
-        cue_fields = {"cue": text[cue[0] : cue[1]], "cue_start": cue[0], "cue_end": cue[1]}
+    # The model keeps speaker and cue together: a statement without a speaker has no cue.
+    speaker = cue = None
+    if statement.speaker is not None and statement.cue is not None:
+        speaker = extend(statement.speaker)
+        cue = statement.cue
     return Quote(
         start=start,
         end=end,
@@ -482,6 +490,8 @@ def _to_quote(text: str, statement: _Statement, all_regions, extend) -> Quote:
         speaker=text[speaker[0] : speaker[1]] if speaker else None,
         speaker_start=speaker[0] if speaker else None,
         speaker_end=speaker[1] if speaker else None,
+        cue=text[cue[0] : cue[1]] if cue else None,
+        cue_start=cue[0] if cue else None,
+        cue_end=cue[1] if cue else None,
         confidence=round(confidence, 3),
-        **cue_fields,
     )

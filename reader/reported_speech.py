@@ -140,10 +140,13 @@ def _fallback_subject(verb: Token) -> Token | None:
             depth += 1
         elif tok.text == "(":
             depth -= 1
-        elif depth == 0 and tok.dep_ not in ("aux", "neg", "advmod") and not tok.is_punct:
+        elif depth == 0 and tok.is_punct:
+            i = -1  # "… in Paris, noting": a comma ends the search
+            break
+        elif depth == 0 and tok.dep_ not in ("aux", "neg", "advmod"):
             break
         i -= 1
-    if i >= verb.sent.start and depth == 0 and i < verb.i - 1:
+    if i >= verb.sent.start and depth == 0 and i < verb.i - 1 and i >= 0:
         tok = doc[i]
         if tok.pos_ == "PROPN" and tok.head.i != verb.i:
             return tok

@@ -253,3 +253,20 @@ def test_reported_speech_running_into_a_quotation_after_a_colon(find):
     assert "Both sides want a deal" in quote.text
     assert quote.kind == "mixed"
     assert len(quote.spans) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“",
+        "said “ ” “",
+        "He said: ''\n“",
+        "According to , per share “said” — ― :",
+        "“Open quote never closed, he said\n“and again",
+    ],
+)
+def test_malformed_text_gives_well_formed_statements(find, text):
+    for quote in find(text):
+        assert list(quote.spans) == sorted(quote.spans)
+        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(quote.spans, quote.spans[1:], strict=False))
