@@ -24,6 +24,7 @@ _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would
 _NOT_VERBS = {"states", "news", "times", "post", "reports", "comments", "claims", "calls",
               "notes", "questions", "answers", "letters"}  # fmt: skip
 MAX_SPEAKER_WORDS = 5
+MAX_ADDRESSEE_WORDS = 4
 
 
 def _lemma(word: str) -> str | None:
@@ -84,8 +85,11 @@ def find_headline_speech(paragraph: Paragraph, index: int) -> Attribution | None
             continue
         if not _capitalised(speaker_tokens):
             continue
-        # "…, Howard Dean Tells Convention" has its content before the comma.
-        content = _span(tokens[:comma] if comma >= 0 else tokens[i + 1 :], offset)
+        # "…, Howard Dean Tells Convention" has its content before the comma; "Railing
+        # Against Trump, Sanders Vows To …" after the verb.
+        after = [t for t in tokens[i + 1 :] if not t.is_punct]
+        inverted = comma >= 0 and len(after) <= MAX_ADDRESSEE_WORDS
+        content = _span(tokens[:comma] if inverted else tokens[i + 1 :], offset)
         speaker = _span(speaker_tokens, offset)
         if content is None or speaker is None or len(doc.text[content[0] - offset :].split()) < 2:
             continue

@@ -270,3 +270,16 @@ def test_malformed_text_gives_well_formed_statements(find, text):
     for quote in find(text):
         assert list(quote.spans) == sorted(quote.spans)
         assert all(e1 <= s2 for (_, e1), (s2, _) in zip(quote.spans, quote.spans[1:], strict=False))
+
+
+def test_title_case_headline_with_fronted_phrase(find):
+    text = "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks For Developers\n"
+    quote = one(find(text), "To Eliminate Tax Breaks")
+    assert quote.speaker == "Sanders"
+    assert "Railing" not in quote.text
+
+
+def test_title_case_headline_inverted(find):
+    text = "Guns Are ‘A Public Health Crisis,’ Howard Dean Tells Convention\n"
+    quote = one(find(text), "Public Health Crisis")
+    assert quote.speaker == "Howard Dean"
