@@ -25,7 +25,7 @@ from reader.model import Actor, Analysis, Article, Entity, Quote
 
 VERSION = "synthetic-1"
 
-COMMON = (  # noqa: SIM905
+COMMON = (
     "the of and to in a that for is on with as by at was from it be has have are an not "
     "this but which will after new more about its year government people would over also "
     "their been two there were officials country last week minister state told could "
@@ -33,14 +33,14 @@ COMMON = (  # noqa: SIM905
     "report plan support military attack energy market deal policy health city region "
     "border water schools hospital vote leaders"
 ).split()
-FIRST = (  # noqa: SIM905
+FIRST = (
     "Vladimir Olaf Emmanuel Giorgia Pedro Joe Kamala Rishi Keir Ursula Xi Narendra Recep "
     "Benjamin Volodymyr Luiz Andrzej Viktor Mark Justin Anthony Antonio Sergei Dmitry Maria "
     "Ana Sofia Lucas Ahmed Fatima Omar Leila Chen Wei Hiroshi Yuki Kwame Amara Ngozi Tariq "
     "Elena Ivan Jonas Ingrid Pablo Lucia Marco Giulia Henrik Astrid Rafael Camila Diego "
     "Priya Arjun Sunita Mei Jin Hana Samuel Grace Daniel Sarah Thomas Emma"
 ).split()
-LAST = (  # noqa: SIM905
+LAST = (
     "Putin Scholz Macron Meloni Sanchez Biden Harris Sunak Starmer Leyen Jinping Modi "
     "Erdogan Netanyahu Zelensky Lula Duda Orban Rutte Trudeau Blinken Guterres Lavrov "
     "Peskov Petrova Santos Almeida Haddad Rahman Khalil Nasser Zhang Liu Tanaka Sato Mensah "
@@ -48,7 +48,7 @@ LAST = (  # noqa: SIM905
     "Jensen Nielsen Silva Moreno Alvarez Sharma Patel Gupta Wang Kim Park Osei Cohen Levi "
     "Murphy Kelly Schmidt Weber Dubois Laurent Kowalski Horvat"
 ).split()
-ORGS = (  # noqa: SIM905
+ORGS = (
     "United Nations|European Union|NATO|World Bank|Red Cross|Kremlin|Pentagon|Bundestag|"
     "World Health Organization|Central Bank|Supreme Court|Finance Ministry|Reuters|Amnesty"
 ).split("|")
