@@ -357,7 +357,13 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
 
 def _set_off(verb: Token, subject: Token) -> bool:
     """An inverted or parenthetical cue is set off by a comma or dash: "…, she said"."""
-    first = min(verb.left_edge.i, subject.left_edge.i)
+    first = min(verb.i, subject.left_edge.i)
+    while (
+        first > 0
+        and verb.doc[first - 1].dep_ in ("aux", "neg", "advmod")
+        and (verb.doc[first - 1].head.i == verb.i)
+    ):
+        first -= 1
     doc = verb.doc
     if doc[first].text in (",", "—", "–", "-", "(") or doc[first].is_quote:
         return True

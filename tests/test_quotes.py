@@ -283,3 +283,9 @@ def test_title_case_headline_inverted(find):
     text = "Guns Are ‘A Public Health Crisis,’ Howard Dean Tells Convention\n"
     quote = one(find(text), "Public Health Crisis")
     assert quote.speaker == "Howard Dean"
+
+
+def test_parenthetical_cue_after_a_subordinate_clause(find):
+    text = "Though the handover was smooth, he said, replacing the nominee would be harder."
+    quote = one(find(text), "replacing the nominee would be harder")
+    assert quote.speaker == "he"
