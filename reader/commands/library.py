@@ -49,9 +49,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add.set_defaults(func=_add)
 
     search = commands.add_parser("search", help="find articles by words, phrases, prefix*")
-    search.add_argument("query", metavar="QUERY")
+    search.add_argument(
+        "query", metavar="QUERY", help="words to find (put -- before a query starting with -)"
+    )
     search.add_argument("--actor", metavar="NAME", help="only articles where NAME appears")
-    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (20)")
     search.add_argument("--format", choices=("text", "json"), default="text")
     search.set_defaults(func=_search)
 
