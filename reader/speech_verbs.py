@@ -69,7 +69,7 @@ QUOTE_ONLY_VERBS: frozenset[str] = frozenset(
 )
 
 #: Verbs of judgement that report a verdict only with a by-agent ("judged unlawful by …").
-JUDGING_VERBS: frozenset[str] = frozenset("judge deem declare rule".split())
+JUDGING_VERBS: frozenset[str] = frozenset("judge deem rule".split())
 
 #: Verbs that need a clause (or direct quote) to be speech: with a bare noun object they state
 #: a fact or an action ("Russia has claimed one-fifth of Ukraine", "reported a loss").
