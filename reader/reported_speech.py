@@ -20,6 +20,7 @@ from reader.speech_verbs import (
     CLAUSE_ONLY_VERBS,
     GROUP_SPEAKERS,
     JUDGING_VERBS,
+    LIGHT_VERBS,
     NOMINAL_CUES,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
@@ -479,6 +480,9 @@ def _nominal(noun: Token, offset: int, index: int) -> Attribution | None:
             ),
             None,
         )
+    if speaker is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        # "made conflicting statements about …", "issued a warning that …"
+        speaker = _inherited_subject(noun.head)
     confidence = 0.55
     if clause is not None:
         content = list(clause.subtree)

@@ -110,7 +110,13 @@ TOPIC_NOUNS: frozenset[str] = frozenset(
     """
     call attack criticism declaration demand praise accusation allegation complaint warning
     denunciation condemnation plea appeal promise pledge vow claim charge comment remark
+    statement note speech argument
     """.split()
+)
+
+#: Verbs that turn a speech noun into a statement by their subject ("made a statement about").
+LIGHT_VERBS: frozenset[str] = frozenset(
+    "make issue deliver give offer sound release raise voice express lodge file".split()
 )
 
 #: Nouns after "per" that make it a rate ("$5 per share"), not a source.

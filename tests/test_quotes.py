@@ -289,3 +289,9 @@ def test_parenthetical_cue_after_a_subordinate_clause(find):
     text = "Though the handover was smooth, he said, replacing the nominee would be harder."
     quote = one(find(text), "replacing the nominee would be harder")
     assert quote.speaker == "he"
+
+
+def test_light_verb_with_speech_noun(find):
+    text = "Trump made conflicting statements about how he would cut taxes."
+    quote = one(find(text), "how he would cut taxes")
+    assert quote.speaker == "Trump"
