@@ -516,7 +516,12 @@ _BOILERPLATE = re.compile(
 _NOT_SPEAKERS = {
     "update", "updated", "watch", "read", "note", "editor", "related", "source", "sources",
     "photo", "video", "image", "correction", "transcript", "q", "a", "exclusive", "breaking",
-    "live", "analysis", "opinion", "review", "warning", "question", "answer",
+    "live", "analysis", "opinion", "review", "warning", "question", "answer", "background",
+    "context", "timeline", "reporting", "editing", "clarification", "disclosure", "summary",
+    "abstract", "caption", "credit", "credits", "tags", "topics", "share", "follow", "contact",
+    "email", "twitter", "facebook", "instagram", "subscribe", "advertisement", "location",
+    "date", "time", "when", "where", "why", "how", "what", "who", "price", "cost", "result",
+    "results", "score", "status", "target", "bottom", "line", "tl", "dr", "ps", "p.s.", "nb",
 }  # fmt: skip
 
 
@@ -533,7 +538,9 @@ def _colon_headline(paragraph: Paragraph, index: int) -> Attribution | None:
     name = [t for t in name if t.i > dash]
     if not name or len(name) > 4 or any(t.lower_ in _NOT_SPEAKERS for t in name):
         return None
-    if not all(t.pos_ == "PROPN" or t.text.isupper() or t.ent_type_ for t in name):
+    # Transcripts: "MATTHEWS: …", "Lopez: …" (a lone capitalised word the tagger may miss).
+    lone = len(name) == 1 and name[0].is_alpha and (name[0].is_title or name[0].is_upper)
+    if not lone and not all(t.pos_ == "PROPN" or t.text.isupper() or t.ent_type_ for t in name):
         return None
     named = any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
     if not (named or all(t.text.isupper() for t in name) or len(name) == 1):
@@ -541,7 +548,7 @@ def _colon_headline(paragraph: Paragraph, index: int) -> Attribution | None:
     rest = [t for t in doc[colon.i + 1 :]]
     if len([t for t in rest if not t.is_punct]) < 3:
         return None
-    if rest and rest[0].text in "\"“‘'":
+    if rest and rest[0].text in "\"“‘'" and rest[-1].text in "\"”’'":
         return None  # a quotation: handled with the quotation marks
     offset = paragraph.start
     spans = _content(rest, offset)

@@ -295,3 +295,15 @@ def test_light_verb_with_speech_noun(find):
     text = "Trump made conflicting statements about how he would cut taxes."
     quote = one(find(text), "how he would cut taxes")
     assert quote.speaker == "Trump"
+
+
+def test_transcript_lines(find):
+    text = (
+        "Transcript as follows:\n"
+        "MATTHEWS: Well, speculation is bad for markets.\n"
+        "Background: It began in 2015."
+    )
+    quotes = find(text)
+    quote = one(quotes, "speculation is bad")
+    assert quote.speaker == "MATTHEWS"
+    assert not any("It began" in q.text for q in quotes)
