@@ -122,8 +122,8 @@ def _inherited_subject(verb: Token, depth: int = 0) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return _inherited_subject(head, depth + 1)
         return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
-    if verb.dep_ == "relcl":
-        return head
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBD"):
+        return head  # "Smith, who said …"; a finite verb misread as a modifier
     return None
 
 
@@ -228,15 +228,29 @@ def _is_question(clause: Token) -> bool:
     )
 
 
+def _names_something(obj: Token) -> bool:
+    """ "called his actions “a crucial step”", "called Clinton, his rival, a co-founder": the
+    object carries a quotation or a second noun phrase, so *call* means naming."""
+    return any(t.is_quote or t.dep_ == "appos" for t in obj.subtree)
+
+
 def _is_cue_verb(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "MD":
         return False
     if lemma in PARTICLE_CUES:
         needed = PARTICLE_CUES[lemma]
-        if lemma == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
-            return verb.dep_ not in ("amod", "acl") or verb.tag_ == "VBG"
-        return any(c.dep_ in ("prt", "prep") and c.lower_ in needed for c in verb.children)
+        if lemma == "call" and (
+            any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children)
+            or any(c.dep_ == "dobj" and _names_something(c) for c in verb.children)
+        ):
+            return verb.dep_ != "amod" and not (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        # "called on Congress to act", not "called a meeting on Monday"
+        adjacent = lemma == "call"
+        return any(
+            c.dep_ in ("prt", "prep") and c.lower_ in needed and (not adjacent or c.i == verb.i + 1)
+            for c in verb.children
+        )
     if lemma in QUOTE_ONLY_VERBS:
         return True
     if lemma in JUDGING_VERBS:
@@ -267,6 +281,11 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
             if clause.dep_ == "xcomp" and passive:
                 continue  # "is said to be", "was told to leave"
             content.extend(clause.subtree)
+        if lemma == "call":
+            # "called on Congress to act": the one called on is part of the call
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and prep.i == verb.i + 1:
+                    content.extend(t for t in prep.subtree if t.i != prep.i)
         if content and min(t.i for t in content) > verb.i:
             content.extend(_trailing(verb, max(t.i for t in content)))
     elif lemma in QUOTE_ONLY_VERBS:

@@ -307,3 +307,12 @@ def test_transcript_lines(find):
     quote = one(quotes, "speculation is bad")
     assert quote.speaker == "MATTHEWS"
     assert not any("It began" in q.text for q in quotes)
+
+
+def test_call_as_naming_and_as_appeal(find):
+    quote = one(find("She called his executive orders “a crucial step forward.”"), "a crucial step")
+    assert quote.speaker == "She"
+    quote = one(find("Clinton called on Congress to pass the bill."), "Congress to pass the bill")
+    assert quote.speaker == "Clinton"
+    assert find("She called a meeting on Monday.") == []
+    assert find("He called his mother on Sunday.") == []
