@@ -234,6 +234,16 @@ def _names_something(obj: Token) -> bool:
     return any(t.is_quote or t.dep_ == "appos" for t in obj.subtree)
 
 
+def _quote_follows_object(verb: Token) -> bool:
+    """ "called his orders “a crucial step”": a quotation right after the object."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            after = child.right_edge.i + 1
+            return after < len(doc) and doc[after].is_quote
+    return False
+
+
 def _is_cue_verb(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "MD":
@@ -243,6 +253,7 @@ def _is_cue_verb(verb: Token) -> bool:
         if lemma == "call" and (
             any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children)
             or any(c.dep_ == "dobj" and _names_something(c) for c in verb.children)
+            or _quote_follows_object(verb)
         ):
             return verb.dep_ != "amod" and not (verb.dep_ == "acl" and verb.tag_ == "VBN")
         # "called on Congress to act", not "called a meeting on Monday"
@@ -319,6 +330,11 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
             # "joked about moving to New Zealand", "responding to the report"
             content = [t for p in preps[:1] for t in p.subtree if t is not p]
             confidence = 0.5
+        elif lemma == "call" and objects and _quote_follows_object(verb):
+            # naming: from the object to the end of the cue's phrase
+            first = min(o.left_edge.i for o in objects)
+            content = list(verb.doc[first : verb.right_edge.i + 1])
+            confidence = 0.6
         elif objects and lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY_VERBS:
             if lemma in ADDRESSEE_ONLY_VERBS:
                 objects = [o for o in objects if o.dep_ != "dobj"] or []
