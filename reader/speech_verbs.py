@@ -59,7 +59,7 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
     ridicule disparage insult taunt endorse champion unveil disclose reveal confirm predict
     acknowledge admit concede dispute contradict disavow repudiate renounce downplay
     congratulate commend salute credit fault knock bash label dub brand portray characterize
-    stress emphasize emphasise note highlight underscore
+    stress emphasize emphasise note highlight underscore tweet retweet
     """.split()
 )
 
@@ -75,7 +75,7 @@ JUDGING_VERBS: frozenset[str] = frozenset("judge deem rule".split())
 #: a fact or an action ("Russia has claimed one-fifth of Ukraine", "reported a loss").
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     """
-    say claim state report write post tweet add argue explain insist assert suggest
+    say claim state report write post add argue explain insist assert suggest
     maintain contend declare claim allege estimate project indicate signal observe conclude
     publish release issue
     """.split()
