@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from reader.attribution import Attribution
 from reader.headlines import is_title_case_headline
 from reader.nlp import Paragraph
-from reader.reported_speech import Attribution
 from reader.speech_verbs import NP_CONTENT_VERBS, SPEECH_VERBS
 
 _IRREGULAR = {

@@ -15,11 +15,12 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from reader.attribution import Attribution, speaker_tokens
 from reader.direct_quotes import QuoteRegion, find_quote_regions
 from reader.headline_speech import find_headline_speech
 from reader.model import Entity, Quote, QuoteKind
 from reader.nlp import Paragraph
-from reader.reported_speech import Attribution, find_reported_speech, speaker_tokens
+from reader.reported_speech import find_reported_speech
 
 #: Entity labels that can name a speaker.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -270,14 +271,14 @@ def _attribute_remaining(
         if k > 0 and regions[k - 1].continues and (k - 1) in used:
             continue  # continuation of a quote already attributed
         paragraph = paragraphs[region.paragraph]
-        statement = _dash_or_colon_speaker(text, paragraph, region)
-        if statement is None:
-            statement = _floating(text, paragraph, region, by_paragraph, statements)
-        if statement is not None:
+        found = _dash_or_colon_speaker(text, paragraph, region) or _floating(
+            text, paragraph, region, by_paragraph, statements
+        )
+        if found is not None:
             used.add(k)
-            if statement not in statements:
-                statements.append(statement)
-            by_paragraph.setdefault(statement.paragraph, []).append(statement)
+            if found not in statements:
+                statements.append(found)
+            by_paragraph.setdefault(found.paragraph, []).append(found)
 
 
 def _dash_or_colon_speaker(

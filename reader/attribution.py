@@ -1,0 +1,179 @@
+"""What a cue word yields: the ``Attribution`` value and the parse helpers every finder shares.
+
+An ``Attribution`` is a claim in article offsets (content spans, cue, speaker mention); the
+helpers turn tokens into trimmed character spans and find the speaker of a verb: its subject,
+the subject it shares with a governing verb, the by-agent of a passive, the antecedent of a
+relative pronoun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+_CLAUSES = {"ccomp", "xcomp"}
+_NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}
+RELATIVE = {"who", "that", "which", "whom"}
+_EDGE_PUNCT = set(",.;:—–-()[]")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One reported claim in article offsets; ``spans`` are content fragments."""
+
+    spans: tuple[tuple[int, int], ...]
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    confidence: float
+    paragraph: int
+    bare: bool = False  # a cue and speaker without content: a quotation beside it may be theirs
+
+
+def char_span(tokens: list[Token], offset: int) -> tuple[int, int] | None:
+    """Article span of a contiguous token list, edge punctuation trimmed."""
+    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+
+
+def token_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Split tokens sorted by index into runs of consecutive indices."""
+    runs: list[list[Token]] = []
+    for tok in tokens:
+        if runs and tok.i == runs[-1][-1].i + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    return runs
+
+
+def content_spans(tokens: list[Token], offset: int) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for run in token_runs(sorted(tokens, key=lambda t: t.i)):
+        span = char_span(run, offset)
+        if span and span[1] - span[0] > 1:
+            spans.append(span)
+    return tuple(spans)
+
+
+def own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if (child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there")) or (
+            child.dep_ == "nsubj" and child.lower_ == "it" and not has_clause(verb)
+        ):
+            return child
+    return None
+
+
+def has_clause(verb: Token) -> bool:
+    return any(c.dep_ in _CLAUSES for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def inherited_subject(verb: Token, depth: int = 0) -> Token | None:
+    """Subject shared with a governing verb: conjoined, participial or 'went on to say'."""
+    if depth > 4:
+        return None
+    own = own_subject(verb)
+    if own is not None:
+        return own
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return agent_of(verb)
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ == "conj" or verb.dep_ == "xcomp":
+        return inherited_subject(head, depth + 1)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        if head.pos_ in ("VERB", "AUX"):
+            return inherited_subject(head, depth + 1)
+        return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBD"):
+        return head  # "Smith, who said …"; a finite verb misread as a modifier
+    return None
+
+
+def fallback_subject(verb: Token) -> Token | None:
+    """When the parse gives no subject: the noun just before the cue ("Sen. Warren (D-MA)
+    said"), or for a participial cue the subject of the sentence."""
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    depth = 0
+    while i >= verb.sent.start:
+        tok = doc[i]
+        if tok.text == ")":
+            depth += 1
+        elif tok.text == "(":
+            depth -= 1
+        elif depth == 0 and tok.is_punct:
+            i = -1  # "… in Paris, noting": a comma ends the search
+            break
+        elif depth == 0 and tok.dep_ not in ("aux", "neg", "advmod"):
+            break
+        i -= 1
+    if i >= verb.sent.start and depth == 0 and i < verb.i - 1 and i >= 0:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.head.i != verb.i:
+            return tok
+    # "In defending himself, Trump offered …", "will find it difficult to repeat …":
+    # the nearest governing verb with a subject.
+    tok = verb
+    for _ in range(5):
+        if tok.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp", "pobj", "prep", "acomp"):
+            break
+        tok = tok.head
+        subject = next(
+            (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")),
+            None,
+        )
+        if subject is not None and tok.pos_ in ("VERB", "AUX"):
+            return subject
+    return None
+
+
+def speaker_tokens(tok: Token) -> list[Token]:
+    """The mention: the head noun with its name parts, not appositives or clauses."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ == "PRON":
+        return [tok]
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in _NAME_PARTS or (child.dep_ == "punct" and child.text in "-–"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+            break
+    right = tok
+    for child in tok.rights:
+        # "Secretary of State John Kerry", "the head of the agency": keep the of-phrase.
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right.i + 1:
+            right = child.right_edge
+        elif child.dep_ in ("compound", "flat") and child.i == right.i + 1:
+            right = child
+        else:
+            break
+    return list(tok.doc[left.i : right.i + 1])
+
+
+def speaker_span(tok: Token | None, offset: int) -> tuple[int, int] | None:
+    if tok is None:
+        return None
+    return char_span(speaker_tokens(tok), offset)
+
+
+def pobj_of(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)

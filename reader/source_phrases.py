@@ -1,0 +1,66 @@
+"""Source phrases: "according to X", "per X" and "as per X" (not "$5 per share").
+
+The content is the clause the phrase modifies, or the whole sentence when the phrase opens
+or closes it; the speaker is the phrase's object.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reader.attribution import Attribution, content_spans, pobj_of, speaker_span
+from reader.speech_verbs import GROUP_SPEAKERS, RATE_NOUNS
+
+
+def _source_attribution(
+    marker: Token, source: Token, offset: int, index: int, cue_end: Token, first: Token
+) -> Attribution | None:
+    """'According to X' / 'per X': the content is the clause the phrase modifies, the whole
+    sentence when the phrase opens or closes it."""
+    head = marker.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    sent = marker.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if words and (first.i <= words[0].i or marker.right_edge.i >= words[-1].i):
+        head = sent.root
+    own = {t.i for t in marker.subtree} | {first.i}
+    content = [t for t in head.subtree if t.i not in own]
+    spans = content_spans(content, offset)
+    if not spans:
+        return None
+    cue = (offset + first.idx, offset + cue_end.idx + len(cue_end.text))
+    return Attribution(spans, cue, speaker_span(source, offset), 0.8, index)
+
+
+def according_to(tok: Token, offset: int, index: int) -> Attribution | None:
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    source = pobj_of(to) or next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    return _source_attribution(tok, source, offset, index, to, tok)
+
+
+def per_source(tok: Token, offset: int, index: int) -> Attribution | None:
+    doc = tok.doc
+    source = pobj_of(tok)
+    if source is None:
+        return None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    as_per = prev is not None and prev.lower_ == "as"
+    if source.lemma_.lower() in RATE_NOUNS or source.like_num:
+        return None
+    if prev is not None and (prev.like_num or prev.tag_ == "CD" or prev.text in "$€£%"):
+        return None
+    at_clause_edge = prev is None or prev.text in (",", "—", "(") or as_per or prev.is_sent_start
+    named = source.pos_ == "PROPN" or source.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+    if not (at_clause_edge and (named or source.lemma_.lower() in GROUP_SPEAKERS)):
+        return None
+    marker = prev if as_per and prev is not None else tok
+    attribution = _source_attribution(tok, source, offset, index, tok, marker)
+    if attribution is None:
+        return None
+    return Attribution(attribution.spans, attribution.cue, attribution.speaker, 0.75, index)
