@@ -55,12 +55,14 @@ def find_quotes(
     regions = find_quote_regions(text, paragraphs)
     region_starts = [r.start for r in regions]
     attributions = [a for i, p in enumerate(paragraphs) for a in find_reported_speech(p, i)]
-    covered = {a.paragraph for a in attributions if a.spans}
-    attributions += [
-        h
-        for i, p in enumerate(paragraphs)
-        if i not in covered and (h := find_headline_speech(p, i)) is not None
-    ]
+    # The parser misreads title-case headlines: where the headline reading finds a
+    # statement, it replaces what the dependency rules made of that line.
+    headlines = {
+        i: h for i, p in enumerate(paragraphs) if (h := find_headline_speech(p, i)) is not None
+    }
+    attributions = [a for a in attributions if a.paragraph not in headlines]
+    attributions += headlines.values()
+    attributions.sort(key=lambda a: (a.paragraph, a.cue))
     statements: list[_Statement] = []
     used: set[int] = set()
     bare: list[Attribution] = []
