@@ -110,7 +110,7 @@ TOPIC_NOUNS: frozenset[str] = frozenset(
     """
     call attack criticism declaration demand praise accusation allegation complaint warning
     denunciation condemnation plea appeal promise pledge vow claim charge comment remark
-    statement note speech argument
+    statement note speech argument announcement mention defense defence reference message
     """.split()
 )
 
