@@ -315,3 +315,10 @@ def test_call_as_naming_and_as_appeal(find):
     assert quote.speaker == "Okafor"
     assert find("She called a meeting on Monday.") == []
     assert find("He called his mother on Sunday.") == []
+
+
+def test_dateline_is_not_the_speaker(find):
+    text = "OSLO (Reuters) – Fisheries minister Ola Berg said on Friday the quota would be cut."
+    quote = one(find(text), "the quota would be cut")
+    assert "Berg" in (quote.speaker or "")
+    assert "OSLO" not in (quote.speaker or "")
