@@ -64,14 +64,14 @@ def content_spans(tokens: list[Token], offset: int) -> tuple[tuple[int, int], ..
 def own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two (a dateline "MACAU (Reuters) – Adelson said" parsed as a
     second subject), the one nearest the verb."""
-    found = None
-    for child in verb.children:
-        if (child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there")) or (
-            child.dep_ == "nsubj" and child.lower_ == "it" and not has_clause(verb)
-        ):
-            if found is None or (child.i < verb.i and child.i > found.i):
-                found = child
-    return found
+    subjects = [
+        child
+        for child in verb.children
+        if (child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there"))
+        or (child.dep_ == "nsubj" and child.lower_ == "it" and not has_clause(verb))
+    ]
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def has_clause(verb: Token) -> bool:
