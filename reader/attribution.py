@@ -67,8 +67,7 @@ def own_subject(verb: Token) -> Token | None:
     subjects = [
         child
         for child in verb.children
-        if (child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there"))
-        or (child.dep_ == "nsubj" and child.lower_ == "it" and not has_clause(verb))
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ != "there"
     ]
     before = [s for s in subjects if s.i < verb.i]
     return before[-1] if before else (subjects[0] if subjects else None)
@@ -110,30 +109,44 @@ def inherited_subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _noun_before(verb: Token) -> Token | None:
+    """The name or noun just before the cue, past auxiliaries, adverbs, a parenthesis
+    ("Sen. Warren (D-MA) said") or an appositive ("Jay Dee, the club's president, said")."""
+    doc = verb.doc
+    start = verb.sent.start
+    i = verb.i - 1
+    while i >= start and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].head.i == verb.i:
+        i -= 1
+    if i >= start and doc[i].text == ")":
+        while i >= start and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    elif i >= start and doc[i].text == ",":
+        # an appositive between commas: the name before the first comma
+        j = i - 1
+        while j >= start and j > i - 15 and doc[j].text != ",":
+            j -= 1
+        if j < start or doc[j].text != ",":
+            return None
+        i = j - 1
+    if i < start:
+        return None
+    tok = doc[i]
+    if tok.head.i == verb.i or tok.dep_ in ("pobj", "dobj", "poss", "compound", "case"):
+        return None
+    if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and i == verb.i - 1):
+        return tok
+    return None
+
+
 def fallback_subject(verb: Token) -> Token | None:
     """When the parse gives no subject: the noun just before the cue ("Sen. Warren (D-MA)
     said"), or for a participial cue the subject of the sentence."""
     if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return None
-    doc = verb.doc
-    i = verb.i - 1
-    depth = 0
-    while i >= verb.sent.start:
-        tok = doc[i]
-        if tok.text == ")":
-            depth += 1
-        elif tok.text == "(":
-            depth -= 1
-        elif depth == 0 and tok.is_punct:
-            i = -1  # "… in Paris, noting": a comma ends the search
-            break
-        elif depth == 0 and tok.dep_ not in ("aux", "neg", "advmod"):
-            break
-        i -= 1
-    if i >= verb.sent.start and depth == 0 and i < verb.i - 1 and i >= 0:
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.head.i != verb.i:
-            return tok
+    mention = _noun_before(verb)
+    if mention is not None:
+        return mention
     # "In defending himself, Trump offered …", "will find it difficult to repeat …":
     # the nearest governing verb with a subject.
     tok = verb

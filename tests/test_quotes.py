@@ -322,3 +322,9 @@ def test_dateline_is_not_the_speaker(find):
     quote = one(find(text), "the quota would be cut")
     assert "Berg" in (quote.speaker or "")
     assert "OSLO" not in (quote.speaker or "")
+
+
+def test_organisation_pronoun_it_is_a_speaker(find):
+    text = "The regulator published its report. It said officials had hidden the breaches."
+    quote = one(find(text), "officials had hidden the breaches")
+    assert quote.speaker == "It"
