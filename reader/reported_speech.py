@@ -19,6 +19,7 @@ from reader.attribution import (
     content_spans,
     fallback_subject,
     inherited_subject,
+    own_subject,
     speaker_span,
     speaker_tokens,
 )
@@ -123,7 +124,7 @@ def _is_cue_verb(verb: Token) -> bool:
 
 def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | None:
     lemma = verb.lemma_.lower()
-    subject = inherited_subject(verb) or fallback_subject(verb)
+    subject = _reporting_subject(verb) or inherited_subject(verb) or fallback_subject(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     clauses = _clause_children(verb)
     content: list[Token] = []
@@ -138,7 +139,7 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
         for clause in clauses:
             if clause.dep_ == "xcomp" and passive:
                 continue  # "is said to be", "was told to leave"
-            content.extend(clause.subtree)
+            content.extend(_without_participial_cues(clause))
         if lemma == "call":
             # "called on Congress to act": the one called on is part of the call
             for prep in verb.children:
@@ -236,6 +237,39 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
     return Attribution(
         spans, _cue_span(verb, offset), speaker_span(subject, offset), confidence, index
     )
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """A participial cue inside reported words ("said the plan would work, adding that …")
+    belongs to the reporting cue's speaker, not to the subject of the reported clause."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or own_subject(verb):
+        return None
+    tok = verb.head
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        if tok.dep_ in ("ccomp", "xcomp") and _is_cue_verb(tok.head):
+            return inherited_subject(tok.head)
+        tok = tok.head
+    return None
+
+
+def _without_participial_cues(clause: Token) -> list[Token]:
+    """The clause minus a participial cue set off by a comma ("…, saying that …"), which is
+    a statement of its own."""
+    doc = clause.doc
+    drop: set[int] = set()
+    for tok in clause.subtree:
+        if (
+            tok.i != clause.i
+            and tok.tag_ == "VBG"
+            and tok.dep_ in ("advcl", "conj")
+            and tok.left_edge.i > 0
+            and doc[tok.left_edge.i - 1].text == ","
+            and _is_cue_verb(tok)
+        ):
+            drop.update(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
+    return [t for t in clause.subtree if t.i not in drop]
 
 
 def _set_off(verb: Token, subject: Token) -> bool:

@@ -328,3 +328,13 @@ def test_organisation_pronoun_it_is_a_speaker(find):
     text = "The regulator published its report. It said officials had hidden the breaches."
     quote = one(find(text), "officials had hidden the breaches")
     assert quote.speaker == "It"
+
+
+def test_participial_cue_inside_reported_words_is_its_own_statement(find):
+    text = "The mayor said the bridge would reopen in May, adding that tolls would stay low."
+    quotes = find(text)
+    first = one(quotes, "the bridge would reopen")
+    assert "tolls" not in first.text
+    second = one(quotes, "tolls would stay low")
+    assert second.speaker == "The mayor"
+    assert second.cue == "adding"
