@@ -195,6 +195,8 @@ def _verb_attribution(verb: Token, offset: int, index: int) -> Attribution | Non
             verb.dep_ in ("parataxis", "ccomp", "advcl")
             and verb.head.i < verb.i
             and subject is not None
+            and not objects
+            and own_subject(verb) is not None
             and _set_off(verb, subject)
         ):
             # Inverted: "…, Al Jazeera reported." / parenthetical: "…, Mr. Bush said, …"

@@ -106,3 +106,7 @@ def test_every_statement_is_well_formed(analysis):
         assert quote.kind in ("direct", "mixed", "indirect")
     starts = [q.start for q in analysis.quotes]
     assert starts == sorted(starts)
+
+
+def test_assuring_survival_is_not_a_statement(analysis):
+    assert not any("tilt the scales" in q.text for q in analysis.quotes)
