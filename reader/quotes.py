@@ -26,7 +26,6 @@ from reader.reported_speech import find_reported_speech
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: An unattributed quote shorter than this (in words) is a scare quote or a title.
 MIN_FLOATING_WORDS = 6
-MERGE_FLOATING = True
 _GAP_CHARS = set(" \t,.;:—–-\u00a0")
 
 
@@ -82,13 +81,13 @@ def find_quotes(
         _snap_to_regions(statement, regions, region_starts, used)
         statements.append(statement)
     for attribution in bare:
-        _attach_bare(attribution, text, regions, used, statements, paragraphs)
+        _attach_bare(attribution, text, regions, region_starts, used, statements, paragraphs)
     for statement in statements:
-        _extend_split_quote(statement, text, regions, used)
+        _extend_split_quote(statement, text, regions, region_starts, used)
         _extend_after_colon(statement, text, regions, region_starts, used)
     _attribute_remaining(text, paragraphs, regions, used, statements)
     for statement in statements:
-        _follow_continuations(statement, regions, used)
+        _follow_continuations(statement, regions, region_starts, used)
     named = _speaker_extender(entities)
     quotes = [_to_quote(text, s, regions, named) for s in _deduplicate(statements)]
     return sorted(quotes, key=lambda q: (q.start, q.end))
@@ -124,8 +123,9 @@ def _snap_to_regions(
     statement.spans = snapped
 
 
-def _region_index(regions: Sequence[QuoteRegion], region: QuoteRegion) -> int:
-    return regions.index(region)
+def _region_index(starts: list[int], region: QuoteRegion) -> int:
+    """Position of a region in the sorted list (regions never share a start)."""
+    return bisect.bisect_left(starts, region.start)
 
 
 def _gap_is_blank(text: str, start: int, end: int) -> bool:
@@ -133,7 +133,11 @@ def _gap_is_blank(text: str, start: int, end: int) -> bool:
 
 
 def _extend_split_quote(
-    statement: _Statement, text: str, regions: Sequence[QuoteRegion], used: set[int]
+    statement: _Statement,
+    text: str,
+    regions: Sequence[QuoteRegion],
+    starts: list[int],
+    used: set[int],
 ) -> None:
     """“We will,” he said, “never forget.”: the quote after the cue joins the statement, and
     so does a quotation opening the next sentence of the same paragraph."""
@@ -143,7 +147,7 @@ def _extend_split_quote(
     tail = max(statement.cue[1], (statement.speaker or (0, 0))[1])
     if tail < last.end:
         return
-    k = _region_index(regions, last) + 1
+    k = _region_index(starts, last) + 1
     while k < len(regions) and regions[k].paragraph == statement.paragraph:
         region = regions[k]
         if k in used:
@@ -202,6 +206,7 @@ def _attach_bare(
     attribution: Attribution,
     text: str,
     regions: Sequence[QuoteRegion],
+    starts: list[int],
     used: set[int],
     statements: list[_Statement],
     paragraphs: Sequence[Paragraph],
@@ -214,7 +219,8 @@ def _attach_bare(
     last = max(cue_end, speaker[1])
     paragraph = paragraphs[attribution.paragraph]
     chosen = -1
-    for k, region in enumerate(regions):
+    for k in range(bisect.bisect_left(starts, paragraph.start), len(regions)):
+        region = regions[k]
         if k in used or region.paragraph < attribution.paragraph:
             continue
         if region.paragraph > attribution.paragraph + 1:
@@ -354,7 +360,7 @@ def _floating(
             last = max(previous, key=lambda s: s.end)
             if last.speaker is None:
                 return None
-            if MERGE_FLOATING and back == 1 and last.regions and last.end == last.regions[-1].end:
+            if back == 1 and last.regions and last.end == last.regions[-1].end:
                 # The speaker's quotation runs on: one statement, one more span.
                 last.spans.append((region.start, region.end))
                 last.regions.append(region)
@@ -367,19 +373,19 @@ def _floating(
 
 
 def _follow_continuations(
-    statement: _Statement, regions: Sequence[QuoteRegion], used: set[int]
+    statement: _Statement, regions: Sequence[QuoteRegion], starts: list[int], used: set[int]
 ) -> None:
     """A quotation left open at a paragraph end runs on into the next paragraph, whichever
     of its paragraphs carries the attribution."""
     if not statement.regions:
         return
-    k = _region_index(regions, statement.regions[-1])
+    k = _region_index(starts, statement.regions[-1])
     while regions[k].continues and k + 1 < len(regions) and k + 1 not in used:
         k += 1
         used.add(k)
         statement.spans.append((regions[k].start, regions[k].end))
         statement.regions.append(regions[k])
-    k = _region_index(regions, min(statement.regions, key=lambda r: r.start))
+    k = _region_index(starts, min(statement.regions, key=lambda r: r.start))
     while k > 0 and regions[k - 1].continues and k - 1 not in used:
         k -= 1
         used.add(k)
