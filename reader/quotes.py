@@ -26,6 +26,7 @@ from reader.reported_speech import find_reported_speech
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: An unattributed quote shorter than this (in words) is a scare quote or a title.
 MIN_FLOATING_WORDS = 6
+_BUCKET = 2000  # characters per bucket when looking for repeated statements
 _GAP_CHARS = set(" \t,.;:—–-\u00a0")
 
 
@@ -270,6 +271,7 @@ def _attribute_remaining(
     statements: list[_Statement],
 ) -> None:
     """Quotes no cue claimed: '— Name', 'Name: “…”', and floating quotes."""
+    known = {id(statement) for statement in statements}
     by_paragraph: dict[int, list[_Statement]] = {}
     for statement in statements:
         by_paragraph.setdefault(statement.paragraph, []).append(statement)
@@ -284,9 +286,10 @@ def _attribute_remaining(
         )
         if found is not None:
             used.add(k)
-            if found not in statements:
+            if id(found) not in known:  # a floating quote may extend a known statement
+                known.add(id(found))
                 statements.append(found)
-            by_paragraph.setdefault(found.paragraph, []).append(found)
+                by_paragraph.setdefault(found.paragraph, []).append(found)
 
 
 def _dash_or_colon_speaker(
@@ -397,14 +400,18 @@ def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
     """Drop statements repeating another's cue, or its content without nesting in it."""
     kept: list[_Statement] = []
     seen_cues: set[tuple[int, int]] = set()
+    # Only statements sharing a stretch of text can repeat each other: bucket them by position.
+    buckets: dict[int, list[_Statement]] = {}
     for statement in sorted(statements, key=lambda s: -s.confidence):
         statement.spans = _merged(statement.spans)
         if not statement.spans:
             continue
         if statement.cue is not None and statement.cue in seen_cues and not statement.regions:
             continue
+        keys = range(statement.start // _BUCKET, statement.end // _BUCKET + 1)
+        nearby = {id(o): o for key in keys for o in buckets.get(key, ())}
         duplicate = False
-        for other in kept:
+        for other in nearby.values():
             overlap = _overlap(statement.spans, other.spans)
             size = min(_size(statement.spans), _size(other.spans))
             nested = other.cue is not None and statement.start <= other.cue[0] < statement.end
@@ -416,6 +423,8 @@ def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
                 break
         if not duplicate:
             kept.append(statement)
+            for key in keys:
+                buckets.setdefault(key, []).append(statement)
             if statement.cue is not None:
                 seen_cues.add(statement.cue)
     return kept
