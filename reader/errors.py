@@ -39,6 +39,11 @@ LIBRARY_TOO_NEW = (
     "knows up to {known}); it was left untouched"
 )
 
+# Evaluation gold files (the subject of the error is the file)
+GOLD_UNREADABLE = "cannot be read ({detail})"
+GOLD_MALFORMED = "line {line}: {detail}"
+GOLD_EMPTY = "contains no articles"
+
 
 class DramatisError(Exception):
     """A problem with the input or the environment, explained for the user."""

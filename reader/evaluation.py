@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader import errors
 from reader.errors import DramatisError
 from reader.evaluation_metrics import (
     KINDS,
@@ -33,11 +34,6 @@ from reader.evaluation_metrics import (
     split_gold,
 )
 from reader.model import Analysis, Article
-
-# User-facing problems with a gold file (the subject of the error is the file).
-GOLD_UNREADABLE = "cannot be read ({detail})"
-GOLD_MALFORMED = "line {line}: {detail}"
-GOLD_EMPTY = "contains no articles"
 
 #: Characters of article text shown on either side of a miss in the errors file.
 CONTEXT_CHARS = 75
@@ -88,15 +84,15 @@ def read_gold(paths: Sequence[str | Path], limit: int | None = None) -> list[Gol
                         articles.append(_parse_line(path, number, line))
         except (OSError, UnicodeDecodeError) as error:
             detail = getattr(error, "strerror", None) or str(error)
-            raise DramatisError(path, GOLD_UNREADABLE.format(detail=detail)) from error
+            raise DramatisError(path, errors.GOLD_UNREADABLE.format(detail=detail)) from error
     if not articles:
-        raise DramatisError(paths[0] if paths else "-", GOLD_EMPTY)
+        raise DramatisError(paths[0] if paths else "-", errors.GOLD_EMPTY)
     return articles
 
 
 def _parse_line(path: Path, number: int, line: str) -> GoldArticle:
     def malformed(detail: str) -> DramatisError:
-        return DramatisError(path, GOLD_MALFORMED.format(line=number, detail=detail))
+        return DramatisError(path, errors.GOLD_MALFORMED.format(line=number, detail=detail))
 
     try:
         record = json.loads(line)
