@@ -31,6 +31,7 @@ from reader.library.records import (
 from reader.library.search import (
     STATEMENT_COLUMNS,
     STATEMENT_FROM,
+    ArticleFilter,
     search_articles,
     search_statements,
     statement_from_row,
@@ -275,16 +276,15 @@ class Library:
         if filters is False:
             return []
         with translate_errors(self.path):
-            ids: list[int] | None = None
+            within = None
             if isinstance(filters, str):
-                values = {f"p{i}": v for i, v in enumerate(params)}
-                ids = [int(r[0]) for r in self.connection.execute(filters, values)]
+                within = ArticleFilter(filters, {f"p{i}": v for i, v in enumerate(params)})
             hits = search_articles(
-                self.connection, query, article_ids=ids, limit=limit, offset=offset
+                self.connection, query, within=within, limit=limit, offset=offset
             )
-            if hits or ids is None or query.strip():
+            if hits or within is None or query.strip():
                 return hits
-            return self._browse(ids, limit, offset)
+            return self._browse(within, limit, offset)
 
     def _filters(
         self,
@@ -333,20 +333,23 @@ class Library:
             return None, []
         return " INTERSECT ".join(f"SELECT * FROM ({p})" for p in parts), params
 
-    def _browse(self, ids: list[int], limit: int, offset: int) -> list[SearchHit]:
-        # Many ids: walk the last_opened index and stop at the page; few: sort them. Either
-        # way the text is read only for the page shown.
-        order = "INDEXED BY articles_last_opened" if len(ids) > BIG_SET else ""
+    def _browse(self, within: ArticleFilter, limit: int, offset: int) -> list[SearchHit]:
+        # Many articles: walk the last_opened index and stop at the page; few: sort them.
+        # Either way the text is read only for the page shown.
+        (count,) = self.connection.execute(
+            f"SELECT count(*) FROM ({within.sql})", within.params
+        ).fetchone()
+        order = "INDEXED BY articles_last_opened" if count > BIG_SET else ""
         member = "+id" if order else "id"
         rows = self.connection.execute(
             f"""WITH page AS MATERIALIZED (
                     SELECT id FROM articles {order}
-                    WHERE {member} IN (SELECT value FROM json_each(?))
-                    ORDER BY last_opened DESC, id DESC LIMIT ? OFFSET ?)
+                    WHERE {member} IN ({within.sql})
+                    ORDER BY last_opened DESC, id DESC LIMIT :limit OFFSET :offset)
                 SELECT a.id, a.title, substr(a.text, 1, 160), a.source, a.last_opened
                 FROM page JOIN articles AS a ON a.id = page.id
                 ORDER BY a.last_opened DESC, a.id DESC""",
-            (json.dumps(ids), limit, offset),
+            {**within.params, "limit": limit, "offset": offset},
         ).fetchall()
         return [
             SearchHit(

@@ -33,6 +33,14 @@ _CHUNK = re.compile(r'"[^"]*(?:"\*?)?|[^\s"]+')
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """An SQL ``SELECT`` of article ids with its named parameters; it never leaves SQLite."""
+
+    sql: str
+    params: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
 class _Term:
     text: str
     prefix: bool = False
@@ -102,11 +110,12 @@ def search_articles(
     query: str,
     *,
     article_ids: Sequence[int] | None = None,
+    within: ArticleFilter | None = None,
     limit: int = 20,
     offset: int = 0,
     window: int | None = RANK_WINDOW,
 ) -> list[SearchHit]:
-    """Ranked hits for ``query``, only among ``article_ids`` if given.
+    """Ranked hits for ``query``, only among ``article_ids`` or the ``within`` filter.
 
     bm25 costs a few microseconds per matching article, so a query matching more than
     ``window`` articles (within the filter, if any) ranks the ``window`` most recently
@@ -120,13 +129,25 @@ def search_articles(
     if article_ids is not None:
         if not article_ids:
             return []
-        # "+rowid": test membership while scanning the matches. A plain "rowid IN" is pushed
-        # into FTS5 as one lookup per id, and bm25 then recounts the whole index every time.
-        where = "AND +rowid IN (SELECT value FROM json_each(:ids))"
-        values["ids"] = json.dumps(list(article_ids))
+        within = ArticleFilter(
+            "SELECT value FROM json_each(:ids)", {"ids": json.dumps(list(article_ids))}
+        )
+    within_size = None
+    if within is not None:
+        (within_size,) = conn.execute(
+            f"SELECT count(*) FROM ({within.sql})", within.params
+        ).fetchone()
+        if not within_size:
+            return []
+        # "+rowid": test membership while scanning the matches; SQLite builds the set once.
+        # A plain "rowid IN" is pushed into FTS5 as one lookup per id, and bm25 then
+        # recounts the whole index every time.
+        where = f"AND +rowid IN ({within.sql})"
+        values.update(within.params)
     if window is not None:
         span = max(window, offset + limit)
-        many = article_ids is None or len(article_ids) > span
+        # A filter smaller than the window cannot hold more matches than it: rank them all.
+        many = within_size is None or within_size > span
         cut = (
             conn.execute(
                 f"""SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q {where}
