@@ -30,3 +30,11 @@ def data_dir(override: str | Path | None = None) -> Path:
 def library_path(override: str | Path | None = None) -> Path:
     """The library database file inside the data folder (the folder may not exist yet)."""
     return data_dir(override) / LIBRARY_FILE
+
+
+LOG_FILE = "dramatis.log"
+
+
+def log_path(override: str | Path | None = None) -> Path:
+    """The log of unexpected errors (with tracebacks), kept beside the library."""
+    return data_dir(override) / LOG_FILE

@@ -159,3 +159,12 @@ def test_real_window_under_xvfb_screenshot(sample_path):
             app.wait()
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_unexpected_errors_are_logged_to_the_data_folder(tmp_path):
+    code = (
+        "import logging, sys; from pathlib import Path; from ui.app import _configure_logging;"
+        "_configure_logging(Path(sys.argv[1])); logging.getLogger('ui').error('boom happened')"
+    )
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, capture_output=True)
+    assert "ERROR ui: boom happened" in (tmp_path / "dramatis.log").read_text(encoding="utf-8")

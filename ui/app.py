@@ -13,6 +13,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from reader.paths import log_path
 from ui import messages
 from ui.bundle import bundle_root
 
@@ -45,13 +46,29 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+def _configure_logging(data_dir: Path | None) -> None:
+    """Warnings and tracebacks of unexpected errors go to stderr and to the log file."""
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        path = log_path(data_dir)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(path, encoding="utf-8"))
+    except OSError:
+        pass  # an unwritable data folder is reported by the library; stderr still logs
+    logging.basicConfig(
+        level=logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=handlers,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop reader; returns the exit status."""
     args = _parse(sys.argv[1:] if argv is None else argv)
     if not has_display():
         print(messages.NO_DISPLAY, file=sys.stderr)
         return EXIT_NO_DISPLAY
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _configure_logging(args.data_dir)
 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
