@@ -1,0 +1,46 @@
+"""The documentation is tested where it can be: set-up commands and every subcommand."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.cli import build_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _subcommands(parser: argparse.ArgumentParser, prefix: str = "") -> list[str]:
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, subparser in action.choices.items():
+                found.append(f"{prefix}{name}")
+                found += _subcommands(subparser, f"{prefix}{name} ")
+    return found
+
+
+def test_readme_opens_with_the_two_setup_commands():
+    first_lines = README.splitlines()[:8]
+    assert any(line.startswith("make run") for line in first_lines)
+    assert any(line.startswith("make test") for line in first_lines)
+
+
+def test_every_subcommand_is_in_the_readme():
+    commands = _subcommands(build_parser())
+    assert {"analyse", "eval", "library", "library add", "library said"} <= set(commands)
+    for command in commands:
+        head = command.split()
+        # "library add" is documented as "dramatis library [--data-dir DIR] add"
+        documented = any(
+            line.lstrip().startswith(f"dramatis {head[0]}") and head[-1] in line.split()
+            for line in README.splitlines()
+        )
+        assert documented, f"`dramatis {command}` is not documented in README.md"
+
+
+def test_documents_linked_from_the_readme_exist():
+    for name in ("SCHEMA.md", "FORMATS.md", "ACCURACY.md", "PERFORMANCE.md"):
+        assert f"docs/{name}" in README
+        assert (ROOT / "docs" / name).is_file()
