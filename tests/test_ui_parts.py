@@ -143,3 +143,12 @@ def test_legend_names_every_colour(qtbot):
 
 def test_snippets_are_escaped_and_matches_bold():
     assert snippet_html("a <b> [Kremlin] & co") == "a &lt;b&gt; <b>Kremlin</b> &amp; co"
+
+
+def test_counts_agree_with_their_nouns():
+    from ui.messages import count
+
+    assert count(1, "article") == "1 article"
+    assert count(3, "article") == "3 articles"
+    assert count(1, "article matches", "articles match") == "1 article matches"
+    assert count(0, "article matches", "articles match") == "0 articles match"

@@ -115,7 +115,7 @@ class LibraryPanel(QWidget):
                 status = f"{len(hits)} articles mentioning {text}."
             else:
                 hits = self.library.search(text)
-                status = f"{len(hits)} articles match."
+                status = f"{messages.count(len(hits), 'article matches', 'articles match')}."
         except LibraryError as error:
             self.failed.emit(error.subject, error.problem)
             self._show([], str(error))

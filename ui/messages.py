@@ -43,3 +43,8 @@ NOTHING_SAID = "No statements attributed to {name} in the library."
 NO_ACTORS = "Open an article to see who appears in it and who said what."
 UNATTRIBUTED = "Statements without a known speaker"
 OPEN_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """ "1 article", "2 articles": a number with its noun in the right form."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"

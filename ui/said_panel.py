@@ -93,7 +93,8 @@ class SaidPanel(QWidget):
         articles = len({s.article_id for s in self.statements})
         if self.statements:
             self.status.setText(
-                f"{len(self.statements)} statements by {name} in {articles} articles."
+                f"{messages.count(len(self.statements), 'statement')} by {name} in "
+                f"{messages.count(articles, 'article')}."
             )
         else:
             self.status.setText(messages.NOTHING_SAID.format(name=name))
