@@ -74,8 +74,23 @@ def overlap_length(a: Spans, b: Spans) -> int:
 # The values compared -----------------------------------------------------------------------
 
 
+class _Spanned:
+    """``start``/``end`` of the first and last content fragment (0 when there is none)."""
+
+    __slots__ = ()
+    spans: Spans
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0] if self.spans else 0
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1] if self.spans else 0
+
+
 @dataclass(frozen=True, slots=True)
-class GoldQuote:
+class GoldQuote(_Spanned):
     """One annotated attribution; ``spans`` is the merged union of its content fragments."""
 
     spans: Spans
@@ -87,17 +102,9 @@ class GoldQuote:
     cue: str | None
     cue_is_speech: bool
 
-    @property
-    def start(self) -> int:
-        return self.spans[0][0] if self.spans else 0
-
-    @property
-    def end(self) -> int:
-        return self.spans[-1][1] if self.spans else 0
-
 
 @dataclass(frozen=True, slots=True)
-class PredictedQuote:
+class PredictedQuote(_Spanned):
     """A predicted statement; ``actor_names`` are its resolved actor's name and aliases."""
 
     spans: Spans
@@ -108,14 +115,6 @@ class PredictedQuote:
     speaker_end: int | None
     cue: str | None = None
     actor_names: tuple[str, ...] = ()
-
-    @property
-    def start(self) -> int:
-        return self.spans[0][0] if self.spans else 0
-
-    @property
-    def end(self) -> int:
-        return self.spans[-1][1] if self.spans else 0
 
     @property
     def has_speaker(self) -> bool:
