@@ -13,7 +13,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -27,6 +26,7 @@ from reader.model import Actor, Analysis, Quote
 from ui import messages
 from ui.chips import chip_icon
 from ui.colors import Theme, actor_style, current_theme, quote_style
+from ui.safe_text import plain_label, tooltip
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -80,7 +80,7 @@ class ActorsPanel(QWidget):
         super().__init__(parent)
         self.analysis: Analysis | None = None
         self._theme = current_theme()
-        self.summary = QLabel(messages.NO_ACTORS)
+        self.summary = plain_label(messages.NO_ACTORS)
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
@@ -160,7 +160,7 @@ class ActorsPanel(QWidget):
         tip = f"{actor.name} — {actor.kind} ({style.label} colour)"
         if aliases:
             tip += "\nAlso written: " + ", ".join(aliases)
-        item.setToolTip(0, tip)
+        item.setToolTip(0, tooltip(tip))
         for index in actor.quotes:
             if 0 <= index < len(analysis.quotes):
                 item.addChild(self._quote_item(analysis.quotes[index], index))
@@ -178,7 +178,7 @@ class ActorsPanel(QWidget):
         item = QTreeWidgetItem([shown, style.description])
         item.setIcon(0, chip_icon(style.background(self._theme), style.color(self._theme)))
         item.setData(0, QUOTE_ROLE, index)
-        item.setToolTip(0, f"{style.description}\n{quote.text}")
+        item.setToolTip(0, tooltip(f"{style.description}\n{quote.text}"))
         return item
 
     def select_statement(self, index: int) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from reader.model import Analysis, Quote
 from ui.colors import Theme, current_theme, entity_style, quote_style
 from ui.offsets import OffsetMap
+from ui.safe_text import SafeDocument, tooltip
 from ui.text_formats import cue_format, entity_format, quote_format, speaker_format
 
 #: Custom format property holding the index of the statement under a character.
@@ -51,6 +52,7 @@ class ArticleView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setDocument(SafeDocument(self))
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -132,7 +134,7 @@ class ArticleView(QTextEdit):
         if "cue" in roles:
             fmt.merge(cue_format())
             tips.append("Speech verb introducing a statement")
-        fmt.setToolTip("\n".join(tips))
+        fmt.setToolTip(tooltip("\n".join(tips)))
         return fmt
 
     def _speaker(self, quote: Quote) -> str:

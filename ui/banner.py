@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
+
+from ui.safe_text import plain_label
 
 #: level -> (background, text, border); dark text on a pale ground in either theme.
 _STYLES = {
@@ -26,7 +28,7 @@ class Banner(QFrame):
         super().__init__(parent)
         self.setObjectName("banner")
         self.messages: list[str] = []
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action = QPushButton()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from ui.colors import Theme, current_theme, palette
+from ui.safe_text import SafeDocument, tooltip
 from ui.text_formats import cue_format, entity_format, quote_format, speaker_format
 
 
@@ -15,6 +16,7 @@ class Legend(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setDocument(SafeDocument(self))
         self.setReadOnly(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -36,13 +38,13 @@ class Legend(QTextEdit):
         cursor.insertText("Names: ", heading)
         for label, style in palette().entities.items():
             tip = QTextCharFormat(entity_format(label, theme))
-            tip.setToolTip(f"{label} — {style.description}")
+            tip.setToolTip(tooltip(f"{label} — {style.description}"))
             self._chip(cursor, f"\u00a0{style.name}\u00a0", tip, plain)
             self.entries.append(label)
         cursor.insertText("\u2003 Statements: ", heading)
         for kind, style in palette().quotes.items():
             fmt = quote_format(kind, theme)
-            fmt.setToolTip(style.description)
+            fmt.setToolTip(tooltip(style.description))
             self._chip(cursor, f"\u00a0{style.description}\u00a0", fmt, plain)
             self.entries.append(kind)
         self._chip(cursor, "speaker", speaker_format(), plain)

@@ -7,16 +7,13 @@ analysing again. With an empty search box the most recently opened articles are 
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from PySide6.QtWidgets import (
 from reader.errors import LibraryError
 from reader.library import Library, SearchHit
 from ui import messages
+from ui.safe_text import SafeTextBrowser, escaped, plain_label
 
 SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
 _RECENT_LIMIT = 50
@@ -40,8 +38,7 @@ def hit_title(title: str | None, source: str | None, article_id: int) -> str:
 
 def snippet_html(snippet: str) -> str:
     """Escape a search snippet and turn its [matched] words bold."""
-    escaped = html.escape(snippet)
-    return escaped.replace("[", "<b>").replace("]", "</b>")
+    return escaped(snippet).replace("[", "<b>").replace("]", "</b>")
 
 
 class LibraryPanel(QWidget):
@@ -63,10 +60,9 @@ class LibraryPanel(QWidget):
             "Words: the article text. Actor: articles where a person or organisation "
             "appears. Entity: articles mentioning a name, place or date."
         )
-        self.status = QLabel(messages.SEARCH_HINT)
+        self.status = plain_label(messages.SEARCH_HINT)
         self.status.setWordWrap(True)
-        self.results = QTextBrowser()
-        self.results.setOpenLinks(False)
+        self.results = SafeTextBrowser()
         self.results.anchorClicked.connect(self._on_link)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -127,9 +123,9 @@ class LibraryPanel(QWidget):
         self.status.setText(status)
         parts = []
         for n, hit in enumerate(hits):
-            title = html.escape(hit_title(hit.title, hit.source, hit.id))
-            opened = html.escape(hit.last_opened[:16].replace("T", " "))
-            where = html.escape(Path(hit.source).name) if hit.source else ""
+            title = escaped(hit_title(hit.title, hit.source, hit.id))
+            opened = escaped(hit.last_opened[:16].replace("T", " "))
+            where = escaped(Path(hit.source).name) if hit.source else ""
             meta = " · ".join(p for p in (where, f"opened {opened}") if p)
             body = f"<br>{snippet_html(hit.snippet)}" if hit.snippet else ""
             parts.append(

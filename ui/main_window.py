@@ -26,7 +26,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
@@ -47,6 +46,7 @@ from ui.bundle import resource_path
 from ui.colors import current_theme
 from ui.legend import Legend
 from ui.library_panel import LibraryPanel, hit_title
+from ui.safe_text import plain_label, tooltip
 from ui.said_panel import SaidPanel
 from ui.worker import MODEL_JOB, AnalysisWorker, Opened
 
@@ -110,16 +110,14 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         self.banner = Banner()
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setWordWrap(True)
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setStyleSheet("color: gray")
         self.heading.hide()  # until an article is shown
         self.meta.hide()
@@ -154,7 +152,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([760, 520])
         self.setCentralWidget(self.splitter)
 
-        self.status_text = QLabel()
+        self.status_text = plain_label()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)
@@ -337,7 +335,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(label)
             source = Path(stored.source) if stored.source else None
             if source is not None and source.exists():
-                action.setToolTip(str(source))
+                action.setToolTip(tooltip(str(source)))
                 action.triggered.connect(lambda _c=False, p=source: self.open_paths([p]))
             else:
                 # The file moved or came from elsewhere: the library still has it.

@@ -7,16 +7,15 @@ opens the stored article at that statement.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from reader.errors import LibraryError
 from reader.library import Library, StoredStatement
 from ui import messages
 from ui.colors import Theme, current_theme, quote_style
 from ui.library_panel import hit_title
+from ui.safe_text import SafeTextBrowser, escaped, plain_label
 
 
 class SaidPanel(QWidget):
@@ -35,10 +34,9 @@ class SaidPanel(QWidget):
         self.actor.lineEdit().setPlaceholderText("Who? (a name as you would write it)")
         self.actor.activated.connect(lambda _index: self.show_actor(self._chosen_name()))
         self.actor.lineEdit().returnPressed.connect(lambda: self.show_actor(self._chosen_name()))
-        self.status = QLabel(messages.SAID_HINT)
+        self.status = plain_label(messages.SAID_HINT)
         self.status.setWordWrap(True)
-        self.results = QTextBrowser()
-        self.results.setOpenLinks(False)
+        self.results = SafeTextBrowser()
         self.results.anchorClicked.connect(self._on_link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -104,17 +102,17 @@ class SaidPanel(QWidget):
             style = quote_style(s.kind)
             if s.article_id not in titles:
                 titles[s.article_id] = self._title(s)
-            title = html.escape(titles[s.article_id])
+            title = escaped(titles[s.article_id])
             kind = (
                 f'<span style="background:{style.background(theme).name()};'
-                f'color:{style.color(theme).name()}">&nbsp;{html.escape(style.description)}'
+                f'color:{style.color(theme).name()}">&nbsp;{escaped(style.description)}'
                 "&nbsp;</span>"
             )
-            text = html.escape(" ".join(s.text.split()))
-            cue = f"<i>{html.escape(s.cue)}</i>: " if s.cue else ""
+            text = escaped(" ".join(s.text.split()))
+            cue = f"<i>{escaped(s.cue)}</i>: " if s.cue else ""
             parts.append(
                 f'<p style="margin-bottom:10px"><a href="said:{n}"><b>{title}</b></a> '
-                f'<span style="color:gray">{html.escape(s.date[:10])}</span> {kind}'
+                f'<span style="color:gray">{escaped(s.date[:10])}</span> {kind}'
                 f"<br>{cue}{text}</p>"
             )
         self.results.setHtml("".join(parts))
