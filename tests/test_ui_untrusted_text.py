@@ -201,7 +201,8 @@ def test_library_and_said_panels_escape_titles_statements_and_names(qtbot, tmp_p
     library.close()
     window = MainWindow(data_dir=data)
     qtbot.addWidget(window)
-    window.library_panel.search()  # the most recent articles
+    with qtbot.waitSignal(window.library_panel.searched, timeout=10_000):
+        window.library_panel.search()  # the most recent articles
     listed = window.library_panel.results.toPlainText()
     window.show_said(f"Ana {hostile_strings[0]} Silva")
     said = window.said.results.toPlainText()

@@ -117,7 +117,8 @@ def test_the_library_finds_the_sample_and_shows_it_stored(window, qtbot, sample_
     analysis = open_and_wait(window, qtbot, sample_path)
     qtbot.waitUntil(lambda: bool(window.library_panel.hits), timeout=TIMEOUT)
     window.library_panel.query.setText("Kremlin")
-    window.library_panel.search()
+    with qtbot.waitSignal(window.library_panel.searched, timeout=TIMEOUT):
+        window.library_panel.search()
     assert [hit.id for hit in window.library_panel.hits] == [window.article_id]
     assert "<b>" in window.library_panel.results.toHtml() or "Kremlin" in (
         window.library_panel.results.toPlainText()

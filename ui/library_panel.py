@@ -3,6 +3,8 @@
 Results show the title and a snippet with the matched words in bold; choosing one emits
 ``articleChosen`` with the library id, and the window shows the stored analysis without
 analysing again. With an empty search box the most recently opened articles are listed.
+Searches run on the library reader's thread (``ui.library_reader``), so a slow one never
+freezes the window.
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.errors import LibraryError
 from reader.library import Library, SearchHit
 from ui import messages
+from ui.library_reader import SearchAnswer, SearchRequest, data_dir_of, start_reader
 from ui.safe_text import SafeTextBrowser, escaped, plain_label
 
 SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
-_RECENT_LIMIT = 50
 
 
 def hit_title(title: str | None, source: str | None, article_id: int) -> str:
@@ -46,11 +47,21 @@ class LibraryPanel(QWidget):
 
     articleChosen = Signal(int)
     failed = Signal(str, str)
+    #: Results of the latest search are on screen.
+    searched = Signal()
+    #: Queued to the reader thread: (request number, SearchRequest).
+    searchRequested = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library: Library | None = None
         self.hits: list[SearchHit] = []
+        self._request = 0
+        self._asked: tuple[str, str] = ("", "text")
+        self._reader, self._thread = start_reader(self)
+        self.searchRequested.connect(self._reader.search)
+        self._reader.answered.connect(self._on_answered)
+        self._reader.failed.connect(self._on_failed)
         self.query = QLineEdit()
         self.query.setPlaceholderText("Search the library…")
         self.query.setClearButtonEnabled(True)
@@ -91,32 +102,52 @@ class LibraryPanel(QWidget):
         self.search()
 
     def search(self) -> None:
-        """Run the search in the box now and show the results."""
+        """Search for what is in the box, on the reader thread; the results follow.
+
+        ``searched`` is emitted once they are on screen. An answer to an earlier search that
+        arrives after this one was asked for is dropped.
+        """
         self._debounce.stop()
+        self._request += 1
         if self.library is None:
             self._show([], messages.NO_LIBRARY)
+            self.searched.emit()
             return
-        text = self.query.text().strip()
-        scope = SCOPES[self.scope.currentText()]
-        try:
-            if not text:
-                stored = self.library.articles(limit=_RECENT_LIMIT)
-                hits = [SearchHit(a.id, a.title, "", 0.0, a.source, a.last_opened) for a in stored]
-                status = f"{self.library.count()} articles in the library, latest first."
-            elif scope == "actor":
-                hits = self.library.search("", actor=text)
-                status = f"{len(hits)} articles where {text} appears."
-            elif scope == "entity":
-                hits = self.library.search("", entity=text)
-                status = f"{len(hits)} articles mentioning {text}."
-            else:
-                hits = self.library.search(text)
-                status = f"{messages.count(len(hits), 'article matches', 'articles match')}."
-        except LibraryError as error:
-            self.failed.emit(error.subject, error.problem)
-            self._show([], str(error))
+        self._asked = (self.query.text().strip(), SCOPES[self.scope.currentText()])
+        request = SearchRequest(
+            data_dir_of(self.library), self.library.version, self._asked[0], self._asked[1]
+        )
+        self.status.setText(messages.SEARCHING)
+        self.searchRequested.emit(self._request, request)
+
+    def _on_answered(self, request_id: int, answer: SearchAnswer) -> None:
+        if request_id != self._request:
             return
+        text, scope = self._asked
+        hits = list(answer.hits)
+        if not text:
+            status = f"{messages.count(answer.total or 0, 'article')} in the library, latest first."
+        elif scope == "actor":
+            status = f"{messages.count(len(hits), 'article')} where {text} appears."
+        elif scope == "entity":
+            status = f"{messages.count(len(hits), 'article')} mentioning {text}."
+        else:
+            status = f"{messages.count(len(hits), 'article matches', 'articles match')}."
         self._show(hits, status if hits else messages.NO_RESULTS)
+        self.searched.emit()
+
+    def _on_failed(self, request_id: int, subject: str, problem: str) -> None:
+        if request_id != self._request:
+            return
+        self.failed.emit(subject, problem)
+        self._show([], f"{subject}: {problem}")
+        self.searched.emit()
+
+    def shutdown(self) -> None:
+        """Stop the reader thread (after the search it is running) and close its connection."""
+        self._request += 1
+        self._thread.quit()
+        self._thread.wait()
 
     def _show(self, hits: list[SearchHit], status: str) -> None:
         self.hits = hits

@@ -495,6 +495,7 @@ class MainWindow(QMainWindow):
         self.worker.floor = 1 << 62
         self.thread_.quit()
         self.thread_.wait()
+        self.library_panel.shutdown()
         self.library_panel.library = None
         self.said.library = None
         if self.library is not None:

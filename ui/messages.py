@@ -37,6 +37,7 @@ NOT_SAVED_NOTE = "not saved: {problem}"
 
 NO_LIBRARY = "The library is not available: articles are shown but not kept."
 NO_RESULTS = "Nothing found."
+SEARCHING = "Searching…"
 SEARCH_HINT = "Type words to search every article opened so far."
 SAID_HINT = "Choose an actor to list everything they said, across every article."
 NOTHING_SAID = "No statements attributed to {name} in the library."
