@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from reader.rules import Rule
+
 _CLAUSES = {"ccomp", "xcomp"}
 _NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}
 RELATIVE = {"who", "that", "which", "whom"}
@@ -25,9 +27,11 @@ class Attribution:
     spans: tuple[tuple[int, int], ...]
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
-    confidence: float
+    rule: Rule
     paragraph: int
     bare: bool = False  # a cue and speaker without content: a quotation beside it may be theirs
+    #: Places the statement moves down in deduplication (see ``reader.rules``).
+    steps_down: int = 0
 
 
 def char_span(tokens: list[Token], offset: int) -> tuple[int, int] | None:

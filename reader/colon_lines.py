@@ -8,6 +8,7 @@ import re
 
 from reader.attribution import Attribution, char_span, content_spans
 from reader.nlp import Paragraph
+from reader.rules import Rule
 
 #: Link lines and captions around an article body ("Related Article: …", "Read more: …").
 BOILERPLATE = re.compile(
@@ -59,4 +60,4 @@ def colon_line(paragraph: Paragraph, index: int) -> Attribution | None:
         return None
     speaker = char_span(name, offset)
     cue = (offset + colon.idx, offset + colon.idx + 1)
-    return Attribution(spans, cue, speaker, 0.6, index)
+    return Attribution(spans, cue, speaker, Rule.COLON_LINE, index)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from reader.attribution import Attribution
 from reader.headlines import is_title_case_headline
 from reader.nlp import Paragraph
+from reader.rules import Rule
 from reader.speech_verbs import NP_CONTENT_VERBS, SPEECH_VERBS
 
 _IRREGULAR = {
@@ -94,5 +95,5 @@ def find_headline_speech(paragraph: Paragraph, index: int) -> Attribution | None
         if content is None or speaker is None or len(doc.text[content[0] - offset :].split()) < 2:
             continue
         cue = (offset + tok.idx, offset + tok.idx + len(tok.text))
-        return Attribution((content,), cue, speaker, 0.5, index)
+        return Attribution((content,), cue, speaker, Rule.HEADLINE, index)
     return None

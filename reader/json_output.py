@@ -1,7 +1,8 @@
 """The stable JSON form of an Analysis (schema 1, documented in docs/SCHEMA.md).
 
 Every key is always present, ``null`` where unknown; offsets are Python string indices
-into ``text``.
+into ``text``. ``source`` is the file name with undecodable bytes written ``\\xNN``
+(``reader.file_names.as_text``), so the document is always valid UTF-8.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from reader.file_names import as_text
 from reader.model import Actor, Analysis, Entity, Quote
 
 SCHEMA_VERSION = 1
@@ -20,7 +22,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "title": article.title,
-        "source": str(article.source) if article.source is not None else None,
+        "source": as_text(article.source) if article.source is not None else None,
         "format": article.format,
         "sha256": article.sha256,
         "byline": article.byline,
@@ -62,6 +64,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "cue_end": quote.cue_end,
         "actor": quote.actor,
         "confidence": quote.confidence,
+        "rule": quote.rule,
     }
 
 

@@ -64,6 +64,8 @@ class Quote:
     cue_end: int | None = None
     actor: str | None = None
     confidence: float | None = None
+    #: The ``reader.rules.Rule`` value that found the statement (None if stored before).
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from reader.attribution import (
     pobj_of,
     speaker_span,
 )
+from reader.rules import Rule
 from reader.speech_verbs import LIGHT_VERBS, TOPIC_NOUNS
 
 
@@ -46,7 +47,7 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
     if speaker is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         # "made conflicting statements about …", "issued a warning that …"
         speaker = inherited_subject(noun.head)
-    confidence = 0.55
+    rule = Rule.NOMINAL
     if clause is not None:
         content = list(clause.subtree)
     else:
@@ -61,9 +62,9 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
         if topic is None or speaker is None or noun.lemma_.lower() not in TOPIC_NOUNS:
             return None
         content = [t for t in topic.subtree if t.i != topic.i]
-        confidence = 0.45
+        rule = Rule.NOMINAL_TOPIC
     spans = content_spans(content, offset)
     if not spans:
         return None
     cue = (offset + noun.idx, offset + noun.idx + len(noun.text))
-    return Attribution(spans, cue, speaker_span(speaker, offset), confidence, index)
+    return Attribution(spans, cue, speaker_span(speaker, offset), rule, index)

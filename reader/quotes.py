@@ -21,6 +21,7 @@ from reader.headline_speech import find_headline_speech
 from reader.model import Entity, Quote, QuoteKind
 from reader.nlp import Paragraph
 from reader.reported_speech import find_reported_speech
+from reader.rules import Rule, confidence, precedence_key
 
 #: Entity labels that can name a speaker.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -35,9 +36,10 @@ class _Statement:
     spans: list[tuple[int, int]]
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
-    confidence: float
+    rule: Rule
     paragraph: int
     regions: list[QuoteRegion] = field(default_factory=list)
+    steps_down: int = 0
 
     @property
     def start(self) -> int:
@@ -76,8 +78,9 @@ def find_quotes(
             list(attribution.spans),
             attribution.cue,
             attribution.speaker,
-            attribution.confidence,
+            attribution.rule,
             attribution.paragraph,
+            steps_down=attribution.steps_down,
         )
         _snap_to_regions(statement, regions, region_starts, used)
         statements.append(statement)
@@ -256,7 +259,7 @@ def _attach_bare(
             [(region.start, region.end)],
             attribution.cue,
             attribution.speaker,
-            attribution.confidence,
+            attribution.rule,
             region.paragraph,
             [region],
         )
@@ -311,7 +314,7 @@ def _dash_or_colon_speaker(
             speaker = (offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
             dash = offset + start + text[region.end : paragraph.end].index(after[0])
             return _Statement(
-                [(region.start, region.end)], (dash, dash + 1), speaker, 0.7,
+                [(region.start, region.end)], (dash, dash + 1), speaker, Rule.QUOTE_DASH_NAME,
                 region.paragraph, [region],
             )  # fmt: skip
     before = text[paragraph.start : region.start].rstrip()
@@ -330,7 +333,7 @@ def _dash_or_colon_speaker(
             mention = speaker_tokens(head)
             speaker = (offset + mention[0].idx, offset + mention[-1].idx + len(mention[-1].text))
             return _Statement(
-                [(region.start, region.end)], (colon, colon + 1), speaker, 0.7,
+                [(region.start, region.end)], (colon, colon + 1), speaker, Rule.QUOTE_NAME_COLON,
                 region.paragraph, [region],
             )  # fmt: skip
     return None
@@ -353,8 +356,8 @@ def _floating(
             tail = max(last.end, last.cue[1] if last.cue else 0, (last.speaker or (0, 0))[1])
             if _gap_is_blank(text, tail, region.start):
                 return _Statement(
-                    [(region.start, region.end)], last.cue, last.speaker, 0.6,
-                    region.paragraph, [region],
+                    [(region.start, region.end)], last.cue, last.speaker,
+                    Rule.FLOATING_SAME_PARAGRAPH, region.paragraph, [region],
                 )  # fmt: skip
         return None
     for back in (1, 2):
@@ -370,7 +373,7 @@ def _floating(
                 return last
             return _Statement(
                 [(region.start, region.end)], last.cue, last.speaker,
-                0.6 if back == 1 else 0.45, region.paragraph, [region],
+                Rule.FLOATING if back == 1 else Rule.FLOATING_DISTANT, region.paragraph, [region],
             )  # fmt: skip
     return None
 
@@ -397,12 +400,16 @@ def _follow_continuations(
 
 
 def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
-    """Drop statements repeating another's cue, or its content without nesting in it."""
+    """Drop statements repeating another's cue, or its content without nesting in it.
+
+    Statements claim text in rule precedence (``reader.rules.PRECEDENCE``): of two that
+    repeat each other, the one whose rule comes first is kept.
+    """
     kept: list[_Statement] = []
     seen_cues: set[tuple[int, int]] = set()
     # Only statements sharing a stretch of text can repeat each other: bucket them by position.
     buckets: dict[int, list[_Statement]] = {}
-    for statement in sorted(statements, key=lambda s: -s.confidence):
+    for statement in sorted(statements, key=lambda s: precedence_key(s.rule, s.steps_down)):
         statement.spans = _merged(statement.spans)
         if not statement.spans:
             continue
@@ -493,7 +500,6 @@ def _to_quote(
     start, end = spans[0][0], max(e for _, e in spans)
     touching = [r for r in all_regions if r.start < end and r.end > start]
     kind = _kind(spans, touching, text)
-    confidence = min(1.0, max(0.0, statement.confidence + (0.05 if kind == "direct" else 0.0)))
     # The model keeps speaker and cue together: a statement without a speaker has no cue.
     speaker = cue = None
     if statement.speaker is not None and statement.cue is not None:
@@ -511,5 +517,6 @@ def _to_quote(
         cue=text[cue[0] : cue[1]] if cue else None,
         cue_start=cue[0] if cue else None,
         cue_end=cue[1] if cue else None,
-        confidence=round(confidence, 3),
+        confidence=confidence(statement.rule),
+        rule=statement.rule.value,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from reader.attribution import Attribution, content_spans, pobj_of, speaker_span
+from reader.rules import Rule
 from reader.speech_verbs import GROUP_SPEAKERS, RATE_NOUNS
 
 
@@ -30,7 +31,7 @@ def _source_attribution(
     if not spans:
         return None
     cue = (offset + first.idx, offset + cue_end.idx + len(cue_end.text))
-    return Attribution(spans, cue, speaker_span(source, offset), 0.8, index)
+    return Attribution(spans, cue, speaker_span(source, offset), Rule.ACCORDING_TO, index)
 
 
 def according_to(tok: Token, offset: int, index: int) -> Attribution | None:
@@ -63,4 +64,6 @@ def per_source(tok: Token, offset: int, index: int) -> Attribution | None:
     attribution = _source_attribution(tok, source, offset, index, tok, marker)
     if attribution is None:
         return None
-    return Attribution(attribution.spans, attribution.cue, attribution.speaker, 0.75, index)
+    return Attribution(
+        attribution.spans, attribution.cue, attribution.speaker, Rule.PER_SOURCE, index
+    )

@@ -9,11 +9,12 @@ import sys
 import pytest
 
 from reader.cli import main
+from reader.rules import Rule
 
 ENTITY_KEYS = {"start", "end", "text", "label", "actor"}
 QUOTE_KEYS = {
     "start", "end", "text", "spans", "kind", "speaker", "speaker_start", "speaker_end",
-    "cue", "cue_start", "cue_end", "actor", "confidence",
+    "cue", "cue_start", "cue_end", "actor", "confidence", "rule",
 }  # fmt: skip
 ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "quotes"}
 TOP_KEYS = {
@@ -68,6 +69,7 @@ def test_quotes_follow_schema(sample_json):
         if quote["cue_start"] is not None:
             assert text[quote["cue_start"] : quote["cue_end"]] == quote["cue"]
         assert quote["confidence"] is None or 0.0 <= quote["confidence"] <= 1.0
+        assert quote["rule"] in {rule.value for rule in Rule}  # issue 7: every statement's rule
 
 
 def test_actor_references_resolve(sample_json):

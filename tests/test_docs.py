@@ -44,3 +44,13 @@ def test_documents_linked_from_the_readme_exist():
     for name in ("SCHEMA.md", "FORMATS.md", "ACCURACY.md", "PERFORMANCE.md"):
         assert f"docs/{name}" in README
         assert (ROOT / "docs" / name).is_file()
+
+
+def test_schema_lists_every_statement_rule():
+    """docs/SCHEMA.md names every value of the ``rule`` key (issue 7)."""
+    from reader.rules import DESCRIPTIONS, PRECEDENCE, Rule
+
+    schema = (ROOT / "docs" / "SCHEMA.md").read_text(encoding="utf-8")
+    for rule in Rule:
+        assert f"`{rule.value}`" in schema, rule
+        assert rule in DESCRIPTIONS and rule in PRECEDENCE, rule

@@ -1,0 +1,331 @@
+"""Frames of a speech verb: what it says, in which construction, by which rule.
+
+A cue verb's content comes from one of several constructions ("said that …", "called for
+…", "…, the agency reported"). Each is a frame handler: it reads a ``VerbContext`` and
+returns a ``Frame`` (the rule and the content tokens) when its construction is present,
+``None`` when it is not, or ``NOT_A_CUE`` when the construction shows the verb reports no
+speech here (a question put to someone). ``FRAMES`` holds the handlers in the order they
+are tried; the first that answers decides. A verb no frame claims has no content of its
+own: it is a bare cue, and a quotation beside it may be its content.
+
+Adding a construction is one handler, placed in ``FRAMES``, and one test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.attribution import agent_of, own_subject
+from reader.cue_verbs import is_cue_verb, quote_follows_object
+from reader.rules import Rule
+from reader.speech_verbs import (
+    ADDRESSEE_ONLY_VERBS,
+    CLAUSE_ONLY_VERBS,
+    JUDGING_VERBS,
+    NP_CONTENT_VERBS,
+    PARTICLE_CUES,
+    QUOTE_ONLY_VERBS,
+    SPEECH_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CLAUSES = {"ccomp", "xcomp"}
+_QUESTION_WORDS = {"if", "whether", "why", "how", "what", "when", "where", "who", "which"}
+_ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
+_TOPIC_PREPOSITIONS = {"for", "as", "of", "about", "on", "upon", "to", "over"}
+_SET_OFF = (",", "—", "–", "-", "(")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbContext:
+    """What every frame handler may read about one cue verb."""
+
+    verb: Token
+    lemma: str
+    subject: Token | None
+    passive: bool
+    clauses: tuple[Token, ...]
+    objects: tuple[Token, ...]
+    preps: tuple[Token, ...]
+
+    @classmethod
+    def of(cls, verb: Token, subject: Token | None) -> VerbContext:
+        lemma = verb.lemma_.lower()
+        return cls(
+            verb=verb,
+            lemma=lemma,
+            subject=subject,
+            passive=any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children),
+            clauses=tuple(clause_children(verb)),
+            objects=tuple(c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")),
+            preps=tuple(
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPOSITIONS
+            ),
+        )
+
+    def agent(self) -> Token | None:
+        return agent_of(self.verb) if self.passive else None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A construction found: its rule, its content tokens and, if it names one, its speaker.
+
+    ``rule`` None means the verb reports no speech here.
+    """
+
+    rule: Rule | None
+    content: tuple[Token, ...] = ()
+    speaker: Token | None = field(default=None)
+
+
+NOT_A_CUE = Frame(None)
+FrameHandler = Callable[[VerbContext], Frame | None]
+
+
+# -- clauses -----------------------------------------------------------------------------------
+
+
+def clause_children(verb: Token) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ in _CLAUSES]
+    return own or _stray_clause(verb)
+
+
+def _stray_clause(verb: Token) -> list[Token]:
+    """A that-clause the parser hung under a phrase of the cue ("said in an interview
+    relayed by the station that …") belongs to the cue."""
+    stack = [
+        c
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod", "dobj", "dative", "advmod") and c.i > verb.i
+    ]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+            ):
+                return [child]
+            if child.dep_ in ("pobj", "acl", "agent", "prep", "npadvmod", "compound"):
+                stack.append(child)
+    return []
+
+
+def _is_question(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ in _QUESTION_WORDS or any(
+        c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children
+    )
+
+
+def without_participial_cues(clause: Token) -> list[Token]:
+    """The clause minus a participial cue set off by a comma ("…, saying that …"), which is
+    a statement of its own."""
+    doc = clause.doc
+    drop: set[int] = set()
+    for tok in clause.subtree:
+        if (
+            tok.i != clause.i
+            and tok.tag_ == "VBG"
+            and tok.dep_ in ("advcl", "conj")
+            and tok.left_edge.i > 0
+            and doc[tok.left_edge.i - 1].text == ","
+            and is_cue_verb(tok)
+        ):
+            drop.update(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
+    return [t for t in clause.subtree if t.i not in drop]
+
+
+def _trailing(verb: Token, after: int) -> list[Token]:
+    """Modifiers the parser hung on the cue after its clause ("said it did not …, because …")
+    are part of what was said; a further cue ("…, adding that …") or conjunct is not."""
+    extra: list[Token] = []
+    for child in verb.rights:
+        if child.i <= after:
+            continue
+        if child.dep_ in ("cc", "conj", "punct") or is_cue_verb(child):
+            break
+        if child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "dep", "oprd", "dobj"):
+            extra.extend(child.subtree)
+    return extra
+
+
+def clause_frame(v: VerbContext) -> Frame | None:
+    """ "said (that) the plan would work", "promised to act", "called on Congress to act"."""
+    if not v.clauses or (v.lemma in QUOTE_ONLY_VERBS and v.lemma not in SPEECH_VERBS):
+        return None
+    if v.lemma in _ASKING and any(_is_question(c) for c in v.clauses):
+        return NOT_A_CUE  # a question put to someone is not a statement
+    if v.passive and v.lemma == "ask":
+        return NOT_A_CUE
+    content: list[Token] = []
+    used: list[Token] = []
+    for clause in v.clauses:
+        if clause.dep_ == "xcomp" and v.passive:
+            continue  # "is said to be", "was told to leave"
+        used.append(clause)
+        content.extend(without_participial_cues(clause))
+    if v.lemma == "call":
+        # "called on Congress to act": the one called on is part of the call
+        for prep in v.verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and prep.i == v.verb.i + 1:
+                content.extend(t for t in prep.subtree if t.i != prep.i)
+    if content and min(t.i for t in content) > v.verb.i:
+        content.extend(_trailing(v.verb, max(t.i for t in content)))
+    infinitive = bool(used) and all(c.dep_ == "xcomp" for c in used)
+    return Frame(Rule.VERB_INFINITIVE if infinitive else Rule.VERB_THAT_CLAUSE, tuple(content))
+
+
+def quote_only_frame(v: VerbContext) -> Frame | None:
+    """Verbs that only introduce quotations ("quipped") have no content of their own."""
+    return Frame(Rule.QUOTE_MARKS) if v.lemma in QUOTE_ONLY_VERBS else None
+
+
+# -- noun-phrase content -----------------------------------------------------------------------
+
+
+def _prep_objects(preps: tuple[Token, ...]) -> tuple[Token, ...]:
+    return tuple(t for p in preps for t in p.subtree if t is not p)
+
+
+def particle_frame(v: VerbContext) -> Frame | None:
+    """ "spoke out against the plan": a phrasal cue and its prepositional content."""
+    if v.lemma in PARTICLE_CUES and v.lemma != "call":
+        return Frame(Rule.VERB_PARTICLE, _prep_objects(v.preps))
+    return None
+
+
+def call_for_frame(v: VerbContext) -> Frame | None:
+    """ "called for an inquiry"."""
+    if v.lemma == "call" and v.preps and not v.objects:
+        return Frame(Rule.VERB_CALL_ON, _prep_objects(v.preps))
+    return None
+
+
+def by_agent_frame(v: VerbContext) -> Frame | None:
+    """ "… has been judged unlawful by western powers": the agent is the speaker."""
+    agent = v.agent()
+    if agent is None or (v.lemma not in NP_CONTENT_VERBS and v.lemma not in JUDGING_VERBS):
+        return None
+    content: list[Token] = []
+    for child in v.verb.children:
+        if child.dep_ in ("nsubjpass", "oprd", "acomp", "xcomp"):
+            content.extend(child.subtree)
+    for prep in v.preps:
+        content.extend(prep.subtree)
+    return Frame(Rule.VERB_BY_AGENT, tuple(content), speaker=agent)
+
+
+def topic_frame(v: VerbContext) -> Frame | None:
+    """ "joked about moving to New Zealand", "responding to the report"."""
+    if not v.objects and v.preps and v.lemma in SPEECH_VERBS and v.lemma not in CLAUSE_ONLY_VERBS:
+        return Frame(Rule.VERB_TOPIC, _prep_objects(v.preps[:1]))
+    return None
+
+
+def naming_frame(v: VerbContext) -> Frame | None:
+    """ "called his orders “a crucial step”": from the object to the end of the cue's phrase."""
+    if v.lemma == "call" and v.objects and quote_follows_object(v.verb):
+        first = min(o.left_edge.i for o in v.objects)
+        return Frame(Rule.VERB_NAMING, tuple(v.verb.doc[first : v.verb.right_edge.i + 1]))
+    return None
+
+
+def object_frame(v: VerbContext) -> Frame | None:
+    """ "announced a ceasefire", "told reporters about the plan"."""
+    if not v.objects or v.lemma not in NP_CONTENT_VERBS or v.lemma in CLAUSE_ONLY_VERBS:
+        return None
+    objects = v.objects
+    if v.lemma in ADDRESSEE_ONLY_VERBS:
+        objects = tuple(o for o in objects if o.dep_ != "dobj")
+    content = [t for obj in objects for t in obj.subtree]
+    for prep in v.preps:
+        content.extend(prep.subtree)
+    return Frame(Rule.VERB_OBJECT, tuple(content))
+
+
+# -- the words around the cue ------------------------------------------------------------------
+
+
+def set_off(verb: Token, subject: Token) -> bool:
+    """An inverted or parenthetical cue is set off by a comma or dash: "…, she said"."""
+    first = min(verb.i, subject.left_edge.i)
+    while (
+        first > 0
+        and verb.doc[first - 1].dep_ in ("aux", "neg", "advmod")
+        and (verb.doc[first - 1].head.i == verb.i)
+    ):
+        first -= 1
+    doc = verb.doc
+    if doc[first].text in _SET_OFF or doc[first].is_quote:
+        return True
+    if first == 0:
+        return False
+    return doc[first - 1].text in _SET_OFF or doc[first - 1].is_quote
+
+
+def _head_without_cue(verb: Token) -> tuple[Token, ...]:
+    own = {t.i for t in verb.subtree}
+    return tuple(t for t in verb.head.subtree if t.i not in own)
+
+
+def inverted_frame(v: VerbContext) -> Frame | None:
+    """ "…, Al Jazeera reported." and "…, Mr. Bush said, …" with the cue's own subject."""
+    verb = v.verb
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and verb.head.i < verb.i
+        and v.subject is not None
+        and not v.objects
+        and own_subject(verb) is not None
+        and set_off(verb, v.subject)
+    ):
+        return Frame(Rule.INVERTED, _head_without_cue(verb))
+    return None
+
+
+def parenthetical_frame(v: VerbContext) -> Frame | None:
+    """A cue set off inside the words it reports, its subject shared or inferred."""
+    if v.verb.dep_ == "parataxis" and v.subject is not None and set_off(v.verb, v.subject):
+        return Frame(Rule.PARENTHETICAL, _head_without_cue(v.verb))
+    return None
+
+
+def as_clause_frame(v: VerbContext) -> Frame | None:
+    """ "As many tax experts have pointed out, Mr. Trump is free to …"."""
+    if v.verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in v.verb.children
+    ):
+        return Frame(Rule.AS_CLAUSE, _head_without_cue(v.verb))
+    return None
+
+
+#: The frame handlers, in the order they are tried.
+FRAMES: tuple[FrameHandler, ...] = (
+    clause_frame,
+    quote_only_frame,
+    particle_frame,
+    call_for_frame,
+    by_agent_frame,
+    topic_frame,
+    naming_frame,
+    object_frame,
+    inverted_frame,
+    parenthetical_frame,
+    as_clause_frame,
+)
+
+
+def frame_of(context: VerbContext) -> Frame | None:
+    """The first frame that claims the verb, or None for a bare cue."""
+    for handler in FRAMES:
+        frame = handler(context)
+        if frame is not None:
+            return frame
+    return None
