@@ -2,7 +2,8 @@
 
 Each module in ``reader.commands`` adds its subparser and sets ``func``. Problems the
 user can act on (``DramatisError``) print one line, ``dramatis: <file>: <problem>``, and
-exit 2; anything else is a bug and exits 1 with a traceback.
+exit 2; so do mistakes in the arguments (``reader.arguments``). Anything else is a bug and
+exits 1 with a traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.arguments import Parser
 from reader.commands import analyse, evaluate, library
 from reader.errors import DramatisError
 
@@ -21,7 +23,7 @@ EXIT_USER_ERROR = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dramatis",
         description="Who appears in a news article and who said what.",
     )
@@ -34,8 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        args = parser.parse_args(argv)
         return int(args.func(args) or EXIT_OK)
     except DramatisError as error:
         print(f"dramatis: {error}", file=sys.stderr)

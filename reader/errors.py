@@ -2,13 +2,16 @@
 
 A ``DramatisError`` means "the world is wrong" (an unreadable file, a locked or corrupt
 library, a full disk). Its text names the thing and the problem and is shown as is, by the
-command line as ``dramatis: <file>: <problem>`` and by the GUI in a message box. Anything
-else that escapes is a bug and is reported with a traceback.
+command line as ``dramatis: <file>: <problem>`` and by the GUI in a message box; the file
+name is escaped (``reader.file_names.printable``) so that the text is always one line of
+valid UTF-8. Anything else that escapes is a bug and is reported with a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from reader.file_names import printable
 
 # Opening articles
 MISSING = "no such file"
@@ -23,6 +26,9 @@ UNREADABLE = "the file cannot be read ({detail})"
 NO_MAIN_TEXT = "no article text was found in the page"
 NO_TEXT_LAYER = "the PDF has no text layer (a scanned image? run it through OCR first)"
 ENCRYPTED = "the PDF is password-protected"
+ENCRYPTED_NEEDS_CRYPTO = (
+    "the PDF is encrypted with AES, which needs the 'cryptography' package (not installed)"
+)
 NOT_REGULAR_FILE = "not a regular file"
 
 # The library
@@ -44,14 +50,21 @@ GOLD_UNREADABLE = "cannot be read ({detail})"
 GOLD_MALFORMED = "line {line}: {detail}"
 GOLD_EMPTY = "contains no articles"
 
+# Command-line arguments (the subject is the argument, or the command for other mistakes)
+UNKNOWN_OPTION = (
+    "unknown option; for a file or word starting with '-', put -- before it "
+    "(or write the file as ./{argument})"
+)
+BAD_USAGE = "{detail} (see '{prog} --help')"
+
 
 class DramatisError(Exception):
     """A problem with the input or the environment, explained for the user."""
 
     def __init__(self, subject: str | Path, problem: str) -> None:
-        self.subject = str(subject)
-        self.problem = problem
-        super().__init__(f"{self.subject}: {problem}")
+        self.subject = printable(subject)
+        self.problem = printable(problem)
+        super().__init__(f"{self.subject}: {self.problem}")
 
 
 class ArticleError(DramatisError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from reader.file_names import printable
 from reader.model import Analysis
 
 MAX_STATEMENT_CHARS = 100
@@ -12,7 +13,9 @@ MAX_STATEMENT_CHARS = 100
 def summarise(analysis: Analysis) -> str:
     """Several lines of plain text describing what the analysis found."""
     article = analysis.article
-    lines = [article.title or (article.source.name if article.source else "Untitled article")]
+    lines = [
+        article.title or (printable(article.source.name) if article.source else "Untitled article")
+    ]
     words = len(article.text.split())
     lines.append(
         f"{article.format}, {words:,} words, {len(analysis.entities)} entities, "

@@ -144,3 +144,48 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
     with pytest.raises(ArticleError) as excinfo:
         open_article(path)
     assert str(excinfo.value) == f"{path}: {errors.ENCRYPTED}"
+
+
+def _aes_pdf(source: Path, path: Path, user_password: str) -> Path:
+    """``source`` encrypted with AES-256, as pypdf writes it (issue 12)."""
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=source)
+    writer.encrypt(user_password=user_password, owner_password="x", algorithm="AES-256")
+    with path.open("wb") as file:
+        writer.write(file)
+    return path
+
+
+def test_aes_pdf_with_empty_user_password_opens(article_pdf: Path, tmp_path: Path) -> None:
+    """Issue 12: permissions-only AES protection was refused as 'damaged'."""
+    path = _aes_pdf(article_pdf, tmp_path / "permissions.pdf", user_password="")
+    article = open_article(path)
+    assert article.text.split("\n") == EXPECTED_PARAGRAPHS
+    assert article.title == "Talks in Moscow"
+
+
+def test_aes_pdf_with_a_real_password_is_password_protected(
+    article_pdf: Path, tmp_path: Path
+) -> None:
+    """Issue 12: a real user password is 'password-protected', never 'damaged'."""
+    path = _aes_pdf(article_pdf, tmp_path / "locked-aes.pdf", user_password="secret")
+    with pytest.raises(ArticleError) as excinfo:
+        open_article(path)
+    assert str(excinfo.value) == f"{path}: {errors.ENCRYPTED}"
+
+
+def test_aes_pdf_without_the_cryptography_package_is_not_called_damaged(
+    article_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: where AES cannot be decrypted the message says why, not 'damaged'."""
+    import pypdf._encryption as encryption
+    from pypdf._crypt_providers import _fallback
+
+    path = _aes_pdf(article_pdf, tmp_path / "permissions.pdf", user_password="")
+    # What pypdf uses when neither cryptography nor pycryptodome is installed.
+    for name in ("CryptAES", "aes_cbc_decrypt", "aes_ecb_decrypt"):
+        monkeypatch.setattr(encryption, name, getattr(_fallback, name))
+    with pytest.raises(ArticleError) as excinfo:
+        open_article(path)
+    assert str(excinfo.value) == f"{path}: {errors.ENCRYPTED_NEEDS_CRYPTO}"

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from reader.file_names import printable
 from reader.library import Library, open_library
 
 EXPORT_FIELDS = (
@@ -123,7 +124,8 @@ def _add(args: argparse.Namespace) -> int:
     kept = sum(1 for r in results if r.error is None and not r.was_new)
     print(f"{new} added, {kept} already in the library, {len(failed)} skipped")
     for result in failed:
-        print(f"dramatis: {result.path}: {result.error}", file=sys.stderr)
+        # The problem is already printable (DramatisError escapes it); the path is data.
+        print(f"dramatis: {printable(result.path)}: {result.error}", file=sys.stderr)
     return 2 if failed and not (new or kept) else 0
 
 

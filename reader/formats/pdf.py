@@ -71,6 +71,9 @@ def extract(data: bytes, source: str | Path) -> Extracted:
             author = _meta(info.author if info else None)
         except ArticleError:
             raise
+        except pypdf.errors.DependencyError as error:
+            # Only decryption needs an optional package: the file is encrypted, not broken.
+            raise ArticleError(source, errors.ENCRYPTED_NEEDS_CRYPTO) from error
         except Exception as error:  # pypdf raises many types for broken files
             raise ArticleError(
                 source, errors.CORRUPT.format(kind="PDF", detail=describe(error))

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.file_names import as_text
 from reader.library.actors import aliases_json, resolve_actor
 from reader.library.connection import write_transaction
 from reader.model import Actor, Analysis, Article, Entity, Quote
@@ -66,7 +67,8 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis, opened: str) ->
         (
             article.sha256,
             article.title,
-            str(article.source) if article.source is not None else None,
+            # SQLite text must be valid UTF-8: undecodable bytes in the name become \xNN.
+            as_text(article.source) if article.source is not None else None,
             article.format,
             article.byline,
             article.published,
