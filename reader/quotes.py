@@ -54,47 +54,122 @@ def find_quotes(
     text: str, paragraphs: Sequence[Paragraph], entities: Sequence[Entity]
 ) -> list[Quote]:
     """Every statement in the article, in text order, not yet linked to actors."""
-    regions = find_quote_regions(text, paragraphs)
-    region_starts = [r.start for r in regions]
-    attributions = [a for i, p in enumerate(paragraphs) for a in find_reported_speech(p, i)]
-    # The parser misreads title-case headlines: where the headline reading finds a
-    # statement, it replaces what the dependency rules made of that line.
-    headlines = {
-        i: h for i, p in enumerate(paragraphs) if (h := find_headline_speech(p, i)) is not None
-    }
-    attributions = [a for a in attributions if a.paragraph not in headlines]
-    attributions += headlines.values()
-    attributions.sort(key=lambda a: (a.paragraph, a.cue))
-    statements: list[_Statement] = []
-    used: set[int] = set()
-    bare: list[Attribution] = []
-    for attribution in attributions:
-        if _inside_region(attribution.cue[0], regions, region_starts):
-            continue  # a cue inside a quotation belongs to the quoted speaker's words
-        if attribution.bare:
-            bare.append(attribution)
-            continue
-        statement = _Statement(
-            list(attribution.spans),
-            attribution.cue,
-            attribution.speaker,
-            attribution.rule,
-            attribution.paragraph,
-            steps_down=attribution.steps_down,
-        )
-        _snap_to_regions(statement, regions, region_starts, used)
-        statements.append(statement)
-    for attribution in bare:
-        _attach_bare(attribution, text, regions, region_starts, used, statements, paragraphs)
-    for statement in statements:
-        _extend_split_quote(statement, text, regions, region_starts, used)
-        _extend_after_colon(statement, text, regions, region_starts, used)
-    _attribute_remaining(text, paragraphs, regions, used, statements)
-    for statement in statements:
-        _follow_continuations(statement, regions, region_starts, used)
-    named = _speaker_extender(entities)
-    quotes = [_to_quote(text, s, regions, named) for s in _deduplicate(statements)]
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+    return StatementAssembler(text, paragraphs, entities).run()
+
+
+class StatementAssembler:
+    """Joins what the finders found into the article's statements, in explicit steps.
+
+    ``STEPS`` run in order; each states what it requires of the steps before it and what it
+    guarantees to the steps after it. The state they share: the quotation-mark ``regions``
+    (sorted, never sharing a start), ``used`` (indices of regions some statement holds:
+    a region belongs to at most one statement), the ``statements`` built so far and the
+    ``bare`` cues (speaker and cue, no content) waiting for a quotation.
+    """
+
+    def __init__(
+        self, text: str, paragraphs: Sequence[Paragraph], entities: Sequence[Entity]
+    ) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.entities = entities
+        self.regions = find_quote_regions(text, paragraphs)
+        self.starts = [r.start for r in self.regions]
+        self.attributions: list[Attribution] = []
+        self.statements: list[_Statement] = []
+        self.used: set[int] = set()
+        self.bare: list[Attribution] = []
+
+    def run(self) -> list[Quote]:
+        for step in self.STEPS:
+            step(self)
+        named = _speaker_extender(self.entities)
+        quotes = [_to_quote(self.text, s, self.regions, named) for s in self.statements]
+        return sorted(quotes, key=lambda q: (q.start, q.end))
+
+    def collect_attributions(self) -> None:
+        """Requires nothing. Guarantees ``attributions``: every cue finder's claims, sorted by
+        paragraph and cue, with a headline's reading replacing the parse of its line (the
+        parser misreads title-case headlines)."""
+        found = [a for i, p in enumerate(self.paragraphs) for a in find_reported_speech(p, i)]
+        headlines = {
+            i: h
+            for i, p in enumerate(self.paragraphs)
+            if (h := find_headline_speech(p, i)) is not None
+        }
+        found = [a for a in found if a.paragraph not in headlines]
+        found += headlines.values()
+        self.attributions = sorted(found, key=lambda a: (a.paragraph, a.cue))
+
+    def claim_cue_content(self) -> None:
+        """Requires ``attributions``. Guarantees a statement for each cue with content outside
+        quotation marks (a cue inside a quotation belongs to the quoted speaker's words), its
+        content widened to the quotation marks it starts or ends in; content-less cues wait
+        in ``bare``."""
+        for attribution in self.attributions:
+            if _inside_region(attribution.cue[0], self.regions, self.starts):
+                continue
+            if attribution.bare:
+                self.bare.append(attribution)
+                continue
+            statement = _Statement(
+                list(attribution.spans),
+                attribution.cue,
+                attribution.speaker,
+                attribution.rule,
+                attribution.paragraph,
+                steps_down=attribution.steps_down,
+            )
+            _snap_to_regions(statement, self.regions, self.starts, self.used)
+            self.statements.append(statement)
+
+    def attach_bare_cues(self) -> None:
+        """Requires the cue statements (their regions are ``used``). Guarantees each bare cue
+        that has a free quotation beside it a statement of that quotation."""
+        for attribution in self.bare:
+            _attach_bare(
+                attribution,
+                self.text,
+                self.regions,
+                self.starts,
+                self.used,
+                self.statements,
+                self.paragraphs,
+            )
+
+    def extend_statements(self) -> None:
+        """Requires every cue's statement. Guarantees a quotation split around its cue is one
+        statement, and reported speech running into a quotation after a colon includes it."""
+        for statement in self.statements:
+            _extend_split_quote(statement, self.text, self.regions, self.starts, self.used)
+            _extend_after_colon(statement, self.text, self.regions, self.starts, self.used)
+
+    def attribute_remaining(self) -> None:
+        """Requires every cue's statement, extended. Guarantees quotations no cue claimed get
+        the speaker named beside them ("— Name", "Name:") or, filling their paragraph, the
+        speaker of the statement before (floating); short ones stay scare quotes."""
+        _attribute_remaining(self.text, self.paragraphs, self.regions, self.used, self.statements)
+
+    def follow_continuations(self) -> None:
+        """Requires every statement. Guarantees a quotation left open at a paragraph end runs
+        on into the next paragraph within one statement."""
+        for statement in self.statements:
+            _follow_continuations(statement, self.regions, self.starts, self.used)
+
+    def deduplicate(self) -> None:
+        """Requires every statement, complete. Guarantees no two statements repeat each other
+        (rule precedence decides which stays) and each statement's spans are merged."""
+        self.statements = _deduplicate(self.statements)
+
+    STEPS: tuple[Callable[[StatementAssembler], None], ...] = (
+        collect_attributions,
+        claim_cue_content,
+        attach_bare_cues,
+        extend_statements,
+        attribute_remaining,
+        follow_continuations,
+        deduplicate,
+    )
 
 
 def _inside_region(pos: int, regions: Sequence[QuoteRegion], starts: list[int]) -> bool:
