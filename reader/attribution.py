@@ -9,10 +9,12 @@ relative pronoun.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from reader.rules import Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _CLAUSES = {"ccomp", "xcomp"}
 _NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}

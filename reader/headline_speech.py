@@ -8,13 +8,16 @@ inverted form "Guns Are a Crisis, Howard Dean Tells Convention".
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from reader.attribution import Attribution
 from reader.headlines import is_title_case_headline
 from reader.nlp import Paragraph
 from reader.rules import Rule
 from reader.speech_verbs import NP_CONTENT_VERBS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write",

@@ -4,7 +4,7 @@ for a special prosecutor", "made conflicting statements about …").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from reader.attribution import (
     Attribution,
@@ -15,6 +15,9 @@ from reader.attribution import (
 )
 from reader.rules import Rule
 from reader.speech_verbs import LIGHT_VERBS, TOPIC_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | None:

@@ -6,11 +6,14 @@ or closes it; the speaker is the phrase's object.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from reader.attribution import Attribution, content_spans, pobj_of, speaker_span
 from reader.rules import Rule
 from reader.speech_verbs import GROUP_SPEAKERS, RATE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _source_attribution(

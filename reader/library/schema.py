@@ -122,8 +122,14 @@ CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
 END;
 """
 
+#: 2: every statement records the rule that found it (``reader.rules.Rule`` values).
+_V2 = """
+ALTER TABLE statements ADD COLUMN rule TEXT;
+"""
+
 #: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+#: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -121,7 +121,7 @@ def _write_parts(conn: sqlite3.Connection, article_id: int, analysis: Analysis) 
     conn.executemany(
         """INSERT INTO statements (article_id, seq, start, "end", text, spans, kind, speaker,
                speaker_start, speaker_end, cue, cue_start, cue_end, local_actor, actor_id,
-               confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 article_id,
@@ -140,6 +140,7 @@ def _write_parts(conn: sqlite3.Connection, article_id: int, analysis: Analysis) 
                 q.actor,
                 library_ids.get(q.actor) if q.actor is not None else None,
                 q.confidence,
+                q.rule,
             )
             for seq, q in enumerate(analysis.quotes)
         ],
@@ -213,10 +214,11 @@ def load_analysis(conn: sqlite3.Connection, article_id: int) -> Analysis | None:
             cue_end=r[10],
             actor=r[11],
             confidence=r[12],
+            rule=r[13],
         )
         for r in conn.execute(
             """SELECT start, "end", text, spans, kind, speaker, speaker_start, speaker_end,
-                      cue, cue_start, cue_end, local_actor, confidence
+                      cue, cue_start, cue_end, local_actor, confidence, rule
                FROM statements WHERE article_id = ? ORDER BY seq""",
             (article_id,),
         )

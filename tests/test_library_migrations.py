@@ -1,0 +1,97 @@
+"""Released migrations are frozen, and a library made by an older release upgrades (issue 7).
+
+Migration 1 was once edited in place after release; every released migration's text is now
+pinned by its hash, and new ones are appended. A library built from migration 1 alone (as
+the previous release left it) must upgrade on open, and search, said and add must work after,
+including the queries that pin indexes with ``INDEXED BY``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+from reader.library import open_library
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, _run_script
+from reader.model import Actor, Analysis, Quote
+from reader.opening import article_from_text
+
+#: sha256 of each released migration's text. Never change a line here: append.
+FROZEN = {
+    1: "84920bb35771d7098019dac619510b01f9a475a480e4d2410dc1298d513a24b8",
+    2: "3e12ef45df0cd8b4da2dbff604f8bd526135481bfada81b2f3723a6d12745b79",
+}
+
+
+def test_released_migrations_are_unchanged():
+    for number, digest in FROZEN.items():
+        assert hashlib.sha256(MIGRATIONS[number - 1].encode()).hexdigest() == digest, number
+
+
+def test_every_migration_is_frozen_once_it_is_written():
+    assert len(FROZEN) == SCHEMA_VERSION
+
+
+def _library_of_the_previous_release(data_dir) -> None:
+    """A library at version 1 holding one article with a statement, written by hand."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(data_dir / "library.db", isolation_level=None)
+    conn.execute("BEGIN")
+    _run_script(conn, MIGRATIONS[0])
+    conn.execute("PRAGMA user_version = 1")
+    text = "The harbour will reopen in May, said Aileen MacLeod."
+    conn.execute(
+        """INSERT INTO articles (id, sha256, title, source, format, first_opened, last_opened,
+           text, analysis_version) VALUES (1, 'abc', 'Harbour news', NULL, 'txt',
+           '2025-01-01T00:00:00.000+00:00', '2025-01-01T00:00:00.000+00:00', ?, 'rules-1+m')""",
+        (text,),
+    )
+    conn.execute("INSERT INTO actors (id, key, name, kind) VALUES (1, 'aileen macleod', "
+                 "'Aileen MacLeod', 'person')")  # fmt: skip
+    conn.execute(
+        "INSERT INTO actor_aliases (actor_id, key, alias) VALUES (1, 'aileen macleod', "
+        "'Aileen MacLeod')"
+    )
+    conn.execute(
+        """INSERT INTO article_actors (article_id, local_id, actor_id, name, kind, aliases,
+           mentions, quotes) VALUES (1, 'aileen-macleod', 1, 'Aileen MacLeod', 'person',
+           '["Aileen MacLeod"]', 1, '[0]')"""
+    )
+    conn.execute(
+        """INSERT INTO statements (article_id, seq, start, "end", text, spans, kind, speaker,
+           speaker_start, speaker_end, cue, cue_start, cue_end, local_actor, actor_id,
+           confidence) VALUES (1, 0, 0, 30, ?, ?, 'indirect', 'Aileen MacLeod', 37, 51,
+           'said', 32, 36, 'aileen-macleod', 1, 0.8)""",
+        (text[:30], json.dumps([[0, 30]])),
+    )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_a_library_from_migration_1_upgrades_and_works(tmp_path):
+    data = tmp_path / "data"
+    _library_of_the_previous_release(data)
+    library = open_library(data, version="test")
+    try:
+        version = library.connection.execute("PRAGMA user_version").fetchone()[0]
+        assert version == SCHEMA_VERSION
+        assert [hit.id for hit in library.search("harbour")] == [1]
+        said = library.said("Aileen MacLeod")
+        assert [s.text for s in said] == ["The harbour will reopen in May"]
+        stored = library.analysis(1)
+        assert stored.quotes[0].rule is None  # stored before rules were recorded
+        text = "The council said that the bridge would close."
+        quote = Quote(
+            start=17, end=45, text=text[17:45], spans=((17, 45),), kind="indirect",
+            speaker="The council", speaker_start=0, speaker_end=11, cue="said", cue_start=12,
+            cue_end=16, actor="council", rule="verb_that_clause",
+        )  # fmt: skip
+        actor = Actor("council", "The council", "organisation", ("The council",), 1, (0,))
+        new_id, _ = library.add_analyses(
+            [Analysis(article_from_text(text, title="Bridge"), (), (quote,), (actor,), "test")]
+        )[0]
+        assert library.analysis(new_id).quotes[0].rule == "verb_that_clause"
+        assert len(library.articles(limit=10)) == 2
+    finally:
+        library.close()
