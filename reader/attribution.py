@@ -16,7 +16,6 @@ from reader.rules import Rule
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_CLAUSES = {"ccomp", "xcomp"}
 _NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}
 RELATIVE = {"who", "that", "which", "whom"}
 _EDGE_PUNCT = set(",.;:—–-()[]")
@@ -77,10 +76,6 @@ def own_subject(verb: Token) -> Token | None:
     ]
     before = [s for s in subjects if s.i < verb.i]
     return before[-1] if before else (subjects[0] if subjects else None)
-
-
-def has_clause(verb: Token) -> bool:
-    return any(c.dep_ in _CLAUSES for c in verb.children)
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -18,7 +18,6 @@ from reader.commands import analyse, evaluate, library
 from reader.errors import DramatisError
 
 EXIT_OK = 0
-EXIT_BUG = 1
 EXIT_USER_ERROR = 2
 
 

@@ -15,8 +15,6 @@ from reader.nlp import Paragraph
 
 _OPENERS = "“„«"
 _CLOSERS = "”»"
-_SINGLE_OPEN = "‘"
-_SINGLE_CLOSE = "’"
 _OPEN_CONTEXT = " \t([{—–-/:;,\u00a0"
 _ALL_MARKS = "\"“”„«»‘’'"
 

@@ -1,12 +1,14 @@
 """Named entities from the parsed paragraphs, corrected for what real news needs.
 
-The statistical model alone gets three things wrong often enough to matter in news:
+The statistical model alone gets five things wrong often enough to matter in news:
 - a surname used on its own after the full name ("al-Assad" after "Bashar al-Assad") is
   frequently labelled ORG or missed; once an article names a person in full, the last part
   of that name is a PERSON everywhere in the article;
 - the possessive "'s" is swallowed into the entity ("al-Assad's");
 - title-case headline fragments look like names ("Russian Jet Collide"); in a headline an
-  entity is kept only when the same string is an entity in the body.
+  entity is kept only when the same string is an entity in the body;
+- a source phrase is swallowed into the name ("Per Mirror", "According to Reuters");
+- a one-word outlet after "news agency" or "newspaper" is labelled a person ("Sputnik").
 """
 
 from __future__ import annotations

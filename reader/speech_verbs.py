@@ -90,7 +90,6 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "refer": frozenset({"to"}),
     "lash": frozenset({"out"}),
     "react": frozenset({"to"}),
-    "go": frozenset(),
 }
 
 #: Nouns that mark a statement ("in a statement", "her remarks", "a report by Reuters").

@@ -73,7 +73,6 @@ class ActorsPanel(QWidget):
     """A tree of actors and their statements for the article shown."""
 
     statementChosen = Signal(int)
-    actorChosen = Signal(str)
     saidAcrossLibraryRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -137,12 +136,6 @@ class ActorsPanel(QWidget):
     def set_theme(self, theme: Theme) -> None:
         if self.analysis is not None and theme is not self._theme:
             self.show_analysis(self.analysis, theme)
-
-    def clear_analysis(self) -> None:
-        self.analysis = None
-        self.tree.clear()
-        self.summary.setText(messages.NO_ACTORS)
-        self.said_button.setEnabled(False)
 
     def _actor_item(self, analysis: Analysis, actor: Actor) -> QTreeWidgetItem:
         style = actor_style(actor.kind)
@@ -219,9 +212,6 @@ class ActorsPanel(QWidget):
         index = item.data(0, QUOTE_ROLE)
         if isinstance(index, int):
             self.statementChosen.emit(index)
-        actor_id = item.data(0, ACTOR_ROLE)
-        if isinstance(actor_id, str):
-            self.actorChosen.emit(actor_id)
         actor = self._current_actor()
         self.said_button.setEnabled(actor is not None)
         if actor is not None:

@@ -1,6 +1,7 @@
 """Library-wide actor identity: the same person across every article read.
 
-Each article's analysis has its own actors ("a1", "a2"…). In the library an actor is known
+Each article's analysis has its own actors, with ids that are slugs of their names
+("bashar-al-assad"). In the library an actor is known
 by a normalised canonical name: lower-case, without diacritics, punctuation or titles
 ("President Vladimir Putin" and "vladimir putin" are one key). Aliases seen in any article
 are kept, so "Vladimir Putin" in one article and "Putin" in another become one library actor
