@@ -20,13 +20,22 @@ def analysis() -> Analysis:
     return analyse(open_article(SAMPLE), load_nlp())
 
 
+def _resolves_to(analysis: Analysis, quote: Quote, speaker_part: str) -> bool:
+    """A pronoun speaker counts only when its actor is the one named (issue 7)."""
+    actor = analysis.actor(quote.actor) if quote.actor else None
+    return actor is not None and speaker_part.lower() in actor.name.lower()
+
+
 def by(analysis: Analysis, speaker_part: str, content: str) -> Quote:
     matches = [
         q
         for q in analysis.quotes
         if content in q.text
         and q.speaker is not None
-        and (speaker_part.lower() in q.speaker.lower() or q.speaker.lower() in PRONOUNS)
+        and (
+            speaker_part.lower() in q.speaker.lower()
+            or (q.speaker.lower() in PRONOUNS and _resolves_to(analysis, q, speaker_part))
+        )
     ]
     assert matches, f"no statement by {speaker_part!r} containing {content!r}"
     return matches[0]
