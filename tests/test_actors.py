@@ -480,10 +480,12 @@ def test_duplicate_slugs_get_a_suffix() -> None:
     assert [a.id for a in actors] == ["jose-alvarez", "jose-alvarez-2"]
 
 
-def test_long_article_is_resolved_in_linear_time() -> None:
-    """Guards the stage's share of analysis time on 75k-word articles (no pairwise passes)."""
-    import time
+def test_long_article_with_many_people_resolves_every_statement() -> None:
+    """4,000 sentences, 120 people: each gets one actor and every statement a speaker.
 
+    The stage's cost on long articles is measured by bench/analysis.py, not timed here
+    (issue 7: no wall-clock limits in tests).
+    """
     sentence = (
         'Jane Roe{n} met Omar al-Farsi{m} in Paris. "Fine," she said. "Yes," al-Farsi{m} said. '
     )
@@ -514,9 +516,7 @@ def test_long_article_is_resolved_in_linear_time() -> None:
                 )
             )
         offset += len(piece)
-    began = time.perf_counter()
     _, quotes, actors = resolve_actors(text, [], entities, quotes_in)
-    assert time.perf_counter() - began < 10
     assert len(actors) == 50 + 70 + 1
     assert all(q.actor is not None for q in quotes)
 
