@@ -33,7 +33,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -59,6 +59,7 @@ from reader.names import (
     title_before,
 )
 from reader.nlp import Paragraph
+from reader.spans import last_starting_at_or_before
 
 #: Entity labels that never name an actor.
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -266,7 +267,7 @@ def _roles(
     ends = [p.start + (p.doc[-1].idx + len(p.doc[-1]) if len(p.doc) else 0) for p in paragraphs]
     roles: list[tuple[bool, bool]] = []
     for start, end in spans:
-        index = bisect_right(starts, start) - 1
+        index = last_starting_at_or_before(starts, start)
         paragraph = paragraphs[index] if index >= 0 else None
         if paragraph is None or end > ends[index]:
             roles.append((False, False))
@@ -294,7 +295,7 @@ class _QuotedText:
         self._ends = [e for _, e in spans]
 
     def contains(self, offset: int) -> bool:
-        index = bisect_right(self._starts, offset) - 1
+        index = last_starting_at_or_before(self._starts, offset)
         return index >= 0 and offset < self._ends[index]
 
 

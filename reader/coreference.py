@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from reader.model import ActorKind
 from reader.names import Gender
 from reader.nlp import Paragraph
+from reader.spans import last_starting_at_or_before
 
 #: How many earlier mentions a pronoun looks at; keeps resolution linear on long articles.
 LOOKBACK = 80
@@ -83,7 +84,7 @@ class SentenceIndex:
         return cls([0, *(m.end() for m in _SENTENCE_END.finditer(text))])
 
     def of(self, offset: int) -> int:
-        return max(0, bisect_right(self._starts, offset) - 1)
+        return max(0, last_starting_at_or_before(self._starts, offset))
 
     def opens(self, text: str, offset: int) -> bool:
         """True when only "the" stands between the sentence start and ``offset``.

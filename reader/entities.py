@@ -13,13 +13,13 @@ The statistical model alone gets five things wrong often enough to matter in new
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 
 from reader.headlines import is_title_case_headline
 from reader.model import Entity
 from reader.nlp import Paragraph
+from reader.spans import SortedSpans
 
 _POSSESSIVES = ("'s", "’s")
 
@@ -144,14 +144,8 @@ def _uncovered_mentions(text: str, surnames: set[str], entities: Sequence[Entity
 
 def _coverage(entities: Sequence[Entity]) -> Callable[[int], bool]:
     """A test of whether a character offset lies inside one of the (non-overlapping) entities."""
-    spans = sorted((e.start, e.end) for e in entities)
-    starts = [s for s, _ in spans]
-
-    def covered(offset: int) -> bool:
-        i = bisect.bisect_right(starts, offset) - 1
-        return i >= 0 and spans[i][0] <= offset < spans[i][1]
-
-    return covered
+    spans = SortedSpans((e.start, e.end) for e in entities)
+    return spans.__contains__
 
 
 def _merge(entities: Sequence[Entity], extra: Sequence[Entity]) -> list[Entity]:

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.spans import merged, overlap, total_length
+
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
 
@@ -53,22 +55,7 @@ _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?!\w)")
 
 def merge_spans(spans: Iterable[Span]) -> Spans:
     """Sorted, non-overlapping, non-empty spans covering the same characters."""
-    merged: list[list[int]] = []
-    for start, end in sorted(s for s in spans if s[1] > s[0]):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((s, e) for s, e in merged)
-
-
-def spans_length(spans: Spans) -> int:
-    return sum(e - s for s, e in spans)
-
-
-def overlap_length(a: Spans, b: Spans) -> int:
-    """Characters in both span sets (each merged)."""
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    return tuple(merged(spans, join_touching=True))
 
 
 # The values compared -----------------------------------------------------------------------
@@ -140,12 +127,12 @@ def is_ignored(
 ) -> bool:
     """True if more than half of the prediction lies on one excluded attribution and none of
     it on a kept one: it found something real that the restricted gold does not count."""
-    length = spans_length(prediction.spans)
+    length = total_length(prediction.spans)
     if length == 0 or not excluded:
         return False
-    if any(overlap_length(prediction.spans, g.spans) > 0 for g in kept):
+    if any(overlap(prediction.spans, g.spans) > 0 for g in kept):
         return False
-    return any(overlap_length(prediction.spans, g.spans) / length > 0.5 for g in excluded)
+    return any(overlap(prediction.spans, g.spans) / length > 0.5 for g in excluded)
 
 
 # Quote detection ---------------------------------------------------------------------------
@@ -169,14 +156,14 @@ def match_quotes(
     used: set[int] = set()
     for gi in text_order(golds):
         gold = golds[gi]
-        length = spans_length(gold.spans)
+        length = total_length(gold.spans)
         if length == 0:
             continue
         best, best_ratio = None, 0.0
         for pi, prediction in enumerate(predictions):
             if pi in used:
                 continue
-            ratio = overlap_length(gold.spans, prediction.spans) / length
+            ratio = overlap(gold.spans, prediction.spans) / length
             if ratio > best_ratio:
                 best, best_ratio = pi, ratio
         if best is not None and best_ratio > threshold:

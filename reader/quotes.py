@@ -22,6 +22,7 @@ from reader.model import Entity, Quote, QuoteKind
 from reader.nlp import Paragraph
 from reader.reported_speech import find_reported_speech
 from reader.rules import Rule, confidence, precedence_key
+from reader.spans import last_starting_at_or_before, merged, overlap, total_length
 
 #: Entity labels that can name a speaker.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -173,7 +174,7 @@ class StatementAssembler:
 
 
 def _inside_region(pos: int, regions: Sequence[QuoteRegion], starts: list[int]) -> bool:
-    k = bisect.bisect_right(starts, pos) - 1
+    k = last_starting_at_or_before(starts, pos)
     return k >= 0 and regions[k].start < pos < regions[k].end
 
 
@@ -485,7 +486,7 @@ def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
     # Only statements sharing a stretch of text can repeat each other: bucket them by position.
     buckets: dict[int, list[_Statement]] = {}
     for statement in sorted(statements, key=lambda s: precedence_key(s.rule, s.steps_down)):
-        statement.spans = _merged(statement.spans)
+        statement.spans = merged(statement.spans)
         if not statement.spans:
             continue
         if statement.cue is not None and statement.cue in seen_cues and not statement.regions:
@@ -494,13 +495,13 @@ def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
         nearby = {id(o): o for key in keys for o in buckets.get(key, ())}
         duplicate = False
         for other in nearby.values():
-            overlap = _overlap(statement.spans, other.spans)
-            size = min(_size(statement.spans), _size(other.spans))
+            shared = overlap(statement.spans, other.spans)
+            size = min(total_length(statement.spans), total_length(other.spans))
             nested = other.cue is not None and statement.start <= other.cue[0] < statement.end
-            if size and overlap > 0.8 * size and not nested and statement.cue != other.cue:
+            if size and shared > 0.8 * size and not nested and statement.cue != other.cue:
                 duplicate = True
                 break
-            if statement.cue == other.cue and overlap:
+            if statement.cue == other.cue and shared:
                 duplicate = True
                 break
         if not duplicate:
@@ -510,25 +511,6 @@ def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
             if statement.cue is not None:
                 seen_cues.add(statement.cue)
     return kept
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with overlapping ones joined."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(set(spans)):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-def _size(spans: list[tuple[int, int]]) -> int:
-    return sum(e - s for s, e in spans)
-
-
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
 def _speaker_extender(entities: Sequence[Entity]) -> Callable[[tuple[int, int]], tuple[int, int]]:
