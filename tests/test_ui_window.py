@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
 from ui.colors import current_theme, entity_color
 from ui.main_window import MainWindow
@@ -24,6 +25,21 @@ def window(qtbot):
     win.show()
     yield win
     win.shutdown()
+
+
+def _bold_fragments(document) -> str:
+    """The text of every bold stretch of a document: the matched words of a snippet."""
+    bold = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().fontWeight() >= QFont.Weight.Bold:
+                bold.append(fragment.text())
+            it += 1
+        block = block.next()
+    return " ".join(bold)
 
 
 def open_and_wait(window: MainWindow, qtbot, path: Path):
@@ -47,15 +63,14 @@ def test_cast_lists_the_actors_of_the_analysis(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
     assert sorted(window.actors.actor_names()) == sorted(a.name for a in analysis.actors)
     quoted = [a for a in analysis.actors if a.quotes]
-    if quoted:
-        top = window.actors.tree.topLevelItem(0)
-        assert top.text(0).startswith(max(quoted, key=lambda a: len(a.quotes)).name)
+    assert quoted, "the sample has quoted actors"
+    top = window.actors.tree.topLevelItem(0)
+    assert top.text(0).startswith(max(quoted, key=lambda a: len(a.quotes)).name)
 
 
 def test_clicking_a_statement_selects_its_span(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
-    if not analysis.quotes:
-        pytest.skip("the pipeline found no statements in the sample")
+    assert analysis.quotes, "the sample has statements"
     index = next(i for a in analysis.actors for i in a.quotes)
     item = window.actors.statement_item(index)
     tree = window.actors.tree
@@ -120,9 +135,7 @@ def test_the_library_finds_the_sample_and_shows_it_stored(window, qtbot, sample_
     with qtbot.waitSignal(window.library_panel.searched, timeout=TIMEOUT):
         window.library_panel.search()
     assert [hit.id for hit in window.library_panel.hits] == [window.article_id]
-    assert "<b>" in window.library_panel.results.toHtml() or "Kremlin" in (
-        window.library_panel.results.toPlainText()
-    )
+    assert "Kremlin" in _bold_fragments(window.library_panel.results.document())
     window.view.clear_article()
     window.library_panel.open_hit(0)
     assert window.analysis.article.text == analysis.article.text
@@ -132,8 +145,7 @@ def test_the_library_finds_the_sample_and_shows_it_stored(window, qtbot, sample_
 def test_what_an_actor_said_opens_the_article_at_the_statement(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
     speaker = next((a for a in analysis.actors if a.quotes), None)
-    if speaker is None:
-        pytest.skip("the pipeline found no attributed statements in the sample")
+    assert speaker is not None, "the sample has attributed statements"
     window.show_said(speaker.name)
     assert window.tabs.currentWidget() is window.said
     assert window.said.statements

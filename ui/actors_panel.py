@@ -126,8 +126,8 @@ class ActorsPanel(QWidget):
                 group.addChild(self._quote_item(analysis.quotes[index], index, with_speaker=True))
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
-        for i in range(len(speakers)):
-            self.tree.topLevelItem(i).setExpanded(True)
+        for top in self._top_items()[: len(speakers)]:
+            top.setExpanded(True)
         self.summary.setText(
             f"{len(analysis.actors)} actors, {len(speakers)} of them quoted; "
             f"{len(analysis.quotes)} statements. Click a statement to find it in the text."
@@ -192,12 +192,16 @@ class ActorsPanel(QWidget):
             if i.data(0, ACTOR_ROLE) and self.analysis is not None
         ]
 
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [top for top in tops if top is not None]
+
     def _items(self) -> list[QTreeWidgetItem]:
         items = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in self._top_items():
             items.append(top)
-            items.extend(top.child(j) for j in range(top.childCount()))
+            children = (top.child(j) for j in range(top.childCount()))
+            items.extend(child for child in children if child is not None)
         return items
 
     def _current_actor(self) -> Actor | None:

@@ -42,10 +42,10 @@ class Legend(QTextEdit):
             self._chip(cursor, f"\u00a0{style.name}\u00a0", tip, plain)
             self.entries.append(label)
         cursor.insertText("\u2003 Statements: ", heading)
-        for kind, style in palette().quotes.items():
+        for kind, quote_style in palette().quotes.items():
             fmt = quote_format(kind, theme)
-            fmt.setToolTip(tooltip(style.description))
-            self._chip(cursor, f"\u00a0{style.description}\u00a0", fmt, plain)
+            fmt.setToolTip(tooltip(quote_style.description))
+            self._chip(cursor, f"\u00a0{quote_style.description}\u00a0", fmt, plain)
             self.entries.append(kind)
         self._chip(cursor, "speaker", speaker_format(), plain)
         self._chip(cursor, "speech verb", cue_format(), plain)

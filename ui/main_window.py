@@ -271,19 +271,19 @@ class MainWindow(QMainWindow):
 
         Every earlier request still waiting is dropped. Returns the job ids, first = shown.
         """
-        paths = [Path(p) for p in paths]
-        if not paths:
+        chosen = [Path(p) for p in paths]
+        if not chosen:
             return []
-        jobs = list(range(self._next_job, self._next_job + len(paths)))
-        self._next_job += len(paths)
+        jobs = list(range(self._next_job, self._next_job + len(chosen)))
+        self._next_job += len(chosen)
         self.worker.floor = jobs[0]
         self._shown_job = jobs[0]
         self._batch = set(jobs)
         self._busy_jobs = set(jobs)
         self._pending_span = None
-        for job, path in zip(jobs, paths, strict=True):
+        for job, path in zip(jobs, chosen, strict=True):
             self.jobRequested.emit(job, str(path))
-        self._update_busy(messages.OPENING.format(name=paths[0].name))
+        self._update_busy(messages.OPENING.format(name=chosen[0].name))
         return jobs
 
     def choose_files(self) -> None:

@@ -65,8 +65,8 @@ class SafeDocument(QTextDocument):
         #: Every resource the document was asked for and refused (for tests and the log).
         self.refused: list[str] = []
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        self.refused.append(name.toString())
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        self.refused.append(name.toString() if isinstance(name, QUrl) else name)
         return _refusal(kind)
 
 
@@ -79,5 +79,5 @@ class SafeTextBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         return _refusal(kind)

@@ -8,7 +8,7 @@ opens the stored article at that statement.
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from reader.errors import LibraryError
 from reader.library import Library, StoredStatement
@@ -31,9 +31,11 @@ class SaidPanel(QWidget):
         self.actor = QComboBox()
         self.actor.setEditable(True)
         self.actor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.actor.lineEdit().setPlaceholderText("Who? (a name as you would write it)")
+        entry = QLineEdit()
+        entry.setPlaceholderText("Who? (a name as you would write it)")
+        self.actor.setLineEdit(entry)
         self.actor.activated.connect(lambda _index: self.show_actor(self._chosen_name()))
-        self.actor.lineEdit().returnPressed.connect(lambda: self.show_actor(self._chosen_name()))
+        entry.returnPressed.connect(lambda: self.show_actor(self._chosen_name()))
         self.status = plain_label(messages.SAID_HINT)
         self.status.setWordWrap(True)
         self.results = SafeTextBrowser()
