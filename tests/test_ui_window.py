@@ -244,6 +244,17 @@ def test_without_a_library_articles_are_shown_but_not_saved(qtbot, sample_path, 
         win.shutdown()
 
 
-def test_a_model_that_cannot_load_is_explained(window, qtbot):
-    window.worker.failed.emit(0, "English language model", "the model package is missing")
+def test_a_model_that_cannot_load_is_explained(qtbot, monkeypatch):
+    """The worker's own failure to load reaches the banner (issue 7: not a faked signal)."""
+    import reader.nlp
+
+    def broken(*_args, **_kwargs):
+        raise OSError("the model package is missing")
+
+    monkeypatch.setattr(reader.nlp, "load_nlp", broken)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()  # asks the worker to load the model
     qtbot.waitUntil(lambda: "model package is missing" in window.banner.text(), timeout=TIMEOUT)
+    assert "Articles cannot be analysed" in window.banner.text()
+    window.shutdown()
