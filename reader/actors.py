@@ -40,13 +40,11 @@ from dataclasses import dataclass, replace
 
 from reader.clusters import Cluster, Registry
 from reader.coreference import Antecedents, Mention, SentenceIndex, is_pronoun
+from reader.lexicon.groups import ORGANISATION_HEADS
+from reader.lexicon.name_parts import DETERMINERS
+from reader.lexicon.titles import HONORIFICS, TITLE_HEADS, Gender
 from reader.model import Actor, ActorKind, Entity, Quote
 from reader.names import (
-    DETERMINERS,
-    HONORIFICS,
-    ORGANISATION_HEADS,
-    TITLE_HEADS,
-    Gender,
     Title,
     description_key,
     honorific_gender,

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.lexicon.pronouns import RELATIVE_PRONOUNS
 from reader.rules import Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}
-RELATIVE = {"who", "that", "which", "whom"}
+RELATIVE = RELATIVE_PRONOUNS
 _EDGE_PUNCT = set(",.;:—–-()[]")
 
 

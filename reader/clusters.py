@@ -12,11 +12,11 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from reader.lexicon.groups import ORGANISATION_HEADS
+from reader.lexicon.name_parts import DETERMINERS
+from reader.lexicon.titles import Gender
 from reader.model import ActorKind
 from reader.names import (
-    DETERMINERS,
-    ORGANISATION_HEADS,
-    Gender,
     acronym,
     entity_key,
     honorific_gender,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from reader.attribution import Attribution, char_span, content_spans
+from reader.lexicon.page import PAGE_LABELS
 from reader.nlp import Paragraph
 from reader.rules import Rule
 
@@ -16,17 +17,6 @@ BOILERPLATE = re.compile(
     r"image|video)\s*:",
     re.IGNORECASE,
 )
-
-_NOT_SPEAKERS = {
-    "update", "updated", "watch", "read", "note", "editor", "related", "source", "sources",
-    "photo", "video", "image", "correction", "transcript", "q", "a", "exclusive", "breaking",
-    "live", "analysis", "opinion", "review", "warning", "question", "answer", "background",
-    "context", "timeline", "reporting", "editing", "clarification", "disclosure", "summary",
-    "abstract", "caption", "credit", "credits", "tags", "topics", "share", "follow", "contact",
-    "email", "twitter", "facebook", "instagram", "subscribe", "advertisement", "location",
-    "date", "time", "when", "where", "why", "how", "what", "who", "price", "cost", "result",
-    "results", "score", "status", "target", "bottom", "line", "tl", "dr", "ps", "p.s.", "nb",
-}  # fmt: skip
 
 
 def colon_line(paragraph: Paragraph, index: int) -> Attribution | None:
@@ -40,7 +30,7 @@ def colon_line(paragraph: Paragraph, index: int) -> Attribution | None:
     # "EXCLUSIVE – Roger Stone:" keeps only the words after the dash.
     dash = max((t.i for t in doc[: colon.i] if t.text in ("–", "—", "-")), default=-1)
     name = [t for t in name if t.i > dash]
-    if not name or len(name) > 4 or any(t.lower_ in _NOT_SPEAKERS for t in name):
+    if not name or len(name) > 4 or any(t.lower_ in PAGE_LABELS for t in name):
         return None
     # Transcripts: "MATTHEWS: …", "Lopez: …" (a lone capitalised word the tagger may miss).
     lone = len(name) == 1 and name[0].is_alpha and (name[0].is_title or name[0].is_upper)

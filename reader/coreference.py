@@ -20,8 +20,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from reader.lexicon.pronouns import PRONOUNS
+from reader.lexicon.titles import Gender
 from reader.model import ActorKind
-from reader.names import Gender
 from reader.nlp import Paragraph
 from reader.spans import last_starting_at_or_before
 
@@ -32,13 +33,6 @@ TITLE_LOOKBACK = 2000
 #: How many sentences back the previous statement's speaker still counts.
 SPEAKER_SENTENCES = 3
 
-PRONOUNS: dict[str, str] = {
-    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
-    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
-    **dict.fromkeys(("they", "them", "their", "themselves", "we", "us", "our"), "plural"),
-    **dict.fromkeys(("it", "its", "itself"), "neuter"),
-    **dict.fromkeys(("i", "me", "my", "you", "your"), "unknown"),
-}
 
 _WANTED_KINDS: dict[str, frozenset[str]] = {
     "male": frozenset({"person"}),

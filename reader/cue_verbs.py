@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.attribution import inherited_subject, own_subject
-from reader.speech_verbs import JUDGING_VERBS, PARTICLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
+from reader.lexicon.speech import JUDGING_VERBS, PARTICLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from reader.headlines import is_title_case_headline
+from reader.lexicon.name_parts import JOINED_ARTICLES, PARTICLES
 from reader.model import Entity
 from reader.nlp import Paragraph
 from reader.spans import SortedSpans
@@ -28,7 +29,8 @@ _RELABELLABLE = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LA
 
 #: Name particles: "al-Assad" is also written "Assad".
 _PARTICLE = re.compile(
-    r"^(?:al|el|ad|as|ash|an|ar|bin|ibn|abu|van|von|der|de|da|di|du|le|la)[-‐]", re.IGNORECASE
+    r"^(?:" + "|".join(sorted(PARTICLES | JOINED_ARTICLES, key=len, reverse=True)) + r")[-‐]",
+    re.IGNORECASE,
 )
 
 

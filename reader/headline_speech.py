@@ -12,17 +12,13 @@ from typing import TYPE_CHECKING
 
 from reader.attribution import Attribution
 from reader.headlines import is_title_case_headline
+from reader.lexicon.speech import IRREGULAR_FORMS, NP_CONTENT_VERBS, SPEECH_VERBS
 from reader.nlp import Paragraph
 from reader.rules import Rule
-from reader.speech_verbs import NP_CONTENT_VERBS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write",
-    "writes": "write", "spoke": "speak", "speaks": "speak", "swore": "swear",
-}  # fmt: skip
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "just",
                 "now", "also", "again", "still", "finally", "reportedly"}  # fmt: skip
 _NOT_VERBS = {"states", "news", "times", "post", "reports", "comments", "claims", "calls",
@@ -34,8 +30,8 @@ MAX_ADDRESSEE_WORDS = 4
 def _lemma(word: str) -> str | None:
     """The speech-verb lemma of an inflected headline word, or None."""
     word = word.lower()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    if word in IRREGULAR_FORMS:
+        return IRREGULAR_FORMS[word]
     candidates = []
     if word.endswith("ies"):
         candidates.append(word[:-3] + "y")

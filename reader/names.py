@@ -4,6 +4,7 @@ Everything here is pure string work on single mentions (no spaCy, no article sta
 possessives ("al-Assad's"), titles and honorifics ("President", "Mr"), name particles
 ("al-", "bin", "van") and case are stripped to give comparable keys; titles written just
 before a name are read off so that "the president" can later find who was given that title.
+The words themselves are the lexicon's (``reader.lexicon``).
 """
 
 from __future__ import annotations
@@ -12,77 +13,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
-Gender = Literal["male", "female"]
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-#: Words that head a title: "President Putin", "the foreign minister", "a spokesman".
-TITLE_HEADS: frozenset[str] = _wordset(
-    """
-    president minister premier chancellor secretary spokesman spokeswoman spokesperson
-    governor senator mayor king queen prince princess emperor sultan emir sheikh pope
-    ambassador envoy general admiral colonel commander chief chairman chairwoman chair
-    director leader judge prosecutor ceo founder adviser advisor representative rep
-    congressman congresswoman lawmaker speaker ayatollah cardinal bishop archbishop
-    sen gov lt col gen
-    """
-)
-
-#: Words that may stand before a title head inside the title: "prime minister", "vice president".
-TITLE_MODIFIERS: frozenset[str] = _wordset(
-    """
-    prime foreign defence defense interior finance economy health justice deputy vice
-    acting former state general attorney executive chief supreme national security
-    press crown first lord home trade energy education labour labor military army
-    opposition party top senior foreign-affairs
-    """
-)
-
-#: Honorifics carry no title but do say the name is a person's, sometimes a gender.
-HONORIFICS: dict[str, Gender | None] = {
-    "mr": "male",
-    "mrs": "female",
-    "ms": "female",
-    "miss": "female",
-    "mx": None,
-    "dr": None,
-    "prof": None,
-    "professor": None,
-    "sir": "male",
-    "dame": "female",
-    "lady": "female",
-    "lord": "male",
-}
-
-#: Gendered title heads; the rest of TITLE_HEADS are neutral.
-GENDERED_TITLES: dict[str, Gender] = {
-    "king": "male",
-    "queen": "female",
-    "prince": "male",
-    "princess": "female",
-    "emperor": "male",
-    "sultan": "male",
-    "spokesman": "male",
-    "spokeswoman": "female",
-    "chairman": "male",
-    "chairwoman": "female",
-    "congressman": "male",
-    "congresswoman": "female",
-}
-
-#: Name particles dropped when comparing names: "al-Assad" = "Assad", "van Gogh" = "Gogh".
-PARTICLES: frozenset[str] = _wordset(
-    "al el bin ibn bint abu de del della der den di da du la le van von ter dos das"
-)
-
-#: Determiners and quantifiers dropped from descriptions: "the experts" = "experts".
-DETERMINERS: frozenset[str] = _wordset(
-    "the a an some many most several other others these those two three four few all"
+from reader.lexicon.groups import GROUP_NOUNS, IRREGULAR_PLURALS
+from reader.lexicon.name_parts import DETERMINERS, PARTICLES, SUFFIXES
+from reader.lexicon.titles import (
+    GENDERED_TITLES,
+    HONORIFICS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    Gender,
 )
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
@@ -140,13 +79,9 @@ def name_tokens(surface: str) -> tuple[str, ...]:
     """Comparable tokens of a person's name: no title, suffix, possessive, particles or case."""
     _, words = split_title(surface)
     names = list(words)
-    while len(names) > 1 and names[-1] in _SUFFIXES:
+    while len(names) > 1 and names[-1] in SUFFIXES:
         names.pop()
     return tuple(_drop_particles(names))
-
-
-#: Generational and degree suffixes: "Martin Luther King Jr." = "King".
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md"})
 
 
 @lru_cache(maxsize=8192)
@@ -290,7 +225,9 @@ def honorific_gender(surface: str) -> Gender | None:
     return None
 
 
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$|^(?:al|el|bin|ibn|de|del|van|von|da|di|le|la)(?:-\w+)?$")
+_NAME_WORD = re.compile(
+    r"^[A-Z][\w'’.-]*$|^(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?:-\w+)?$"
+)
 
 
 def looks_like_name(surface: str) -> bool:
@@ -301,36 +238,11 @@ def looks_like_name(surface: str) -> bool:
     return all(_NAME_WORD.match(w) for w in words) and any(c.isupper() for w in words for c in w)
 
 
-_IRREGULAR_PLURALS = _wordset("people police men women children staff folk crowds")
-
-
-#: Bodies of people news quotes collectively; known even when capitalised ("Analysts said").
-GROUP_NOUNS = _wordset(
-    """
-    experts officials analysts protesters critics residents witnesses activists observers
-    sources diplomats lawmakers legislators authorities investigators researchers scientists
-    doctors rebels troops soldiers workers campaigners villagers locals leaders ministers
-    economists insiders organisers organizers supporters opponents voters families relatives
-    survivors students teachers farmers militants fighters negotiators prosecutors officers
-    """
-)
-
-
 def is_plural_noun(word: str) -> bool:
     """A plural common noun: "experts", "powers", "people"; capitalised only if a known group."""
     clean = _clean_word(word)
-    if clean in GROUP_NOUNS or clean in _IRREGULAR_PLURALS:
+    if clean in GROUP_NOUNS or clean in IRREGULAR_PLURALS:
         return True
     if not clean.isalpha() or not word.strip(".,;:!?\"'“”‘’()").islower():
         return False
     return len(clean) > 3 and clean.endswith("s") and not clean.endswith(("ss", "us", "is"))
-
-
-#: Heads of descriptions that stand for an institution rather than people.
-ORGANISATION_HEADS: frozenset[str] = _wordset(
-    """
-    ministry government agency department office council court committee commission company
-    administration embassy union board authority parliament cabinet kremlin military army
-    police presidency regime firm bank newspaper network
-    """
-)

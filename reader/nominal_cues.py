@@ -13,8 +13,8 @@ from reader.attribution import (
     pobj_of,
     speaker_span,
 )
+from reader.lexicon.speech import LIGHT_VERBS, TOPIC_NOUNS
 from reader.rules import Rule
-from reader.speech_verbs import LIGHT_VERBS, TOPIC_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

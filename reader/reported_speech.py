@@ -26,10 +26,10 @@ from reader.attribution import (
 )
 from reader.colon_lines import BOILERPLATE, colon_line
 from reader.cue_verbs import is_cue_verb, reporting_subject
+from reader.lexicon.speech import NOMINAL_CUES, TOPIC_NOUNS
 from reader.nominal_cues import nominal_attribution
 from reader.rules import NEEDS_SPEAKER, NO_SPEAKER_STEP, PRONOUN_SPEAKER_STEP, Rule
 from reader.source_phrases import according_to, per_source
-from reader.speech_verbs import NOMINAL_CUES, TOPIC_NOUNS
 from reader.verb_frames import VerbContext, frame_of
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.attribution import Attribution, content_spans, pobj_of, speaker_span
+from reader.lexicon.speech import GROUP_SPEAKERS, RATE_NOUNS
 from reader.rules import Rule
-from reader.speech_verbs import GROUP_SPEAKERS, RATE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -19,23 +19,23 @@ from typing import TYPE_CHECKING
 
 from reader.attribution import agent_of, own_subject
 from reader.cue_verbs import is_cue_verb, quote_follows_object
-from reader.rules import Rule
-from reader.speech_verbs import (
+from reader.lexicon.speech import (
     ADDRESSEE_ONLY_VERBS,
     CLAUSE_ONLY_VERBS,
     JUDGING_VERBS,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
+    QUESTION_VERBS,
     QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
 )
+from reader.rules import Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _CLAUSES = {"ccomp", "xcomp"}
 _QUESTION_WORDS = {"if", "whether", "why", "how", "what", "when", "where", "who", "which"}
-_ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 _TOPIC_PREPOSITIONS = {"for", "as", "of", "about", "on", "upon", "to", "over"}
 _SET_OFF = (",", "—", "–", "-", "(")
 
@@ -160,7 +160,7 @@ def clause_frame(v: VerbContext) -> Frame | None:
     """ "said (that) the plan would work", "promised to act", "called on Congress to act"."""
     if not v.clauses or (v.lemma in QUOTE_ONLY_VERBS and v.lemma not in SPEECH_VERBS):
         return None
-    if v.lemma in _ASKING and any(_is_question(c) for c in v.clauses):
+    if v.lemma in QUESTION_VERBS and any(_is_question(c) for c in v.clauses):
         return NOT_A_CUE  # a question put to someone is not a statement
     if v.passive and v.lemma == "ask":
         return NOT_A_CUE

@@ -8,8 +8,10 @@ Lemmas are lower-case spaCy lemmas.
 
 from __future__ import annotations
 
+from reader.lexicon.words import wordset
+
 #: Verbs whose clausal complement (that-clause, bare clause, infinitive) is reported speech.
-SPEECH_VERBS: frozenset[str] = frozenset(
+SPEECH_VERBS: frozenset[str] = wordset(
     """
     say tell add write ask note suggest report argue announce describe claim tweet criticize
     criticise accuse respond explain declare acknowledge promise insist urge defend warn
@@ -21,36 +23,29 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     caution imply thank decry allege quip pronounce chide exclaim bemoan recite protest
     grouse retort exhort utter muse observe confess affirm scoff hail laud applaud deride
     scold assail lecture speculate demur fume email text telephone phone inform notify
-    advise announce complain concur mutter murmur whisper scream holler bellow snap sneer
-    rant rail gripe grumble brag crow gush enthuse marvel opine posit surmise theorize
-    reason object retract reaffirm restate underscore underline highlight point stipulate
-    specify elaborate detail outline summarize summarise characterize portray label brand
-    term call dub nickname welcome congratulate commend salute celebrate credit blame fault
-    slam bash berate rebuke reprimand lambaste castigate excoriate chastise
-    upbraid ridicule belittle disparage insult taunt tease challenge warn threaten
-    vow swear guarantee promise pledge predict forecast
-    acknowledge admit concede confess apologize apologise regret
-    deny refute rebut dispute contest contradict disavow repudiate renounce reject
-    dismiss discount downplay minimize minimise
-    request beg implore urge lobby petition appeal plead beseech entreat invite
-    recommend advocate propose suggest cite
-    announce unveil declare proclaim broadcast publish release issue circulate leak
-    tweet retweet post blog write email
-    testify depose attest certify swear vouch
-    reply respond answer retort counter riposte
-    recall remember reminisce recount narrate relate describe explain
-    inquire enquire query question interrogate
-    """.split()
+    advise concur mutter murmur whisper scream holler bellow snap sneer rant rail gripe
+    grumble brag crow gush enthuse marvel opine posit surmise theorize reason object retract
+    reaffirm restate underscore underline highlight point stipulate specify elaborate detail
+    outline summarize summarise characterize portray label brand term call nickname welcome
+    congratulate commend salute celebrate credit blame fault bash berate rebuke reprimand
+    lambaste castigate excoriate chastise upbraid ridicule belittle disparage insult taunt
+    tease challenge threaten swear guarantee forecast apologize apologise regret refute
+    rebut dispute contest contradict disavow repudiate renounce discount downplay minimize
+    minimise request beg implore lobby petition appeal beseech entreat invite recommend
+    advocate cite unveil broadcast publish release issue circulate leak retweet blog depose
+    attest certify vouch riposte remember reminisce narrate relate inquire enquire query
+    interrogate
+    """
 )
 
 #: Reporting verbs whose direct object is the addressee, never the content ("told RIA that").
-ADDRESSEE_ONLY_VERBS: frozenset[str] = frozenset(
-    "tell assure remind inform notify brief persuade convince email telephone phone".split()
+ADDRESSEE_ONLY_VERBS: frozenset[str] = wordset(
+    "tell assure remind inform notify brief persuade convince email telephone phone"
 )
 
 #: Verbs that report an evaluation or act of speech on a noun phrase ("praised Putin for …"),
 #: so a direct object with its modifiers is the content.
-NP_CONTENT_VERBS: frozenset[str] = frozenset(
+NP_CONTENT_VERBS: frozenset[str] = wordset(
     """
     praise criticize criticise accuse attack blast slam mock defend denounce condemn dismiss
     reject question call describe tout urge promise pledge announce deny blame cite mention
@@ -60,25 +55,25 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
     acknowledge admit concede dispute contradict disavow repudiate renounce downplay
     congratulate commend salute credit fault knock bash label dub brand portray characterize
     stress emphasize emphasise note highlight underscore tweet retweet
-    """.split()
+    """
 )
 
 #: Verbs that introduce speech only beside a quotation ("“…,” he continued").
-QUOTE_ONLY_VERBS: frozenset[str] = frozenset(
-    "continue begin conclude finish interrupt chime smile sigh laugh shrug nod read sing".split()
+QUOTE_ONLY_VERBS: frozenset[str] = wordset(
+    "continue begin conclude finish interrupt chime smile sigh laugh shrug nod read sing"
 )
 
 #: Verbs of judgement that report a verdict only with a by-agent ("judged unlawful by …").
-JUDGING_VERBS: frozenset[str] = frozenset("judge deem rule".split())
+JUDGING_VERBS: frozenset[str] = wordset("judge deem rule")
 
 #: Verbs that need a clause (or direct quote) to be speech: with a bare noun object they state
 #: a fact or an action ("Russia has claimed one-fifth of Ukraine", "reported a loss").
-CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
+CLAUSE_ONLY_VERBS: frozenset[str] = wordset(
     """
-    say claim state report write post add argue explain insist assert suggest
-    maintain contend declare claim allege estimate project indicate signal observe conclude
-    publish release issue
-    """.split()
+    say claim state report write post add argue explain insist assert suggest maintain
+    contend declare allege estimate project indicate signal observe conclude publish release
+    issue
+    """
 )
 
 #: Verbs that only count as speech with particular particles or prepositions.
@@ -93,47 +88,57 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
 }
 
 #: Nouns that mark a statement ("in a statement", "her remarks", "a report by Reuters").
-NOMINAL_CUES: frozenset[str] = frozenset(
+NOMINAL_CUES: frozenset[str] = wordset(
     """
     statement remark remarks comment comments interview report speech address announcement
     claim assertion argument testimony tweet post letter email message note memo press
     conference briefing op-ed editorial column essay declaration pledge promise vow warning
     accusation allegation complaint criticism denial admission confession plea appeal
     assurance insistence suggestion contention prediction threat reminder
-    """.split()
+    """
 )
 
 #: Speech nouns whose topic phrase is the content ("calls for a special prosecutor",
 #: "attacks on Rubio", "declarations of victory"), when a speaker is named with them.
-TOPIC_NOUNS: frozenset[str] = frozenset(
+TOPIC_NOUNS: frozenset[str] = wordset(
     """
     call attack criticism declaration demand praise accusation allegation complaint warning
     denunciation condemnation plea appeal promise pledge vow claim charge comment remark
     statement note speech argument announcement mention defense defence reference message
-    """.split()
+    """
 )
 
 #: Verbs that turn a speech noun into a statement by their subject ("made a statement about").
-LIGHT_VERBS: frozenset[str] = frozenset(
-    "make issue deliver give offer sound release raise voice express lodge file".split()
+LIGHT_VERBS: frozenset[str] = wordset(
+    "make issue deliver give offer sound release raise voice express lodge file"
 )
 
 #: Nouns after "per" that make it a rate ("$5 per share"), not a source.
-RATE_NOUNS: frozenset[str] = frozenset(
+RATE_NOUNS: frozenset[str] = wordset(
     """
-    share cent percent capita hour minute second day week month year person head unit
-    gallon barrel mile kilometer kilometre pound ounce ton tonne mile visit vote voter
-    household student employee worker child game seat month annum kilo acre square foot
-    """.split()
+    share cent percent capita hour minute second day week month year person head unit gallon
+    barrel mile kilometer kilometre pound ounce ton tonne visit vote voter household student
+    employee worker child game seat annum kilo acre square foot
+    """
 )
 
 #: Nouns naming groups that speak as one ("experts", "officials", "analysts").
-GROUP_SPEAKERS: frozenset[str] = frozenset(
+GROUP_SPEAKERS: frozenset[str] = wordset(
     """
     expert official analyst observer critic source aide adviser advisor spokesman
     spokeswoman spokesperson diplomat lawmaker leader researcher scientist economist
-    investigator prosecutor authority witness resident activist supporter opponent
-    insider strategist historian scholar officer commander minister report poll survey
-    study ministry government agency
-    """.split()
+    investigator prosecutor authority witness resident activist supporter opponent insider
+    strategist historian scholar officer commander minister report poll survey study
+    ministry government agency
+    """
 )
+
+
+#: Verbs that put a question when their clause is one ("asked whether …"): no statement.
+QUESTION_VERBS: frozenset[str] = wordset("ask wonder question inquire enquire")
+
+#: Irregular finite forms of speech verbs as headlines write them ("Putin Says …").
+IRREGULAR_FORMS: dict[str, str] = {
+    "said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write",
+    "writes": "write", "spoke": "speak", "speaks": "speak", "swore": "swear",
+}  # fmt: skip

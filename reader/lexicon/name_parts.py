@@ -1,0 +1,21 @@
+"""Parts of names that are not the name itself: particles, suffixes, leading determiners."""
+
+from __future__ import annotations
+
+from reader.lexicon.words import wordset
+
+#: Name particles dropped when comparing names: "al-Assad" = "Assad", "van Gogh" = "Gogh".
+PARTICLES: frozenset[str] = wordset(
+    "al el bin ibn bint abu de del della der den di da du la le van von ter dos das"
+)
+
+#: Forms of the Arabic article written only joined by a hyphen ("ash-Shara", "ad-Din").
+JOINED_ARTICLES: frozenset[str] = wordset("ad as ash an ar")
+
+#: Generational and degree suffixes: "Martin Luther King Jr." = "King".
+SUFFIXES: frozenset[str] = wordset("jr sr ii iii iv phd md")
+
+#: Determiners and quantifiers dropped from descriptions: "the experts" = "experts".
+DETERMINERS: frozenset[str] = wordset(
+    "the a an some many most several other others these those two three four few all"
+)

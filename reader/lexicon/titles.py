@@ -1,0 +1,65 @@
+"""Titles and honorifics: the words that stand before a name without being part of it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from reader.lexicon.words import wordset
+
+Gender = Literal["male", "female"]
+
+#: Words that head a title: "President Putin", "the foreign minister", "a spokesman".
+TITLE_HEADS: frozenset[str] = wordset(
+    """
+    president minister premier chancellor secretary spokesman spokeswoman spokesperson
+    governor senator mayor king queen prince princess emperor sultan emir sheikh pope
+    ambassador envoy general admiral colonel commander chief chairman chairwoman chair
+    director leader judge prosecutor ceo founder adviser advisor representative rep
+    congressman congresswoman lawmaker speaker ayatollah cardinal bishop archbishop
+    sen gov lt col gen justice reverend rev captain capt lieutenant sergeant sgt
+    """
+)
+
+#: Words that may stand before a title head inside the title: "prime minister", "vice president".
+TITLE_MODIFIERS: frozenset[str] = wordset(
+    """
+    prime foreign defence defense interior finance economy health justice deputy vice
+    acting former state general attorney executive chief supreme national security
+    press crown first lord home trade energy education labour labor military army
+    opposition party top senior foreign-affairs
+    """
+)
+
+#: Honorifics carry no title but do say the name is a person's, sometimes a gender.
+HONORIFICS: dict[str, Gender | None] = {
+    "mr": "male",
+    "mrs": "female",
+    "ms": "female",
+    "miss": "female",
+    "mx": None,
+    "dr": None,
+    "prof": None,
+    "professor": None,
+    "sir": "male",
+    "dame": "female",
+    "lady": "female",
+    "lord": "male",
+    "fr": "male",
+    "father": "male",
+}
+
+#: Gendered title heads; the rest of TITLE_HEADS are neutral.
+GENDERED_TITLES: dict[str, Gender] = {
+    "king": "male",
+    "queen": "female",
+    "prince": "male",
+    "princess": "female",
+    "emperor": "male",
+    "sultan": "male",
+    "spokesman": "male",
+    "spokeswoman": "female",
+    "chairman": "male",
+    "chairwoman": "female",
+    "congressman": "male",
+    "congresswoman": "female",
+}
