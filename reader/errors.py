@@ -44,6 +44,40 @@ LIBRARY_TOO_NEW = (
     "the library was written by a newer version of Dramatis (schema {found}, this version "
     "knows up to {known}); it was left untouched"
 )
+LIBRARY_SET_ASIDE = (
+    "the library file is damaged; nothing was written to it and it was moved, unchanged, to "
+    "{aside}; the next command starts a fresh library"
+)
+LIBRARY_INDEX_DAMAGED = (
+    "part of the library is damaged ({detail}); nothing was saved; "
+    "'dramatis library check --repair' can rebuild it"
+)
+LIBRARY_RECORD_DAMAGED = (
+    "article {article_id}: its stored {part} is damaged; remove the article "
+    "('dramatis library remove {article_id}') and add its file again"
+)
+LIBRARY_VALUE_DAMAGED = (
+    "a value stored in the library is damaged ({detail}); 'dramatis library check' names "
+    "the article"
+)
+LIBRARY_RECORD_SKIPPED = "article {article_id}: a damaged statement was left out ({part})"
+LIBRARY_NOT_SAVING_NOTE = (
+    "the library cannot be written here (read-only folder or full disk); reading works, "
+    "but changes will not be saved"
+)
+LIBRARY_BACKUP_FAILED = "the backup copy could not be written ({detail}); nothing was repaired"
+
+# `dramatis library check`: one line per problem (the subject is the library file)
+CHECK_FILE_DAMAGED = "the file is damaged: {detail}"
+CHECK_ORPHANS = "{count} rows of {table} refer to missing {parent} ({parent} ids {ids})"
+CHECK_UNUSED_ACTORS = "{count} actors appear in no article (actor ids {ids})"
+CHECK_BAD_VALUE = "article {article_id}: {table} row {row_id}: {column} is not {kind}"
+CHECK_INDEX_COUNT = "the search index {index} has {indexed} entries for {rows} rows of {table}"
+CHECK_INDEX_OUT_OF_STEP = "the search index {index} is out of step with {table}"
+CHECK_NOT_REPAIRED = (
+    "the file itself is damaged, which --repair cannot fix; it was left untouched "
+    "(the articles it still holds can be read; a fresh library can be started)"
+)
 
 # Evaluation gold files (the subject of the error is the file)
 GOLD_UNREADABLE = "cannot be read ({detail})"

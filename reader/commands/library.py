@@ -2,8 +2,14 @@
 
 ``add`` stores files and folders, ``search`` finds articles, ``actors`` lists who appears,
 ``said`` lists what one actor said, ``remove`` deletes an article, ``export`` writes every
-statement, ``reanalyse`` refreshes articles analysed by older rules or another model.
+statement, ``reanalyse`` refreshes articles analysed by older rules or another model,
+``check`` looks for damage (``--repair`` fixes what can be fixed, after a backup copy).
 JSON answers are always lists; finding nothing prints ``[]`` and succeeds.
+
+Reading works wherever the file can be read, with a one-line note when nothing can be
+saved. A command that would write to a damaged library writes nothing and moves the file
+aside, unchanged, so that the next command starts a fresh one. Rows left out of a listing
+because they are damaged are named on standard error.
 """
 
 from __future__ import annotations
@@ -12,11 +18,23 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
+from reader import errors
+from reader.errors import LibraryError
 from reader.file_names import printable
-from reader.library import Library, open_library
+from reader.library import (
+    CorruptLibraryError,
+    Library,
+    check_library,
+    open_library,
+    repair_library,
+    set_aside,
+)
+
+#: ``library check`` found problems (distinct from 2, a problem stopping the command).
+EXIT_PROBLEMS = 3
 
 EXPORT_FIELDS = (
     "statement_id",
@@ -47,7 +65,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     add = commands.add_parser("add", help="analyse and store files or folders")
     add.add_argument("paths", nargs="+", metavar="PATH")
-    add.set_defaults(func=_add)
+    add.set_defaults(func=_refusing_damage(_add))
 
     search = commands.add_parser("search", help="find articles by words, phrases, prefix*")
     search.add_argument(
@@ -69,7 +87,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     remove = commands.add_parser("remove", help="remove an article from the library")
     remove.add_argument("article_id", type=int, metavar="ID")
-    remove.set_defaults(func=_remove)
+    remove.set_defaults(func=_refusing_damage(_remove))
 
     export = commands.add_parser("export", help="write every statement with actor and article")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -78,11 +96,55 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     reanalyse = commands.add_parser(
         "reanalyse", help="analyse again articles stored by older rules or another model"
     )
-    reanalyse.set_defaults(func=_reanalyse)
+    reanalyse.set_defaults(func=_refusing_damage(_reanalyse))
+
+    check = commands.add_parser(
+        "check", help="look for damage: one line per problem (exit 3 if any)"
+    )
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="copy the library to a backup, then rebuild its search indexes and drop orphan rows",
+    )
+    check.set_defaults(func=_check)
 
 
 def _open(args: argparse.Namespace) -> Library:
     return open_library(args.data_dir)
+
+
+def _open_for_reading(args: argparse.Namespace) -> Library:
+    """The library, with a one-line note on stderr when nothing could be saved to it."""
+    library = open_library(args.data_dir)
+    if library.read_only:
+        note = errors.LIBRARY_NOT_SAVING_NOTE
+        print(f"dramatis: {printable(library.path)}: {note}", file=sys.stderr)
+    return library
+
+
+def _refusing_damage(
+    command: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """``command`` for one that writes: a damaged library is moved aside, unchanged (the
+    library is closed by then, without writing), instead of being written to."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except CorruptLibraryError as error:
+            try:
+                aside = set_aside(args.data_dir)
+            except LibraryError:
+                raise error from None  # it stays where it is, untouched
+            problem = errors.LIBRARY_SET_ASIDE.format(aside=printable(aside))
+            raise CorruptLibraryError(error.subject, problem) from error
+
+    return run
+
+
+def _note_skipped(library: Library) -> None:
+    for note in library.skipped:
+        print(f"dramatis: {note}", file=sys.stderr)
 
 
 class ProgressBar:
@@ -130,7 +192,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    with _open(args) as library:
+    with _open_for_reading(args) as library:
         hits = library.search(args.query, actor=args.actor, limit=args.limit)
     if args.format == "json":
         _print_json(
@@ -143,7 +205,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _actors(args: argparse.Namespace) -> int:
-    with _open(args) as library:
+    with _open_for_reading(args) as library:
         actors = library.actors()
     if args.format == "json":
         _print_json(a.as_dict() for a in actors)
@@ -158,8 +220,9 @@ def _actors(args: argparse.Namespace) -> int:
 
 
 def _said(args: argparse.Namespace) -> int:
-    with _open(args) as library:
+    with _open_for_reading(args) as library:
         statements = library.said(args.name)
+        _note_skipped(library)
     if args.format == "json":
         _print_json(
             {
@@ -187,7 +250,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _open(args) as library:
+    with _open_for_reading(args) as library:
         rows = (
             {
                 "statement_id": s.id,
@@ -209,6 +272,7 @@ def _export(args: argparse.Namespace) -> int:
             writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_FIELDS, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
+        _note_skipped(library)
     return 0
 
 
@@ -222,3 +286,25 @@ def _reanalyse(args: argparse.Namespace) -> int:
 
 def _print_json(items: Iterable[dict[str, Any]]) -> None:
     print(json.dumps(list(items), ensure_ascii=False, indent=2))
+
+
+def _check(args: argparse.Namespace) -> int:
+    with _open_for_reading(args) as library:
+        problems = check_library(library)
+        for problem in problems:
+            print(f"{printable(library.path)}: {problem.text}")
+        if not problems:
+            print(f"{printable(library.path)}: no problems found")
+            return 0
+        if not args.repair:
+            return EXIT_PROBLEMS
+        backup = repair_library(library, problems)
+        if backup is None:
+            print("nothing that --repair can fix")
+            return EXIT_PROBLEMS
+        print(f"backup copy: {printable(backup)}")
+        remaining = check_library(library)
+        for problem in remaining:
+            print(f"{printable(library.path)}: still: {problem.text}")
+        print(f"repaired {len(problems) - len(remaining)} of {len(problems)} problems")
+    return EXIT_PROBLEMS if remaining else 0

@@ -7,18 +7,22 @@ Public API (plain dataclasses in and out, no SQL for callers)::
     library.search("putin AND gas", actor="Putin")
     library.said("Vladimir Putin")
 
-A damaged library raises ``CorruptLibraryError`` and is never overwritten; ``start_fresh``
-moves it aside and opens a new one. ``analyse_file`` shows a file without any library.
+A damaged library raises ``CorruptLibraryError`` and is never overwritten; ``set_aside``
+moves it aside and ``start_fresh`` also opens a new one. A library that cannot be written
+(read-only folder, full disk) is opened read-only and can still be read. ``check_library``
+and ``repair_library`` are ``dramatis library check [--repair]``. ``analyse_file`` shows a
+file without any library.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 from reader import errors
 from reader.errors import LibraryError
+from reader.library import clean_close, files
+from reader.library.check import Kind, Problem, find_problems, quick_check, repair
 from reader.library.connection import (
     DEFAULT_BUSY_TIMEOUT_MS,
     CorruptLibraryError,
@@ -26,7 +30,13 @@ from reader.library.connection import (
     connect_read_only,
     translate_errors,
 )
-from reader.library.core import Analyser, Library, NotSavedError, default_analyser
+from reader.library.core import (
+    Analyser,
+    DamagedRecordError,
+    Library,
+    NotSavedError,
+    default_analyser,
+)
 from reader.library.records import (
     ActorSummary,
     AddResult,
@@ -42,13 +52,19 @@ __all__ = [
     "ActorSummary",
     "AddResult",
     "CorruptLibraryError",
+    "DamagedRecordError",
+    "Kind",
     "Library",
     "NotSavedError",
+    "Problem",
     "SearchHit",
     "StoredArticle",
     "StoredStatement",
     "analyse_file",
+    "check_library",
     "open_library",
+    "repair_library",
+    "set_aside",
     "start_fresh",
 ]
 
@@ -63,9 +79,10 @@ def open_library(
 ) -> Library:
     """Open (creating and migrating if needed) the library in ``data_dir``.
 
-    A library that cannot be written is opened read-only (``library.read_only``): it can be
-    searched and shown, and saving raises ``LibraryError``. ``analyse`` and ``version``
-    replace the NLP pipeline and its version (tests and benchmarks).
+    A library that cannot be written (read-only file or folder, no space for its log) is
+    opened read-only (``library.read_only``): it can be searched and shown, and saving
+    raises ``LibraryError``. ``analyse`` and ``version`` replace the NLP pipeline and its
+    version (tests and benchmarks).
     """
     path = library_path(data_dir)
     if not read_only:
@@ -77,28 +94,39 @@ def open_library(
                     path, errors.LIBRARY_UNREADABLE.format(detail=error.strerror or error)
                 ) from error
             read_only = True
-    if not read_only:
-        try:
-            conn = connect(path, busy_timeout_ms)
-        except CorruptLibraryError:
-            raise
-        except LibraryError as error:
-            if error.problem != errors.LIBRARY_READ_ONLY or not path.exists():
-                raise
-            read_only = True
-    if read_only:
+    # Compared before connecting: opening creates the -wal file the record describes.
+    trusted = clean_close.left_as_recorded(path)
+    conn = None if read_only else _connect_for_writing(path, busy_timeout_ms)
+    if conn is None:
+        read_only = True
         if not path.exists():
             raise LibraryError(path, errors.LIBRARY_UNREADABLE.format(detail="no such file"))
         conn = connect_read_only(path, busy_timeout_ms)
     try:
-        _check_version(conn, path, read_only)
+        _check_version(conn, path, read_only, trusted)
     except BaseException:
         conn.close()
         raise
-    return Library(conn, path, read_only=read_only, analyse=analyse, version=version)
+    return Library(
+        conn, path, read_only=read_only, trusted=trusted, analyse=analyse, version=version
+    )
 
 
-def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
+def _connect_for_writing(path: Path, busy_timeout_ms: int) -> sqlite3.Connection | None:
+    """A writable connection, or None when the existing file can only be read."""
+    try:
+        return connect(path, busy_timeout_ms)
+    except CorruptLibraryError:
+        raise
+    except LibraryError as error:
+        # Read-only, or its -wal/-shm cannot be created or grown (read-only folder, full
+        # disk): reading may still work. A lock does not go away by reading instead.
+        if error.problem == errors.LIBRARY_LOCKED or not path.exists():
+            raise
+        return None
+
+
+def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool, trusted: bool) -> None:
     with translate_errors(path):
         found = stored_version(conn)
     if found > SCHEMA_VERSION:
@@ -106,7 +134,19 @@ def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool) -> Non
     if found < SCHEMA_VERSION:
         if read_only:
             raise LibraryError(path, errors.LIBRARY_READ_ONLY)
+        if found > 0 and not trusted:
+            # A migration writes: never into a file that may be damaged.
+            with translate_errors(path):
+                damaged = quick_check(conn)
+            if damaged:
+                raise CorruptLibraryError(path, errors.LIBRARY_CORRUPT)
         migrate(conn, path)
+
+
+def set_aside(data_dir: str | Path | None = None) -> Path:
+    """Move a damaged library (with its -wal and -shm) aside, never deleting it; return
+    where it now is. Close every connection to it first."""
+    return files.set_aside(library_path(data_dir))
 
 
 def start_fresh(data_dir: str | Path | None = None, **options: object) -> tuple[Library, Path]:
@@ -114,25 +154,34 @@ def start_fresh(data_dir: str | Path | None = None, **options: object) -> tuple[
 
     Returns the new library and where the old file now is.
     """
-    path = library_path(data_dir)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while aside.exists():
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-        n += 1
-    try:
-        if path.exists():
-            path.rename(aside)
-        for suffix in ("-wal", "-shm"):
-            extra = path.with_name(path.name + suffix)
-            if extra.exists():
-                extra.rename(aside.with_name(aside.name + suffix))
-    except OSError as error:
-        raise LibraryError(
-            path, errors.LIBRARY_UNREADABLE.format(detail=error.strerror or error)
-        ) from error
+    aside = set_aside(data_dir)
     return open_library(data_dir, **options), aside  # type: ignore[arg-type]
+
+
+def check_library(library: Library) -> list[Problem]:
+    """Every problem found in the library (empty: it is sound). Changes nothing."""
+    with translate_errors(library.path):
+        problems = find_problems(library.connection, writable=not library.read_only)
+    if not any(p.kind is Kind.FILE for p in problems):
+        library.mark_sound()
+    return problems
+
+
+def repair_library(library: Library, problems: list[Problem] | None = None) -> Path | None:
+    """Back the library up, then rebuild its indexes and drop orphan rows.
+
+    ``problems``: what ``check_library`` just found (checked again if not given). Returns
+    the backup copy, or None when there was nothing ``repair`` can fix. A library whose
+    file is damaged is refused with ``CorruptLibraryError`` and left untouched.
+    """
+    if problems is None:
+        problems = check_library(library)
+    if any(p.kind is Kind.FILE for p in problems):
+        raise CorruptLibraryError(library.path, errors.CHECK_NOT_REPAIRED)
+    if not any(p.repairable for p in problems):
+        return None
+    library.check_writable()
+    return repair(library.connection, library.path)
 
 
 def analyse_file(path: str | Path, analyse: Analyser | None = None) -> Analysis:

@@ -175,8 +175,8 @@ def _match(conn: sqlite3.Connection, kind: str, canonical: str, keys: list[str])
     if not candidates and kind == "person" and " " not in canonical:
         # "Putin" alone: the one person whose full name ends with it, if only one does.
         rows = conn.execute(
-            "SELECT id FROM actors WHERE kind = 'person' AND key LIKE ? LIMIT 2",
-            (f"% {canonical}",),
+            f"SELECT id FROM actors WHERE kind = 'person' AND {_ENDS_WITH} LIMIT 2",
+            _ends_with(canonical),
         ).fetchall()
         if len(rows) == 1:
             return int(rows[0][0])
@@ -220,13 +220,19 @@ def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     if rows:
         return [int(r[0]) for r in rows]
     rows = conn.execute(
-        "SELECT id FROM actors WHERE key LIKE ? ORDER BY id", (f"% {_escape_like(key)}",)
+        f"SELECT id FROM actors WHERE {_ENDS_WITH} ORDER BY id", _ends_with(key)
     ).fetchall()
     return [int(r[0]) for r in rows]
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("%", "").replace("_", "")
+#: "The key ends with ' <surname>'". Not LIKE: SQLite refuses LIKE patterns over 50,000
+#: bytes, and a name typed or found can be longer than that (issue 12).
+_ENDS_WITH = "length(key) > :n AND substr(key, -:n) = :suffix"
+
+
+def _ends_with(surname: str) -> dict[str, object]:
+    suffix = " " + surname
+    return {"n": len(suffix), "suffix": suffix}
 
 
 def aliases_json(actor: Actor) -> str:

@@ -3,8 +3,9 @@
 Every connection runs in autocommit mode (``isolation_level=None``) with WAL, a busy timeout
 and foreign keys on; writes go through ``write_transaction`` which opens ``BEGIN IMMEDIATE``
 so that two processes adding at once queue behind each other instead of failing half-way.
-SQLite errors the user can act on (read-only, locked, corrupt, disk full) become
-``LibraryError`` with the wording from ``reader.errors``; anything else is a bug and escapes.
+SQLite errors the user can act on (read-only, locked, corrupt, disk full, a stored value
+that cannot be read back) become ``LibraryError`` with the wording from ``reader.errors``;
+anything else is a bug and escapes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reader.errors import LibraryError
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 # Primary result codes (the low byte of an extended code).
+_SQLITE_ERROR = 1
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
 _SQLITE_READONLY = 8
@@ -50,10 +52,27 @@ def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlit
 def connect_read_only(
     path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
 ) -> sqlite3.Connection:
-    """Open an existing database without writing anything to it (read-only file or folder)."""
+    """Open an existing database without writing anything to it (read-only file or folder,
+    full disk).
+
+    ``mode=ro`` still needs the ``-wal`` and ``-shm`` files of a WAL database; where they
+    cannot be created (a read-only folder, no space left) the file is opened with
+    ``immutable=1``: read as it is on disk, without locks and without the log.
+    """
+    try:
+        return _connect_uri(path, "mode=ro", busy_timeout_ms)
+    except CorruptLibraryError:
+        raise
+    except LibraryError as error:
+        if error.problem == errors.LIBRARY_LOCKED:
+            raise
+    return _connect_uri(path, "mode=ro&immutable=1", busy_timeout_ms)
+
+
+def _connect_uri(path: Path, query: str, busy_timeout_ms: int) -> sqlite3.Connection:
     with translate_errors(path):
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
+            f"{path.resolve().as_uri()}?{query}",
             uri=True,
             isolation_level=None,
             timeout=busy_timeout_ms / 1000,
@@ -96,11 +115,19 @@ def write_transaction(conn: sqlite3.Connection, subject: str | Path) -> Iterator
 
 
 def is_corruption(error: sqlite3.Error) -> bool:
+    """Damaged pages or not a database at all (not a bad value in one row)."""
     code = _primary_code(error)
-    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        return True
+    if code is not None and code != _SQLITE_ERROR:
+        return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
     text = str(error).lower()
-    return "not a database" in text or "malformed" in text
+    if _is_bad_value(text):
+        return False
+    return "not a database" in text or "disk image is malformed" in text
+
+
+def _is_bad_value(text: str) -> bool:
+    """A stored value SQLite or Python cannot read back: invalid JSON, BLOB, UTF-8."""
+    return "json" in text or "could not decode to utf-8" in text
 
 
 def library_error(error: sqlite3.Error, subject: str | Path) -> LibraryError | None:
@@ -109,6 +136,8 @@ def library_error(error: sqlite3.Error, subject: str | Path) -> LibraryError | N
     text = str(error).lower()
     if is_corruption(error):
         return CorruptLibraryError(subject, errors.LIBRARY_CORRUPT)
+    if _is_bad_value(text):
+        return LibraryError(subject, errors.LIBRARY_VALUE_DAMAGED.format(detail=error))
     if code == _SQLITE_READONLY or "readonly" in text or "read-only" in text:
         return LibraryError(subject, errors.LIBRARY_READ_ONLY)
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:

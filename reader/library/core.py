@@ -7,10 +7,18 @@ and a full ``Analysis`` for a stored article, and never write SQL of their own.
 When the library cannot save (read-only, locked, corrupt, disk full) the article is still
 analysed: ``add_file`` raises ``NotSavedError`` carrying the ``Analysis`` so that the caller
 can show it without saving.
+
+Nothing is written to a file that may be damaged: before the first write of a session, a
+library whose file is not as the last clean close left it (``clean_close``) gets a
+``PRAGMA quick_check``, and so does one where a write failed with a corruption code. A
+damaged file raises ``CorruptLibraryError`` and is closed without writing anything to it.
+A single stored row that cannot be read back raises ``DamagedRecordError`` naming its
+article; listings leave such rows out and note them in ``skipped``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -18,12 +26,14 @@ from pathlib import Path
 
 from reader import errors
 from reader.errors import ArticleError, LibraryError
-from reader.library import store
+from reader.library import clean_close, store
 from reader.library.actors import find_actor_ids
-from reader.library.connection import translate_errors
+from reader.library.check import quick_check
+from reader.library.connection import CorruptLibraryError, connect_read_only, translate_errors
 from reader.library.records import (
     ActorSummary,
     AddResult,
+    DamagedRecord,
     SearchHit,
     StoredArticle,
     StoredStatement,
@@ -58,6 +68,17 @@ class NotSavedError(LibraryError):
         self.analysis = analysis
 
 
+class DamagedRecordError(LibraryError):
+    """One stored article's analysis cannot be read back; the rest of the library can."""
+
+    def __init__(self, subject: str | Path, damage: DamagedRecord) -> None:
+        super().__init__(
+            subject,
+            errors.LIBRARY_RECORD_DAMAGED.format(article_id=damage.article_id, part=damage.part),
+        )
+        self.article_id = damage.article_id
+
+
 def default_analyser(article: Article) -> Analysis:
     from reader.pipeline import analyse
 
@@ -79,19 +100,52 @@ class Library:
         path: Path,
         *,
         read_only: bool = False,
+        trusted: bool = False,
         analyse: Analyser | None = None,
         version: str | None = None,
     ) -> None:
         self.connection = conn
         self.path = path
         self.read_only = read_only
+        #: The file is known sound: as the last clean close left it, or checked since.
+        self.trusted = trusted
+        self._checked = False
+        self.damaged = False
+        #: Damaged rows left out of listings since the library was opened.
+        self.skipped: list[LibraryError] = []
         self.analyse = analyse or default_analyser
         self.version = version or default_version()
 
     # -- life cycle -------------------------------------------------------------------
 
     def close(self) -> None:
+        """Close the connection; note a clean close of a sound library (``clean_close``)."""
+        if self.damaged and not self.read_only:
+            self._close_without_checkpoint()
+            return
         self.connection.close()
+        if self._may_record():
+            clean_close.record_clean_close(self.path)
+
+    def _may_record(self) -> bool:
+        if self.read_only or not self.trusted:
+            return False
+        # Trusted only from the record, which is gone: another process found the file
+        # damaged since. Keep it gone.
+        return self._checked or clean_close.record_path(self.path).exists()
+
+    def _close_without_checkpoint(self) -> None:
+        """Close so that SQLite does not copy the log into the damaged file.
+
+        The last connection to close checkpoints; while a read-only one is still open the
+        writable one is not the last, and a read-only connection never checkpoints.
+        """
+        guard = None
+        with contextlib.suppress(LibraryError):
+            guard = connect_read_only(self.path)
+        self.connection.close()
+        if guard is not None:
+            guard.close()
 
     def __enter__(self) -> Library:
         return self
@@ -99,9 +153,55 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _check_writable(self) -> None:
+    def check_writable(self) -> None:
         if self.read_only:
             raise LibraryError(self.path, errors.LIBRARY_READ_ONLY)
+
+    def verify(self) -> None:
+        """``PRAGMA quick_check`` unless the file is known sound; ``CorruptLibraryError``
+        (and nothing written from now on) if it is damaged."""
+        if self.trusted or self.read_only:
+            return
+        with translate_errors(self.path):
+            problems = quick_check(self.connection)
+        if problems:
+            self._mark_damaged()
+            raise CorruptLibraryError(self.path, errors.LIBRARY_CORRUPT)
+        self.mark_sound()
+
+    def mark_sound(self) -> None:
+        """The file was just checked and found sound."""
+        self.trusted = True
+        self._checked = True
+
+    def _mark_damaged(self) -> None:
+        self.damaged = True
+        self.trusted = False
+        clean_close.forget(self.path)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Around every write: writable, verified, and a corruption error diagnosed."""
+        self.check_writable()
+        if self.damaged:
+            raise CorruptLibraryError(self.path, errors.LIBRARY_CORRUPT)
+        self.verify()
+        try:
+            yield
+        except CorruptLibraryError as error:
+            raise self._diagnosed(error) from error
+
+    def _diagnosed(self, error: CorruptLibraryError) -> LibraryError:
+        """A write failed with a corruption code: the whole file, or only an index?"""
+        try:
+            problems = quick_check(self.connection)
+        except sqlite3.Error as failure:
+            problems = [str(failure)]
+        if problems:
+            self._mark_damaged()
+            return error
+        detail = error.__cause__ or error.problem
+        return LibraryError(self.path, errors.LIBRARY_INDEX_DAMAGED.format(detail=detail))
 
     # -- adding -----------------------------------------------------------------------
 
@@ -123,10 +223,14 @@ class Library:
             raise NotSavedError(error, self.analyse(article)) from error
         if stored is not None and stored[1] == self.version:
             article_id = stored[0]
-            analysis = self.analysis(article_id)
+            try:
+                analysis = self.analysis(article_id)
+            except DamagedRecordError as error:
+                raise NotSavedError(error, self.analyse(article)) from error
             if not self.read_only:
                 try:
-                    store.touch(self.connection, article_id, self.path)
+                    with self._writing():
+                        store.touch(self.connection, article_id, self.path)
                 except LibraryError as error:
                     raise NotSavedError(error, analysis) from error
             return article_id, analysis, False
@@ -139,8 +243,8 @@ class Library:
     ) -> tuple[int, bool]:
         """Store an analysis made elsewhere (all or nothing): ``(id, was_new)``."""
         try:
-            self._check_writable()
-            return store.store_analysis(self.connection, analysis, self.path)
+            with self._writing():
+                return store.store_analysis(self.connection, analysis, self.path)
         except LibraryError as error:
             if on_error is None:
                 raise
@@ -148,22 +252,27 @@ class Library:
 
     def add_analyses(self, analyses: Iterable[Analysis]) -> list[tuple[int, bool]]:
         """Store many analyses in one transaction (for imports and the benchmark generator)."""
-        self._check_writable()
-        return store.store_analyses(self.connection, analyses, self.path)
+        with self._writing():
+            return store.store_analyses(self.connection, analyses, self.path)
 
     def add_paths(
         self, paths: Iterable[str | Path], progress: Progress | None = None
     ) -> list[AddResult]:
         """Add files and folders (recursively); bad files are reported in the results and
-        skipped. A library that cannot save stops the run with ``LibraryError``."""
+        skipped, and so are files whose stored analysis is damaged. A library that cannot
+        save stops the run with ``LibraryError``, before anything is analysed if its file
+        is damaged."""
         files = list(expand_paths(paths))
+        self.verify()
         results = []
         for done, file in enumerate(files, start=1):
             try:
                 article_id, _, was_new = self.add_file(file)
                 results.append(AddResult(str(file), article_id, was_new))
             except NotSavedError as error:
-                raise error.cause from error
+                if not isinstance(error.cause, DamagedRecordError):
+                    raise error.cause from error
+                results.append(AddResult(str(file), None, False, error.problem))
             except ArticleError as error:
                 results.append(AddResult(str(file), None, False, error.problem))
             if progress is not None:
@@ -239,15 +348,19 @@ class Library:
 
     def analysis(self, article_id: int) -> Analysis:
         """The stored Analysis of an article, rebuilt without re-analysing."""
-        with translate_errors(self.path):
-            analysis = store.load_analysis(self.connection, article_id)
+        try:
+            with translate_errors(self.path):
+                analysis = store.load_analysis(self.connection, article_id)
+        except DamagedRecord as damage:
+            raise DamagedRecordError(self.path, damage) from damage
         if analysis is None:
             raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
         return analysis
 
     def remove(self, article_id: int) -> None:
-        self._check_writable()
-        if not store.remove_article(self.connection, article_id, self.path):
+        with self._writing():
+            removed = store.remove_article(self.connection, article_id, self.path)
+        if not removed:
             raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
 
     # -- search -------------------------------------------------------------------------
@@ -367,9 +480,12 @@ class Library:
         self, query: str, *, actor: str | None = None, limit: int = 20
     ) -> list[StoredStatement]:
         """Statements whose words match ``query``, optionally only by one actor."""
-        with translate_errors(self.path):
-            ids = None if actor is None else find_actor_ids(self.connection, actor)
-            return search_statements(self.connection, query, ids, limit)
+        try:
+            with translate_errors(self.path):
+                ids = None if actor is None else find_actor_ids(self.connection, actor)
+                return search_statements(self.connection, query, ids, limit)
+        except DamagedRecord as damage:
+            raise DamagedRecordError(self.path, damage) from damage
 
     # -- actors and statements ------------------------------------------------------------
 
@@ -436,7 +552,7 @@ class Library:
                     ORDER BY page.date, page.article_id, page.seq""",
                 (*ids, -1 if limit is None else limit),
             ).fetchall()
-        return [statement_from_row(r) for r in rows]
+        return list(self._statements_from(rows))
 
     def statements(self) -> Iterator[StoredStatement]:
         """Every statement with its actor and article, in article date order (for export)."""
@@ -445,8 +561,21 @@ class Library:
                 f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
                     ORDER BY COALESCE(a.published, a.first_opened), s.article_id, s.seq"""
             )
-            for row in cursor:
+            yield from self._statements_from(cursor)
+
+    def _statements_from(self, rows: Iterable[tuple]) -> Iterator[StoredStatement]:
+        """Records for rows; a damaged row is left out and noted in ``skipped``."""
+        for row in rows:
+            try:
                 yield statement_from_row(row)
+            except DamagedRecord as damage:
+                note = LibraryError(
+                    self.path,
+                    errors.LIBRARY_RECORD_SKIPPED.format(
+                        article_id=damage.article_id, part=damage.part
+                    ),
+                )
+                self.skipped.append(note)
 
     def integrity_ok(self) -> bool:
         with translate_errors(self.path):

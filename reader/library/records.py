@@ -1,6 +1,8 @@
 """Plain values the library hands to the command line and the interface (no SQL outside).
 
 They are immutable and JSON-friendly: ``as_dict()`` gives what ``--format json`` prints.
+A row that cannot be turned into one of them (a value changed outside Dramatis) raises
+``DamagedRecord`` naming its article.
 """
 
 from __future__ import annotations
@@ -92,3 +94,12 @@ class AddResult:
     article_id: int | None
     was_new: bool
     error: str | None = None
+
+
+class DamagedRecord(ValueError):
+    """A stored row that cannot be read back as it was written (changed outside Dramatis)."""
+
+    def __init__(self, article_id: int, part: str) -> None:
+        super().__init__(f"article {article_id}: {part}")
+        self.article_id = article_id
+        self.part = part

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.library.records import SearchHit, StoredStatement
+from reader.library.records import DamagedRecord, SearchHit, StoredStatement
 
 TITLE_WEIGHT = 10.0
 TEXT_WEIGHT = 1.0
@@ -215,9 +215,17 @@ STATEMENT_FROM = """statements AS s JOIN articles AS a ON a.id = s.article_id
 
 
 def statement_from_row(row: tuple) -> StoredStatement:
+    """A row of ``STATEMENT_COLUMNS`` as a record; ``DamagedRecord`` if a value is not of
+    the type written (the row was changed outside Dramatis)."""
+    article_id = int(row[1])
+    texts_ok = all(isinstance(row[i], str) for i in (3, 4, 11)) and all(
+        row[i] is None or isinstance(row[i], str) for i in (2, 5, 6, 8)
+    )
+    if not (texts_ok and isinstance(row[9], int) and isinstance(row[10], int)):
+        raise DamagedRecord(article_id, f"statement {row[0]}")
     return StoredStatement(
         id=int(row[0]),
-        article_id=int(row[1]),
+        article_id=article_id,
         title=row[2],
         text=row[3],
         kind=row[4],
@@ -225,8 +233,8 @@ def statement_from_row(row: tuple) -> StoredStatement:
         cue=row[6],
         actor_id=row[7],
         actor=row[8],
-        start=int(row[9]),
-        end=int(row[10]),
+        start=row[9],
+        end=row[10],
         date=row[11],
     )
 

@@ -13,10 +13,12 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from reader.file_names import as_text
 from reader.library.actors import aliases_json, resolve_actor
 from reader.library.connection import write_transaction
+from reader.library.records import DamagedRecord
 from reader.model import Actor, Analysis, Article, Entity, Quote
 
 
@@ -204,7 +206,7 @@ def load_analysis(conn: sqlite3.Connection, article_id: int) -> Analysis | None:
             start=r[0],
             end=r[1],
             text=r[2],
-            spans=tuple((int(a), int(b)) for a, b in json.loads(r[3])),
+            spans=_spans(r[3], article_id),
             kind=r[4],
             speaker=r[5],
             speaker_start=r[6],
@@ -228,9 +230,9 @@ def load_analysis(conn: sqlite3.Connection, article_id: int) -> Analysis | None:
             id=local_id,
             name=name,
             kind=kind,
-            aliases=tuple(json.loads(aliases)),
+            aliases=tuple(_json_list(aliases, article_id, "actor aliases")),
             mentions=mentions,
-            quotes=tuple(json.loads(quote_ids)),
+            quotes=tuple(_json_list(quote_ids, article_id, "actor quotes")),
         )
         for local_id, name, kind, aliases, mentions, quote_ids in conn.execute(
             """SELECT local_id, name, kind, aliases, mentions, quotes FROM article_actors
@@ -241,3 +243,21 @@ def load_analysis(conn: sqlite3.Connection, article_id: int) -> Analysis | None:
     return Analysis(
         article=article, entities=entities, quotes=quotes, actors=actors, version=version
     )
+
+
+def _json_list(value: object, article_id: int, part: str) -> list[Any]:
+    """A JSON list column as written, or ``DamagedRecord`` if it was changed since."""
+    try:
+        found = json.loads(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise DamagedRecord(article_id, part) from None
+    if not isinstance(found, list):
+        raise DamagedRecord(article_id, part)
+    return found
+
+
+def _spans(value: object, article_id: int) -> tuple[tuple[int, int], ...]:
+    try:
+        return tuple((int(a), int(b)) for a, b in _json_list(value, article_id, "statement spans"))
+    except (TypeError, ValueError):
+        raise DamagedRecord(article_id, "statement spans") from None

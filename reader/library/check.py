@@ -1,0 +1,226 @@
+"""Checking a library and repairing what can be repaired without losing anything.
+
+``quick_check`` is the page-level test (``PRAGMA quick_check``) run before writing to a
+library whose file is not as the last clean close left it. ``find_problems`` is
+``dramatis library check``: SQLite's full ``integrity_check``, rows whose article or actor
+is gone, stored values that cannot be read back (JSON that does not parse, offsets that are
+not numbers), and both full-text indexes compared with their tables (row counts and the
+FTS5 ``integrity-check`` against the content). ``repair`` copies the file aside, then, in
+one transaction, rebuilds the full-text indexes and drops the orphan rows. Damaged pages
+and damaged values are reported but never "repaired": that would lose what they hold.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from reader import errors
+from reader.library.connection import is_corruption, write_transaction
+from reader.library.files import copy_beside
+
+#: At most this many messages from ``integrity_check`` (it can list every page).
+MAX_PAGE_MESSAGES = 20
+#: At most this many ids are named in one line.
+MAX_IDS = 10
+
+
+class Kind(Enum):
+    """What a problem is, which decides whether ``repair`` may touch it."""
+
+    FILE = "file"  # damaged pages: never repaired
+    VALUE = "value"  # a row whose stored value cannot be read back: reported only
+    ORPHAN = "orphan"  # rows pointing at nothing: dropped by repair
+    INDEX = "index"  # full-text index out of step: rebuilt by repair
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    kind: Kind
+    text: str
+
+    @property
+    def repairable(self) -> bool:
+        return self.kind in (Kind.ORPHAN, Kind.INDEX)
+
+
+@dataclass(frozen=True, slots=True)
+class _Orphans:
+    """Rows of ``table`` whose ``column`` names no row of ``parent``, and how to fix them."""
+
+    table: str
+    column: str
+    parent: str
+    fix: str
+
+    def where(self) -> str:
+        return (
+            f"{self.table}.{self.column} IS NOT NULL AND NOT EXISTS "
+            f"(SELECT 1 FROM {self.parent} AS p WHERE p.id = {self.table}.{self.column})"
+        )
+
+
+_ORPHANS = (
+    _Orphans("statements", "article_id", "articles", "DELETE FROM statements WHERE {where}"),
+    _Orphans("entities", "article_id", "articles", "DELETE FROM entities WHERE {where}"),
+    _Orphans(
+        "article_actors", "article_id", "articles", "DELETE FROM article_actors WHERE {where}"
+    ),
+    # A statement whose library actor is gone still belongs to its article: unlink it.
+    _Orphans(
+        "statements", "actor_id", "actors", "UPDATE statements SET actor_id = NULL WHERE {where}"
+    ),
+    _Orphans("article_actors", "actor_id", "actors", "DELETE FROM article_actors WHERE {where}"),
+    _Orphans("actor_aliases", "actor_id", "actors", "DELETE FROM actor_aliases WHERE {where}"),
+)
+
+_UNUSED_ACTORS = """FROM actors AS a
+    WHERE NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = a.id)
+    AND NOT EXISTS (SELECT 1 FROM statements WHERE actor_id = a.id)"""
+
+#: (table, column, what it must be, SQL test that it is not) for values read back as data.
+_VALUES = (
+    ("statements", "spans", "valid JSON", "NOT json_valid(spans)"),
+    ("statements", "start", "a number", "typeof(start) != 'integer'"),
+    ("statements", '"end"', "a number", "typeof(\"end\") != 'integer'"),
+    ("statements", "text", "text", "typeof(text) != 'text'"),
+    ("article_actors", "aliases", "valid JSON", "NOT json_valid(aliases)"),
+    ("article_actors", "quotes", "valid JSON", "NOT json_valid(quotes)"),
+    ("entities", "start", "a number", "typeof(start) != 'integer'"),
+    ("entities", '"end"', "a number", "typeof(\"end\") != 'integer'"),
+)
+
+#: (full-text table, content table) pairs.
+_INDEXES = (("articles_fts", "articles"), ("statements_fts", "statements"))
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """The page-level problems ``PRAGMA quick_check`` finds (empty when the file is sound)."""
+    return _pragma_check(conn, "quick_check")
+
+
+def find_problems(conn: sqlite3.Connection, *, writable: bool = True) -> list[Problem]:
+    """Every problem in the library, one per line to show. ``writable``: the connection
+    may run FTS5's ``integrity-check`` (it needs a writable connection; it changes nothing).
+    """
+    pages = [
+        Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=d))
+        for d in _pragma_check(conn, f"integrity_check({MAX_PAGE_MESSAGES})")
+    ]
+    if pages:
+        # Reading the tables of a damaged file only adds errors about the same pages.
+        return pages
+    try:
+        return [
+            *_orphan_problems(conn),
+            *_value_problems(conn),
+            *_index_problems(conn, writable),
+        ]
+    except sqlite3.DatabaseError as error:
+        if not is_corruption(error):
+            raise
+        return [Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=error))]
+
+
+def repair(conn: sqlite3.Connection, path: Path) -> Path:
+    """Copy the library aside, then rebuild the indexes and drop orphan rows; return the copy.
+
+    All in one write transaction: nobody writes between the copy and the repair, and a
+    repair that fails half-way leaves the library as it was.
+    """
+    with write_transaction(conn, path):
+        backup = copy_beside(path)
+        for orphans in _ORPHANS:
+            conn.execute(orphans.fix.format(where=orphans.where()))
+        conn.execute(f"DELETE {_UNUSED_ACTORS}")
+        for index, _ in _INDEXES:
+            conn.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
+    return backup
+
+
+def _pragma_check(conn: sqlite3.Connection, pragma: str) -> list[str]:
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.DatabaseError as error:
+        if not is_corruption(error):
+            raise
+        return [str(error)]
+    messages = []
+    for (row,) in rows:
+        for line in str(row).splitlines():
+            # The first message may start with a "*** in database main ***" header line.
+            if line.strip() and line.strip() != "ok" and not line.startswith("***"):
+                messages.append(line.strip())
+    return messages
+
+
+def _orphan_problems(conn: sqlite3.Connection) -> list[Problem]:
+    problems = []
+    for orphans in _ORPHANS:
+        count, ids = conn.execute(
+            f"""SELECT count(*), group_concat(DISTINCT {orphans.table}.{orphans.column})
+                FROM {orphans.table} WHERE {orphans.where()}"""
+        ).fetchone()
+        if count:
+            text = errors.CHECK_ORPHANS.format(
+                count=count, table=orphans.table, parent=orphans.parent, ids=_some(ids)
+            )
+            problems.append(Problem(Kind.ORPHAN, text))
+    count, ids = conn.execute(f"SELECT count(*), group_concat(a.id) {_UNUSED_ACTORS}").fetchone()
+    if count:
+        text = errors.CHECK_UNUSED_ACTORS.format(count=count, ids=_some(ids))
+        problems.append(Problem(Kind.ORPHAN, text))
+    return problems
+
+
+def _value_problems(conn: sqlite3.Connection) -> list[Problem]:
+    problems = []
+    for table, column, kind, test in _VALUES:
+        row_id = "rowid" if table == "article_actors" else "id"
+        for article_id, found in conn.execute(
+            f"SELECT article_id, {row_id} FROM {table} WHERE {test} ORDER BY article_id, 2"
+        ):
+            text = errors.CHECK_BAD_VALUE.format(
+                article_id=article_id,
+                table=table,
+                row_id=found,
+                column=column.strip('"'),
+                kind=kind,
+            )
+            problems.append(Problem(Kind.VALUE, text))
+    return problems
+
+
+def _index_problems(conn: sqlite3.Connection, writable: bool) -> list[Problem]:
+    problems = []
+    for index, table in _INDEXES:
+        (rows,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        (indexed,) = conn.execute(f"SELECT count(*) FROM {index}_docsize").fetchone()
+        if rows != indexed:
+            text = errors.CHECK_INDEX_COUNT.format(
+                index=index, indexed=indexed, rows=rows, table=table
+            )
+            problems.append(Problem(Kind.INDEX, text))
+        elif writable and not _index_in_step(conn, index):
+            text = errors.CHECK_INDEX_OUT_OF_STEP.format(index=index, table=table)
+            problems.append(Problem(Kind.INDEX, text))
+    return problems
+
+
+def _index_in_step(conn: sqlite3.Connection, index: str) -> bool:
+    """FTS5 ``integrity-check`` with rank 1: the index against the content table."""
+    try:
+        conn.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as error:
+        if is_corruption(error):
+            return False
+        raise
+    return True
+
+
+def _some(ids: object) -> str:
+    values = str(ids).split(",") if ids is not None else []
+    shown = ", ".join(values[:MAX_IDS])
+    return shown + (", …" if len(values) > MAX_IDS else "")
