@@ -166,3 +166,19 @@ def test_check_library_kinds(data):
         problems = check_library(library)
     assert [(p.kind, p.repairable) for p in problems] == [(Kind.ORPHAN, True)]
     assert "actor_aliases refer to missing actors (actors ids 999)" in problems[0].text
+
+
+def test_nothing_is_repaired_when_the_backup_cannot_be_written(capsys, data, monkeypatch):
+    from reader.library import files
+
+    weather = article_id(data, "Weather report")
+    tamper(data, f"DELETE FROM articles WHERE id = {weather}")
+    before = library_path(data).read_bytes()
+    nowhere = data / "no such folder" / "library.db.backup"
+    with monkeypatch.context() as patch:
+        patch.setattr(files, "stamped_name", lambda path, label: nowhere)
+        code, lines, err = check(capsys, data, "--repair")
+    assert code == 2 and "the backup copy could not be written" in err
+    assert not any(line.startswith("backup copy:") for line in lines)
+    assert library_path(data).read_bytes() == before
+    assert check(capsys, data)[0] == EXIT_PROBLEMS

@@ -37,7 +37,7 @@ from reader.library import (
     open_library,
 )
 from reader.library import core as library_core
-from reader.library.clean_close import record_path
+from reader.library.clean_close import record_clean_close, record_path
 from reader.paths import library_path
 from reader.pipeline import analysis_version
 
@@ -208,6 +208,29 @@ def test_a_write_failing_on_a_damaged_index_is_diagnosed_not_set_aside(tmp_path,
         assert "library check --repair" in caught.value.problem
         assert library.count() == 1
     assert library_path(tmp_path).exists()
+
+
+def test_a_read_that_meets_damage_puts_the_file_in_doubt(tmp_path, quick_checks):
+    """Damage the record cannot see (the file was changed and the record rewritten) is
+    found by a search; the record is dropped, so the next write checks the file first."""
+    build_library(tmp_path, articles=1)
+    path = library_path(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE articles_fts_data SET block = x'0102030405060708' WHERE id = 10")
+    conn.commit()
+    conn.close()
+    record_clean_close(path)
+    quick_checks.clear()
+    with open_library(tmp_path, version=VERSION) as library:
+        assert library.trusted
+        with pytest.raises(CorruptLibraryError):
+            library.search("gas")
+        assert not record_path(path).exists()
+        with pytest.raises(LibraryError, match="check --repair"):
+            library.add_analysis(putin_article(" New words."))
+    assert len(quick_checks) == 2  # before the write, and after it failed
+    # Its pages were found sound, and the damaged index is found again by any write.
+    assert record_path(path).exists()
 
 
 # -- one damaged record -------------------------------------------------------------------

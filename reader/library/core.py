@@ -162,7 +162,7 @@ class Library:
         (and nothing written from now on) if it is damaged."""
         if self.trusted or self.read_only:
             return
-        with translate_errors(self.path):
+        with self._translated():
             problems = quick_check(self.connection)
         if problems:
             self._mark_damaged()
@@ -176,8 +176,24 @@ class Library:
 
     def _mark_damaged(self) -> None:
         self.damaged = True
+        self._doubt()
+
+    def _doubt(self) -> None:
+        """Check the file again before the next write, in this session and the next."""
         self.trusted = False
+        self._checked = False
         clean_close.forget(self.path)
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        """``translate_errors``; a read that meets damage also puts the file in doubt (it may
+        be only a search index, so reading goes on)."""
+        try:
+            with translate_errors(self.path):
+                yield
+        except CorruptLibraryError:
+            self._doubt()
+            raise
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -283,7 +299,7 @@ class Library:
 
     def stale_ids(self) -> list[int]:
         """Articles analysed by other rules or another model than the current ones."""
-        with translate_errors(self.path):
+        with self._translated():
             rows = self.connection.execute(
                 "SELECT id FROM articles WHERE analysis_version != ? ORDER BY id",
                 (self.version,),
@@ -312,7 +328,7 @@ class Library:
     # -- reading ------------------------------------------------------------------------
 
     def _find(self, sha256: str) -> tuple[int, str] | None:
-        with translate_errors(self.path):
+        with self._translated():
             row = self.connection.execute(
                 "SELECT id, analysis_version FROM articles WHERE sha256 = ?", (sha256,)
             ).fetchone()
@@ -324,11 +340,11 @@ class Library:
         return found[0] if found else None
 
     def count(self) -> int:
-        with translate_errors(self.path):
+        with self._translated():
             return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def article(self, article_id: int) -> StoredArticle:
-        with translate_errors(self.path):
+        with self._translated():
             row = self.connection.execute(
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
@@ -338,7 +354,7 @@ class Library:
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[StoredArticle]:
         """Stored articles, most recently opened first."""
-        with translate_errors(self.path):
+        with self._translated():
             rows = self.connection.execute(
                 f"""SELECT {_ARTICLE_COLUMNS} FROM articles
                     ORDER BY last_opened DESC, id DESC LIMIT ? OFFSET ?""",
@@ -349,7 +365,7 @@ class Library:
     def analysis(self, article_id: int) -> Analysis:
         """The stored Analysis of an article, rebuilt without re-analysing."""
         try:
-            with translate_errors(self.path):
+            with self._translated():
                 analysis = store.load_analysis(self.connection, article_id)
         except DamagedRecord as damage:
             raise DamagedRecordError(self.path, damage) from damage
@@ -388,7 +404,7 @@ class Library:
         filters, params = self._filters(actor, quoted_only, entity, label, opened_from, opened_to)
         if filters is False:
             return []
-        with translate_errors(self.path):
+        with self._translated():
             within = None
             if isinstance(filters, str):
                 within = ArticleFilter(filters, {f"p{i}": v for i, v in enumerate(params)})
@@ -417,7 +433,7 @@ class Library:
             return f":p{len(params) - 1}"
 
         if actor is not None:
-            with translate_errors(self.path):
+            with self._translated():
                 ids = find_actor_ids(self.connection, actor)
             if not ids:
                 return False, []
@@ -481,7 +497,7 @@ class Library:
     ) -> list[StoredStatement]:
         """Statements whose words match ``query``, optionally only by one actor."""
         try:
-            with translate_errors(self.path):
+            with self._translated():
                 ids = None if actor is None else find_actor_ids(self.connection, actor)
                 return search_statements(self.connection, query, ids, limit)
         except DamagedRecord as damage:
@@ -491,7 +507,7 @@ class Library:
 
     def actors(self, limit: int | None = None) -> list[ActorSummary]:
         """Library actors, those quoted most first, then by how many articles they are in."""
-        with translate_errors(self.path):
+        with self._translated():
             rows = self.connection.execute(
                 """SELECT a.id, a.name, a.kind,
                        (SELECT json_group_array(alias) FROM actor_aliases WHERE actor_id = a.id),
@@ -515,7 +531,7 @@ class Library:
 
     def actor_ids(self, name: str) -> list[int]:
         """Library actors answering to a name as a person would type it."""
-        with translate_errors(self.path):
+        with self._translated():
             return find_actor_ids(self.connection, name)
 
     def said(self, name: str, limit: int | None = None) -> list[StoredStatement]:
@@ -524,7 +540,7 @@ class Library:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        with translate_errors(self.path):
+        with self._translated():
             many = self.connection.execute(
                 f"SELECT count(*) > ? FROM statements WHERE actor_id IN ({marks})",
                 (BIG_SET, *ids),
@@ -556,7 +572,7 @@ class Library:
 
     def statements(self) -> Iterator[StoredStatement]:
         """Every statement with its actor and article, in article date order (for export)."""
-        with translate_errors(self.path):
+        with self._translated():
             cursor = self.connection.execute(
                 f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
                     ORDER BY COALESCE(a.published, a.first_opened), s.article_id, s.seq"""
@@ -578,7 +594,7 @@ class Library:
                 self.skipped.append(note)
 
     def integrity_ok(self) -> bool:
-        with translate_errors(self.path):
+        with self._translated():
             return self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

@@ -56,19 +56,15 @@ def copy_beside(path: Path) -> Path:
     """
     backup = stamped_name(path, "backup")
     wal = path.with_name(path.name + "-wal")
-    written: list[Path] = []
+    backup_wal = backup.with_name(backup.name + "-wal")
     try:
         shutil.copyfile(path, backup)
-        written.append(backup)
         if wal.exists() and wal.stat().st_size > 0:
-            shutil.copyfile(wal, backup.with_name(backup.name + "-wal"))
-            written.append(backup.with_name(backup.name + "-wal"))
+            shutil.copyfile(wal, backup_wal)
     except OSError as error:
-        for partial in written:
+        for partial in (backup, backup_wal):  # no half-written copy is left behind
             with contextlib.suppress(OSError):
                 partial.unlink()
-        with contextlib.suppress(OSError):
-            backup.unlink()
         raise LibraryError(
             backup, errors.LIBRARY_BACKUP_FAILED.format(detail=error.strerror or error)
         ) from error
