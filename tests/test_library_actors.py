@@ -6,26 +6,36 @@ import pytest
 from test_library_builder import VERSION, ArticleBuilder
 
 from reader.library import open_library
-from reader.library.actors import normalise_name
+from reader.library.actors import identity_key, name_keys
 
 
 @pytest.mark.parametrize(
-    ("name", "key"),
+    ("name", "kind", "key"),
     [
-        ("Vladimir Putin", "vladimir putin"),
-        ("President Vladimir Putin", "vladimir putin"),
-        ("Mr. Putin", "putin"),
-        ("Recep Tayyip Erdoğan", "recep tayyip erdogan"),
-        ("Bashar al-Assad", "bashar al assad"),
-        ("Al-Assad", "al assad"),
-        ("Putin's", "putin"),
-        ("  ÉMMANUEL   Macron ", "emmanuel macron"),
-        ("President", "president"),
-        ("...", ""),
+        ("Vladimir Putin", "person", "vladimir putin"),
+        ("President Vladimir Putin", "person", "vladimir putin"),
+        ("Ambassador John Smith", "person", "john smith"),  # issue 7: as the article reads it
+        ("Mr. Putin", "person", "putin"),
+        ("Recep Tayyip Erdoğan", "person", "recep tayyip erdogan"),
+        ("Bashar al-Assad", "person", "bashar assad"),
+        ("Al-Assad", "person", "assad"),
+        ("Ursula von der Leyen", "person", "ursula leyen"),
+        ("Martin Luther King Jr.", "person", "martin luther king"),
+        ("Putin's", "person", "putin"),
+        ("  ÉMMANUEL   Macron ", "person", "emmanuel macron"),
+        ("President", "person", "president"),
+        ("...", "person", ""),
+        ("Prime Minister's Office", "organisation", "prime minister office"),  # issue 7
+        ("the United Nations", "organisation", "united nations"),
+        ("Russians", "group", "russian"),
     ],
 )
-def test_normalised_names(name, key):
-    assert normalise_name(name) == key
+def test_identity_keys(name, kind, key):
+    assert identity_key(name, kind) == key
+
+
+def test_a_typed_name_is_looked_up_as_a_person_and_as_anything_else():
+    assert name_keys("Ambassador John Smith") == ["john smith", "ambassador john smith"]
 
 
 def article(title: str, local_name: str, aliases: tuple[str, ...] = (), kind: str = "person"):
@@ -72,3 +82,13 @@ def test_different_kinds_are_kept_apart(tmp_path):
         library.add_analysis(article("One", "Jordan", kind="place"))
         library.add_analysis(article("Two", "Jordan", kind="person"))
         assert sorted(a.kind for a in library.actors()) == ["person", "place"]
+
+
+def test_a_titled_name_is_the_same_person_across_articles(tmp_path):
+    """issue 7: "Ambassador John Smith" once split from "John Smith" in the library."""
+    with open_library(tmp_path, version=VERSION) as library:
+        library.add_analysis(article("One", "Ambassador John Smith"))
+        library.add_analysis(article("Two", "John Smith"))
+        [actor] = library.actors()
+        assert actor.statements == 2
+        assert len(library.said("Ambassador John Smith")) == 2

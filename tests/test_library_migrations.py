@@ -9,6 +9,7 @@ including the queries that pin indexes with ``INDEXED BY``.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import sqlite3
 
@@ -21,12 +22,18 @@ from reader.opening import article_from_text
 FROZEN = {
     1: "84920bb35771d7098019dac619510b01f9a475a480e4d2410dc1298d513a24b8",
     2: "3e12ef45df0cd8b4da2dbff604f8bd526135481bfada81b2f3723a6d12745b79",
+    3: "0db23645f1271fbbe280e875e2eb20d554025376ec50d52b11c1578a49eb5497",
 }
+
+
+def _text(migration) -> str:
+    """SQL as written, or a Python step's source."""
+    return migration if isinstance(migration, str) else inspect.getsource(migration)
 
 
 def test_released_migrations_are_unchanged():
     for number, digest in FROZEN.items():
-        assert hashlib.sha256(MIGRATIONS[number - 1].encode()).hexdigest() == digest, number
+        assert hashlib.sha256(_text(MIGRATIONS[number - 1]).encode()).hexdigest() == digest, number
 
 
 def test_every_migration_is_frozen_once_it_is_written():
@@ -38,7 +45,7 @@ def _library_of_the_previous_release(data_dir) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(data_dir / "library.db", isolation_level=None)
     conn.execute("BEGIN")
-    _run_script(conn, MIGRATIONS[0])
+    _run_script(conn, MIGRATIONS[0])  # type: ignore[arg-type]
     conn.execute("PRAGMA user_version = 1")
     text = "The harbour will reopen in May, said Aileen MacLeod."
     conn.execute(
@@ -93,5 +100,68 @@ def test_a_library_from_migration_1_upgrades_and_works(tmp_path):
         )[0]
         assert library.analysis(new_id).quotes[0].rule == "verb_that_clause"
         assert len(library.articles(limit=10)) == 2
+    finally:
+        library.close()
+
+
+def test_migration_3_rekeys_actors_with_the_article_name_rules_and_merges(tmp_path):
+    """Keys stored by the old library-only rules: a title kept on a person, stripped from an
+    organisation. After migration 3 one person is one actor, the office keeps its title."""
+    from reader.library.schema import migrate
+
+    data = tmp_path / "data"
+    data.mkdir()
+    conn = sqlite3.connect(data / "library.db", isolation_level=None)
+    conn.execute("BEGIN")
+    _run_script(conn, MIGRATIONS[0])  # type: ignore[arg-type]
+    _run_script(conn, MIGRATIONS[1])  # type: ignore[arg-type]
+    conn.execute("PRAGMA user_version = 2")
+    for article_id in (1, 2, 3):
+        conn.execute(
+            """INSERT INTO articles (id, sha256, format, first_opened, last_opened, text,
+               analysis_version) VALUES (?, ?, 'txt', '2025', '2025', 'text', 'rules-2+m')""",
+            (article_id, f"sha{article_id}"),
+        )
+    old = [  # id, old key, name, kind, article
+        (1, "ambassador john smith", "Ambassador John Smith", "person", 1),
+        (2, "john smith", "John Smith", "person", 2),
+        (3, "office", "Prime Minister's Office", "organisation", 3),
+    ]
+    for actor_id, key, name, kind, article_id in old:
+        conn.execute("INSERT INTO actors VALUES (?, ?, ?, ?)", (actor_id, key, name, kind))
+        conn.execute("INSERT INTO actor_aliases VALUES (?, ?, ?)", (actor_id, key, name))
+        conn.execute(
+            """INSERT INTO article_actors VALUES (?, 'local', ?, ?, ?, '[]', 1, '[0]')""",
+            (article_id, actor_id, name, kind),
+        )
+        conn.execute(
+            """INSERT INTO statements (article_id, seq, start, "end", text, spans, kind,
+               local_actor, actor_id) VALUES (?, 0, 0, 4, 'text', '[[0, 4]]', 'indirect',
+               'local', ?)""",
+            (article_id, actor_id),
+        )
+    conn.execute("COMMIT")
+    migrate(conn, data / "library.db")
+    actors = conn.execute("SELECT id, key, name, kind FROM actors ORDER BY id").fetchall()
+    assert actors == [
+        (1, "john smith", "Ambassador John Smith", "person"),
+        (3, "prime minister office", "Prime Minister's Office", "organisation"),
+    ]
+    by_actor = conn.execute(
+        "SELECT actor_id, count(*) FROM statements GROUP BY actor_id ORDER BY 1"
+    ).fetchall()
+    assert by_actor == [(1, 2), (3, 1)]
+    aliases = conn.execute(
+        "SELECT actor_id, key, alias FROM actor_aliases ORDER BY 1, 3"
+    ).fetchall()
+    assert aliases == [
+        (1, "john smith", "Ambassador John Smith"),
+        (3, "prime minister office", "Prime Minister's Office"),
+    ]
+    conn.close()
+    library = open_library(data, version="test")
+    try:
+        assert {s.article_id for s in library.said("Ambassador John Smith")} == {1, 2}
+        assert {s.article_id for s in library.said("John Smith")} == {1, 2}
     finally:
         library.close()

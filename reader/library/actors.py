@@ -2,8 +2,10 @@
 
 Each article's analysis has its own actors, with ids that are slugs of their names
 ("bashar-al-assad"). In the library an actor is known
-by a normalised canonical name: lower-case, without diacritics, punctuation or titles
-("President Vladimir Putin" and "vladimir putin" are one key). Aliases seen in any article
+by a key made with the same name functions the article uses (``identity_key``): for people,
+without titles, honorifics, suffixes or particles ("Ambassador John Smith" and "john smith"
+are one key), for everything else as written ("Prime Minister's Office" stays itself); case,
+diacritics and punctuation never count. Aliases seen in any article
 are kept, so "Vladimir Putin" in one article and "Putin" in another become one library actor
 when that is unambiguous: exactly one library actor of a compatible kind answers to one of
 the new actor's names.
@@ -18,98 +20,40 @@ import unicodedata
 from collections.abc import Iterable
 
 from reader.model import Actor
-
-#: Titles and honorifics dropped from the front of a name before comparing.
-TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "reverend",
-        "fr",
-        "father",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "chancellor",
-        "premier",
-        "secretary",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "mayor",
-        "judge",
-        "justice",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "emir",
-        "ayatollah",
-        "pope",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "captain",
-        "capt",
-        "lieutenant",
-        "lt",
-        "sergeant",
-        "sgt",
-        "commander",
-        "admiral",
-        "chief",
-        "ceo",
-        "chairman",
-        "chairwoman",
-        "former",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "state",
-        "deputy",
-        "acting",
-        "minister's",
-        "the",
-    ]
-)
+from reader.names import entity_key, name_tokens
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def normalise_name(name: str) -> str:
-    """The comparison key of a name: case, diacritics, punctuation and titles ignored."""
-    text = unicodedata.normalize("NFKD", name)
+def _folded(text: str) -> str:
+    """Case, diacritics and punctuation ignored; hyphens and apostrophes join name parts."""
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _POSSESSIVE.sub("", text.casefold())
-    # Hyphens and apostrophes join parts of one name ("al-Assad", "O'Brien").
     text = text.replace("-", " ").replace("'", "").replace("’", "")
-    text = _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
-    words = text.split(" ") if text else []
-    while len(words) > 1 and words[0] in TITLES:
-        words.pop(0)
-    return " ".join(words)
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def identity_key(name: str, kind: str) -> str:
+    """The library key of a name: the article's own name comparison, folded.
+
+    People compare as ``name_tokens`` does within an article (no title, honorific, suffix
+    or particle: "Ambassador John Smith" = "John Smith"); everything else as ``entity_key``
+    (titles kept: "Prime Minister's Office" is not "Office").
+    """
+    if kind == "person":
+        words = " ".join(name_tokens(name))
+    else:
+        words = entity_key(name, "NORP" if kind == "group" else "")
+    return _folded(words)
+
+
+def name_keys(name: str) -> list[str]:
+    """The keys a name typed by a user may have: as a person's, and as anything else's."""
+    keys = [identity_key(name, "person"), identity_key(name, "other")]
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 def _compatible(kind_a: str, kind_b: str) -> bool:
@@ -120,7 +64,7 @@ def actor_keys(actor: Actor) -> list[str]:
     """The canonical key first, then the alias keys, without repeats or empties."""
     keys: list[str] = []
     for name in (actor.name, *actor.aliases):
-        key = normalise_name(name)
+        key = identity_key(name, actor.kind)
         if key and key not in keys:
             keys.append(key)
     return keys
@@ -147,7 +91,8 @@ def resolve_actor(conn: sqlite3.Connection, actor: Actor) -> int | None:
         )
     else:
         _maybe_promote(conn, actor_id, canonical, actor.name)
-    _add_aliases(conn, actor_id, ((normalise_name(n), n) for n in (actor.name, *actor.aliases)))
+    names = (actor.name, *actor.aliases)
+    _add_aliases(conn, actor_id, ((identity_key(n, actor.kind), n) for n in names))
     return actor_id
 
 
@@ -209,18 +154,19 @@ def _add_aliases(conn: sqlite3.Connection, actor_id: int, pairs: Iterable[tuple[
 
 def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     """Library actors answering to ``name``: by canonical name or alias, else by surname."""
-    key = normalise_name(name)
-    if not key:
-        return []
+    keys = name_keys(name)
+    found: set[int] = set()
+    for key in keys:
+        rows = conn.execute(
+            """SELECT id FROM actors WHERE key = :key
+               UNION SELECT actor_id FROM actor_aliases WHERE key = :key""",
+            {"key": key},
+        ).fetchall()
+        found.update(int(r[0]) for r in rows)
+    if found or not keys:
+        return sorted(found)
     rows = conn.execute(
-        """SELECT id FROM actors WHERE key = :key
-           UNION SELECT actor_id FROM actor_aliases WHERE key = :key ORDER BY 1""",
-        {"key": key},
-    ).fetchall()
-    if rows:
-        return [int(r[0]) for r in rows]
-    rows = conn.execute(
-        f"SELECT id FROM actors WHERE {_ENDS_WITH} ORDER BY id", _ends_with(key)
+        f"SELECT id FROM actors WHERE {_ENDS_WITH} ORDER BY id", _ends_with(keys[0])
     ).fetchall()
     return [int(r[0]) for r in rows]
 
@@ -237,3 +183,45 @@ def _ends_with(surname: str) -> dict[str, object]:
 
 def aliases_json(actor: Actor) -> str:
     return json.dumps(list(actor.aliases), ensure_ascii=False)
+
+
+def rekey_actors(conn: sqlite3.Connection) -> None:
+    """Recompute every stored key with ``identity_key``; merge actors that now share one.
+
+    Runs inside a migration's transaction. Of actors that now share a key and kind, the
+    oldest stays and takes over the others' statements, article links and aliases.
+    """
+    actors = conn.execute("SELECT id, key, name, kind FROM actors ORDER BY id").fetchall()
+    survivor: dict[tuple[str, str], int] = {}
+    new_keys: dict[int, str] = {}
+    for actor_id, old_key, name, kind in actors:
+        key = identity_key(name, kind) or old_key
+        keep = survivor.setdefault((key, kind), actor_id)
+        if keep == actor_id:
+            new_keys[actor_id] = key
+            continue
+        for table in ("statements", "article_actors"):
+            conn.execute(f"UPDATE {table} SET actor_id = ? WHERE actor_id = ?", (keep, actor_id))
+        conn.execute(
+            """UPDATE actor_aliases SET actor_id = :keep WHERE actor_id = :gone
+               AND key NOT IN (SELECT key FROM actor_aliases WHERE actor_id = :keep)""",
+            {"keep": keep, "gone": actor_id},
+        )
+        conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (actor_id,))
+        conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
+    # Two passes, so that no update meets a key another actor still holds.
+    conn.executemany("UPDATE actors SET key = ? WHERE id = ?", [(f"\0{i}", i) for i in new_keys])
+    conn.executemany(
+        "UPDATE actors SET key = ? WHERE id = ?", [(k, i) for i, k in new_keys.items()]
+    )
+    kinds = dict(conn.execute("SELECT id, kind FROM actors").fetchall())
+    aliases = conn.execute("SELECT actor_id, alias FROM actor_aliases").fetchall()
+    conn.execute("DELETE FROM actor_aliases")
+    _insert_aliases(conn, [(a, identity_key(alias, kinds[a]), alias) for a, alias in aliases])
+
+
+def _insert_aliases(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO actor_aliases (actor_id, key, alias) VALUES (?, ?, ?)",
+        [row for row in rows if row[1]],
+    )

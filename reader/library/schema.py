@@ -9,6 +9,7 @@ docs/SCHEMA.md ("Library database") describes the tables.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.library.connection import translate_errors, write_transaction
@@ -127,9 +128,20 @@ _V2 = """
 ALTER TABLE statements ADD COLUMN rule TEXT;
 """
 
+
+def _v3_rekey_actors(conn: sqlite3.Connection) -> None:
+    """3: library keys made with the article's own name functions; actors sharing one merge."""
+    from reader.library.actors import rekey_actors
+
+    rekey_actors(conn)
+
+
+#: A migration is SQL, or a step in Python run inside the migration's transaction.
+Migration = str | Callable[[sqlite3.Connection], None]
+
 #: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3_rekey_actors)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -152,7 +164,11 @@ def migrate(conn: sqlite3.Connection, subject: str | Path) -> int:
             version = stored_version(conn)
             if version >= SCHEMA_VERSION:
                 return version
-            _run_script(conn, MIGRATIONS[version])
+            step = MIGRATIONS[version]
+            if isinstance(step, str):
+                _run_script(conn, step)
+            else:
+                step(conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
 
 
