@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_library_builder import VERSION, ArticleBuilder, putin_article
 
-from reader.library import open_library
+from reader.library import MARK_END, MARK_START, open_library
 from reader.library.search import fts_query
+from reader.model import Analysis
+from reader.opening import article_from_text
 
 NASTY = [
     '"unbalanced',
@@ -116,7 +118,24 @@ def test_title_weighs_more_and_snippets_mark_matches(library):
     hits = library.search("prices")
     assert hits[0].title == "Putin and Scholz discuss gas prices"
     assert hits[0].score >= hits[1].score
-    assert all("[prices]" in h.snippet.lower() or "[Prices]" in h.snippet for h in hits)
+    assert all(f"{MARK_START}prices{MARK_END}" in h.snippet.lower() for h in hits)
+
+
+def test_brackets_in_the_text_are_not_taken_for_matches(tmp_path):
+    """issue 7: snippet markers were "[" and "]", so "[sic]" turned bold in the panel."""
+    text = "The mayor said the harbour [sic] would reopen, and the harbour did."
+    with open_library(tmp_path, version=VERSION) as library:
+        library.add_analysis(Analysis(article_from_text(text), version=VERSION))
+        [hit] = library.search("harbour")
+    assert "[sic]" in hit.snippet
+    assert hit.snippet.count(MARK_START) == 2 == hit.snippet.count(MARK_END)
+    assert f"{MARK_START}harbour{MARK_END} [sic]" in hit.snippet
+
+
+def test_text_never_holds_a_snippet_marker():
+    article = article_from_text(f"odd {MARK_START}text{MARK_END} here")
+    assert MARK_START not in article.text and MARK_END not in article.text
+    assert len(article.text) == len("odd xtextx here")
 
 
 def test_limit_and_offset_page_through_results(library):

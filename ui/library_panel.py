@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import Library, SearchHit
+from reader.library import MARK_END, MARK_START, Library, SearchHit
 from ui import messages
 from ui.library_reader import SearchAnswer, SearchRequest, data_dir_of, start_reader
 from ui.safe_text import SafeTextBrowser, escaped, plain_label
@@ -38,8 +38,8 @@ def hit_title(title: str | None, source: str | None, article_id: int) -> str:
 
 
 def snippet_html(snippet: str) -> str:
-    """Escape a search snippet and turn its [matched] words bold."""
-    return escaped(snippet).replace("[", "<b>").replace("]", "</b>")
+    """Escape a search snippet and turn its matched words bold (nothing else: "[sic]" stays)."""
+    return escaped(snippet).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
 
 
 class LibraryPanel(QWidget):

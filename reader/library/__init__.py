@@ -45,10 +45,13 @@ from reader.library.records import (
     StoredStatement,
 )
 from reader.library.schema import SCHEMA_VERSION, migrate, stored_version
+from reader.library.search import MARK_END, MARK_START
 from reader.model import Analysis
 from reader.paths import library_path
 
 __all__ = [
+    "MARK_END",
+    "MARK_START",
     "ActorSummary",
     "AddResult",
     "CorruptLibraryError",

@@ -32,7 +32,8 @@ class StoredArticle:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One article found by a search; ``snippet`` marks matched words with [ and ].
+    """One article found by a search; ``snippet`` marks matched words with ``MARK_START``
+    and ``MARK_END`` (``reader.library.search``), characters no article text holds.
 
     ``score`` is the negated bm25 rank: higher is better.
     """

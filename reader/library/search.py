@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader import errors
+from reader.errors import LibraryError
 from reader.library.records import DamagedRecord, SearchHit, StoredStatement
 
 TITLE_WEIGHT = 10.0
@@ -23,9 +25,16 @@ TEXT_WEIGHT = 1.0
 SNIPPET_TOKENS = 24
 #: Queries matching more articles than this rank only the most recently stored ones.
 RANK_WINDOW = 2000
-MARK_START = "["
-MARK_END = "]"
+#: Snippet markers around matched words: Unicode noncharacters, which article text never
+#: holds (``reader.opening`` replaces them), so "[sic]" in an article stays "[sic]".
+MARK_START = "\ufdd0"
+MARK_END = "\ufdd1"
 ELLIPSIS = "…"
+#: Longer searches, or searches with more words, are refused (issue 12): every word costs
+#: a pass over its index entries, a prefix one per word it matches (a search of 1,000
+#: prefixes took minutes).
+MAX_QUERY_CHARS = 1_000
+MAX_QUERY_WORDS = 32
 
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 _WORD = re.compile(r"[^\W_]")
@@ -52,7 +61,11 @@ class _Term:
 
 
 def fts_query(text: str) -> str | None:
-    """A safe FTS5 expression for ``text``, or None when nothing in it can be searched."""
+    """A safe FTS5 expression for ``text``, or None when nothing in it can be searched.
+
+    ``LibraryError`` when the search is longer or has more words than the limits allow.
+    """
+    _check_length(text)
     positive: list[tuple[str, _Term]] = []  # (joining operator, term)
     negative: list[_Term] = []
     pending_op = "AND"
@@ -72,6 +85,7 @@ def fts_query(text: str) -> str | None:
         else:
             positive.append((pending_op, term))
         pending_op, pending_not = "AND", False
+    _check_words([term for _, term in positive] + negative)
     if not positive:
         return None
     expression = positive[0][1].render()
@@ -80,6 +94,20 @@ def fts_query(text: str) -> str | None:
     if negative:
         expression = f"({expression}) NOT ({' OR '.join(t.render() for t in negative)})"
     return expression
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_QUERY_CHARS:
+        message = errors.SEARCH_TOO_LONG.format(chars=len(text), limit=MAX_QUERY_CHARS)
+        raise LibraryError("search", message)
+
+
+def _check_words(terms: list[_Term]) -> None:
+    """Every word counts, inside phrases too: a phrase costs a pass per word."""
+    count = sum(len(term.text.split()) for term in terms)
+    if count > MAX_QUERY_WORDS:
+        message = errors.SEARCH_TOO_MANY_WORDS.format(count=count, limit=MAX_QUERY_WORDS)
+        raise LibraryError("search", message)
 
 
 def _term(chunk: str) -> _Term | None:
