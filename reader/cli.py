@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.arguments import Parser
-from reader.commands import analyse, evaluate, library
+from reader.commands import analyse, batch, evaluate, library
 from reader.errors import DramatisError
 
 EXIT_OK = 0
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dramatis {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in (analyse, evaluate, library):
+    for command in (analyse, batch, evaluate, library):
         command.add_parser(subparsers)
     return parser
 

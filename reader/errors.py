@@ -79,6 +79,27 @@ CHECK_NOT_REPAIRED = (
     "(the articles it still holds can be read; a fresh library can be started)"
 )
 
+# Analysis on every core or on a Dask cluster (reader.archive; the subject is the
+# scheduler's address, or the file whose analysis was lost)
+WORKERS_VALUE = "expected a number of workers (1 or more) or 'auto', not {value!r}"
+SCHEDULER_UNREACHABLE = "the Dask scheduler cannot be reached ({detail})"
+WORKERS_CANNOT_RUN = (
+    "the Dask workers cannot run Dramatis ({detail}); install the same Dramatis on each worker"
+)
+WORKERS_OTHER_VERSION = (
+    "the Dask workers analyse with {found} but this installation with {expected}; install "
+    "the same Dramatis and model on each worker"
+)
+WORKER_DIED = (
+    "the worker process analysing it died {times} times (out of memory?); it was not analysed"
+)
+INTERRUPTED_KEPT = (
+    "interrupted; the {kept} articles finished so far are kept, and running the same command "
+    "again adds the rest"
+)
+BATCH_INTERRUPTED = "interrupted; the {kept} analyses finished so far are in {out}"
+OUTPUT_UNWRITABLE = "the file cannot be written ({detail})"
+
 # Evaluation gold files (the subject of the error is the file)
 GOLD_UNREADABLE = "cannot be read ({detail})"
 GOLD_MALFORMED = "line {line}: {detail}"

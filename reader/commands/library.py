@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from reader import errors
+from reader.archive.options import add_cluster_arguments, cluster_from
 from reader.errors import LibraryError
 from reader.file_names import printable
 from reader.library import (
@@ -65,6 +66,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     add = commands.add_parser("add", help="analyse and store files or folders")
     add.add_argument("paths", nargs="+", metavar="PATH")
+    add_cluster_arguments(add)
     add.set_defaults(func=_refusing_damage(_add))
 
     search = commands.add_parser("search", help="find articles by words, phrases, prefix*")
@@ -176,11 +178,15 @@ class ProgressBar:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from reader.library.core import expand_paths
+    from reader.archive.progress import RateProgress
+    from reader.archive.runner import add_to_library
 
-    total = len(list(expand_paths(args.paths)))
     with _open(args) as library:
-        results = library.add_paths(args.paths, progress=ProgressBar(sys.stderr, total))
+        run = add_to_library(library, args.paths, cluster_from(args), RateProgress(sys.stderr))
+    if run.interrupted:
+        print(f"dramatis: {errors.INTERRUPTED_KEPT.format(kept=run.added)}", file=sys.stderr)
+        return 130
+    results = run.results
     failed = [r for r in results if r.error is not None]
     new = sum(1 for r in results if r.was_new)
     kept = sum(1 for r in results if r.error is None and not r.was_new)

@@ -339,6 +339,17 @@ class Library:
         found = self._find(sha256)
         return found[0] if found else None
 
+    def reuse_current(self, sha256: str) -> int | None:
+        """The id of the stored article with this content if the current rules and model
+        analysed it, marked as opened now; ``None`` if it needs analysing. Loads nothing."""
+        stored = self._find(sha256)
+        if stored is None or stored[1] != self.version:
+            return None
+        if not self.read_only:
+            with self._writing():
+                store.touch(self.connection, stored[0], self.path)
+        return stored[0]
+
     def count(self) -> int:
         with self._translated():
             return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
