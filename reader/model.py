@@ -64,7 +64,7 @@ class Quote:
     cue_end: int | None = None
     actor: str | None = None
     confidence: float | None = None
-    #: The ``reader.rules.Rule`` value that found the statement (None if stored before).
+    #: The ``reader.attribution.rules.Rule`` value that found the statement (None if stored before).
     rule: str | None = None
 
 

@@ -42,6 +42,9 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_NONCHARACTERS = {code: "\ufffd" for code in range(0xFDD0, 0xFDF0)}
+
+
 def article_from_text(
     text: str,
     source: Path | None = None,
@@ -50,7 +53,12 @@ def article_from_text(
     byline: str | None = None,
     published: str | None = None,
 ) -> Article:
-    """Build an Article from text already decoded and cleaned."""
+    """Build an Article from text already decoded and cleaned.
+
+    Unicode noncharacters (U+FDD0–U+FDEF) become U+FFFD, one for one, so offsets hold: the
+    library marks search matches with them, and text must never look like a mark.
+    """
+    text = text.translate(_NONCHARACTERS)
     return Article(
         title=title,
         text=text,

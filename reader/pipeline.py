@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.actors import resolve_actors
+from reader.actors.building import resolve_actors
 from reader.entities import extract_entities
 from reader.model import RULES_VERSION, Analysis, Article
 from reader.nlp import model_version, parse
-from reader.quotes import find_quotes
+from reader.attribution.assembly import find_quotes
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from reader.cli import main
-from reader.rules import Rule
+from reader.attribution.rules import Rule
 
 ENTITY_KEYS = {"start", "end", "text", "label", "actor"}
 QUOTE_KEYS = {

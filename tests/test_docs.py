@@ -48,7 +48,7 @@ def test_documents_linked_from_the_readme_exist():
 
 def test_schema_lists_every_statement_rule():
     """docs/SCHEMA.md names every value of the ``rule`` key (issue 7)."""
-    from reader.rules import DESCRIPTIONS, PRECEDENCE, Rule
+    from reader.attribution.rules import DESCRIPTIONS, PRECEDENCE, Rule
 
     schema = (ROOT / "docs" / "SCHEMA.md").read_text(encoding="utf-8")
     for rule in Rule:

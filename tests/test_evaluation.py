@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader import cli
-from reader.evaluation import GoldArticle, read_gold, score_article, summarise
-from reader.evaluation_metrics import (
+from reader.evaluation.scoring import GoldArticle, read_gold, score_article, summarise
+from reader.evaluation.metrics import (
     GoldQuote,
     PredictedQuote,
     exact_key,

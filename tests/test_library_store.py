@@ -10,7 +10,7 @@ import pytest
 from test_library_builder import VERSION, ArticleBuilder, putin_article
 
 from reader.errors import LibraryError
-from reader.library import open_library
+from reader.library import MARK_END, MARK_START, open_library
 from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.model import Analysis, Article
 from reader.paths import DATA_DIR_ENV, data_dir, library_path
@@ -167,6 +167,6 @@ def test_real_pipeline_on_the_sample_article(tmp_path, sample_path):
         assert was_new and analysis.entities
         assert library.analysis(article_id) == analysis
         [hit] = library.search("Putin")
-        assert hit.id == article_id and "[Putin]" in hit.snippet
+        assert hit.id == article_id and f"{MARK_START}Putin{MARK_END}" in hit.snippet
         _, again, was_new = library.add_file(sample_path)
         assert not was_new and again == analysis

@@ -7,7 +7,7 @@ import pytest
 from reader.entities import extract_entities
 from reader.model import Quote
 from reader.nlp import load_nlp, parse
-from reader.quotes import find_quotes
+from reader.attribution.assembly import find_quotes
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader import rules
+from reader.attribution import rules
 from reader.opening import article_from_text
 from reader.pipeline import analyse
-from reader.rules import DESCRIPTIONS, PRECEDENCE, Rule, describe
+from reader.attribution.rules import DESCRIPTIONS, PRECEDENCE, Rule, describe
 
 CASES = [
     ("The minister said that the plan would work.", Rule.VERB_THAT_CLAUSE, "The minister"),

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.model import Analysis, Quote
-from reader.rules import describe
+from reader.output import describe_rule
 from ui.colors import Theme, current_theme, entity_style, quote_style
 from ui.offsets import OffsetMap
 from ui.safe_text import SafeDocument, tooltip
@@ -123,7 +123,7 @@ class ArticleView(QTextEdit):
             fmt.merge(quote_format(quote.kind, self._theme))
             fmt.setProperty(QUOTE_PROPERTY, roles["quote"].index)
             tips.append(f"{quote_style(quote.kind).description} — {self._speaker(quote)}")
-            why = describe(quote.rule, quote.cue)
+            why = describe_rule(quote.rule, quote.cue)
             if why:
                 tips.append(f"Found by {why}")
         if "entity" in roles:

@@ -10,7 +10,7 @@ from typing import Protocol, TextIO
 
 from reader import errors
 from reader.errors import LibraryError
-from reader.json_output import analysis_to_json
+from reader.output.json_document import analysis_to_json
 from reader.library import Library
 from reader.model import Analysis, Article
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from reader import opening
-from reader.json_output import analysis_to_json
+from reader.output.json_document import analysis_to_json
 from reader.pipeline import analyse
-from reader.text_summary import summarise
+from reader.output.text import summarise
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

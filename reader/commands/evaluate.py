@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from reader import evaluation
+from reader.evaluation import scoring as evaluation
 from reader.errors import DramatisError
 
 DESCRIPTION = """\

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from reader.model import Actor
-from reader.names import entity_key, name_tokens
+from reader.actors.names import entity_key, name_tokens
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")

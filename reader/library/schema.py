@@ -123,7 +123,7 @@ CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
 END;
 """
 
-#: 2: every statement records the rule that found it (``reader.rules.Rule`` values).
+#: 2: every statement records the rule that found it (``reader.attribution.rules.Rule`` values).
 _V2 = """
 ALTER TABLE statements ADD COLUMN rule TEXT;
 """

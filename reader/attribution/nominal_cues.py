@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.attribution import (
+from reader.attribution.syntax import (
     Attribution,
     content_spans,
     inherited_subject,
@@ -14,7 +14,7 @@ from reader.attribution import (
     speaker_span,
 )
 from reader.lexicon.speech import LIGHT_VERBS, TOPIC_NOUNS
-from reader.rules import Rule
+from reader.attribution.rules import Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

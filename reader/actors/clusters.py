@@ -16,7 +16,7 @@ from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import Gender
 from reader.model import ActorKind
-from reader.names import (
+from reader.actors.names import (
     acronym,
     entity_key,
     honorific_gender,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.lexicon.pronouns import RELATIVE_PRONOUNS
-from reader.rules import Rule
+from reader.attribution.rules import Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,7 +32,7 @@ class Attribution:
     rule: Rule
     paragraph: int
     bare: bool = False  # a cue and speaker without content: a quotation beside it may be theirs
-    #: Places the statement moves down in deduplication (see ``reader.rules``).
+    #: Places the statement moves down in deduplication (see ``reader.attribution.rules``).
     steps_down: int = 0
 
 

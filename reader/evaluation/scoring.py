@@ -1,7 +1,7 @@
 """Measure quote attribution against annotated articles: ``dramatis eval``.
 
 Reads gold JSONL (one article a line, offsets into its text), runs the same ``analyse`` as
-every other caller, and scores the predicted quotes with ``reader.evaluation_metrics``. The
+every other caller, and scores the predicted quotes with ``reader.evaluation.metrics``. The
 result is a plain dict of figures, rendered as a text report or JSON, plus optional
 records of every miss for error analysis. The NLP is imported only when articles are run.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 from reader import errors
 from reader.errors import DramatisError
-from reader.evaluation_metrics import (
+from reader.evaluation.metrics import (
     KINDS,
     SPEAKER_THRESHOLD,
     THRESHOLDS,

@@ -15,13 +15,13 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reader.attribution import Attribution, speaker_tokens
-from reader.direct_quotes import QuoteRegion, find_quote_regions
-from reader.headline_speech import find_headline_speech
+from reader.attribution.syntax import Attribution, speaker_tokens
+from reader.attribution.quotation_marks import QuoteRegion, find_quote_regions
+from reader.attribution.headline_cues import find_headline_speech
 from reader.model import Entity, Quote, QuoteKind
 from reader.nlp import Paragraph
-from reader.reported_speech import find_reported_speech
-from reader.rules import Rule, confidence, precedence_key
+from reader.attribution.verb_cues import find_reported_speech
+from reader.attribution.rules import Rule, confidence, precedence_key
 from reader.spans import last_starting_at_or_before, merged, overlap, total_length
 
 #: Entity labels that can name a speaker.
@@ -478,7 +478,7 @@ def _follow_continuations(
 def _deduplicate(statements: list[_Statement]) -> list[_Statement]:
     """Drop statements repeating another's cue, or its content without nesting in it.
 
-    Statements claim text in rule precedence (``reader.rules.PRECEDENCE``): of two that
+    Statements claim text in rule precedence (``reader.attribution.rules.PRECEDENCE``): of two that
     repeat each other, the one whose rule comes first is kept.
     """
     kept: list[_Statement] = []

@@ -13,7 +13,7 @@
 * Country adjectives are groups of their own: "Russian" (NORP) is not merged into "Russia"
   (GPE). "Russian troops", "Russian offers" and "Russian soldier" are not the state, and
   merging would swell the country with every adjective. "Russians" and "Russian" do merge.
-* Speakers, first rule that applies: a pronoun is resolved by ``reader.coreference``; a
+* Speakers, first rule that applies: a pronoun is resolved by ``reader.actors.coreference``; a
   span whose head word lies in an entity is that entity's actor; "the president" is the
   latest-mentioned actor the article gave that title ("Russian President Vladimir Putin",
   "Vladimir Putin, the Russian president"); an entity after the head ("a spokesman for the
@@ -38,13 +38,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from reader.clusters import Cluster, Registry
-from reader.coreference import Antecedents, Mention, SentenceIndex, is_pronoun
+from reader.actors.clusters import Cluster, Registry
+from reader.actors.coreference import Antecedents, Mention, SentenceIndex, is_pronoun
 from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import HONORIFICS, TITLE_HEADS, Gender
 from reader.model import Actor, ActorKind, Entity, Quote
-from reader.names import (
+from reader.actors.names import (
     Title,
     description_key,
     honorific_gender,

@@ -3,7 +3,7 @@
 These follow the definitions of the evaluation data's README so that figures compare with
 published ones: Gender Gap Tracker quote matching at a threshold, exact spans after trimming,
 speaker accuracy by span overlap or normalised name, end-to-end scores and recall by kind.
-Nothing here parses text or loads a model; ``reader.evaluation`` feeds it.
+Nothing here parses text or loads a model; ``reader.evaluation.scoring`` feeds it.
 """
 
 from __future__ import annotations

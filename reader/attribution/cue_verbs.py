@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.attribution import inherited_subject, own_subject
+from reader.attribution.syntax import inherited_subject, own_subject
 from reader.lexicon.speech import JUDGING_VERBS, PARTICLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
 
 if TYPE_CHECKING:

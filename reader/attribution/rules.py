@@ -132,7 +132,7 @@ def precedence_key(rule: Rule, steps_down: int = 0) -> int:
 
 @cache
 def _confidences() -> dict[str, float]:
-    from reader.rule_confidence import CALIBRATION
+    from reader.attribution.rule_confidence import CALIBRATION
 
     return {name: row[0] for name, row in CALIBRATION.items()}
 
