@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.evaluation.scoring import predictions_of, read_gold  # noqa: E402
+from reader.attribution.rules import CONFIDENCE_FILE, Rule  # noqa: E402
 from reader.evaluation.metrics import (  # noqa: E402
     SPEAKER_THRESHOLD,
     is_ignored,
@@ -30,9 +30,9 @@ from reader.evaluation.metrics import (  # noqa: E402
     speaker_correct,
     split_gold,
 )
+from reader.evaluation.scoring import predictions_of, read_gold  # noqa: E402
 from reader.opening import article_from_text  # noqa: E402
 from reader.pipeline import analyse  # noqa: E402
-from reader.attribution.rules import CONFIDENCE_FILE, Rule  # noqa: E402
 
 
 def count_rules(paths: list[str], limit: int | None) -> tuple[Counter[str], Counter[str], int]:

@@ -40,10 +40,6 @@ from dataclasses import dataclass, replace
 
 from reader.actors.clusters import Cluster, Registry
 from reader.actors.coreference import Antecedents, Mention, SentenceIndex, is_pronoun
-from reader.lexicon.groups import ORGANISATION_HEADS
-from reader.lexicon.name_parts import DETERMINERS
-from reader.lexicon.titles import HONORIFICS, TITLE_HEADS, Gender
-from reader.model import Actor, ActorKind, Entity, Quote
 from reader.actors.names import (
     Title,
     description_key,
@@ -56,6 +52,10 @@ from reader.actors.names import (
     title_after,
     title_before,
 )
+from reader.lexicon.groups import ORGANISATION_HEADS
+from reader.lexicon.name_parts import DETERMINERS
+from reader.lexicon.titles import HONORIFICS, TITLE_HEADS, Gender
+from reader.model import Actor, ActorKind, Entity, Quote
 from reader.nlp import Paragraph
 from reader.spans import last_starting_at_or_before
 

@@ -12,10 +12,6 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from reader.lexicon.groups import ORGANISATION_HEADS
-from reader.lexicon.name_parts import DETERMINERS
-from reader.lexicon.titles import Gender
-from reader.model import ActorKind
 from reader.actors.names import (
     acronym,
     entity_key,
@@ -26,6 +22,10 @@ from reader.actors.names import (
     split_title,
     strip_possessive,
 )
+from reader.lexicon.groups import ORGANISATION_HEADS
+from reader.lexicon.name_parts import DETERMINERS
+from reader.lexicon.titles import Gender
+from reader.model import ActorKind
 
 
 @dataclass(eq=False, slots=True)

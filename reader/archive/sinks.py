@@ -10,9 +10,9 @@ from typing import Protocol, TextIO
 
 from reader import errors
 from reader.errors import LibraryError
-from reader.output.json_document import analysis_to_json
 from reader.library import Library
 from reader.model import Analysis, Article
+from reader.output.json_document import analysis_to_json
 
 
 class Sink(Protocol):

@@ -15,13 +15,13 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reader.attribution.syntax import Attribution, speaker_tokens
-from reader.attribution.quotation_marks import QuoteRegion, find_quote_regions
 from reader.attribution.headline_cues import find_headline_speech
+from reader.attribution.quotation_marks import QuoteRegion, find_quote_regions
+from reader.attribution.rules import Rule, confidence, precedence_key
+from reader.attribution.syntax import Attribution, speaker_tokens
+from reader.attribution.verb_cues import find_reported_speech
 from reader.model import Entity, Quote, QuoteKind
 from reader.nlp import Paragraph
-from reader.attribution.verb_cues import find_reported_speech
-from reader.attribution.rules import Rule, confidence, precedence_key
 from reader.spans import last_starting_at_or_before, merged, overlap, total_length
 
 #: Entity labels that can name a speaker.

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution
 from reader.headlines import is_title_case_headline
 from reader.lexicon.speech import IRREGULAR_FORMS, NP_CONTENT_VERBS, SPEECH_VERBS
 from reader.nlp import Paragraph
-from reader.attribution.rules import Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.attribution.rules import Rule
 from reader.attribution.syntax import (
     Attribution,
     content_spans,
@@ -14,7 +15,6 @@ from reader.attribution.syntax import (
     speaker_span,
 )
 from reader.lexicon.speech import LIGHT_VERBS, TOPIC_NOUNS
-from reader.attribution.rules import Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution, content_spans, pobj_of, speaker_span
 from reader.lexicon.speech import GROUP_SPEAKERS, RATE_NOUNS
-from reader.attribution.rules import Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.lexicon.pronouns import RELATIVE_PRONOUNS
 from reader.attribution.rules import Rule
+from reader.lexicon.pronouns import RELATIVE_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

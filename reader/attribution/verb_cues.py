@@ -14,6 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.attribution.colon_lines import BOILERPLATE, colon_line
+from reader.attribution.cue_verbs import is_cue_verb, reporting_subject
+from reader.attribution.nominal_cues import nominal_attribution
+from reader.attribution.rules import NEEDS_SPEAKER, NO_SPEAKER_STEP, PRONOUN_SPEAKER_STEP, Rule
+from reader.attribution.source_phrases import according_to, per_source
 from reader.attribution.syntax import (
     RELATIVE,
     Attribution,
@@ -24,13 +29,8 @@ from reader.attribution.syntax import (
     speaker_span,
     speaker_tokens,
 )
-from reader.attribution.colon_lines import BOILERPLATE, colon_line
-from reader.attribution.cue_verbs import is_cue_verb, reporting_subject
-from reader.lexicon.speech import NOMINAL_CUES, TOPIC_NOUNS
-from reader.attribution.nominal_cues import nominal_attribution
-from reader.attribution.rules import NEEDS_SPEAKER, NO_SPEAKER_STEP, PRONOUN_SPEAKER_STEP, Rule
-from reader.attribution.source_phrases import according_to, per_source
 from reader.attribution.verb_frames import VerbContext, frame_of
+from reader.lexicon.speech import NOMINAL_CUES, TOPIC_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

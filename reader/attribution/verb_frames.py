@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.attribution.syntax import agent_of, own_subject
 from reader.attribution.cue_verbs import is_cue_verb, quote_follows_object
+from reader.attribution.rules import Rule
+from reader.attribution.syntax import agent_of, own_subject
 from reader.lexicon.speech import (
     ADDRESSEE_ONLY_VERBS,
     CLAUSE_ONLY_VERBS,
@@ -29,7 +30,6 @@ from reader.lexicon.speech import (
     QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
 )
-from reader.attribution.rules import Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

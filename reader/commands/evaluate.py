@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.evaluation import scoring as evaluation
 from reader.errors import DramatisError
+from reader.evaluation import scoring as evaluation
 
 DESCRIPTION = """\
 Analyse every article of the gold files and compare the predicted quotes with the annotated
