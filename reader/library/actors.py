@@ -19,8 +19,8 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 
-from reader.model import Actor
 from reader.actors.names import entity_key, name_tokens
+from reader.model import Actor
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
