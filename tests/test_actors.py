@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.actors.building import resolve_actors
-from reader.model import Actor, Analysis, Entity, Quote
 from reader.actors.names import name_tokens, slugify, strip_possessive, title_before
+from reader.model import Actor, Analysis, Entity, Quote
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_dd5b4a6056b2a50f.txt"
 

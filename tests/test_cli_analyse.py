@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from reader.cli import main
 from reader.attribution.rules import Rule
+from reader.cli import main
 
 ENTITY_KEYS = {"start", "end", "text", "label", "actor"}
 QUOTE_KEYS = {

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from reader import cli
-from reader.evaluation.scoring import GoldArticle, read_gold, score_article, summarise
 from reader.evaluation.metrics import (
     GoldQuote,
     PredictedQuote,
@@ -23,6 +22,7 @@ from reader.evaluation.metrics import (
     speaker_correct,
     trim_span,
 )
+from reader.evaluation.scoring import GoldArticle, read_gold, score_article, summarise
 
 
 def gold(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from reader.attribution.assembly import find_quotes
 from reader.entities import extract_entities
 from reader.model import Quote
 from reader.nlp import load_nlp, parse
-from reader.attribution.assembly import find_quotes
 
 
 @pytest.fixture(scope="module")

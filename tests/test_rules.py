@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from reader.attribution import rules
+from reader.attribution.rules import DESCRIPTIONS, PRECEDENCE, Rule, describe
 from reader.opening import article_from_text
 from reader.pipeline import analyse
-from reader.attribution.rules import DESCRIPTIONS, PRECEDENCE, Rule, describe
 
 CASES = [
     ("The minister said that the plan would work.", Rule.VERB_THAT_CLAUSE, "The minister"),

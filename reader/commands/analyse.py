@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader import opening
 from reader.output.json_document import analysis_to_json
 from reader.output.text import summarise
 from reader.pipeline import analyse
-
-from reader import opening
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
