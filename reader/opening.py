@@ -2,8 +2,9 @@
 
 This module checks what can be checked before parsing (the file exists, is a file, has a
 supported suffix, is not too large), reads the bytes once and hands them to the format's
-module in ``reader.formats``; then it checks the text (not empty, not too long) and builds
-the Article. Every problem with the input is an ``ArticleError`` naming the file.
+module in ``reader.formats``; then it checks the text (not empty, not too long, not too
+many words to analyse) and builds the Article. Every problem with the input is an
+``ArticleError`` naming the file. The limits themselves live in ``reader.limits``.
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ import hashlib
 import stat
 from pathlib import Path
 from types import ModuleType
+from typing import BinaryIO
 
 from reader import errors
 from reader.errors import ArticleError
 from reader.formats import Extracted, describe, docx, html, markdown, pdf, text
+from reader.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_TEXT_TOKENS, estimate_tokens
 from reader.model import Article
 
 _MB = 1024 * 1024
-#: Files larger than this are refused before they are read.
-MAX_FILE_BYTES = 50 * _MB
-#: Extracted text longer than this is refused (about 300,000 words; no news article is).
-MAX_TEXT_CHARS = 2_000_000
+# The checks below read the limits as this module's globals, so tests may patch them here.
 
 #: Suffix (lower case) -> (``Article.format``, the module that extracts it).
 FORMATS: dict[str, tuple[str, ModuleType]] = {
@@ -99,6 +99,22 @@ def article_from_stdin_bytes(data: bytes, name: str = "<stdin>") -> Article:
     return _article(text.extract(data, name), None, "txt", subject=name)
 
 
+def article_from_stream(stream: BinaryIO, name: str = "<stdin>") -> Article:
+    """An Article from a stream such as standard input, read up to one byte past the limit.
+
+    Reading stops there, so an endless stream (``< /dev/zero``) is refused without
+    filling memory (issue 12).
+    """
+    try:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ArticleError(name, errors.UNREADABLE.format(detail=_os_detail(error))) from error
+    if len(data) > MAX_FILE_BYTES:
+        limit_mb = f"{MAX_FILE_BYTES / _MB:g}"
+        raise ArticleError(name, errors.TOO_LARGE_STREAM.format(limit_mb=limit_mb))
+    return article_from_stdin_bytes(data, name)
+
+
 def _check_size(subject: str | Path, size: int) -> None:
     if size > MAX_FILE_BYTES:
         message = errors.TOO_LARGE_FILE.format(
@@ -126,6 +142,7 @@ def _article(
     if len(extracted.text) > MAX_TEXT_CHARS:
         message = errors.TOO_LARGE_TEXT.format(chars=len(extracted.text), limit=MAX_TEXT_CHARS)
         raise ArticleError(subject, message)
+    _check_tokens(subject, extracted.text)
     return article_from_text(
         extracted.text,
         source=source,
@@ -134,6 +151,14 @@ def _article(
         byline=extracted.byline,
         published=extracted.published,
     )
+
+
+def _check_tokens(subject: str | Path, text: str) -> None:
+    """Refuse, before any parsing, text that would take spaCy too long (issue 12)."""
+    tokens = estimate_tokens(text)
+    if tokens > MAX_TEXT_TOKENS:
+        message = errors.TOO_MANY_TOKENS.format(tokens=tokens, limit=MAX_TEXT_TOKENS)
+        raise ArticleError(subject, message)
 
 
 def _os_detail(error: OSError) -> str:

@@ -80,3 +80,52 @@ def test_code_html_comments_and_reference_links() -> None:
     assert extracted.text == (
         "Use a*b*c and the report and snake_case_name.\nprint('x')\nFish & chips*"
     )
+
+
+# issue 12: every pattern is linear, and front matter is bounded.
+
+
+def test_link_target_with_parentheses() -> None:
+    extracted = from_markdown("See [the city](https://en.example.org/Moscow_(city)) today.\n")
+    assert extracted.text == "See the city today."
+
+
+def test_code_spans_pair_runs_of_the_same_length() -> None:
+    extracted = from_markdown("Use ``a ` b`` here, `x` there and an unmatched `` tick.\n")
+    assert extracted.text == "Use a ` b here, x there and an unmatched `` tick."
+
+
+def test_heading_closing_hashes_need_a_space_before_them() -> None:
+    assert from_markdown("# Talks in Moscow ##\n\nText.\n").title == "Talks in Moscow"
+    assert from_markdown("# Coding in C#\n\nText.\n").title == "Coding in C#"
+
+
+def test_scripts_and_comments_removed_and_unclosed_ones_kept_as_text() -> None:
+    extracted = from_markdown(
+        "One <script>x()</script>two <!-- c --> three\n\n<style>p{}</style>Four <script\n"
+        "\n<!-- never closed\n"
+    )
+    assert extracted.text == "One two three\nFour <script\n<!-- never closed"
+
+
+def test_unclosed_front_matter_is_body_text() -> None:
+    extracted = from_markdown("---\ntitle: Talks\n\nThe office said so.\n")
+    assert extracted.text == "title: Talks\nThe office said so."
+
+
+def test_front_matter_too_long_to_be_metadata_is_dropped_unread() -> None:
+    from reader.limits import MAX_FRONT_MATTER_CHARS
+
+    padding = "x: " + "y" * MAX_FRONT_MATTER_CHARS
+    extracted = from_markdown(f"---\ntitle: Talks\n{padding}\n---\nThe office said so.\n")
+    assert extracted.title is None  # not read
+    assert extracted.text == "The office said so."  # but not shown as text either
+
+
+def test_broken_toml_front_matter_is_ignored() -> None:
+    extracted = from_markdown("+++\ntitle = 'Talks\n+++\nThe office said so.\n")
+    assert (extracted.title, extracted.text) == (None, "The office said so.")
+
+
+def test_nul_characters_are_not_taken_for_code_placeholders() -> None:
+    assert from_markdown("A \x000\x00 B `c`\n").text == "A 0 B c"

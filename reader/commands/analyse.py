@@ -28,7 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.file == "-":
-        article = opening.article_from_stdin_bytes(sys.stdin.buffer.read())
+        article = opening.article_from_stream(sys.stdin.buffer)
     else:
         article = opening.open_article(Path(args.file))
     analysis = analyse(article)

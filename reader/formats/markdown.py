@@ -4,6 +4,10 @@ The result is the prose a reader sees, one paragraph (or heading, list item, quo
 paragraph) a line: no ``#``, ``*``, ``>``, list markers, link targets, images, code ticks or
 HTML tags. YAML (``---``) or TOML (``+++``) front matter gives the title, byline and date;
 without it the first heading is the title.
+
+Every pattern here runs in time linear in its input (issue 12): no pattern can rescan the
+rest of a line from each of many openers that never close, nested emphasis is undone in a
+fixed number of passes, and comments, scripts and code spans are found by scanning.
 """
 
 from __future__ import annotations
@@ -17,8 +21,11 @@ from pathlib import Path
 from reader.formats import Extracted
 from reader.formats.paragraphs import guess_title, join_paragraphs, squash
 from reader.formats.text import decode
+from reader.limits import MAX_FRONT_MATTER_CHARS
 
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?)\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_DELIMITERS = ("---", "+++")
+# A delimiter line is the delimiter and trailing spaces; longer lines are not looked at.
+_MAX_DELIMITER_LINE = 80
 _YAML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 _YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*)$")
 
@@ -28,28 +35,40 @@ _DATE_KEYS = ("date", "published", "pubdate")
 
 # Block level
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-_ATX_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+|$)")
 _SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _REFERENCE = re.compile(r"^\[[^\]]+\]:[ \t]*\S")
 _TABLE_DIVIDER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_COMMENT = (re.compile("<!--"), re.compile("-->"))
+_SCRIPT_START = re.compile(r"<(script|style)\b", re.I)
+_SCRIPT_END = {
+    "script": re.compile(r"</script\s*>", re.I),
+    "style": re.compile(r"</style\s*>", re.I),
+}
 
-# Inline
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^)]*\)")
-_REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Inline. What may sit between brackets, parentheses or angle brackets excludes the
+# opening character too, so a failed match stops at the next opener instead of running on;
+# a link target may hold one level of parentheses (".../Moscow_(city)").
+_BACKTICKS = re.compile(r"`+")
+_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
+_IMAGE = re.compile(rf"!\[[^\[\]]*\](?:{_TARGET}|\[[^\[\]]*\])")
+_LINK = re.compile(rf"\[([^\[\]]*)\]{_TARGET}")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# The text inside emphasis cannot hold its own delimiter (except as part of a word for
+# "_"), so each attempt ends at the next delimiter; one pass undoes one level of nesting.
 _EMPHASIS = (
-    re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"),
-    re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+    re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"),
+    re.compile(r"__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__"),
+    re.compile(r"\*(?=\S)([^*]+?)(?<=\S)\*"),
+    re.compile(r"(?<!\w)_(?=\S)((?:[^_]|(?<=\w)_(?=\w))+?)(?<=\S)_(?!\w)"),
+    re.compile(r"~~(?=\S)((?:[^~]|~(?!~))+?)(?<=\S)~~"),
 )
+#: Passes over the emphasis patterns: ``***both***`` needs two, deeper nesting is not prose.
+EMPHASIS_PASSES = 3
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<])")
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 
@@ -63,10 +82,10 @@ def from_markdown(source_text: str) -> Extracted:
     """Plain text, title, byline and date of a Markdown document."""
     meta: dict[str, str] = {}
     body = source_text
-    match = _FRONT_MATTER.match(source_text)
-    if match:
-        meta = _toml_fields(match[2]) if match[1] == "+++" else _yaml_fields(match[2])
-        body = source_text[match.end() :]
+    front_matter = _front_matter(source_text)
+    if front_matter:
+        delimiter, block, body = front_matter
+        meta = _fields(delimiter, block)
     paragraphs, headings = _paragraphs(body)
     text = join_paragraphs(paragraphs)
     title = _first(meta, _TITLE_KEYS) or _title_from_headings(headings)
@@ -93,6 +112,41 @@ def _title_from_headings(headings: list[tuple[int, str, int]]) -> str | None:
 
 
 # Front matter
+
+
+def _front_matter(text: str) -> tuple[str, str, str] | None:
+    """(delimiter, block, body) when ``text`` opens with a closed front-matter block.
+
+    The block closes with its delimiter or ``...`` on a line of its own; one that never
+    closes is not front matter, and the whole file is body text. Lines are scanned once,
+    and only short ones compared, so this is linear in the file's length.
+    """
+    first_end = text.find("\n", 0, _MAX_DELIMITER_LINE + 1)
+    delimiter = text[:first_end].rstrip(" \t") if first_end != -1 else ""
+    if delimiter not in _FRONT_MATTER_DELIMITERS:
+        return None
+    start = line_start = first_end + 1
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        # Only a short line can be a closing one; never copy a long one to compare it.
+        short = line_end - line_start <= _MAX_DELIMITER_LINE
+        if short and text[line_start:line_end].rstrip(" \t") in (delimiter, "..."):
+            block = text[start : max(start, line_start - 1)]
+            return delimiter, block, text[line_end + 1 :]
+        line_start = line_end + 1
+    return None
+
+
+def _fields(delimiter: str, block: str) -> dict[str, str]:
+    """The front matter's fields; none from a block too long to be only metadata.
+
+    Such a block is dropped unread: the TOML parser needs time and memory growing with the
+    square of a dotted key's length (``a.a.a…``), and no title or date needs that much.
+    """
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        return {}
+    return _toml_fields(block) if delimiter == "+++" else _yaml_fields(block)
 
 
 def _yaml_fields(block: str) -> dict[str, str]:
@@ -128,9 +182,15 @@ def _unquote(value: str) -> str:
 
 
 def _toml_fields(block: str) -> dict[str, str]:
+    """Top-level fields of TOML front matter; none when it cannot be read.
+
+    Broken front matter is ignored rather than refused: it is only metadata, and the
+    article under it is still worth reading. That includes nesting too deep for the parser
+    (issue 12: 100,000 nested arrays raised ``RecursionError``).
+    """
     try:
         data = tomllib.loads(block)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         return {}
     fields: dict[str, str] = {}
     for key, value in data.items():
@@ -152,7 +212,7 @@ def _toml_fields(block: str) -> dict[str, str]:
 
 def _paragraphs(body: str) -> tuple[list[str], list[tuple[int, str, int]]]:
     """Prose paragraphs and the headings as (level, text, paragraph index)."""
-    body = _SCRIPT.sub("", _COMMENT.sub("", body))
+    body = _without_scripts(_without_comments(body))
     paragraphs: list[str] = []
     headings: list[tuple[int, str, int]] = []
     current: list[str] = []
@@ -199,7 +259,7 @@ def _paragraphs(body: str) -> tuple[list[str], list[tuple[int, str, int]]]:
         elif _RULE.match(line) or _REFERENCE.match(line) or _TABLE_DIVIDER.match(line):
             flush()
         elif heading := _ATX_HEADING.match(line):
-            add_heading(len(heading[1]), heading[2] or "")
+            add_heading(len(heading[1]), _heading_text(line[heading.end() :]))
         else:
             if item := _LIST_ITEM.match(line):
                 flush()
@@ -214,25 +274,94 @@ def _paragraphs(body: str) -> tuple[list[str], list[tuple[int, str, int]]]:
     return paragraphs, headings
 
 
+def _heading_text(rest: str) -> str:
+    """An ATX heading's text: without the optional closing ``#``s (after a space)."""
+    text = rest.rstrip(" \t")
+    unhashed = text.rstrip("#")
+    if unhashed != text and (not unhashed or unhashed[-1] in " \t"):
+        text = unhashed.rstrip(" \t")
+    return text
+
+
+def _without_comments(body: str) -> str:
+    """HTML comments removed; an unclosed ``<!--`` and what follows it stay as text."""
+    opener, closer = _COMMENT
+    pieces: list[str] = []
+    kept = 0
+    while start := opener.search(body, kept):
+        end = closer.search(body, start.end())
+        if end is None:
+            break  # no later comment can close either
+        pieces.append(body[kept : start.start()])
+        kept = end.end()
+    pieces.append(body[kept:])
+    return "".join(pieces)
+
+
+def _without_scripts(body: str) -> str:
+    """``<script>`` and ``<style>`` elements removed, each scanned for its end once."""
+    pieces: list[str] = []
+    kept = searched = 0
+    unclosed: set[str] = set()
+    while start := _SCRIPT_START.search(body, searched):
+        name = start[1].lower()
+        end = None if name in unclosed else _SCRIPT_END[name].search(body, start.end())
+        if end is None:
+            unclosed.add(name)  # no later element of this kind can close either
+            searched = start.end()
+            continue
+        pieces.append(body[kept : start.start()])
+        kept = searched = end.end()
+    pieces.append(body[kept:])
+    return "".join(pieces)
+
+
 def _inline(text: str) -> str:
     """Markdown inline syntax removed: links become their text, images disappear."""
     codes: list[str] = []
-
-    def keep_code(match: re.Match[str]) -> str:
-        codes.append(match[2].strip())
-        return f"\x00{len(codes) - 1}\x00"
-
-    text = _CODE_SPAN.sub(keep_code, text)
+    # NUL marks the code placeholders; it is never prose.
+    text = _hide_code(text.replace("\x00", ""), codes)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _REFERENCE_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _TAG.sub("", text)
-    for pattern in _EMPHASIS:
-        previous = None
-        while previous != text:  # nested emphasis: ***both*** needs two passes
-            previous = text
-            text = pattern.sub(lambda match: match[match.lastindex or 0], text)
+    for _ in range(EMPHASIS_PASSES):
+        previous = text
+        for pattern in _EMPHASIS:
+            text = pattern.sub(r"\1", text)
+        if text == previous:
+            break
     text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
     return _PLACEHOLDER.sub(lambda match: codes[int(match[1])], text)
+
+
+def _hide_code(text: str, codes: list[str]) -> str:
+    """Code spans replaced by numbered placeholders, their text kept in ``codes``.
+
+    A run of backticks opens a span that the next run of the same length closes; a run
+    with no such partner is plain text. Matching runs by a table of "next run of this
+    length" keeps this linear however many runs never close.
+    """
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    following: list[int | None] = [None] * len(runs)
+    latest: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = latest.get(length)
+        latest[length] = index
+    pieces: list[str] = []
+    kept = index = 0
+    while index < len(runs):
+        close = following[index]
+        if close is None:
+            index += 1
+            continue
+        codes.append(text[runs[index][1] : runs[close][0]].strip())
+        pieces.append(text[kept : runs[index][0]])
+        pieces.append(f"\x00{len(codes) - 1}\x00")
+        kept = runs[close][1]
+        index = close + 1
+    pieces.append(text[kept:])
+    return "".join(pieces)
