@@ -164,7 +164,7 @@ def start_fresh(data_dir: str | Path | None = None, **options: object) -> tuple[
 def check_library(library: Library) -> list[Problem]:
     """Every problem found in the library (empty: it is sound). Changes nothing."""
     with translate_errors(library.path):
-        problems = find_problems(library.connection, writable=not library.read_only)
+        problems = find_problems(library.db, writable=not library.read_only)
     if not any(p.kind is Kind.FILE for p in problems):
         library.mark_sound()
     return problems
@@ -184,7 +184,7 @@ def repair_library(library: Library, problems: list[Problem] | None = None) -> P
     if not any(p.repairable for p in problems):
         return None
     library.check_writable()
-    return repair(library.connection, library.path)
+    return repair(library.db, library.path)
 
 
 def analyse_file(path: str | Path, analyse: Analyser | None = None) -> Analysis:

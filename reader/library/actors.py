@@ -9,6 +9,10 @@ diacritics and punctuation never count. Aliases seen in any article
 are kept, so "Vladimir Putin" in one article and "Putin" in another become one library actor
 when that is unambiguous: exactly one library actor of a compatible kind answers to one of
 the new actor's names.
+
+Lookups run through sqlite-utils' ``db.execute`` and a new actor goes in through
+``table.insert``; aliases keep ``executemany`` (``_add_aliases`` says why). ``rekey_actors``
+is migration 3's step and keeps the plain ``sqlite3`` connection a migration gets.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
+
+from sqlite_utils import Database
 
 from reader.actors.names import entity_key, name_tokens
 from reader.model import Actor
@@ -70,7 +76,7 @@ def actor_keys(actor: Actor) -> list[str]:
     return keys
 
 
-def resolve_actor(conn: sqlite3.Connection, actor: Actor) -> int | None:
+def resolve_actor(db: Database, actor: Actor) -> int | None:
     """The library actor id for an article actor, creating or merging as needed.
 
     Runs inside the caller's write transaction. Returns None for an actor with no usable
@@ -80,35 +86,30 @@ def resolve_actor(conn: sqlite3.Connection, actor: Actor) -> int | None:
     if not keys:
         return None
     canonical = keys[0]
-    actor_id = _match(conn, actor.kind, canonical, keys)
+    actor_id = _match(db, actor.kind, canonical, keys)
     if actor_id is None:
-        actor_id = int(
-            conn.execute(
-                "INSERT INTO actors (key, name, kind) VALUES (?, ?, ?)",
-                (canonical, actor.name, actor.kind),
-            ).lastrowid
-            or 0
-        )
+        record = {"key": canonical, "name": actor.name, "kind": actor.kind}
+        actor_id = int(db.table("actors").insert(record).last_rowid or 0)
     else:
-        _maybe_promote(conn, actor_id, canonical, actor.name)
+        _maybe_promote(db, actor_id, canonical, actor.name)
     names = (actor.name, *actor.aliases)
-    _add_aliases(conn, actor_id, ((identity_key(n, actor.kind), n) for n in names))
+    _add_aliases(db, actor_id, ((identity_key(n, actor.kind), n) for n in names))
     return actor_id
 
 
-def _match(conn: sqlite3.Connection, kind: str, canonical: str, keys: list[str]) -> int | None:
+def _match(db: Database, kind: str, canonical: str, keys: list[str]) -> int | None:
     """The one library actor this article actor is, or None (new, or ambiguous).
 
     A candidate's canonical name must be one of the new actor's names, or the new actor's
     canonical name one of the candidate's aliases: sharing only an alias ("Bush") is not
     enough to make "George W. Bush" and "George H. W. Bush" one person.
     """
-    rows = conn.execute("SELECT id, kind FROM actors WHERE key = ?", (canonical,)).fetchall()
+    rows = db.execute("SELECT id, kind FROM actors WHERE key = ?", (canonical,)).fetchall()
     exact = {int(r[0]) for r in rows if _compatible(r[1], kind)}
     if len(exact) == 1:
         return exact.pop()
     marks = ",".join("?" * len(keys))
-    rows = conn.execute(
+    rows = db.execute(
         f"""SELECT id, kind FROM actors WHERE key IN ({marks})
             UNION SELECT a.id, a.kind FROM actor_aliases AS l JOIN actors AS a ON a.id = l.actor_id
             WHERE l.key = ?""",
@@ -119,7 +120,7 @@ def _match(conn: sqlite3.Connection, kind: str, canonical: str, keys: list[str])
         return candidates.pop()
     if not candidates and kind == "person" and " " not in canonical:
         # "Putin" alone: the one person whose full name ends with it, if only one does.
-        rows = conn.execute(
+        rows = db.execute(
             f"SELECT id FROM actors WHERE kind = 'person' AND {_ENDS_WITH} LIMIT 2",
             _ends_with(canonical),
         ).fetchall()
@@ -128,36 +129,38 @@ def _match(conn: sqlite3.Connection, kind: str, canonical: str, keys: list[str])
     return None
 
 
-def _maybe_promote(conn: sqlite3.Connection, actor_id: int, canonical: str, name: str) -> None:
+def _maybe_promote(db: Database, actor_id: int, canonical: str, name: str) -> None:
     """Prefer the fuller name as canonical ("Putin" becomes "Vladimir Putin")."""
-    current, kind = conn.execute(
-        "SELECT key, kind FROM actors WHERE id = ?", (actor_id,)
-    ).fetchone()
+    current, kind = db.execute("SELECT key, kind FROM actors WHERE id = ?", (actor_id,)).fetchone()
     words = str(current).split()
     if len(canonical.split()) <= len(words) or not canonical.endswith(" " + words[-1]):
         return
-    taken = conn.execute(
+    taken = db.execute(
         "SELECT 1 FROM actors WHERE key = ? AND kind = ?", (canonical, kind)
     ).fetchone()
     if taken is None:
-        conn.execute(
-            "UPDATE actors SET key = ?, name = ? WHERE id = ?", (canonical, name, actor_id)
-        )
+        db.execute("UPDATE actors SET key = ?, name = ? WHERE id = ?", (canonical, name, actor_id))
 
 
-def _add_aliases(conn: sqlite3.Connection, actor_id: int, pairs: Iterable[tuple[str, str]]) -> None:
-    conn.executemany(
+def _add_aliases(db: Database, actor_id: int, pairs: Iterable[tuple[str, str]]) -> None:
+    """Every name not known yet for the actor (a known key is left as it is).
+
+    Not ``insert_all(..., ignore=True)``: when its one row is ignored, sqlite-utils 4 looks
+    the existing row up by ``rowid``, which ``actor_aliases`` (WITHOUT ROWID) does not have,
+    and the insert fails with "no such column: rowid".
+    """
+    db.conn.executemany(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, key, alias) VALUES (?, ?, ?)",
         [(actor_id, key, alias) for key, alias in pairs if key],
     )
 
 
-def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[int]:
+def find_actor_ids(db: Database, name: str) -> list[int]:
     """Library actors answering to ``name``: by canonical name or alias, else by surname."""
     keys = name_keys(name)
     found: set[int] = set()
     for key in keys:
-        rows = conn.execute(
+        rows = db.execute(
             """SELECT id FROM actors WHERE key = :key
                UNION SELECT actor_id FROM actor_aliases WHERE key = :key""",
             {"key": key},
@@ -165,7 +168,7 @@ def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[int]:
         found.update(int(r[0]) for r in rows)
     if found or not keys:
         return sorted(found)
-    rows = conn.execute(
+    rows = db.execute(
         f"SELECT id FROM actors WHERE {_ENDS_WITH} ORDER BY id", _ends_with(keys[0])
     ).fetchall()
     return [int(r[0]) for r in rows]

@@ -8,6 +8,9 @@ not numbers), and both full-text indexes compared with their tables (row counts 
 FTS5 ``integrity-check`` against the content). ``repair`` copies the file aside, then, in
 one transaction, rebuilds the full-text indexes and drops the orphan rows. Damaged pages
 and damaged values are reported but never "repaired": that would lose what they hold.
+
+Every function takes the library's sqlite-utils ``Database`` (or a plain connection, which
+gets one); rows are counted with sqlite-utils' ``table.count``.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from reader import errors
-from reader.library.connection import is_corruption, write_transaction
+from reader.library.connection import database, is_corruption, write_transaction
 from reader.library.files import copy_beside
 
 #: At most this many messages from ``integrity_check`` (it can list every page).
@@ -96,27 +101,28 @@ _VALUES = (
 _INDEXES = (("articles_fts", "articles"), ("statements_fts", "statements"))
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
+def quick_check(db: Database | sqlite3.Connection) -> list[str]:
     """The page-level problems ``PRAGMA quick_check`` finds (empty when the file is sound)."""
-    return _pragma_check(conn, "quick_check")
+    return _pragma_check(database(db), "quick_check")
 
 
-def find_problems(conn: sqlite3.Connection, *, writable: bool = True) -> list[Problem]:
+def find_problems(db: Database | sqlite3.Connection, *, writable: bool = True) -> list[Problem]:
     """Every problem in the library, one per line to show. ``writable``: the connection
     may run FTS5's ``integrity-check`` (it needs a writable connection; it changes nothing).
     """
+    db = database(db)
     pages = [
         Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=d))
-        for d in _pragma_check(conn, f"integrity_check({MAX_PAGE_MESSAGES})")
+        for d in _pragma_check(db, f"integrity_check({MAX_PAGE_MESSAGES})")
     ]
     if pages:
         # Reading the tables of a damaged file only adds errors about the same pages.
         return pages
     try:
         return [
-            *_orphan_problems(conn),
-            *_value_problems(conn),
-            *_index_problems(conn, writable),
+            *_orphan_problems(db),
+            *_value_problems(db),
+            *_index_problems(db, writable),
         ]
     except sqlite3.DatabaseError as error:
         if not is_corruption(error):
@@ -124,25 +130,26 @@ def find_problems(conn: sqlite3.Connection, *, writable: bool = True) -> list[Pr
         return [Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=error))]
 
 
-def repair(conn: sqlite3.Connection, path: Path) -> Path:
+def repair(db: Database | sqlite3.Connection, path: Path) -> Path:
     """Copy the library aside, then rebuild the indexes and drop orphan rows; return the copy.
 
     All in one write transaction: nobody writes between the copy and the repair, and a
     repair that fails half-way leaves the library as it was.
     """
-    with write_transaction(conn, path):
+    db = database(db)
+    with write_transaction(db.conn, path):
         backup = copy_beside(path)
         for orphans in _ORPHANS:
-            conn.execute(orphans.fix.format(where=orphans.where()))
-        conn.execute(f"DELETE {_UNUSED_ACTORS}")
+            db.execute(orphans.fix.format(where=orphans.where()))
+        db.execute(f"DELETE {_UNUSED_ACTORS}")
         for index, _ in _INDEXES:
-            conn.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
+            db.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
     return backup
 
 
-def _pragma_check(conn: sqlite3.Connection, pragma: str) -> list[str]:
+def _pragma_check(db: Database, pragma: str) -> list[str]:
     try:
-        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+        rows = db.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as error:
         if not is_corruption(error):
             raise
@@ -156,10 +163,10 @@ def _pragma_check(conn: sqlite3.Connection, pragma: str) -> list[str]:
     return messages
 
 
-def _orphan_problems(conn: sqlite3.Connection) -> list[Problem]:
+def _orphan_problems(db: Database) -> list[Problem]:
     problems = []
     for orphans in _ORPHANS:
-        count, ids = conn.execute(
+        count, ids = db.execute(
             f"""SELECT count(*), group_concat(DISTINCT {orphans.table}.{orphans.column})
                 FROM {orphans.table} WHERE {orphans.where()}"""
         ).fetchone()
@@ -168,18 +175,18 @@ def _orphan_problems(conn: sqlite3.Connection) -> list[Problem]:
                 count=count, table=orphans.table, parent=orphans.parent, ids=_some(ids)
             )
             problems.append(Problem(Kind.ORPHAN, text))
-    count, ids = conn.execute(f"SELECT count(*), group_concat(a.id) {_UNUSED_ACTORS}").fetchone()
+    count, ids = db.execute(f"SELECT count(*), group_concat(a.id) {_UNUSED_ACTORS}").fetchone()
     if count:
         text = errors.CHECK_UNUSED_ACTORS.format(count=count, ids=_some(ids))
         problems.append(Problem(Kind.ORPHAN, text))
     return problems
 
 
-def _value_problems(conn: sqlite3.Connection) -> list[Problem]:
+def _value_problems(db: Database) -> list[Problem]:
     problems = []
     for table, column, kind, test in _VALUES:
         row_id = "rowid" if table == "article_actors" else "id"
-        for article_id, found in conn.execute(
+        for article_id, found in db.execute(
             f"SELECT article_id, {row_id} FROM {table} WHERE {test} ORDER BY article_id, 2"
         ):
             text = errors.CHECK_BAD_VALUE.format(
@@ -193,26 +200,27 @@ def _value_problems(conn: sqlite3.Connection) -> list[Problem]:
     return problems
 
 
-def _index_problems(conn: sqlite3.Connection, writable: bool) -> list[Problem]:
+def _index_problems(db: Database, writable: bool) -> list[Problem]:
     problems = []
     for index, table in _INDEXES:
-        (rows,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
-        (indexed,) = conn.execute(f"SELECT count(*) FROM {index}_docsize").fetchone()
+        rows = db.table(table).count
+        # One ``_docsize`` row (FTS5's shadow table) per indexed row.
+        indexed = db.table(f"{index}_docsize").count
         if rows != indexed:
             text = errors.CHECK_INDEX_COUNT.format(
                 index=index, indexed=indexed, rows=rows, table=table
             )
             problems.append(Problem(Kind.INDEX, text))
-        elif writable and not _index_in_step(conn, index):
+        elif writable and not _index_in_step(db, index):
             text = errors.CHECK_INDEX_OUT_OF_STEP.format(index=index, table=table)
             problems.append(Problem(Kind.INDEX, text))
     return problems
 
 
-def _index_in_step(conn: sqlite3.Connection, index: str) -> bool:
+def _index_in_step(db: Database, index: str) -> bool:
     """FTS5 ``integrity-check`` with rank 1: the index against the content table."""
     try:
-        conn.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
+        db.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as error:
         if is_corruption(error):
             return False

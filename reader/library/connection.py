@@ -3,6 +3,9 @@
 Every connection runs in autocommit mode (``isolation_level=None``) with WAL, a busy timeout
 and foreign keys on; writes go through ``write_transaction`` which opens ``BEGIN IMMEDIATE``
 so that two processes adding at once queue behind each other instead of failing half-way.
+The library reads and writes through sqlite-utils (``database``): a ``Database`` over the
+same ``sqlite3`` connection, whose ``conn`` is what ``write_transaction`` runs on; its
+writes made inside that transaction become part of it.
 SQLite errors the user can act on (read-only, locked, corrupt, disk full, a stored value
 that cannot be read back) become ``LibraryError`` with the wording from ``reader.errors``;
 anything else is a bug and escapes.
@@ -14,6 +17,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from reader import errors
 from reader.errors import LibraryError
@@ -33,6 +38,17 @@ _SQLITE_NOTADB = 26
 
 class CorruptLibraryError(LibraryError):
     """The library file is damaged; it is left as it is and a fresh one can be started."""
+
+
+def database(conn: sqlite3.Connection | Database) -> Database:
+    """The sqlite-utils ``Database`` over ``conn`` (``conn`` itself if it is one already).
+
+    Without sqlite-utils' two defaults: ``recursive_triggers`` stays off as the schema's
+    full-text triggers were written for, and no plugin runs on the library's connection.
+    """
+    if isinstance(conn, Database):
+        return conn
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
 def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
@@ -87,13 +103,15 @@ def _connect_uri(path: Path, query: str, busy_timeout_ms: int) -> sqlite3.Connec
 
 
 def _configure(conn: sqlite3.Connection, busy_timeout_ms: int, writable: bool) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-    conn.execute("PRAGMA foreign_keys = ON")
+    db = database(conn)
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    db.execute("PRAGMA foreign_keys = ON")
     # Reading the schema first turns "not a database" into an error here, not later.
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    db.table_names()
     if writable:
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
+        db.enable_wal()
+        # A file that cannot be written stays in its old mode without an error.
+        if str(db.journal_mode).lower() != "wal":
             raise sqlite3.OperationalError("attempt to write a readonly database")
         # In WAL mode NORMAL still survives a killed process; only a power cut may lose
         # the last commits, never leave a half-written one.

@@ -14,12 +14,16 @@ library whose file is not as the last clean close left it (``clean_close``) gets
 damaged file raises ``CorruptLibraryError`` and is closed without writing anything to it.
 A single stored row that cannot be read back raises ``DamagedRecordError`` naming its
 article; listings leave such rows out and note them in ``skipped``.
+
+The library talks to SQLite through one sqlite-utils ``Database`` (``db``) over its
+connection (``connection``, which is ``db.conn``): rows come back as dicts from
+``db.query`` and become records through each record's ``from_row``; counts, ids and the
+ranked searches run as hand-written SQL through ``db.execute``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -29,11 +33,18 @@ from reader.errors import ArticleError, LibraryError
 from reader.library import clean_close, store
 from reader.library.actors import find_actor_ids
 from reader.library.check import quick_check
-from reader.library.connection import CorruptLibraryError, connect_read_only, translate_errors
+from reader.library.connection import (
+    CorruptLibraryError,
+    connect_read_only,
+    database,
+    translate_errors,
+)
 from reader.library.records import (
+    ARTICLE_COLUMNS,
     ActorSummary,
     AddResult,
     DamagedRecord,
+    Row,
     SearchHit,
     StoredArticle,
     StoredStatement,
@@ -44,7 +55,6 @@ from reader.library.search import (
     ArticleFilter,
     search_articles,
     search_statements,
-    statement_from_row,
 )
 from reader.model import Analysis, Article
 
@@ -54,9 +64,6 @@ Progress = Callable[[int, int, str], None]
 
 #: Above this many rows, listings walk an index in order instead of sorting every row.
 BIG_SET = 2000
-
-_ARTICLE_COLUMNS = """id, sha256, title, source, format, byline, published, first_opened,
-    last_opened, analysis_version"""
 
 
 class NotSavedError(LibraryError):
@@ -105,6 +112,8 @@ class Library:
         version: str | None = None,
     ) -> None:
         self.connection = conn
+        #: sqlite-utils over the same connection: how the library reads and writes.
+        self.db = database(conn)
         self.path = path
         self.read_only = read_only
         #: The file is known sound: as the last clean close left it, or checked since.
@@ -163,7 +172,7 @@ class Library:
         if self.trusted or self.read_only:
             return
         with self._translated():
-            problems = quick_check(self.connection)
+            problems = quick_check(self.db)
         if problems:
             self._mark_damaged()
             raise CorruptLibraryError(self.path, errors.LIBRARY_CORRUPT)
@@ -210,7 +219,7 @@ class Library:
     def _diagnosed(self, error: CorruptLibraryError) -> LibraryError:
         """A write failed with a corruption code: the whole file, or only an index?"""
         try:
-            problems = quick_check(self.connection)
+            problems = quick_check(self.db)
         except sqlite3.Error as failure:
             problems = [str(failure)]
         if problems:
@@ -246,7 +255,7 @@ class Library:
             if not self.read_only:
                 try:
                     with self._writing():
-                        store.touch(self.connection, article_id, self.path)
+                        store.touch(self.db, article_id, self.path)
                 except LibraryError as error:
                     raise NotSavedError(error, analysis) from error
             return article_id, analysis, False
@@ -260,7 +269,7 @@ class Library:
         """Store an analysis made elsewhere (all or nothing): ``(id, was_new)``."""
         try:
             with self._writing():
-                return store.store_analysis(self.connection, analysis, self.path)
+                return store.store_analysis(self.db, analysis, self.path)
         except LibraryError as error:
             if on_error is None:
                 raise
@@ -269,7 +278,7 @@ class Library:
     def add_analyses(self, analyses: Iterable[Analysis]) -> list[tuple[int, bool]]:
         """Store many analyses in one transaction (for imports and the benchmark generator)."""
         with self._writing():
-            return store.store_analyses(self.connection, analyses, self.path)
+            return store.store_analyses(self.db, analyses, self.path)
 
     def add_paths(
         self, paths: Iterable[str | Path], progress: Progress | None = None
@@ -300,7 +309,7 @@ class Library:
     def stale_ids(self) -> list[int]:
         """Articles analysed by other rules or another model than the current ones."""
         with self._translated():
-            rows = self.connection.execute(
+            rows = self.db.execute(
                 "SELECT id FROM articles WHERE analysis_version != ? ORDER BY id",
                 (self.version,),
             ).fetchall()
@@ -329,7 +338,7 @@ class Library:
 
     def _find(self, sha256: str) -> tuple[int, str] | None:
         with self._translated():
-            row = self.connection.execute(
+            row = self.db.execute(
                 "SELECT id, analysis_version FROM articles WHERE sha256 = ?", (sha256,)
             ).fetchone()
         return (int(row[0]), str(row[1])) if row is not None else None
@@ -347,37 +356,39 @@ class Library:
             return None
         if not self.read_only:
             with self._writing():
-                store.touch(self.connection, stored[0], self.path)
+                store.touch(self.db, stored[0], self.path)
         return stored[0]
 
     def count(self) -> int:
         with self._translated():
-            return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+            return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def article(self, article_id: int) -> StoredArticle:
         with self._translated():
-            row = self.connection.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
-            ).fetchone()
-        if row is None:
+            rows = list(
+                self.db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+            )
+        if not rows:
             raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
-        return StoredArticle(*row)
+        return StoredArticle.from_row(rows[0])
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[StoredArticle]:
         """Stored articles, most recently opened first."""
         with self._translated():
-            rows = self.connection.execute(
-                f"""SELECT {_ARTICLE_COLUMNS} FROM articles
-                    ORDER BY last_opened DESC, id DESC LIMIT ? OFFSET ?""",
-                (limit, offset),
-            ).fetchall()
-        return [StoredArticle(*r) for r in rows]
+            rows = list(
+                self.db.query(
+                    f"""SELECT {ARTICLE_COLUMNS} FROM articles
+                        ORDER BY last_opened DESC, id DESC LIMIT ? OFFSET ?""",
+                    (limit, offset),
+                )
+            )
+        return [StoredArticle.from_row(row) for row in rows]
 
     def analysis(self, article_id: int) -> Analysis:
         """The stored Analysis of an article, rebuilt without re-analysing."""
         try:
             with self._translated():
-                analysis = store.load_analysis(self.connection, article_id)
+                analysis = store.load_analysis(self.db, article_id)
         except DamagedRecord as damage:
             raise DamagedRecordError(self.path, damage) from damage
         if analysis is None:
@@ -386,7 +397,7 @@ class Library:
 
     def remove(self, article_id: int) -> None:
         with self._writing():
-            removed = store.remove_article(self.connection, article_id, self.path)
+            removed = store.remove_article(self.db, article_id, self.path)
         if not removed:
             raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
 
@@ -419,9 +430,7 @@ class Library:
             within = None
             if isinstance(filters, str):
                 within = ArticleFilter(filters, {f"p{i}": v for i, v in enumerate(params)})
-            hits = search_articles(
-                self.connection, query, within=within, limit=limit, offset=offset
-            )
+            hits = search_articles(self.db, query, within=within, limit=limit, offset=offset)
             if hits or within is None or query.strip():
                 return hits
             return self._browse(within, limit, offset)
@@ -445,7 +454,7 @@ class Library:
 
         if actor is not None:
             with self._translated():
-                ids = find_actor_ids(self.connection, actor)
+                ids = find_actor_ids(self.db, actor)
             if not ids:
                 return False, []
             marks = ",".join(mark(i) for i in ids)
@@ -476,31 +485,26 @@ class Library:
     def _browse(self, within: ArticleFilter, limit: int, offset: int) -> list[SearchHit]:
         # Many articles: walk the last_opened index and stop at the page; few: sort them.
         # Either way the text is read only for the page shown.
-        (count,) = self.connection.execute(
-            f"SELECT count(*) FROM ({within.sql})", within.params
-        ).fetchone()
+        (count,) = self.db.execute(f"SELECT count(*) FROM ({within.sql})", within.params).fetchone()
         order = "INDEXED BY articles_last_opened" if count > BIG_SET else ""
         member = "+id" if order else "id"
-        rows = self.connection.execute(
+        rows = self.db.query(
             f"""WITH page AS MATERIALIZED (
                     SELECT id FROM articles {order}
                     WHERE {member} IN ({within.sql})
                     ORDER BY last_opened DESC, id DESC LIMIT :limit OFFSET :offset)
-                SELECT a.id, a.title, substr(a.text, 1, 160), a.source, a.last_opened
+                SELECT a.id AS id, a.title AS title, substr(a.text, 1, 160) AS opening,
+                    a.source AS source, a.last_opened AS last_opened
                 FROM page JOIN articles AS a ON a.id = page.id
                 ORDER BY a.last_opened DESC, a.id DESC""",
             {**within.params, "limit": limit, "offset": offset},
-        ).fetchall()
+        )
+        # No words to rank by: the article's opening stands in for a snippet.
         return [
-            SearchHit(
-                id=int(r[0]),
-                title=r[1],
-                snippet=" ".join(str(r[2]).split()) + "…",
-                score=0.0,
-                source=r[3],
-                last_opened=r[4],
+            SearchHit.from_row(
+                {**row, "snippet": " ".join(str(row["opening"]).split()) + "…", "score": 0.0}
             )
-            for r in rows
+            for row in rows
         ]
 
     def search_statements(
@@ -509,8 +513,8 @@ class Library:
         """Statements whose words match ``query``, optionally only by one actor."""
         try:
             with self._translated():
-                ids = None if actor is None else find_actor_ids(self.connection, actor)
-                return search_statements(self.connection, query, ids, limit)
+                ids = None if actor is None else find_actor_ids(self.db, actor)
+                return search_statements(self.db, query, ids, limit)
         except DamagedRecord as damage:
             raise DamagedRecordError(self.path, damage) from damage
 
@@ -519,31 +523,24 @@ class Library:
     def actors(self, limit: int | None = None) -> list[ActorSummary]:
         """Library actors, those quoted most first, then by how many articles they are in."""
         with self._translated():
-            rows = self.connection.execute(
-                """SELECT a.id, a.name, a.kind,
-                       (SELECT json_group_array(alias) FROM actor_aliases WHERE actor_id = a.id),
-                       (SELECT count(DISTINCT article_id) FROM article_actors
-                        WHERE actor_id = a.id),
-                       (SELECT count(*) FROM statements WHERE actor_id = a.id) AS said
-                   FROM actors AS a ORDER BY said DESC, 5 DESC, a.name LIMIT ?""",
-                (-1 if limit is None else limit,),
-            ).fetchall()
-        return [
-            ActorSummary(
-                id=int(r[0]),
-                name=r[1],
-                kind=r[2],
-                aliases=tuple(a for a in json.loads(r[3]) if a != r[1]),
-                articles=int(r[4]),
-                statements=int(r[5]),
+            rows = list(
+                self.db.query(
+                    """SELECT a.id AS id, a.name AS name, a.kind AS kind,
+                           (SELECT json_group_array(alias) FROM actor_aliases
+                            WHERE actor_id = a.id) AS aliases,
+                           (SELECT count(DISTINCT article_id) FROM article_actors
+                            WHERE actor_id = a.id) AS articles,
+                           (SELECT count(*) FROM statements WHERE actor_id = a.id) AS statements
+                       FROM actors AS a ORDER BY statements DESC, articles DESC, a.name LIMIT ?""",
+                    (-1 if limit is None else limit,),
+                )
             )
-            for r in rows
-        ]
+        return [ActorSummary.from_row(row) for row in rows]
 
     def actor_ids(self, name: str) -> list[int]:
         """Library actors answering to a name as a person would type it."""
         with self._translated():
-            return find_actor_ids(self.connection, name)
+            return find_actor_ids(self.db, name)
 
     def said(self, name: str, limit: int | None = None) -> list[StoredStatement]:
         """Everything an actor said across the library, in article date order."""
@@ -552,7 +549,7 @@ class Library:
             return []
         marks = ",".join("?" * len(ids))
         with self._translated():
-            many = self.connection.execute(
+            many = self.db.execute(
                 f"SELECT count(*) > ? FROM statements WHERE actor_id IN ({marks})",
                 (BIG_SET, *ids),
             ).fetchone()[0]
@@ -570,31 +567,33 @@ class Library:
                     FROM statements AS s JOIN articles AS a ON a.id = s.article_id
                     WHERE s.actor_id IN ({marks})
                     ORDER BY date, s.article_id, s.seq LIMIT ?"""
-            rows = self.connection.execute(
-                f"""WITH page AS MATERIALIZED ({page_sql})
-                    SELECT {STATEMENT_COLUMNS} FROM page
-                    JOIN statements AS s ON s.id = page.id
-                    JOIN articles AS a ON a.id = s.article_id
-                    LEFT JOIN actors AS act ON act.id = s.actor_id
-                    ORDER BY page.date, page.article_id, page.seq""",
-                (*ids, -1 if limit is None else limit),
-            ).fetchall()
+            rows = list(
+                self.db.query(
+                    f"""WITH page AS MATERIALIZED ({page_sql})
+                        SELECT {STATEMENT_COLUMNS} FROM page
+                        JOIN statements AS s ON s.id = page.id
+                        JOIN articles AS a ON a.id = s.article_id
+                        LEFT JOIN actors AS act ON act.id = s.actor_id
+                        ORDER BY page.date, page.article_id, page.seq""",
+                    (*ids, -1 if limit is None else limit),
+                )
+            )
         return list(self._statements_from(rows))
 
     def statements(self) -> Iterator[StoredStatement]:
         """Every statement with its actor and article, in article date order (for export)."""
         with self._translated():
-            cursor = self.connection.execute(
+            rows = self.db.query(
                 f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
                     ORDER BY COALESCE(a.published, a.first_opened), s.article_id, s.seq"""
             )
-            yield from self._statements_from(cursor)
+            yield from self._statements_from(rows)
 
-    def _statements_from(self, rows: Iterable[tuple]) -> Iterator[StoredStatement]:
+    def _statements_from(self, rows: Iterable[Row]) -> Iterator[StoredStatement]:
         """Records for rows; a damaged row is left out and noted in ``skipped``."""
         for row in rows:
             try:
-                yield statement_from_row(row)
+                yield StoredStatement.from_row(row)
             except DamagedRecord as damage:
                 note = LibraryError(
                     self.path,
@@ -606,7 +605,7 @@ class Library:
 
     def integrity_ok(self) -> bool:
         with self._translated():
-            return self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -1,14 +1,22 @@
 """Plain values the library hands to the command line and the interface (no SQL outside).
 
 They are immutable and JSON-friendly: ``as_dict()`` gives what ``--format json`` prints.
-A row that cannot be turned into one of them (a value changed outside Dramatis) raises
-``DamagedRecord`` naming its article.
+Each is built in one place, ``from_row``, from a row as sqlite-utils' ``db.query()`` gives
+it: a dict keyed by the column names of the SELECT (``reader.library.search`` and
+``reader.library.core`` name their columns to match the fields). A row that cannot be
+turned into one of them (a value changed outside Dramatis) raises ``DamagedRecord`` naming
+its article.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
+
+#: A row from ``Database.query``: column name -> value.
+Row = Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +34,29 @@ class StoredArticle:
     last_opened: str
     analysis_version: str
 
+    @classmethod
+    def from_row(cls, row: Row) -> StoredArticle:
+        """A row with a column for every field (``ARTICLE_COLUMNS``)."""
+        return cls(
+            id=int(row["id"]),
+            sha256=row["sha256"],
+            title=row["title"],
+            source=row["source"],
+            format=row["format"],
+            byline=row["byline"],
+            published=row["published"],
+            first_opened=row["first_opened"],
+            last_opened=row["last_opened"],
+            analysis_version=row["analysis_version"],
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+#: The SELECT list that ``StoredArticle.from_row`` reads.
+ARTICLE_COLUMNS = """id, sha256, title, source, format, byline, published, first_opened,
+    last_opened, analysis_version"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +74,18 @@ class SearchHit:
     source: str | None
     last_opened: str
 
+    @classmethod
+    def from_row(cls, row: Row) -> SearchHit:
+        """A row with ``id``, ``title``, ``snippet``, ``score``, ``source``, ``last_opened``."""
+        return cls(
+            id=int(row["id"]),
+            title=row["title"],
+            snippet=row["snippet"] or "",
+            score=float(row["score"]),
+            source=row["source"],
+            last_opened=row["last_opened"],
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -59,6 +100,19 @@ class ActorSummary:
     aliases: tuple[str, ...]
     articles: int
     statements: int
+
+    @classmethod
+    def from_row(cls, row: Row) -> ActorSummary:
+        """A row with ``id``, ``name``, ``kind``, ``aliases`` (a JSON list, the name itself
+        left out here), ``articles`` and ``statements``."""
+        return cls(
+            id=int(row["id"]),
+            name=row["name"],
+            kind=row["kind"],
+            aliases=tuple(a for a in json.loads(row["aliases"]) if a != row["name"]),
+            articles=int(row["articles"]),
+            statements=int(row["statements"]),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -82,6 +136,31 @@ class StoredStatement:
     start: int
     end: int
     date: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> StoredStatement:
+        """A row of ``STATEMENT_COLUMNS`` (``reader.library.search``), which names a column
+        for every field; ``DamagedRecord`` if a value is not of the type written (the row
+        was changed outside Dramatis).
+
+        Built with ``cls(**row)`` and checked after: a listing of every statement of a
+        prolific actor maps tens of thousands of rows, and this is the quickest way.
+        """
+        record = cls(**row)
+        sound = (
+            isinstance(record.text, str)
+            and isinstance(record.kind, str)
+            and isinstance(record.date, str)
+            and (record.title is None or isinstance(record.title, str))
+            and (record.speaker is None or isinstance(record.speaker, str))
+            and (record.cue is None or isinstance(record.cue, str))
+            and (record.actor is None or isinstance(record.actor, str))
+            and isinstance(record.start, int)
+            and isinstance(record.end, int)
+        )
+        if not sound:
+            raise DamagedRecord(int(record.article_id), f"statement {record.id}")
+        return record
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

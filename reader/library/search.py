@@ -6,6 +6,11 @@ FTS5 spells them) and a leading ``-`` are operators, and everything else (bracke
 stray quotes, lone ``*`` or ``-``, SQL, emoji) is either quoted as text or dropped. Raw user
 text never reaches ``MATCH``. Searches rank first (bm25, title weighted) and build snippets
 only for the rows of the page shown, which keeps common words fast on large libraries.
+
+The ranking queries are hand-written SQL run through sqlite-utils' ``db.execute``:
+``table.search`` ranks and fetches every match, 15 to 35 times slower on 100,000 articles
+(docs/PERFORMANCE.md). The rows shown come from ``db.query`` as dicts and become records
+through ``SearchHit.from_row`` and ``StoredStatement.from_row``.
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
 from reader import errors
 from reader.errors import LibraryError
-from reader.library.records import DamagedRecord, SearchHit, StoredStatement
+from reader.library.connection import database
+from reader.library.records import SearchHit, StoredStatement
 
 TITLE_WEIGHT = 10.0
 TEXT_WEIGHT = 1.0
@@ -134,7 +142,7 @@ def _plain(text: str) -> str:
 
 
 def search_articles(
-    conn: sqlite3.Connection,
+    db: Database | sqlite3.Connection,
     query: str,
     *,
     article_ids: Sequence[int] | None = None,
@@ -149,6 +157,7 @@ def search_articles(
     ``window`` articles (within the filter, if any) ranks the ``window`` most recently
     stored matches only (None: rank every match).
     """
+    db = database(db)
     expression = fts_query(query)
     if expression is None or limit <= 0:
         return []
@@ -162,7 +171,7 @@ def search_articles(
         )
     within_size = None
     if within is not None:
-        (within_size,) = conn.execute(
+        (within_size,) = db.execute(
             f"SELECT count(*) FROM ({within.sql})", within.params
         ).fetchone()
         if not within_size:
@@ -177,7 +186,7 @@ def search_articles(
         # A filter smaller than the window cannot hold more matches than it: rank them all.
         many = within_size is None or within_size > span
         cut = (
-            conn.execute(
+            db.execute(
                 f"""SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q {where}
                     ORDER BY rowid DESC LIMIT 1 OFFSET {int(span) - 1}""",
                 values,
@@ -188,7 +197,7 @@ def search_articles(
         if cut is not None:
             where += " AND rowid >= :cut"
             values["cut"] = int(cut[0])
-    page = conn.execute(
+    page = db.execute(
         f"""SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score
             FROM articles_fts WHERE articles_fts MATCH :q {where}
             ORDER BY score LIMIT :limit OFFSET :offset""",
@@ -196,12 +205,10 @@ def search_articles(
     ).fetchall()
     if not page:
         return []
-    return _with_snippets(conn, expression, page)
+    return _with_snippets(db, expression, page)
 
 
-def _with_snippets(
-    conn: sqlite3.Connection, expression: str, page: list[tuple[int, float]]
-) -> list[SearchHit]:
+def _with_snippets(db: Database, expression: str, page: list[tuple[int, float]]) -> list[SearchHit]:
     ids = [int(row[0]) for row in page]
     marks = ",".join("?" * len(ids))
     # A plain "rowid IN" is one FTS5 lookup per id: cheapest for words and phrases, but a
@@ -209,66 +216,35 @@ def _with_snippets(
     # page's rowid range once and test membership ("+rowid").
     membership = f"+f.rowid IN ({marks})" if "*" in expression else f"f.rowid IN ({marks})"
     # snippet() needs the MATCH cursor; only the page's rows get one.
-    rows = conn.execute(
-        f"""SELECT f.rowid, snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}),
-                   a.title, a.source, a.last_opened
+    rows = db.query(
+        f"""SELECT f.rowid AS id,
+                   snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}) AS snippet,
+                   a.title AS title, a.source AS source, a.last_opened AS last_opened
             FROM articles_fts AS f JOIN articles AS a ON a.id = f.rowid
             WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND {membership}""",
         (MARK_START, MARK_END, ELLIPSIS, expression, min(ids), max(ids), *ids),
-    ).fetchall()
-    by_id = {int(r[0]): r for r in rows}
-    hits = []
-    for article_id, score in page:
-        row = by_id.get(int(article_id))
-        if row is None:
-            continue
-        hits.append(
-            SearchHit(
-                id=int(article_id),
-                title=row[2],
-                snippet=row[1] or "",
-                score=round(-float(score), 4),
-                source=row[3],
-                last_opened=row[4],
-            )
-        )
-    return hits
+    )
+    by_id = {int(row["id"]): row for row in rows}
+    return [
+        SearchHit.from_row({**by_id[int(article_id)], "score": round(-float(score), 4)})
+        for article_id, score in page
+        if int(article_id) in by_id
+    ]
 
 
-STATEMENT_COLUMNS = """s.id, s.article_id, a.title, s.text, s.kind, s.speaker, s.cue,
-    s.actor_id, act.name, s.start, s."end", COALESCE(a.published, a.first_opened)"""
+#: The SELECT list ``StoredStatement.from_row`` reads (``s``: statements, ``a``: articles,
+#: ``act``: actors).
+STATEMENT_COLUMNS = """s.id AS id, s.article_id AS article_id, a.title AS title,
+    s.text AS text, s.kind AS kind, s.speaker AS speaker, s.cue AS cue,
+    s.actor_id AS actor_id, act.name AS actor, s.start AS start, s."end" AS "end",
+    COALESCE(a.published, a.first_opened) AS date"""
 
 STATEMENT_FROM = """statements AS s JOIN articles AS a ON a.id = s.article_id
     LEFT JOIN actors AS act ON act.id = s.actor_id"""
 
 
-def statement_from_row(row: tuple) -> StoredStatement:
-    """A row of ``STATEMENT_COLUMNS`` as a record; ``DamagedRecord`` if a value is not of
-    the type written (the row was changed outside Dramatis)."""
-    article_id = int(row[1])
-    texts_ok = all(isinstance(row[i], str) for i in (3, 4, 11)) and all(
-        row[i] is None or isinstance(row[i], str) for i in (2, 5, 6, 8)
-    )
-    if not (texts_ok and isinstance(row[9], int) and isinstance(row[10], int)):
-        raise DamagedRecord(article_id, f"statement {row[0]}")
-    return StoredStatement(
-        id=int(row[0]),
-        article_id=article_id,
-        title=row[2],
-        text=row[3],
-        kind=row[4],
-        speaker=row[5],
-        cue=row[6],
-        actor_id=row[7],
-        actor=row[8],
-        start=row[9],
-        end=row[10],
-        date=row[11],
-    )
-
-
 def search_statements(
-    conn: sqlite3.Connection,
+    db: Database,
     query: str,
     actor_ids: list[int] | None = None,
     limit: int = 20,
@@ -282,11 +258,11 @@ def search_statements(
     if actor_ids is not None:
         where = f"AND s.actor_id IN ({','.join('?' * len(actor_ids))})"
         params.extend(actor_ids)
-    rows = conn.execute(
+    rows = db.query(
         f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
             JOIN statements_fts AS f ON f.rowid = s.id
             WHERE statements_fts MATCH ? {where}
             ORDER BY bm25(statements_fts) LIMIT ?""",
         (*params, limit),
-    ).fetchall()
-    return [statement_from_row(r) for r in rows]
+    )
+    return [StoredStatement.from_row(row) for row in rows]

@@ -4,22 +4,37 @@ An article and all of its analysis (entities, statements, actor links) are writt
 ``BEGIN IMMEDIATE`` transaction: after a crash an article is either fully present or absent.
 Content is recognised by its sha256; storing it again only touches ``last_opened`` unless
 the analysis version differs, in which case the stored analysis is replaced in place.
+
+Rows go in through sqlite-utils (``table.insert``, ``insert_all`` with the column names as
+the first record), which joins the open transaction, and come back as dicts from
+``db.query``, one mapper per model type.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from reader.file_names import as_text
 from reader.library.actors import aliases_json, resolve_actor
 from reader.library.connection import write_transaction
-from reader.library.records import DamagedRecord
+from reader.library.records import DamagedRecord, Row
 from reader.model import Actor, Analysis, Article, Entity, Quote
+
+LINK_COLUMNS = (
+    "article_id", "local_id", "actor_id", "name", "kind", "aliases", "mentions", "quotes",
+)  # fmt: skip
+ENTITY_COLUMNS = ("article_id", "start", "end", "text", "label", "local_actor")
+STATEMENT_COLUMNS = (
+    "article_id", "seq", "start", "end", "text", "spans", "kind", "speaker", "speaker_start",
+    "speaker_end", "cue", "cue_start", "cue_end", "local_actor", "actor_id", "confidence",
+    "rule",
+)  # fmt: skip
 
 
 def now() -> str:
@@ -28,144 +43,146 @@ def now() -> str:
 
 
 def store_analyses(
-    conn: sqlite3.Connection,
+    db: Database,
     analyses: Iterable[Analysis],
     subject: str | Path,
     opened: str | None = None,
 ) -> list[tuple[int, bool]]:
     """Store every analysis in ONE transaction; ``(article_id, was_new)`` for each."""
-    with write_transaction(conn, subject):
-        return [write_analysis(conn, analysis, opened or now()) for analysis in analyses]
+    with write_transaction(db.conn, subject):
+        return [write_analysis(db, analysis, opened or now()) for analysis in analyses]
 
 
-def store_analysis(
-    conn: sqlite3.Connection, analysis: Analysis, subject: str | Path
-) -> tuple[int, bool]:
+def store_analysis(db: Database, analysis: Analysis, subject: str | Path) -> tuple[int, bool]:
     """Store one analysis in its own transaction; ``(article_id, was_new)``."""
-    return store_analyses(conn, (analysis,), subject)[0]
+    return store_analyses(db, (analysis,), subject)[0]
 
 
-def write_analysis(conn: sqlite3.Connection, analysis: Analysis, opened: str) -> tuple[int, bool]:
+def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, bool]:
     """Insert, refresh or just touch the article; the caller holds the write transaction."""
     article = analysis.article
-    row = conn.execute(
+    row = db.execute(
         "SELECT id, analysis_version FROM articles WHERE sha256 = ?", (article.sha256,)
     ).fetchone()
     if row is not None:
         article_id, version = int(row[0]), str(row[1])
-        conn.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (opened, article_id))
+        db.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (opened, article_id))
         if version != analysis.version:
-            _clear_analysis(conn, article_id)
-            conn.execute(
+            _clear_analysis(db, article_id)
+            db.execute(
                 "UPDATE articles SET analysis_version = ? WHERE id = ?",
                 (analysis.version, article_id),
             )
-            _write_parts(conn, article_id, analysis)
+            _write_parts(db, article_id, analysis)
         return article_id, False
-    cursor = conn.execute(
-        """INSERT INTO articles (sha256, title, source, format, byline, published,
-                                 first_opened, last_opened, text, analysis_version)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (
-            article.sha256,
-            article.title,
-            # SQLite text must be valid UTF-8: undecodable bytes in the name become \xNN.
-            as_text(article.source) if article.source is not None else None,
-            article.format,
-            article.byline,
-            article.published,
-            opened,
-            opened,
-            article.text,
-            analysis.version,
-        ),
-    )
-    article_id = int(cursor.lastrowid or 0)
-    _write_parts(conn, article_id, analysis)
+    record = {
+        "sha256": article.sha256,
+        "title": article.title,
+        # SQLite text must be valid UTF-8: undecodable bytes in the name become \xNN.
+        "source": as_text(article.source) if article.source is not None else None,
+        "format": article.format,
+        "byline": article.byline,
+        "published": article.published,
+        "first_opened": opened,
+        "last_opened": opened,
+        "text": article.text,
+        "analysis_version": analysis.version,
+    }
+    article_id = int(db.table("articles").insert(record).last_rowid or 0)
+    _write_parts(db, article_id, analysis)
     return article_id, True
 
 
-def _clear_analysis(conn: sqlite3.Connection, article_id: int) -> None:
+def _clear_analysis(db: Database, article_id: int) -> None:
     for table in ("entities", "statements", "article_actors"):
-        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
 
-def _write_parts(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
+def _write_parts(db: Database, article_id: int, analysis: Analysis) -> None:
     library_ids: dict[str, int] = {}
     links = []
     for actor in analysis.actors:
-        library_id = resolve_actor(conn, actor)
+        library_id = resolve_actor(db, actor)
         if library_id is None:
             continue
         library_ids[actor.id] = library_id
-        links.append(
-            (
-                article_id,
-                actor.id,
-                library_id,
-                actor.name,
-                actor.kind,
-                aliases_json(actor),
-                actor.mentions,
-                json.dumps(list(actor.quotes)),
-            )
-        )
-    conn.executemany(
-        """INSERT INTO article_actors (article_id, local_id, actor_id, name, kind, aliases,
-                                       mentions, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        links,
-    )
-    conn.executemany(
-        """INSERT INTO entities (article_id, start, "end", text, label, local_actor)
-           VALUES (?, ?, ?, ?, ?, ?)""",
-        [(article_id, e.start, e.end, e.text, e.label, e.actor) for e in analysis.entities],
-    )
-    conn.executemany(
-        """INSERT INTO statements (article_id, seq, start, "end", text, spans, kind, speaker,
-               speaker_start, speaker_end, cue, cue_start, cue_end, local_actor, actor_id,
-               confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            (
-                article_id,
-                seq,
-                q.start,
-                q.end,
-                q.text,
-                json.dumps([list(span) for span in q.spans]),
-                q.kind,
-                q.speaker,
-                q.speaker_start,
-                q.speaker_end,
-                q.cue,
-                q.cue_start,
-                q.cue_end,
-                q.actor,
-                library_ids.get(q.actor) if q.actor is not None else None,
-                q.confidence,
-                q.rule,
-            )
-            for seq, q in enumerate(analysis.quotes)
-        ],
+        links.append(_link_row(article_id, actor, library_id))
+    entities = [_entity_row(article_id, entity) for entity in analysis.entities]
+    statements = [
+        _statement_row(article_id, seq, quote, library_ids)
+        for seq, quote in enumerate(analysis.quotes)
+    ]
+    _insert(db, "article_actors", LINK_COLUMNS, links)
+    _insert(db, "entities", ENTITY_COLUMNS, entities)
+    _insert(db, "statements", STATEMENT_COLUMNS, statements)
+
+
+def _insert(
+    db: Database, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
+    """``insert_all`` in list mode: the column names first, then the rows in that order."""
+    if rows:
+        db.table(table).insert_all([columns, *rows])
+
+
+def _link_row(article_id: int, actor: Actor, library_id: int) -> tuple[Any, ...]:
+    return (
+        article_id,
+        actor.id,
+        library_id,
+        actor.name,
+        actor.kind,
+        aliases_json(actor),
+        actor.mentions,
+        json.dumps(list(actor.quotes)),
     )
 
 
-def touch(conn: sqlite3.Connection, article_id: int, subject: str | Path) -> None:
-    with write_transaction(conn, subject):
-        conn.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (now(), article_id))
+def _entity_row(article_id: int, entity: Entity) -> tuple[Any, ...]:
+    return (article_id, entity.start, entity.end, entity.text, entity.label, entity.actor)
 
 
-def remove_article(conn: sqlite3.Connection, article_id: int, subject: str | Path) -> bool:
+def _statement_row(
+    article_id: int, seq: int, quote: Quote, library_ids: dict[str, int]
+) -> tuple[Any, ...]:
+    return (
+        article_id,
+        seq,
+        quote.start,
+        quote.end,
+        quote.text,
+        json.dumps([list(span) for span in quote.spans]),
+        quote.kind,
+        quote.speaker,
+        quote.speaker_start,
+        quote.speaker_end,
+        quote.cue,
+        quote.cue_start,
+        quote.cue_end,
+        quote.actor,
+        library_ids.get(quote.actor) if quote.actor is not None else None,
+        quote.confidence,
+        quote.rule,
+    )
+
+
+def touch(db: Database, article_id: int, subject: str | Path) -> None:
+    with write_transaction(db.conn, subject):
+        db.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (now(), article_id))
+
+
+def remove_article(db: Database, article_id: int, subject: str | Path) -> bool:
     """Delete an article and its analysis; drop library actors no article mentions any more."""
-    with write_transaction(conn, subject):
+    with write_transaction(db.conn, subject):
         actor_ids = [
             int(r[0])
-            for r in conn.execute(
+            for r in db.execute(
                 "SELECT actor_id FROM article_actors WHERE article_id = ?", (article_id,)
             )
         ]
-        deleted = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+        deleted = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
         for actor_id in actor_ids:
-            conn.execute(
+            db.execute(
                 """DELETE FROM actors WHERE id = ?
                    AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = ?)
                    AND NOT EXISTS (SELECT 1 FROM statements WHERE actor_id = ?)""",
@@ -174,51 +191,28 @@ def remove_article(conn: sqlite3.Connection, article_id: int, subject: str | Pat
         return deleted > 0
 
 
-def load_analysis(conn: sqlite3.Connection, article_id: int) -> Analysis | None:
+def load_analysis(db: Database, article_id: int) -> Analysis | None:
     """Rebuild the ``Analysis`` stored for an article, exactly as it was written."""
-    row = conn.execute(
-        """SELECT title, text, source, format, sha256, byline, published, analysis_version
-           FROM articles WHERE id = ?""",
-        (article_id,),
-    ).fetchone()
-    if row is None:
-        return None
-    title, text, source, format_, sha256, byline, published, version = row
-    article = Article(
-        title=title,
-        text=text,
-        source=Path(source) if source is not None else None,
-        format=format_,
-        sha256=sha256,
-        byline=byline,
-        published=published,
+    found = list(
+        db.query(
+            """SELECT title, text, source, format, sha256, byline, published, analysis_version
+               FROM articles WHERE id = ?""",
+            (article_id,),
+        )
     )
+    if not found:
+        return None
     entities = tuple(
-        Entity(start, end, etext, label, local_actor)
-        for start, end, etext, label, local_actor in conn.execute(
+        _entity(row)
+        for row in db.query(
             """SELECT start, "end", text, label, local_actor FROM entities
                WHERE article_id = ? ORDER BY id""",
             (article_id,),
         )
     )
     quotes = tuple(
-        Quote(
-            start=r[0],
-            end=r[1],
-            text=r[2],
-            spans=_spans(r[3], article_id),
-            kind=r[4],
-            speaker=r[5],
-            speaker_start=r[6],
-            speaker_end=r[7],
-            cue=r[8],
-            cue_start=r[9],
-            cue_end=r[10],
-            actor=r[11],
-            confidence=r[12],
-            rule=r[13],
-        )
-        for r in conn.execute(
+        _quote(row, article_id)
+        for row in db.query(
             """SELECT start, "end", text, spans, kind, speaker, speaker_start, speaker_end,
                       cue, cue_start, cue_end, local_actor, confidence, rule
                FROM statements WHERE article_id = ? ORDER BY seq""",
@@ -226,22 +220,65 @@ def load_analysis(conn: sqlite3.Connection, article_id: int) -> Analysis | None:
         )
     )
     actors = tuple(
-        Actor(
-            id=local_id,
-            name=name,
-            kind=kind,
-            aliases=tuple(_json_list(aliases, article_id, "actor aliases")),
-            mentions=mentions,
-            quotes=tuple(_json_list(quote_ids, article_id, "actor quotes")),
-        )
-        for local_id, name, kind, aliases, mentions, quote_ids in conn.execute(
+        _actor(row, article_id)
+        for row in db.query(
             """SELECT local_id, name, kind, aliases, mentions, quotes FROM article_actors
                WHERE article_id = ? ORDER BY rowid""",
             (article_id,),
         )
     )
     return Analysis(
-        article=article, entities=entities, quotes=quotes, actors=actors, version=version
+        article=_article(found[0]),
+        entities=entities,
+        quotes=quotes,
+        actors=actors,
+        version=found[0]["analysis_version"],
+    )
+
+
+def _article(row: Row) -> Article:
+    return Article(
+        title=row["title"],
+        text=row["text"],
+        source=Path(row["source"]) if row["source"] is not None else None,
+        format=row["format"],
+        sha256=row["sha256"],
+        byline=row["byline"],
+        published=row["published"],
+    )
+
+
+def _entity(row: Row) -> Entity:
+    return Entity(row["start"], row["end"], row["text"], row["label"], row["local_actor"])
+
+
+def _quote(row: Row, article_id: int) -> Quote:
+    return Quote(
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        spans=_spans(row["spans"], article_id),
+        kind=row["kind"],
+        speaker=row["speaker"],
+        speaker_start=row["speaker_start"],
+        speaker_end=row["speaker_end"],
+        cue=row["cue"],
+        cue_start=row["cue_start"],
+        cue_end=row["cue_end"],
+        actor=row["local_actor"],
+        confidence=row["confidence"],
+        rule=row["rule"],
+    )
+
+
+def _actor(row: Row, article_id: int) -> Actor:
+    return Actor(
+        id=row["local_id"],
+        name=row["name"],
+        kind=row["kind"],
+        aliases=tuple(_json_list(row["aliases"], article_id, "actor aliases")),
+        mentions=row["mentions"],
+        quotes=tuple(_json_list(row["quotes"], article_id, "actor quotes")),
     )
 
 
