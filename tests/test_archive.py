@@ -388,6 +388,41 @@ def test_scheduler_address_runs_on_that_cluster(
     assert len(sent.keys) == ARTICLES
 
 
+def _worker_settings() -> tuple[str | None, bool, bool]:
+    import dask
+
+    return (
+        os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        bool(dask.config.get("distributed.worker.profile.enabled")),
+        signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+    )
+
+
+@pytest.mark.slow
+def test_local_workers_run_without_dask_overheads_and_leave_ctrl_c_to_the_client():
+    """No heap-trim override, no profiler (issue 11: 20 % slower analysis in a worker);
+    every socket on loopback."""
+    import psutil
+
+    from reader.archive.engine import start_local
+
+    client, local = start_local(1)
+    try:
+        (settings,) = client.run(_worker_settings).values()
+        pids = [os.getpid(), *client.run(os.getpid).values()]
+        listening = {
+            c.laddr.ip
+            for pid in pids
+            for c in psutil.Process(pid).net_connections(kind="inet")
+            if c.status == psutil.CONN_LISTEN
+        }
+    finally:
+        client.close()
+        local.close()
+    assert settings == (None, False, True)
+    assert listening == {"127.0.0.1"}  # nothing reachable from another machine
+
+
 @pytest.mark.slow
 def test_workers_of_another_version_are_refused(cluster):
     from reader.archive.engine import DaskEngine
