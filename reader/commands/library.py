@@ -26,6 +26,8 @@ from reader.archive.options import add_cluster_arguments, cluster_from
 from reader.errors import LibraryError
 from reader.file_names import printable
 from reader.library import (
+    MARK_END,
+    MARK_START,
     CorruptLibraryError,
     Library,
     check_library,
@@ -197,16 +199,22 @@ def _add(args: argparse.Namespace) -> int:
     return 2 if failed and not (new or kept) else 0
 
 
+def _bracketed(snippet: str) -> str:
+    """A snippet for the terminal: matched words in [brackets]."""
+    return snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+
+
 def _search(args: argparse.Namespace) -> int:
     with _open_for_reading(args) as library:
         hits = library.search(args.query, actor=args.actor, limit=args.limit)
     if args.format == "json":
         _print_json(
-            {"id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score} for h in hits
+            {"id": h.id, "title": h.title, "snippet": _bracketed(h.snippet), "score": h.score}
+            for h in hits
         )
     else:
         for hit in hits:
-            print(f"{hit.id}\t{hit.title or '(untitled)'}\n\t{hit.snippet}")
+            print(f"{hit.id}\t{hit.title or '(untitled)'}\n\t{_bracketed(hit.snippet)}")
     return 0
 
 
