@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import SAMPLE, article_of_words, best_of, median_wall, peak_rss_mb
 from reader.actors.building import resolve_actors
 from reader.attribution.assembly import find_quotes
-from reader.entities import extract_entities
-from reader.nlp import load_nlp, parse, split_paragraphs
+from reader.nlp.entities import extract_entities
+from reader.nlp.parsing import load_nlp, parse, split_paragraphs
 from reader.opening import article_from_text
 from reader.output.json_document import analysis_to_json
 from reader.pipeline import analyse

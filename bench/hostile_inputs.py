@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import ROOT, SAMPLE
 from bench.synthetic_library import build
 from reader.library.search import MAX_QUERY_WORDS
-from reader.limits import MAX_TEXT_TOKENS, estimate_tokens
+from reader.opening.limits import MAX_TEXT_TOKENS, estimate_tokens
 from reader.paths import library_path
 
 TARGET_SECONDS = 60.0
@@ -214,6 +214,10 @@ def cases() -> list[Case]:
             analyse_file("run-on.txt", text_of_tokens(near, sentence_ends=False)),
         ),
         Case("'a,' just under the token limit", analyse_file("commas.txt", "a," * (near // 2))),
+        Case(
+            "'X said that Y said that' under the limit",
+            analyse_file("said.txt", "Putin said that Assad said that " * (near // 6)),
+        ),
         Case("html, 99,000 spans (198,000 tags)", analyse_file("spans.html", html_spans(99_000))),
         Case(
             "docx, 450,000 empty paragraphs",

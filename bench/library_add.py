@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import SAMPLE
 from reader.library import open_library
-from reader.nlp import load_nlp
+from reader.nlp.parsing import load_nlp
 from reader.opening import open_article
 from reader.pipeline import analyse
 

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from reader.actors.building import resolve_actors
 from reader.attribution.assembly import find_quotes
-from reader.entities import extract_entities
 from reader.model import RULES_VERSION, Analysis, Article
-from reader.nlp import model_version, parse
+from reader.nlp.entities import extract_entities
+from reader.nlp.parsing import model_version, parse
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -597,7 +597,7 @@ def test_any_mix_of_mentions_gives_consistent_actors(events: list[tuple[int, int
 
 @pytest.fixture(scope="module")
 def parsed():
-    from reader.nlp import parse
+    from reader.nlp.parsing import parse
 
     def _parse(text: str):
         return parse(text)

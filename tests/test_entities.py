@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from reader.entities import extract_entities, surname_forms
-from reader.headlines import is_title_case_headline
-from reader.nlp import load_nlp, parse
+from reader.nlp.entities import extract_entities, surname_forms
+from reader.nlp.headlines import is_title_case_headline
+from reader.nlp.parsing import load_nlp, parse
 
 
 @pytest.fixture(scope="module")

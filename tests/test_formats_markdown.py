@@ -6,8 +6,8 @@ from pathlib import Path
 
 from article_fixtures import MARKDOWN, MARKDOWN_TEXT
 
-from reader.formats.markdown import from_markdown
 from reader.opening import open_article
+from reader.opening.markdown import from_markdown
 
 
 def test_markdown_file_with_front_matter(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_unclosed_front_matter_is_body_text() -> None:
 
 
 def test_front_matter_too_long_to_be_metadata_is_dropped_unread() -> None:
-    from reader.limits import MAX_FRONT_MATTER_CHARS
+    from reader.opening.limits import MAX_FRONT_MATTER_CHARS
 
     padding = "x: " + "y" * MAX_FRONT_MATTER_CHARS
     extracted = from_markdown(f"---\ntitle: Talks\n{padding}\n---\nThe office said so.\n")

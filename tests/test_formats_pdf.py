@@ -9,8 +9,8 @@ from article_fixtures import PDF_HEADER, write_pdf, write_scanned_pdf
 
 from reader import errors
 from reader.errors import ArticleError
-from reader.formats.pdf import Line, drop_furniture, paragraphs
 from reader.opening import open_article
+from reader.opening.pdf import Line, drop_furniture, paragraphs
 
 EXPECTED_PARAGRAPHS = [
     "Talks in Moscow end with a pledge",

@@ -90,6 +90,6 @@ def test_offsets_into_the_text_match_the_file(tmp_path: Path) -> None:
     ],
 )
 def test_headline_guess(text: str, title: str | None) -> None:
-    from reader.formats.paragraphs import guess_title
+    from reader.opening.paragraphs import guess_title
 
     assert guess_title(text) == title

@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from reader import errors, limits
+from reader import errors
 from reader.cli import main
 from reader.library.search import MAX_QUERY_CHARS, MAX_QUERY_WORDS
-from reader.limits import HTML_TEXT_MARGIN as HTML_MARGIN
-from reader.limits import MAX_TEXT_TOKENS, estimate_tokens
+from reader.opening import limits
+from reader.opening.limits import HTML_TEXT_MARGIN as HTML_MARGIN
+from reader.opening.limits import MAX_TEXT_TOKENS, estimate_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_dd5b4a6056b2a50f.txt"
@@ -258,7 +259,7 @@ def test_zip_expanding_past_the_total_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The declared sizes add up past the limit (here lowered to 1 MB)."""
-    from reader.formats import docx as docx_format
+    from reader.opening import docx as docx_format
 
     monkeypatch.setattr(docx_format, "MAX_DOCX_EXPANDED_BYTES", _MB)
     path = docx_of("large.docx", b"<w:p/>" * (_MB // 5))(tmp_path)

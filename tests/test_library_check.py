@@ -15,7 +15,7 @@ from test_library_builder import VERSION, ArticleBuilder, putin_article
 from test_library_damage import overwrite_pages
 
 from reader.cli import main
-from reader.commands.library import EXIT_PROBLEMS
+from reader.cli.library import EXIT_PROBLEMS
 from reader.library import Kind, check_library, open_library
 from reader.paths import library_path
 

@@ -12,9 +12,8 @@ import random
 
 import pytest
 
-from reader.entities import extract_entities
-from reader.limits import estimate_tokens
-from reader.nlp import (
+from reader.nlp.entities import extract_entities
+from reader.nlp.parsing import (
     MAX_BATCH_TOKENS,
     MAX_CHUNK_CHARS,
     MAX_RUN_CHARS,
@@ -24,6 +23,7 @@ from reader.nlp import (
     parse,
     split_paragraphs,
 )
+from reader.opening.limits import estimate_tokens
 
 PIECES = ["word", "Putin", " ", " ", "\n", ".", ". ", "(", "\u00a0", "\t", "🙂", "x" * 700]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reader.attribution.assembly import find_quotes
-from reader.entities import extract_entities
 from reader.model import Quote
-from reader.nlp import load_nlp, parse
+from reader.nlp.entities import extract_entities
+from reader.nlp.parsing import load_nlp, parse
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.model import Analysis, Quote
-from reader.nlp import load_nlp
+from reader.nlp.parsing import load_nlp
 from reader.opening import open_article
 from reader.pipeline import analyse
 

@@ -246,12 +246,12 @@ def test_without_a_library_articles_are_shown_but_not_saved(qtbot, sample_path, 
 
 def test_a_model_that_cannot_load_is_explained(qtbot, monkeypatch):
     """The worker's own failure to load reaches the banner (issue 7: not a faked signal)."""
-    import reader.nlp
+    import reader.nlp.parsing
 
     def broken(*_args, **_kwargs):
         raise OSError("the model package is missing")
 
-    monkeypatch.setattr(reader.nlp, "load_nlp", broken)
+    monkeypatch.setattr(reader.nlp.parsing, "load_nlp", broken)
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()  # asks the worker to load the model

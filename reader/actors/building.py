@@ -56,7 +56,7 @@ from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import HONORIFICS, TITLE_HEADS, Gender
 from reader.model import Actor, ActorKind, Entity, Quote
-from reader.nlp import Paragraph
+from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before
 
 #: Entity labels that never name an actor.

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from reader.lexicon.pronouns import PRONOUNS
 from reader.lexicon.titles import Gender
 from reader.model import ActorKind
-from reader.nlp import Paragraph
+from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before
 
 #: How many earlier mentions a pronoun looks at; keeps resolution linear on long articles.

@@ -1,6 +1,6 @@
 """What runs on a worker: analyse one Article and return plain values.
 
-A worker loads the spaCy model once, on its first task (``reader.nlp`` keeps it for the
+A worker loads the spaCy model once, on its first task (``reader.nlp.parsing`` keeps it for the
 life of the process), and returns the ``Analysis``, or a ``Refused`` verdict when the
 article itself is the problem. Bugs are not caught: they reach the client with their
 traceback. Nothing here touches a file or the library.
@@ -44,7 +44,7 @@ def worker_version() -> str:
 
 def load_model() -> tuple[int, float]:
     """Load the model now: ``(process id, seconds it took)``; 0 s if already loaded."""
-    from reader.nlp import load_nlp
+    from reader.nlp.parsing import load_nlp
 
     started = time.perf_counter()
     load_nlp()

@@ -21,7 +21,7 @@ from reader.attribution.rules import Rule, confidence, precedence_key
 from reader.attribution.syntax import Attribution, speaker_tokens
 from reader.attribution.verb_cues import find_reported_speech
 from reader.model import Entity, Quote, QuoteKind
-from reader.nlp import Paragraph
+from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before, merged, overlap, total_length
 
 #: Entity labels that can name a speaker.

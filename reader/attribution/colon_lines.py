@@ -9,7 +9,7 @@ import re
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution, char_span, content_spans
 from reader.lexicon.page import PAGE_LABELS
-from reader.nlp import Paragraph
+from reader.nlp.parsing import Paragraph
 
 #: Link lines and captions around an article body ("Related Article: …", "Read more: …").
 BOILERPLATE = re.compile(

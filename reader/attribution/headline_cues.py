@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution
-from reader.headlines import is_title_case_headline
 from reader.lexicon.speech import IRREGULAR_FORMS, NP_CONTENT_VERBS, SPEECH_VERBS
-from reader.nlp import Paragraph
+from reader.nlp.headlines import is_title_case_headline
+from reader.nlp.parsing import Paragraph
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.nlp import Paragraph
+from reader.nlp.parsing import Paragraph
 
 _OPENERS = "“„«"
 _CLOSERS = "”»"

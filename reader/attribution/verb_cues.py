@@ -35,7 +35,7 @@ from reader.lexicon.speech import NOMINAL_CUES, TOPIC_NOUNS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from reader.nlp import Paragraph
+    from reader.nlp.parsing import Paragraph
 
 
 def verb_attribution(verb: Token, offset: int, index: int) -> Attribution | None:

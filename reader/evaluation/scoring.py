@@ -265,7 +265,7 @@ def run(
 
     load_seconds = 0.0
     if analyse is None:
-        from reader.nlp import load_nlp
+        from reader.nlp.parsing import load_nlp
         from reader.pipeline import analyse as pipeline_analyse
 
         began = time.perf_counter()

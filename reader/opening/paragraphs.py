@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.headlines import looks_like_title
+from reader.nlp.headlines import looks_like_title
 
 # Horizontal whitespace, including the no-break and other Unicode spaces.
 _SPACES = re.compile(r"[^\S\n]+")

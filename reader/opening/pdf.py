@@ -25,8 +25,8 @@ from typing import Any
 
 from reader import errors
 from reader.errors import ArticleError
-from reader.formats import Extracted, describe
-from reader.formats.paragraphs import guess_title, join_paragraphs, squash
+from reader.opening.extracted import Extracted, describe
+from reader.opening.paragraphs import guess_title, join_paragraphs, squash
 
 #: Lines this near the top or bottom of a page are checked for running headers and footers.
 EDGE_LINES = 3

@@ -23,14 +23,14 @@ from typing import Any
 
 from reader import errors
 from reader.errors import ArticleError
-from reader.formats import Extracted, describe
-from reader.formats.paragraphs import guess_title, join_paragraphs, squash
-from reader.limits import (
+from reader.opening.extracted import Extracted, describe
+from reader.opening.limits import (
     DOCX_RATIO_FLOOR_BYTES,
     MAX_DOCX_ELEMENTS,
     MAX_DOCX_EXPANDED_BYTES,
     MAX_DOCX_RATIO,
 )
+from reader.opening.paragraphs import guess_title, join_paragraphs, squash
 
 _TEMPLATE_AUTHOR = "python-docx"
 _TEMPLATE_CREATED = datetime.datetime(2013, 12, 23, 23, 15, tzinfo=datetime.UTC)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from reader.headlines import is_title_case_headline
 from reader.lexicon.name_parts import JOINED_ARTICLES, PARTICLES
 from reader.model import Entity
-from reader.nlp import Paragraph
+from reader.nlp.headlines import is_title_case_headline
+from reader.nlp.parsing import Paragraph
 from reader.spans import SortedSpans
 
 _POSSESSIVES = ("'s", "’s")

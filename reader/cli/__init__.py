@@ -1,8 +1,8 @@
 """The ``dramatis`` command line: one parser, one subcommand module per job.
 
-Each module in ``reader.commands`` adds its subparser and sets ``func``. Problems the
+Each module in ``reader.cli`` adds its subparser and sets ``func``. Problems the
 user can act on (``DramatisError``) print one line, ``dramatis: <file>: <problem>``, and
-exit 2; so do mistakes in the arguments (``reader.arguments``). Anything else is a bug and
+exit 2; so do mistakes in the arguments (``reader.cli.arguments``). Anything else is a bug and
 exits 1 with a traceback.
 """
 
@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.arguments import Parser
-from reader.commands import analyse, batch, evaluate, library
+from reader.cli import analyse, batch, evaluate, library
+from reader.cli.arguments import Parser
 from reader.errors import DramatisError
 
 EXIT_OK = 0

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.limits import estimate_tokens
+from reader.opening.limits import estimate_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -17,9 +17,14 @@ from pathlib import Path
 
 from reader import errors
 from reader.errors import ArticleError
-from reader.formats import Extracted, describe
-from reader.formats.paragraphs import guess_title, join_paragraphs
-from reader.limits import HTML_TEXT_MARGIN, MAX_HTML_TAGS, MAX_TEXT_TOKENS, estimate_byte_tokens
+from reader.opening.extracted import Extracted, describe
+from reader.opening.limits import (
+    HTML_TEXT_MARGIN,
+    MAX_HTML_TAGS,
+    MAX_TEXT_TOKENS,
+    estimate_byte_tokens,
+)
+from reader.opening.paragraphs import guess_title, join_paragraphs
 
 #: Elements never part of an article, removed before trafilatura looks for the main text.
 PRUNE = ["//nav", "//*[@role='navigation']"]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from reader import errors
 from reader.errors import ArticleError
-from reader.formats import Extracted
-from reader.formats.paragraphs import guess_title
+from reader.opening.extracted import Extracted
+from reader.opening.paragraphs import guess_title
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (

@@ -1,4 +1,4 @@
-"""One module per article file format, each turning the file's bytes into ``Extracted``.
+"""What a format module hands back: the text of an article and what the file says about it.
 
 Every format module exposes ``extract(data, source) -> Extracted`` and raises
 ``reader.errors.ArticleError`` naming ``source`` for input it cannot use. Heavy parsing

@@ -2,9 +2,10 @@
 
 This module checks what can be checked before parsing (the file exists, is a file, has a
 supported suffix, is not too large), reads the bytes once and hands them to the format's
-module in ``reader.formats``; then it checks the text (not empty, not too long, not too
-many words to analyse) and builds the Article. Every problem with the input is an
-``ArticleError`` naming the file. The limits themselves live in ``reader.limits``.
+module (``text``, ``markdown``, ``html``, ``pdf``, ``docx`` in this package, each returning
+an ``extracted.Extracted``); then it checks the text (not empty, not too long, not too many
+words to analyse) and builds the Article. Every problem with the input is an
+``ArticleError`` naming the file. The limits themselves live in ``reader.opening.limits``.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import BinaryIO
 
 from reader import errors
 from reader.errors import ArticleError
-from reader.formats import Extracted, describe, docx, html, markdown, pdf, text
-from reader.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_TEXT_TOKENS, estimate_tokens
 from reader.model import Article
+from reader.opening import docx, html, markdown, pdf, text
+from reader.opening.extracted import Extracted, describe
+from reader.opening.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_TEXT_TOKENS, estimate_tokens
 
 _MB = 1024 * 1024
 # The checks below read the limits as this module's globals, so tests may patch them here.

@@ -18,10 +18,10 @@ import re
 import tomllib
 from pathlib import Path
 
-from reader.formats import Extracted
-from reader.formats.paragraphs import guess_title, join_paragraphs, squash
-from reader.formats.text import decode
-from reader.limits import MAX_FRONT_MATTER_CHARS
+from reader.opening.extracted import Extracted
+from reader.opening.limits import MAX_FRONT_MATTER_CHARS
+from reader.opening.paragraphs import guess_title, join_paragraphs, squash
+from reader.opening.text import decode
 
 _FRONT_MATTER_DELIMITERS = ("---", "+++")
 # A delimiter line is the delimiter and trailing spaces; longer lines are not looked at.

@@ -1,1 +1,0 @@
-"""Subcommands of the ``dramatis`` command line, one module each."""
