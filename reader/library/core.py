@@ -549,36 +549,47 @@ class Library:
             return []
         marks = ",".join("?" * len(ids))
         with self._translated():
-            many = self.db.execute(
-                f"SELECT count(*) > ? FROM statements WHERE actor_id IN ({marks})",
-                (BIG_SET, *ids),
-            ).fetchone()[0]
-            if many and limit is not None:
-                # A prolific actor: walk the articles in date order and stop at the page.
-                page_sql = f"""SELECT s.id, COALESCE(a.published, a.first_opened) AS date,
-                        a.id AS article_id, s.seq
-                    FROM articles AS a INDEXED BY articles_date
-                    CROSS JOIN statements AS s INDEXED BY statements_article
-                    ON s.article_id = a.id AND s.actor_id IN ({marks})
-                    ORDER BY date, a.id, s.seq LIMIT ?"""
-            else:
-                page_sql = f"""SELECT s.id, COALESCE(a.published, a.first_opened) AS date,
-                        s.article_id, s.seq
-                    FROM statements AS s JOIN articles AS a ON a.id = s.article_id
-                    WHERE s.actor_id IN ({marks})
-                    ORDER BY date, s.article_id, s.seq LIMIT ?"""
-            rows = list(
-                self.db.query(
-                    f"""WITH page AS MATERIALIZED ({page_sql})
-                        SELECT {STATEMENT_COLUMNS} FROM page
-                        JOIN statements AS s ON s.id = page.id
-                        JOIN articles AS a ON a.id = s.article_id
-                        LEFT JOIN actors AS act ON act.id = s.actor_id
-                        ORDER BY page.date, page.article_id, page.seq""",
-                    (*ids, -1 if limit is None else limit),
+            if limit is None:
+                # Every row is shown: one query, without first choosing a page (which costs
+                # a second lookup of every row: 0.6 s against 0.35 s for 47,000 statements).
+                rows = list(
+                    self.db.query(
+                        f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+                            WHERE s.actor_id IN ({marks})
+                            ORDER BY date, s.article_id, s.seq""",
+                        ids,
+                    )
                 )
-            )
+            else:
+                rows = list(self.db.query(self._said_page(ids), (*ids, limit)))
         return list(self._statements_from(rows))
+
+    def _said_page(self, ids: list[int]) -> str:
+        """SQL for the first statements of some actors by date, the text read for those only."""
+        marks = ",".join("?" * len(ids))
+        many = self.db.execute(
+            f"SELECT count(*) > ? FROM statements WHERE actor_id IN ({marks})", (BIG_SET, *ids)
+        ).fetchone()[0]
+        if many:
+            # A prolific actor: walk the articles in date order and stop at the page.
+            page_sql = f"""SELECT s.id, COALESCE(a.published, a.first_opened) AS date,
+                    a.id AS article_id, s.seq
+                FROM articles AS a INDEXED BY articles_date
+                CROSS JOIN statements AS s INDEXED BY statements_article
+                ON s.article_id = a.id AND s.actor_id IN ({marks})
+                ORDER BY date, a.id, s.seq LIMIT ?"""
+        else:
+            page_sql = f"""SELECT s.id, COALESCE(a.published, a.first_opened) AS date,
+                    s.article_id, s.seq
+                FROM statements AS s JOIN articles AS a ON a.id = s.article_id
+                WHERE s.actor_id IN ({marks})
+                ORDER BY date, s.article_id, s.seq LIMIT ?"""
+        return f"""WITH page AS MATERIALIZED ({page_sql})
+            SELECT {STATEMENT_COLUMNS} FROM page
+            JOIN statements AS s ON s.id = page.id
+            JOIN articles AS a ON a.id = s.article_id
+            LEFT JOIN actors AS act ON act.id = s.actor_id
+            ORDER BY page.date, page.article_id, page.seq"""
 
     def statements(self) -> Iterator[StoredStatement]:
         """Every statement with its actor and article, in article date order (for export)."""
