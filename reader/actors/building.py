@@ -261,8 +261,7 @@ def _roles(
 ) -> list[tuple[bool, bool]]:
     """(main-clause subject, adjective or compound modifier) for each span, from the parse."""
     starts = [p.start for p in paragraphs]
-    # Paragraph.end builds the doc's text; work it out once per paragraph, not per span.
-    ends = [p.start + (p.doc[-1].idx + len(p.doc[-1]) if len(p.doc) else 0) for p in paragraphs]
+    ends = [p.end for p in paragraphs]
     roles: list[tuple[bool, bool]] = []
     for start, end in spans:
         index = last_starting_at_or_before(starts, start)

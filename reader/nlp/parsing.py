@@ -12,7 +12,7 @@ import itertools
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.opening.limits import estimate_tokens
@@ -46,10 +46,11 @@ class Paragraph:
 
     start: int
     doc: Doc
+    #: ``start + len(doc.text)``, worked out once: ``Doc.text`` is rebuilt on every call.
+    end: int = field(init=False)
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.doc.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "end", self.start + len(self.doc.text))
 
 
 def load_nlp() -> Language:
