@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
+def load_model() -> None:
+    """Load the language model now (once per process), so the first analysis starts at once."""
+    from reader.nlp import parsing
+
+    parsing.load_nlp()
+
+
 def analysis_version() -> str:
     """Identifies the rules and model that produced an analysis; stored with it."""
     return f"rules-{RULES_VERSION}+{model_version()}"

@@ -47,7 +47,7 @@ from reader.library.records import (
 from reader.library.schema import SCHEMA_VERSION, migrate, stored_version
 from reader.library.search import MARK_END, MARK_START
 from reader.model import Analysis
-from reader.paths import library_path
+from reader.paths import library_path, log_path
 
 __all__ = [
     "MARK_END",
@@ -58,6 +58,7 @@ __all__ = [
     "DamagedRecordError",
     "Kind",
     "Library",
+    "LibraryError",
     "NotSavedError",
     "Problem",
     "SearchHit",
@@ -65,6 +66,7 @@ __all__ = [
     "StoredStatement",
     "analyse_file",
     "check_library",
+    "log_path",
     "open_library",
     "repair_library",
     "set_aside",
