@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/analysis.py
 	$(BIN)/python bench/library_search.py
 	$(BIN)/python bench/library_add.py
+	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/library_check.py
 
 package: $(STAMP)
