@@ -31,7 +31,8 @@ ENCRYPTED_NEEDS_CRYPTO = (
 )
 NOT_REGULAR_FILE = "not a regular file"
 
-# Inputs past the limits of reader/limits.py, refused before the expensive step (issue 12)
+# Inputs past the limits of reader/opening/limits.py, refused before the expensive step
+# (issue 12)
 TOO_LARGE_STREAM = "the input is too large (more than the {limit_mb} MB limit)"
 TOO_MANY_TOKENS = (
     "the text is too long to analyse (about {tokens:,} words and punctuation marks; "

@@ -18,8 +18,9 @@ MAX_FILE_BYTES = 50 * _MB
 #: Extracted text longer than this is refused.
 MAX_TEXT_CHARS = 2_000_000
 #: Extracted text with more words and punctuation marks than this is refused before it is
-#: parsed: spaCy handles 3,300-4,700 of them a second here, so this is about 40 s of work.
-MAX_TEXT_TOKENS = 150_000
+#: parsed: spaCy handles 3,300-4,700 of them a second here, so this is 30-45 s of work
+#: (bench/hostile_inputs.py). A 100,000-word news text has about 122,000.
+MAX_TEXT_TOKENS = 130_000
 
 #: An HTML page whose text, counted roughly on the raw bytes, holds more than this many
 #: times ``MAX_TEXT_TOKENS`` is refused before its main text is extracted: the page around
