@@ -89,7 +89,7 @@ def _shows_highlights(png: Path) -> bool:
     """True once the person highlight colour is on screen (the analysis is shown)."""
     from PySide6.QtGui import QImage
 
-    from ui.colors import Theme, entity_color
+    from ui.style.colors import Theme, entity_color
 
     image = QImage(str(png))
     if image.isNull():

@@ -14,7 +14,7 @@ import pytest
 from reader.library import Library, open_library
 from reader.model import Analysis
 from reader.opening import article_from_text
-from ui.library_panel import LibraryPanel
+from ui.widgets.library_panel import LibraryPanel
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -9,12 +9,12 @@ from PySide6.QtGui import QColor
 from reader.library import MARK_END, MARK_START
 from reader.model import Actor, Analysis, Article, Entity, Quote
 from reader.opening import article_from_text
-from ui.actors_panel import ActorsPanel
-from ui.article_view import ArticleView
-from ui.colors import OTHER, Theme, entity_color, entity_style, palette, quote_style
-from ui.legend import Legend
-from ui.library_panel import snippet_html
-from ui.offsets import OffsetMap
+from ui.style.colors import OTHER, Theme, entity_color, entity_style, palette, quote_style
+from ui.widgets.actors_panel import ActorsPanel
+from ui.widgets.article_view import ArticleView
+from ui.widgets.legend import Legend
+from ui.widgets.library_panel import snippet_html
+from ui.widgets.offsets import OffsetMap
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -6,7 +6,7 @@ import pytest
 
 from reader.model import Analysis, Quote
 from reader.opening import article_from_text
-from ui.article_view import ArticleView
+from ui.widgets.article_view import ArticleView
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -23,7 +23,7 @@ from reader.library import open_library
 from reader.model import Actor, Analysis, Entity, Quote
 from reader.opening import article_from_text
 from ui.main_window import MainWindow
-from ui.safe_text import SafeDocument, SafeTextBrowser, tooltip
+from ui.style.safe_text import SafeDocument, SafeTextBrowser, tooltip
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
 

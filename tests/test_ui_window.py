@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from ui.colors import current_theme, entity_color
 from ui.main_window import MainWindow
+from ui.style.colors import current_theme, entity_color
 from ui.worker import Opened
 
 # The offscreen platform cannot pass size hints to a window manager; harmless here.

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reader.paths import log_path
+from reader.library import log_path
 from ui import messages
 from ui.bundle import bundle_root
 

@@ -35,19 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.errors import LibraryError
-from reader.library import CorruptLibraryError, Library, open_library, start_fresh
+from reader.library import CorruptLibraryError, Library, LibraryError, open_library, start_fresh
 from reader.model import Analysis
 from ui import messages
-from ui.actors_panel import ActorsPanel
-from ui.article_view import ArticleView
-from ui.banner import Banner
 from ui.bundle import resource_path
-from ui.colors import current_theme
-from ui.legend import Legend
-from ui.library_panel import LibraryPanel, hit_title
-from ui.safe_text import plain_label, tooltip
-from ui.said_panel import SaidPanel
+from ui.style.colors import current_theme
+from ui.style.safe_text import plain_label, tooltip
+from ui.widgets.actors_panel import ActorsPanel
+from ui.widgets.article_view import ArticleView
+from ui.widgets.banner import Banner
+from ui.widgets.legend import Legend
+from ui.widgets.library_panel import LibraryPanel, hit_title
+from ui.widgets.said_panel import SaidPanel
 from ui.worker import MODEL_JOB, AnalysisWorker, Opened
 
 log = logging.getLogger(__name__)

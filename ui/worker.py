@@ -18,9 +18,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from reader.errors import ArticleError, LibraryError
-from reader.library import Library, NotSavedError, open_library
+from reader.library import Library, LibraryError, NotSavedError, open_library
 from reader.model import Analysis
+from reader.opening import ArticleError
 from ui import messages
 
 log = logging.getLogger(__name__)
@@ -66,9 +66,9 @@ class AnalysisWorker(QObject):
             return
         self.progressed.emit(MODEL_JOB, messages.LOADING_MODEL)
         try:
-            from reader.nlp.parsing import load_nlp
+            from reader.pipeline import load_model
 
-            load_nlp()
+            load_model()
         except Exception as error:  # the model package missing or broken
             log.exception("Loading the model failed")
             detail = messages.MODEL_FAILED.format(detail=error)

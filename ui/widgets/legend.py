@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
-from ui.colors import Theme, current_theme, palette
-from ui.safe_text import SafeDocument, tooltip
-from ui.text_formats import cue_format, entity_format, quote_format, speaker_format
+from ui.style.colors import Theme, current_theme, palette
+from ui.style.safe_text import SafeDocument, tooltip
+from ui.style.text_formats import cue_format, entity_format, quote_format, speaker_format
 
 
 class Legend(QTextEdit):

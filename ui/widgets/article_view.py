@@ -26,10 +26,10 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.model import Analysis, Quote
 from reader.output import describe_rule
-from ui.colors import Theme, current_theme, entity_style, quote_style
-from ui.offsets import OffsetMap
-from ui.safe_text import SafeDocument, tooltip
-from ui.text_formats import cue_format, entity_format, quote_format, speaker_format
+from ui.style.colors import Theme, current_theme, entity_style, quote_style
+from ui.style.safe_text import SafeDocument, tooltip
+from ui.style.text_formats import cue_format, entity_format, quote_format, speaker_format
+from ui.widgets.offsets import OffsetMap
 
 #: Custom format property holding the index of the statement under a character.
 QUOTE_PROPERTY = QTextFormat.Property.UserProperty + 1

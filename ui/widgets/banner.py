@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
-from ui.safe_text import plain_label
+from ui.style.safe_text import plain_label
 
 #: level -> (background, text, border); dark text on a pale ground in either theme.
 _STYLES = {

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from reader.errors import LibraryError
-from reader.library import Library, SearchHit, open_library
+from reader.library import Library, LibraryError, SearchHit, open_library
 from ui import messages
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QTextCharFormat
 
-from ui.colors import Theme, entity_style, quote_style, text_color_on
+from ui.style.colors import Theme, entity_style, quote_style, text_color_on
 
 
 def entity_format(label: str, theme: Theme) -> QTextCharFormat:

@@ -3,7 +3,7 @@
 Results show the title and a snippet with the matched words in bold; choosing one emits
 ``articleChosen`` with the library id, and the window shows the stored analysis without
 analysing again. With an empty search box the most recently opened articles are listed.
-Searches run on the library reader's thread (``ui.library_reader``), so a slow one never
+Searches run on the library reader's thread (``ui.tasks``), so a slow one never
 freezes the window.
 """
 
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from reader.library import MARK_END, MARK_START, Library, SearchHit
 from ui import messages
-from ui.library_reader import SearchAnswer, SearchRequest, data_dir_of, start_reader
-from ui.safe_text import SafeTextBrowser, escaped, plain_label
+from ui.style.safe_text import SafeTextBrowser, escaped, plain_label
+from ui.tasks import SearchAnswer, SearchRequest, data_dir_of, start_reader
 
 SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
-from reader.errors import LibraryError
-from reader.library import Library, StoredStatement
+from reader.library import Library, LibraryError, StoredStatement
 from ui import messages
-from ui.colors import Theme, current_theme, quote_style
-from ui.library_panel import hit_title
-from ui.safe_text import SafeTextBrowser, escaped, plain_label
+from ui.style.colors import Theme, current_theme, quote_style
+from ui.style.safe_text import SafeTextBrowser, escaped, plain_label
+from ui.widgets.library_panel import hit_title
 
 
 class SaidPanel(QWidget):

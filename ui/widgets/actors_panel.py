@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from reader.model import Actor, Analysis, Quote
 from ui import messages
-from ui.chips import chip_icon
-from ui.colors import Theme, actor_style, current_theme, quote_style
-from ui.safe_text import plain_label, tooltip
+from ui.style.colors import Theme, actor_style, current_theme, quote_style
+from ui.style.safe_text import plain_label, tooltip
+from ui.widgets.chips import chip_icon
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 2

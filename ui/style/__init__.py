@@ -1,0 +1,2 @@
+"""How things look: the colour registry (light and dark), the character formats of highlights,
+and ``safe_text``, through which every string from a file reaches a widget as text."""
