@@ -56,7 +56,8 @@ def test_sample_text_is_exact_and_people_are_coloured(window, qtbot, sample_path
     fmt = window.view.format_at(assad.start + 2)
     assert fmt.background().color() == entity_color("PERSON", current_theme())
     assert "PERSON" in fmt.toolTip()
-    assert window.windowTitle() == "Dramatis — 000_dd5b4a6056b2a50f.txt"
+    # Issue 10: the shipped sample is titled, never named by its path inside the app.
+    assert window.windowTitle() == "Dramatis — Sample article"
 
 
 def test_cast_lists_the_actors_of_the_analysis(window, qtbot, sample_path):
@@ -217,7 +218,7 @@ def test_open_recent_lists_the_library(window, qtbot, sample_path):
     open_and_wait(window, qtbot, sample_path)
     window._fill_recent()
     actions = window.recent_menu.actions()
-    assert [a.text() for a in actions] == [sample_path.name]
+    assert [a.text() for a in actions] == ["Sample article"]  # issue 10: not its file name
     with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
         actions[0].trigger()
 

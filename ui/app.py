@@ -1,7 +1,8 @@
 """Entry point of the desktop reader: ``dramatis-gui [FILE…]`` (``ui.app:main``).
 
-Opens the files given, or on first run (an empty library) the bundled sample article. With
-no display to draw on it says so in one line and exits with status 2 before Qt starts.
+Opens the files given; with none, the article opened most recently (from the library), or
+on first run the bundled sample article. With no display to draw on it says so in one line
+and exits with status 2 before Qt starts.
 """
 
 from __future__ import annotations
@@ -12,18 +13,18 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.library import log_path
+from reader.library import LibraryError, log_path
 from ui import messages
-from ui.bundle import bundle_root
+from ui.sample import SAMPLE_NAME, sample_article_path
 
-SAMPLE_NAME = "000_dd5b4a6056b2a50f.txt"
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["SAMPLE_NAME", "has_display", "main", "sample_article_path"]
+
 EXIT_NO_DISPLAY = 2
-
-
-def sample_article_path() -> Path:
-    """The sample article shipped with the app (source tree, wheel or PyInstaller bundle)."""
-    return bundle_root() / "seeds" / SAMPLE_NAME
 
 
 def has_display(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
@@ -62,6 +63,20 @@ def _configure_logging(data_dir: Path | None) -> None:
     )
 
 
+def reopen_last(window: MainWindow) -> bool:
+    """Show the article opened most recently, from the library; False when there is none."""
+    if window.library is None:
+        return False
+    try:
+        recent = window.library.articles(limit=1)
+    except LibraryError:
+        return False
+    if not recent:
+        return False
+    window.open_stored(recent[0].id)
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop reader; returns the exit status."""
     args = _parse(sys.argv[1:] if argv is None else argv)
@@ -86,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     if args.files:
         window.open_paths(args.files)
-    elif window.library_is_empty():
+    elif not reopen_last(window):
         window.open_paths([sample_article_path()])
     return app.exec()
 

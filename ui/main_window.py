@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import CorruptLibraryError, Library, LibraryError, open_library, start_fresh
-from reader.model import Analysis
+from reader.model import Analysis, Article
 from ui import messages
 from ui.bundle import resource_path
 from ui.style.colors import current_theme
@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.libraryReplaced.connect(self.worker.reopen_library)
         # ``finished`` is emitted on the worker thread, so the library closes where it lives.
         self.thread_.finished.connect(self.worker.shutdown, Qt.ConnectionType.DirectConnection)
+        self.worker.articleRead.connect(self._on_article_read)
         self.worker.analysed.connect(self._on_analysed)
         self.worker.failed.connect(self._on_failed)
         self.worker.progressed.connect(self._on_progressed)
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
                 self.actors.select_statement(quote)
 
     def _open_sample(self) -> None:
-        from ui.app import sample_article_path
+        from ui.sample import sample_article_path
 
         self.open_paths([sample_article_path()])
 
@@ -343,6 +344,18 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("No articles yet").setEnabled(False)
 
     # -- results --------------------------------------------------------------------------------
+
+    def _on_article_read(self, job: int, article: Article) -> None:
+        """The text as soon as it is read; highlights and cast follow with the analysis."""
+        if job != self._shown_job:
+            return
+        preview = Analysis(article)
+        title = article_title(preview)
+        self.setWindowTitle(f"{APP_TITLE} — {title}")
+        self.heading.setText(title)
+        self.heading.show()
+        self.meta.hide()
+        self.view.show_analysis(preview, current_theme())
 
     def _on_analysed(self, job: int, opened: Opened) -> None:
         self._busy_jobs.discard(job)

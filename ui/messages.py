@@ -45,6 +45,11 @@ NO_ACTORS = "Open an article to see who appears in it and who said what."
 UNATTRIBUTED = "Statements without a known speaker"
 OPEN_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
 
+# The sample article and the packaged app's self-test (issue 10).
+SAMPLE_TITLE = "Sample article"
+SELF_TEST_OK = "dramatis {version} self-test: {details}: OK"
+SELF_TEST_FAILED = "dramatis {version} self-test: {step} failed: {problem}"
+
 
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """ "1 article", "2 articles": a number with its noun in the right form."""

@@ -46,6 +46,8 @@ class AnalysisWorker(QObject):
 
     modelLoaded = Signal()
     progressed = Signal(int, str)
+    #: (job id, Article): the text is read; its analysis follows (issue 10: text first).
+    articleRead = Signal(int, object)
     analysed = Signal(int, object)
     failed = Signal(int, str, str)
 
@@ -97,8 +99,10 @@ class AnalysisWorker(QObject):
     def _open(self, job: int, path: str, name: str) -> Opened:
         from reader.opening import open_article
         from reader.pipeline import analyse
+        from ui.sample import presented
 
-        article = open_article(path)
+        article = presented(open_article(path))
+        self.articleRead.emit(job, article)
         if not self._model_ready:
             self.load_model()
         self.progressed.emit(job, messages.ANALYSING.format(name=name))
