@@ -146,7 +146,8 @@ def _make_probe(timing: bool, quit_when_idle: bool) -> Any:
             if not view.document().isEmpty():
                 self._mark("text-shown")
             if view.analysis is not None and view.analysis.entities:
-                self._mark("analysis-shown")
+                # Reported once this paint has been done and flushed to the screen.
+                QTimer.singleShot(0, lambda: self._mark("analysis-shown"))
 
         def _mark(self, event: str) -> None:
             if event in self.seen:

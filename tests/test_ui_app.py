@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -86,7 +87,7 @@ def _start_xvfb() -> tuple[subprocess.Popen[str], str]:
 
 
 def _shows_highlights(png: Path) -> bool:
-    """True once the person highlight colour is on screen (the analysis is shown)."""
+    """True when the person highlight colour is in the article text (not only the legend)."""
     from PySide6.QtGui import QImage
 
     from ui.style.colors import Theme, entity_color
@@ -95,8 +96,9 @@ def _shows_highlights(png: Path) -> bool:
     if image.isNull():
         return False
     wanted = entity_color("PERSON", Theme.LIGHT).rgb()
-    for y in range(0, image.height(), 3):
-        for x in range(0, image.width(), 3):
+    # The article view: the left half, below the heading and above the legend.
+    for y in range(60, image.height() * 3 // 4, 3):
+        for x in range(0, image.width() // 2, 3):
             if image.pixel(x, y) == wanted:
                 return True
     return False
@@ -111,44 +113,49 @@ def _distinct_colours(png: Path) -> int:
     )
 
 
+def _wait_for_event(app: subprocess.Popen[str], event: str, limit: float) -> bool:
+    """Read the app's timing lines until ``event`` is reported (or the app ends)."""
+    assert app.stderr is not None
+    deadline = time.monotonic() + limit  # a guard against a hung app, not a timing check
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([app.stderr], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return False
+        line = app.stderr.readline()
+        if not line:
+            return False
+        if line.startswith(f"dramatis-timing {event} "):
+            return True
+    return False
+
+
 @pytest.mark.xvfb
 @pytest.mark.slow
-def test_real_window_under_xvfb_screenshot(sample_path):
-    if not shutil.which("Xvfb") or not shutil.which("import"):
-        pytest.skip("needs Xvfb and ImageMagick's import")
+def test_real_window_under_xvfb_screenshot(sample_path, tmp_path):
+    """The screenshot is taken once the app reports the highlights painted (issue 7: no
+    polling of screenshots against a clock)."""
+    assert shutil.which("Xvfb") and shutil.which("import"), ".ci/run installs Xvfb and import"
     server, display = _start_xvfb()
     env = _env_without_display()
     env["DISPLAY"] = display
+    env["DRAMATIS_TIMING"] = "1"
+    env["DRAMATIS_DATA_DIR"] = str(tmp_path / "data")
     app = subprocess.Popen(
-        [sys.executable, "-m", "ui.app", str(sample_path)],
+        [sys.executable, str(ROOT / "packaging" / "launcher.py"), str(sample_path)],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
     )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / "main_window.png"
     shot.unlink(missing_ok=True)
     try:
-        deadline = time.monotonic() + 90
-        shown = False
-        while time.monotonic() < deadline and app.poll() is None:
-            time.sleep(2)
-            subprocess.run(
-                ["import", "-window", "root", str(shot)],
-                env=env,
-                capture_output=True,
-                timeout=30,
-            )
-            if shot.exists() and _shows_highlights(shot):
-                shown = True
-                break
-        assert app.poll() is None, app.stdout.read() if app.stdout else ""
-        assert shown, "the analysed article never appeared"
-        time.sleep(1)  # let the last paint land, then keep the final screenshot
+        assert _wait_for_event(app, "analysis-shown", 120), "the analysed article never appeared"
+        assert app.poll() is None
         subprocess.run(["import", "-window", "root", str(shot)], env=env, timeout=30, check=True)
-        assert shot.stat().st_size > 0
+        assert _shows_highlights(shot)
         assert _distinct_colours(shot) > 10
     finally:
         app.terminate()
