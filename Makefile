@@ -20,11 +20,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check reader ui tests bench packaging
+	$(BIN)/mypy reader ui
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader ui tests bench packaging
 	$(BIN)/ruff format --check reader ui tests bench packaging
+	$(BIN)/mypy reader ui
 
 format: $(STAMP)
 	$(BIN)/ruff format reader ui tests bench packaging
@@ -36,6 +38,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/library_add.py
 	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/library_check.py
+	$(BIN)/python bench/hostile_inputs.py
+	$(BIN)/python bench/startup.py
 
 package: $(STAMP)
 	$(BIN)/python packaging/build.py

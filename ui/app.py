@@ -91,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.bundle import resource_path
     from ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Dramatis")
     app.setDesktopFileName("dramatis")
     app.setWindowIcon(QIcon(str(resource_path("dramatis.svg"))))

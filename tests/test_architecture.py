@@ -1,0 +1,148 @@
+"""The shape of the code: no import cycles, a core without Qt, one way into the core (issue 7).
+
+Read from the source with ``ast`` (imports for type checking only are left out): every
+import, at module level or inside a function, is an edge between two project modules.
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("reader", "ui")
+#: The only parts of the core the interface may import.
+UI_MAY_IMPORT = (
+    "reader.library",
+    "reader.model",
+    "reader.opening",
+    "reader.pipeline",
+    "reader.output",
+)
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@cache
+def _modules() -> dict[str, Path]:
+    return {
+        _module_name(path): path for package in PACKAGES for path in (ROOT / package).rglob("*.py")
+    }
+
+
+def _type_checking_only(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(path: Path) -> list[str]:
+    """Every module named by an import in the file, type-checking blocks left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = {
+        id(child)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and _type_checking_only(node)
+        for child in ast.walk(node)
+    }
+    names: list[str] = []
+    modules = _modules()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                names.append(full if full in modules else node.module)
+    return names
+
+
+@cache
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {
+        name: {target for target in _imports(path) if target in modules and target != name}
+        for name, path in modules.items()
+    }
+
+
+def _cycles() -> list[list[str]]:
+    graph = _graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:  # Tarjan's strongly connected components
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles():
+    assert _cycles() == []
+
+
+def test_the_core_never_imports_qt():
+    offenders = [
+        name
+        for name, path in _modules().items()
+        if name.startswith("reader")
+        and any(i.split(".")[0] in ("PySide6", "shiboken6") for i in _imports(path))
+    ]
+    assert offenders == []
+
+
+def test_the_interface_reaches_the_core_through_its_front_doors():
+    offenders = [
+        f"{name} imports {target}"
+        for name, path in _modules().items()
+        if name.startswith("ui")
+        for target in _imports(path)
+        if target.startswith("reader")
+        and not any(target == door or target.startswith(door + ".") for door in UI_MAY_IMPORT)
+        and target != "reader"
+    ]
+    assert offenders == []
+
+
+def test_every_package_is_listed_for_installation():
+    """A wheel holds only the packages pyproject.toml names (issue 7: one package per stage)."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    packages = {
+        _module_name(init) for package in PACKAGES for init in (ROOT / package).rglob("__init__.py")
+    }
+    assert packages <= listed
