@@ -1,8 +1,8 @@
-"""Commands that need no language model never import spaCy (issue 7).
+"""Commands that need no language model never import spaCy, nor numpy (issue 7).
 
-spaCy takes about a second to import; ``--help`` and the library's read commands must start
+spaCy takes about a second to import, numpy (which sqlite-utils would pull in) 0.3 s; ``--help`` and the library's read commands must start
 at once. Each command runs in a fresh interpreter, in-process through ``reader.cli.main``,
-which then reports whether ``spacy`` was ever imported.
+which then reports whether either was ever imported.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ PROBE = (
     "    main(sys.argv[1:])\n"
     "except SystemExit:\n"
     "    pass\n"
-    "print('spacy' in sys.modules, file=sys.stderr)\n"
+    "print('spacy' in sys.modules or 'numpy' in sys.modules, file=sys.stderr)\n"
 )
 
 

@@ -23,9 +23,8 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from reader.actors.names import entity_key, name_tokens
+from reader.library.database import Database
 from reader.model import Actor
 
 _NON_WORD = re.compile(r"[^\w\s]|_")

@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader import errors
 from reader.library.connection import database, is_corruption, write_transaction
+from reader.library.database import Database
 from reader.library.files import copy_beside
 
 #: At most this many messages from ``integrity_check`` (it can list every page).

@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader import errors
 from reader.errors import LibraryError
+from reader.library.database import Database
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 

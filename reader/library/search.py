@@ -21,11 +21,10 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from reader import errors
 from reader.errors import LibraryError
 from reader.library.connection import database
+from reader.library.database import Database
 from reader.library.records import SearchHit, StoredStatement
 
 TITLE_WEIGHT = 10.0
