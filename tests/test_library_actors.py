@@ -6,7 +6,7 @@ import pytest
 from test_library_builder import VERSION, ArticleBuilder
 
 from reader.library import open_library
-from reader.library.actors import identity_key, name_keys
+from reader.library.identity import identity_key, name_keys
 
 
 @pytest.mark.parametrize(

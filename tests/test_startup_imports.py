@@ -1,6 +1,7 @@
 """Commands that need no language model never import spaCy, nor numpy (issue 7).
 
-spaCy takes about a second to import, numpy (which sqlite-utils would pull in) 0.3 s; ``--help`` and the library's read commands must start
+spaCy takes about a second to import, numpy (which sqlite-utils would pull in) 0.3 s;
+``--help`` and the library's read commands must start
 at once. Each command runs in a fresh interpreter, in-process through ``reader.cli.main``,
 which then reports whether either was ever imported.
 """

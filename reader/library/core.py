@@ -31,7 +31,6 @@ from pathlib import Path
 from reader import errors
 from reader.errors import ArticleError, LibraryError
 from reader.library import clean_close, store
-from reader.library.actors import find_actor_ids
 from reader.library.check import quick_check
 from reader.library.connection import (
     CorruptLibraryError,
@@ -39,6 +38,7 @@ from reader.library.connection import (
     database,
     translate_errors,
 )
+from reader.library.identity import find_actor_ids
 from reader.library.records import (
     ARTICLE_COLUMNS,
     ActorSummary,

@@ -131,7 +131,7 @@ ALTER TABLE statements ADD COLUMN rule TEXT;
 
 def _v3_rekey_actors(conn: sqlite3.Connection) -> None:
     """3: library keys made with the article's own name functions; actors sharing one merge."""
-    from reader.library.actors import rekey_actors
+    from reader.library.identity import rekey_actors
 
     rekey_actors(conn)
 

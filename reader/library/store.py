@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.file_names import as_text
-from reader.library.actors import aliases_json, resolve_actor
 from reader.library.connection import write_transaction
 from reader.library.database import Database
+from reader.library.identity import aliases_json, resolve_actor
 from reader.library.records import DamagedRecord, Row
 from reader.model import Actor, Analysis, Article, Entity, Quote
 
