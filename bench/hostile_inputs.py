@@ -218,6 +218,10 @@ def cases() -> list[Case]:
             "'X said that Y said that' under the limit",
             analyse_file("said.txt", "Putin said that Assad said that " * (near // 6)),
         ),
+        Case(
+            "20,000 different Smiths under the limit",
+            analyse_file("smiths.txt", "".join(f"Given{n} Smith spoke. " for n in range(20_000))),
+        ),
         Case("html, 99,000 spans (198,000 tags)", analyse_file("spans.html", html_spans(99_000))),
         Case(
             "docx, 450,000 empty paragraphs",

@@ -685,3 +685,18 @@ def test_sample_consistent(sample: Analysis) -> None:
     assert all(e.actor is None for e in sample.entities if e.label in labels)
     assert all(e.actor is not None for e in sample.entities if e.label not in labels)
     assert sample.actor("russian") is not None and sample.actor("russia") is not None
+
+
+def test_many_people_sharing_a_surname_stay_apart_and_are_found_again() -> None:
+    """issue 12: each new Smith was compared with every earlier one (quadratic); now with the
+    most recent few hundred, and a full name written again still finds its person."""
+    names = [f"Given{n} Smith" for n in range(300)] + ["Given0 Smith"]
+    text, entities = "", []
+    for name in names:
+        start = len(text)
+        text += f"{name} spoke. "
+        entities.append(Entity(start, start + len(name), name, "PERSON"))
+    linked, _, actors = resolve_actors(text, [], entities, [])
+    assert len(actors) == 300
+    assert linked[0].actor == linked[-1].actor
+    assert len({e.actor for e in linked[:300]}) == 300

@@ -103,6 +103,16 @@ class Cluster:
         return " ".join(words)
 
 
+#: How many of the people sharing a surname (or given name) a new mention is compared with,
+#: most recently registered first. News names a handful; a hostile article naming thousands
+#: of Smiths would otherwise make every new Smith compare with every earlier one (issue 12).
+MAX_NAMESAKES = 200
+
+
+def _recent(clusters: list[Cluster]) -> list[Cluster]:
+    return clusters[-MAX_NAMESAKES:]
+
+
 def _compatible(known: set[str], given: set[str]) -> bool:
     """Given names agree: none known yet, one shared, or an initial that fits ("J" ~ "John")."""
     if not known or known & given:
@@ -122,6 +132,9 @@ class Registry:
         self._by_full: dict[tuple[str, ...], Cluster] = {}
         self._by_surname: defaultdict[str, list[Cluster]] = defaultdict(list)
         self._by_given: defaultdict[str, list[Cluster]] = defaultdict(list)
+        #: Membership of the two lists above, so that registering stays constant-time.
+        self._registered: set[tuple[str, int]] = set()
+        self._registered_given: set[tuple[str, str, int]] = set()
         self._by_key: dict[str, Cluster] = {}
         self._by_acronym: dict[str, Cluster] = {}
 
@@ -165,9 +178,9 @@ class Registry:
         if not tokens:
             return None
         if len(tokens) == 1:
-            candidates = self._by_surname.get(tokens[0], [])
+            candidates = _recent(self._by_surname.get(tokens[0], []))
             if not candidates and not surname_only:
-                candidates = self._by_given.get(tokens[0], [])
+                candidates = _recent(self._by_given.get(tokens[0], []))
             if gender is not None:
                 candidates = [c for c in candidates if c.root().gender in (None, gender)]
             return self._most_recent(candidates, offset)
@@ -176,7 +189,9 @@ class Registry:
             return exact.root()
         given = set(tokens[:-1])
         candidates = [
-            c for c in self._by_surname.get(tokens[-1], []) if _compatible(c.root().given, given)
+            c
+            for c in _recent(self._by_surname.get(tokens[-1], []))
+            if _compatible(c.root().given, given)
         ]
         return self._most_recent(candidates, offset)
 
@@ -184,11 +199,13 @@ class Registry:
         if not tokens:
             return
         self._by_full.setdefault(tokens, cluster)
-        if cluster not in self._by_surname[tokens[-1]]:
+        if (tokens[-1], id(cluster)) not in self._registered:
+            self._registered.add((tokens[-1], id(cluster)))
             self._by_surname[tokens[-1]].append(cluster)
         if len(tokens) > 1:
             cluster.given.update(tokens[:-1])
-            if cluster not in self._by_given[tokens[0]]:
+            if ("given", tokens[0], id(cluster)) not in self._registered_given:
+                self._registered_given.add(("given", tokens[0], id(cluster)))
                 self._by_given[tokens[0]].append(cluster)
 
     def person(self, surface: str, offset: int, gender: Gender | None = None) -> Cluster:
