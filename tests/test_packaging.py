@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from article_fixtures import HTML_PAGE, MARKDOWN, write_docx, write_pdf
+from xvfb import start_xvfb
 
 from ui import messages
 
@@ -218,23 +219,6 @@ def test_install_as_default_and_uninstall_restores_the_old_default(bundle, tmp_p
     assert tree(root) == before
 
 
-def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.terminate()
-        pytest.skip("Xvfb did not start")
-    return server, f":{number}"
-
-
 def _dramatis_window(env: dict[str, str]) -> tuple[str, str] | None:
     """(window id, title) of the window whose WM_CLASS is the desktop entry's
     StartupWMClass (instance "dramatis", class "Dramatis"), so the icon groups right."""
@@ -280,7 +264,7 @@ def test_the_installed_entry_opens_a_file_in_the_window(bundle, tmp_path):
     installed_files = tree(installed)
     entry = root / "data" / "applications" / "dramatis.desktop"
     assert "StartupWMClass=Dramatis" in entry.read_text().splitlines()
-    server, display = _start_xvfb()
+    server, display = start_xvfb()
     env["DISPLAY"] = display
     pid = None
     try:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from xvfb import start_xvfb
 
 from ui import messages
 from ui.app import has_display, sample_article_path
@@ -67,25 +68,6 @@ def test_without_a_display_one_line_and_status_2():
     assert "PySide6" not in result.stderr
 
 
-def _start_xvfb() -> tuple[subprocess.Popen[str], str]:
-    """Xvfb on a free display number (it picks one and tells us through -displayfd)."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.terminate()
-        pytest.skip("Xvfb did not start")
-    return server, f":{number}"
-
-
 def _shows_highlights(png: Path) -> bool:
     """True when the person highlight colour is in the article text (not only the legend)."""
     from PySide6.QtGui import QImage
@@ -135,7 +117,7 @@ def test_real_window_under_xvfb_screenshot(sample_path, tmp_path):
     """The screenshot is taken once the app reports the highlights painted (issue 7: no
     polling of screenshots against a clock)."""
     assert shutil.which("Xvfb") and shutil.which("import"), ".ci/run installs Xvfb and import"
-    server, display = _start_xvfb()
+    server, display = start_xvfb()
     env = _env_without_display()
     env["DISPLAY"] = display
     env["DRAMATIS_TIMING"] = "1"

@@ -15,31 +15,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from xvfb import start_xvfb
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _start_xvfb() -> tuple[subprocess.Popen[str], str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    assert number, "Xvfb did not start"
-    return server, f":{number}"
 
 
 @pytest.mark.xvfb
 @pytest.mark.slow
 def test_real_window_shows_a_100k_word_article_and_exits_cleanly(tmp_path):
     assert shutil.which("Xvfb"), "Xvfb is installed by .ci/run"
-    server, display = _start_xvfb()
+    server, display = start_xvfb()
     env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
     env["DISPLAY"] = display
     env["DRAMATIS_DATA_DIR"] = str(tmp_path)
