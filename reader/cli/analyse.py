@@ -9,7 +9,6 @@ from pathlib import Path
 from reader import opening
 from reader.output.json_document import analysis_to_json
 from reader.output.text import summarise
-from reader.pipeline import analyse
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
         article = opening.article_from_stream(sys.stdin.buffer)
     else:
         article = opening.open_article(Path(args.file))
+    from reader.pipeline import analyse  # the NLP stages, only when there is text to read
+
     analysis = analyse(article)
     output = analysis_to_json(analysis) if args.format == "json" else summarise(analysis)
     sys.stdout.write(output + "\n")
