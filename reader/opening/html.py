@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader import errors
 from reader.errors import ArticleError
-from reader.opening.extracted import Extracted, describe
+from reader.opening.extracted import Extracted, describe, without_elements
 from reader.opening.limits import (
     HTML_TEXT_MARGIN,
     MAX_HTML_TAGS,
@@ -88,20 +88,7 @@ def _check_size(data: bytes, source: str | Path) -> None:
 
 def _without_hidden(data: bytes) -> bytes:
     """The page without scripts, styles and comments, each scanned for its end once."""
-    pieces: list[bytes] = []
-    kept = searched = 0
-    unclosed: set[bytes] = set()
-    while start := _HIDDEN_START.search(data, searched):
-        name = start[1].lower()
-        end = None if name in unclosed else _HIDDEN_END[name].search(data, start.end())
-        if end is None:
-            unclosed.add(name)  # no later element of this kind can close either
-            searched = start.end()
-            continue
-        pieces.append(data[kept : start.start()])
-        kept = searched = end.end()
-    pieces.append(data[kept:])
-    return b"".join(pieces)
+    return without_elements(data, _HIDDEN_START, _HIDDEN_END)
 
 
 def _clean(value: object) -> str | None:

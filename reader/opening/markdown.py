@@ -18,7 +18,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from reader.opening.extracted import Extracted
+from reader.opening.extracted import Extracted, without_elements
 from reader.opening.limits import MAX_FRONT_MATTER_CHARS
 from reader.opening.paragraphs import guess_title, join_paragraphs, squash
 from reader.opening.text import decode
@@ -300,20 +300,7 @@ def _without_comments(body: str) -> str:
 
 def _without_scripts(body: str) -> str:
     """``<script>`` and ``<style>`` elements removed, each scanned for its end once."""
-    pieces: list[str] = []
-    kept = searched = 0
-    unclosed: set[str] = set()
-    while start := _SCRIPT_START.search(body, searched):
-        name = start[1].lower()
-        end = None if name in unclosed else _SCRIPT_END[name].search(body, start.end())
-        if end is None:
-            unclosed.add(name)  # no later element of this kind can close either
-            searched = start.end()
-            continue
-        pieces.append(body[kept : start.start()])
-        kept = searched = end.end()
-    pieces.append(body[kept:])
-    return "".join(pieces)
+    return without_elements(body, _SCRIPT_START, _SCRIPT_END)
 
 
 def _inline(text: str) -> str:
