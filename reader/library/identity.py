@@ -153,10 +153,7 @@ def _add_aliases(db: Database, actor_id: int, pairs: Iterable[tuple[str, str]]) 
     the existing row up by ``rowid``, which ``actor_aliases`` (WITHOUT ROWID) does not have,
     and the insert fails with "no such column: rowid".
     """
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO actor_aliases (actor_id, key, alias) VALUES (?, ?, ?)",
-        [(actor_id, key, alias) for key, alias in pairs if key],
-    )
+    _insert_aliases(db.conn, [(actor_id, key, alias) for key, alias in pairs])
 
 
 def find_actor_ids(db: Database, name: str) -> list[int]:
@@ -228,6 +225,7 @@ def rekey_actors(conn: sqlite3.Connection) -> None:
 
 
 def _insert_aliases(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
+    """``(actor_id, key, alias)`` rows with a key, each unless the actor has that key."""
     conn.executemany(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, key, alias) VALUES (?, ?, ?)",
         [row for row in rows if row[1]],
