@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_library_cli import stored_count
 
 from reader import errors
 from reader.archive import progress as progress_module
@@ -281,20 +282,6 @@ def snapshot(data: Path) -> dict[str, list[tuple]]:
         return {name: sorted(conn.execute(sql).fetchall()) for name, sql in queries.items()}
     finally:
         conn.close()
-
-
-def stored_count(data: Path) -> int:
-    path = library_path(data)
-    if not path.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
 
 
 def assert_complete(data: Path, expected: int) -> None:
