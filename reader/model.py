@@ -66,6 +66,8 @@ class Quote:
     confidence: float | None = None
     #: The ``reader.attribution.rules.Rule`` value that found the statement (None if stored before).
     rule: str | None = None
+    #: The outlet the statement was reported through ("Per Mirror, al-Assad stated …"), or None.
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

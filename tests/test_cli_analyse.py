@@ -14,7 +14,7 @@ from reader.cli import main
 ENTITY_KEYS = {"start", "end", "text", "label", "actor"}
 QUOTE_KEYS = {
     "start", "end", "text", "spans", "kind", "speaker", "speaker_start", "speaker_end",
-    "cue", "cue_start", "cue_end", "actor", "confidence", "rule",
+    "cue", "cue_start", "cue_end", "actor", "confidence", "rule", "via",
 }  # fmt: skip
 ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "quotes"}
 TOP_KEYS = {

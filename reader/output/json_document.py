@@ -65,6 +65,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "actor": quote.actor,
         "confidence": quote.confidence,
         "rule": quote.rule,
+        "via": quote.via,
     }
 
 

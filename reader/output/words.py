@@ -1,0 +1,84 @@
+"""Words for people, not tags: what every label, statement kind and count is called.
+
+Everything a reader sees (tooltips, panels, the status bar, the text summary, CSV) names
+entity labels, statement kinds and actor kinds with these words, never spaCy's tags
+("GPE", "NORP", "CARDINAL") or the stored kind values ("indirect", "mixed"). Machine formats
+(the analysis JSON, the database) keep the tags; ``docs/SCHEMA.md`` maps them to these words.
+"""
+
+from __future__ import annotations
+
+#: spaCy's OntoNotes labels, as a reader would say them.
+LABEL_NAMES: dict[str, str] = {
+    "PERSON": "Person",
+    "ORG": "Organisation",
+    "GPE": "Country, city or state",
+    "LOC": "Place",
+    "FAC": "Building or site",
+    "NORP": "Nationality or group",
+    "EVENT": "Event",
+    "DATE": "Date",
+    "TIME": "Time",
+    "MONEY": "Money",
+    "PERCENT": "Percentage",
+    "QUANTITY": "Quantity",
+    "CARDINAL": "Number",
+    "ORDINAL": "Ordinal",
+    "PRODUCT": "Product",
+    "WORK_OF_ART": "Title of a work",
+    "LAW": "Law or document",
+    "LANGUAGE": "Language",
+    "OTHER": "Other",
+}
+
+#: ``Quote.kind`` values, as a reader would say them.
+STATEMENT_KIND_NAMES: dict[str, str] = {
+    "direct": "Direct quote",
+    "mixed": "Partly quoted",
+    "indirect": "Reported speech",
+}
+
+#: ``Actor.kind`` values, as a reader would say them.
+ACTOR_KIND_NAMES: dict[str, str] = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "place": "Place",
+    "group": "Group",
+    "other": "Other",
+}
+
+_IRREGULAR_PLURALS = {"person": "people", "entity": "entities", "statement": "statements"}
+
+
+def label_name(label: str) -> str:
+    """The reader's word for an entity label; an unknown tag reads as "Other"."""
+    return LABEL_NAMES.get(label, LABEL_NAMES["OTHER"])
+
+
+def statement_kind_name(kind: str) -> str:
+    """The reader's word for a statement kind; an unknown kind reads as reported speech."""
+    return STATEMENT_KIND_NAMES.get(kind, STATEMENT_KIND_NAMES["indirect"])
+
+
+def actor_kind_name(kind: str) -> str:
+    """The reader's word for an actor kind."""
+    return ACTOR_KIND_NAMES.get(kind, ACTOR_KIND_NAMES["other"])
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``count`` and the noun agreeing with it: "1 article", "2 articles", "1,204 people".
+
+    The only way counts are written for readers, so nothing says "1 articles".
+    """
+    if count == 1:
+        return f"1 {singular}"
+    word = plural_form or _IRREGULAR_PLURALS.get(singular) or _regular_plural(singular)
+    return f"{count:,} {word}"
+
+
+def _regular_plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
