@@ -12,10 +12,12 @@ from reader.actors.building import resolve_actors
 from reader.attribution.assembly import find_quotes
 from reader.model import RULES_VERSION, Analysis, Article
 from reader.nlp.entities import extract_entities
-from reader.nlp.parsing import model_version, parse
+from reader.nlp.parsing import AnalysisCancelled, Cancelled, Progress, model_version, parse
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+__all__ = ["AnalysisCancelled", "analyse", "analysis_version", "load_model"]
 
 
 def load_model() -> None:
@@ -30,11 +32,25 @@ def analysis_version() -> str:
     return f"rules-{RULES_VERSION}+{model_version()}"
 
 
-def analyse(article: Article, nlp: Language | None = None) -> Analysis:
-    """Run every stage on the article and return the complete, immutable Analysis."""
-    paragraphs = parse(article.text, nlp)
+def analyse(
+    article: Article,
+    nlp: Language | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Analysis:
+    """Run every stage on the article and return the complete, immutable Analysis.
+
+    ``progress(done, total)`` hears how many paragraphs are parsed; ``cancelled()`` is asked
+    between parse batches and between stages, and a True answer raises
+    ``AnalysisCancelled`` (issue 9).
+    """
+    paragraphs = parse(article.text, nlp, progress=progress, cancelled=cancelled)
+    _check(cancelled)
     entities = extract_entities(article.text, paragraphs)
+    _check(cancelled)
     quotes = find_quotes(article.text, paragraphs, entities)
+    _check(cancelled)
     entities, quotes, actors = resolve_actors(article.text, paragraphs, entities, quotes)
     return Analysis(
         article=article,
@@ -43,3 +59,8 @@ def analyse(article: Article, nlp: Language | None = None) -> Analysis:
         actors=tuple(actors),
         version=analysis_version(),
     )
+
+
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise AnalysisCancelled

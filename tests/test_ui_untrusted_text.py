@@ -204,7 +204,8 @@ def test_library_and_said_panels_escape_titles_statements_and_names(qtbot, tmp_p
     with qtbot.waitSignal(window.library_panel.searched, timeout=10_000):
         window.library_panel.search()  # the most recent articles
     listed = window.library_panel.results.toPlainText()
-    window.show_said(f"Ana {hostile_strings[0]} Silva")
+    with qtbot.waitSignal(window.said.listed, timeout=10_000):
+        window.show_said(f"Ana {hostile_strings[0]} Silva")
     said = window.said.results.toPlainText()
     for browser in (window.library_panel.results, window.said.results):
         assert isinstance(browser, SafeTextBrowser)

@@ -147,7 +147,8 @@ def test_what_an_actor_said_opens_the_article_at_the_statement(window, qtbot, sa
     analysis = open_and_wait(window, qtbot, sample_path)
     speaker = next((a for a in analysis.actors if a.quotes), None)
     assert speaker is not None, "the sample has attributed statements"
-    window.show_said(speaker.name)
+    with qtbot.waitSignal(window.said.listed, timeout=TIMEOUT):  # read off the GUI thread
+        window.show_said(speaker.name)
     assert window.tabs.currentWidget() is window.said
     assert window.said.statements
     statement = window.said.statements[0]

@@ -14,7 +14,7 @@ from ui.worker import MODEL_JOB, AnalysisWorker
 
 def _collect(worker: AnalysisWorker) -> list[tuple]:
     events: list[tuple] = []
-    worker.progressed.connect(lambda job, text: events.append(("progressed", job)))
+    worker.announced.connect(lambda job, text: events.append(("announced", job)))
     worker.analysed.connect(lambda job, opened: events.append(("analysed", job, opened)))
     worker.failed.connect(lambda job, subject, problem: events.append(("failed", job, problem)))
     worker.modelLoaded.connect(lambda: events.append(("modelLoaded",)))
@@ -25,7 +25,7 @@ def _collect(worker: AnalysisWorker) -> list[tuple]:
 def quick_pipeline(monkeypatch):
     """The model 'loads' at once and analysis finds nothing: the worker's logic alone."""
     monkeypatch.setattr(reader.nlp.parsing, "load_nlp", lambda *a, **k: object())
-    monkeypatch.setattr(reader.pipeline, "analyse", lambda article, *a: Analysis(article))
+    monkeypatch.setattr(reader.pipeline, "analyse", lambda article, *a, **k: Analysis(article))
 
 
 def test_jobs_below_the_floor_are_skipped_without_a_word(tmp_path, quick_pipeline):

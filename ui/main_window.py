@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +41,7 @@ from ui.bundle import resource_path
 from ui.style.colors import current_theme
 from ui.style.safe_text import plain_label, tooltip
 from ui.widgets.actors_panel import ActorsPanel
+from ui.widgets.analysis_progress import AnalysisProgress
 from ui.widgets.article_view import ArticleView
 from ui.widgets.banner import Banner
 from ui.widgets.legend import Legend
@@ -53,6 +53,8 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "Dramatis"
 _RECENT_LIMIT = 12
+#: Quitting waits this long for a running analysis to stop at its next check (issue 9).
+QUIT_WAIT_MS = 1000
 
 
 def article_title(analysis: Analysis) -> str:
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
         self._shown_job = 0
         self._batch: set[int] = set()
         self._busy_jobs: set[int] = set()
+        self._shown_name = ""
+        #: Results were stored since the panels were last refreshed (once per batch).
+        self._unrefreshed = False
         self._model_busy = False
         self._started = False
         self._stopped = False
@@ -152,13 +157,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.status_text = plain_label()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(140)
-        self.busy.setTextVisible(False)
+        self.busy = AnalysisProgress()
         self.busy.hide()
+        self.busy.cancelRequested.connect(self.cancel_analysis)
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().addPermanentWidget(self.busy)
+        # Esc stops the analysis; enabled only while one runs, so Esc is free otherwise.
+        self.cancel_action = QAction(messages.CANCEL, self)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_action.setEnabled(False)
+        self.cancel_action.triggered.connect(self.cancel_analysis)
+        self.addAction(self.cancel_action)
 
         self.actors.statementChosen.connect(self.view.show_quote)
         self.actors.saidAcrossLibraryRequested.connect(self.show_said)
@@ -209,7 +218,9 @@ class MainWindow(QMainWindow):
         self.worker.articleRead.connect(self._on_article_read)
         self.worker.analysed.connect(self._on_analysed)
         self.worker.failed.connect(self._on_failed)
-        self.worker.progressed.connect(self._on_progressed)
+        self.worker.announced.connect(self._on_announced)
+        self.worker.progressed.connect(self._on_parse_progress)
+        self.worker.cancelled.connect(self._on_cancelled)
         self.worker.modelLoaded.connect(self._on_model_loaded)
         self.thread_.start()
 
@@ -276,8 +287,10 @@ class MainWindow(QMainWindow):
             return []
         jobs = list(range(self._next_job, self._next_job + len(chosen)))
         self._next_job += len(chosen)
+        # Earlier jobs are skipped, and the one running stops at its next check.
         self.worker.floor = jobs[0]
         self._shown_job = jobs[0]
+        self._shown_name = chosen[0].name
         self._batch = set(jobs)
         self._busy_jobs = set(jobs)
         self._pending_span = None
@@ -351,11 +364,14 @@ class MainWindow(QMainWindow):
             return
         preview = Analysis(article)
         title = article_title(preview)
+        self.analysis = None  # until the analysis arrives
+        self.article_id = None
         self.setWindowTitle(f"{APP_TITLE} — {title}")
         self.heading.setText(title)
         self.heading.show()
         self.meta.hide()
         self.view.show_analysis(preview, current_theme())
+        self.actors.show_analysis(preview, current_theme())
 
     def _on_analysed(self, job: int, opened: Opened) -> None:
         self._busy_jobs.discard(job)
@@ -366,7 +382,7 @@ class MainWindow(QMainWindow):
             return
         name = Path(opened.path).name
         if opened.saved:
-            self._refresh_library()
+            self._unrefreshed = True  # the panels refresh once the batch is done
         if job == self._shown_job:
             note = "from the library" if opened.was_stored else (opened.note or "")
             self.show_analysis(opened.analysis, opened.article_id, note=note)
@@ -391,12 +407,37 @@ class MainWindow(QMainWindow):
             self.show_error(subject, problem)
         self._update_busy("")
 
-    def _on_progressed(self, job: int, message: str) -> None:
+    def _on_announced(self, job: int, message: str) -> None:
         if job == MODEL_JOB:
             self._model_busy = True
         elif job not in self._batch:
             return
         self._update_busy(message)
+
+    def _on_parse_progress(self, job: int, done: int, total: int) -> None:
+        if job not in self._batch or job not in self._busy_jobs:
+            return
+        self.busy.show_progress(done, total)
+        self.status_text.setText(messages.ANALYSIS_PROGRESS.format(done=done, total=total))
+
+    def cancel_analysis(self) -> None:
+        """Stop what is being opened (Esc, Cancel): the text stays, without highlights."""
+        if not self._busy_jobs:
+            return
+        self.worker.floor = self._next_job  # every job asked for so far
+        for job in self._busy_jobs:
+            self.worker.cancel(job)
+        cancelled_shown = self._shown_job in self._busy_jobs
+        self._busy_jobs.clear()
+        self._batch = set()  # a result finishing meanwhile is dropped, not shown
+        self._update_busy("")
+        if cancelled_shown:
+            self.status_text.setText(messages.ANALYSIS_CANCELLED.format(name=self._shown_name))
+
+    def _on_cancelled(self, job: int) -> None:
+        """The worker stopped ``job`` when asked (it was cancelled, or replaced)."""
+        self._busy_jobs.discard(job)
+        self._update_busy("")
 
     def _on_model_loaded(self) -> None:
         self._model_busy = False
@@ -406,6 +447,13 @@ class MainWindow(QMainWindow):
         if message:
             self.status_text.setText(message)
         self.busy.setVisible(self._model_busy or bool(self._busy_jobs))
+        self.busy.set_cancellable(bool(self._busy_jobs))
+        self.cancel_action.setEnabled(bool(self._busy_jobs))
+        if not self._busy_jobs:
+            self.busy.show_busy()
+            if self._unrefreshed:
+                self._unrefreshed = False
+                self._refresh_library()
 
     def is_busy(self) -> bool:
         return self._model_busy or bool(self._busy_jobs)
@@ -500,14 +548,22 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop the worker thread (after its current job) and close the library."""
+        """Stop the worker thread and close the library, within about a second.
+
+        A running analysis stops at its next check (between parse batches, a fraction of
+        a second apart); the window is hidden first, so quitting looks immediate.
+        """
         if self._stopped:
             return
         self._stopped = True
+        self.hide()
         self.worker.floor = 1 << 62
         self.thread_.quit()
-        self.thread_.wait()
+        if not self.thread_.wait(QUIT_WAIT_MS):
+            log.warning("The analysis did not stop within a second; waiting for it")
+            self.thread_.wait()
         self.library_panel.shutdown()
+        self.said.shutdown()
         self.library_panel.library = None
         self.said.library = None
         if self.library is not None:

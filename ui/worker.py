@@ -1,10 +1,13 @@
 """The background worker: loads spaCy once and turns files into analyses, off the GUI thread.
 
 ``AnalysisWorker`` lives on its own ``QThread``. The window asks for work with queued
-signals and gets immutable results back through ``analysed``, ``failed`` and
-``progressed``; the worker never touches a widget. Every job has an id: when the user opens
-something else the window raises ``floor`` and older jobs not yet started are skipped (the
-window also ignores any stale result that still arrives).
+signals and gets immutable results back through ``articleRead``, ``progressed``,
+``analysed``, ``cancelled`` and ``failed``; the worker never touches a widget. Every job has
+an id: when the user opens something else the window raises ``floor``, and older jobs are
+skipped if not yet started and cancelled if running (the window also ignores any stale
+result that still arrives). ``cancel(job)`` is called directly from the GUI thread: the
+worker is busy inside the analysis, so a queued signal would arrive too late; it sets a
+``threading.Event`` that the analysis asks about between parse batches (issue 9).
 
 The worker keeps its own library connection (a ``Library`` is not shared between threads).
 """
@@ -13,13 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.library import Library, LibraryError, NotSavedError, open_library
-from reader.model import Analysis
+from reader.model import Analysis, Article
 from reader.opening import ArticleError
 from ui import messages
 
@@ -45,10 +49,15 @@ class AnalysisWorker(QObject):
     """Loads the model and analyses files; one instance on one QThread."""
 
     modelLoaded = Signal()
-    progressed = Signal(int, str)
+    #: (job id, what the worker is doing now, for the status bar).
+    announced = Signal(int, str)
+    #: (job id, paragraphs parsed, paragraphs in all).
+    progressed = Signal(int, int, int)
     #: (job id, Article): the text is read; its analysis follows (issue 10: text first).
     articleRead = Signal(int, object)
     analysed = Signal(int, object)
+    #: (job id): the analysis stopped when asked; nothing was stored.
+    cancelled = Signal(int)
     failed = Signal(int, str, str)
 
     def __init__(self, data_dir: str | Path | None = None) -> None:
@@ -58,15 +67,31 @@ class AnalysisWorker(QObject):
         self._library_tried = False
         self._model_ready = False
         #: Jobs below this id are no longer wanted (set from the GUI thread; an int store
-        #: is atomic, and a late read only means one wasted analysis that the GUI drops).
+        #: is atomic, and the running analysis reads it between parse batches).
         self.floor = 0
+        self._flags: dict[int, threading.Event] = {}
+        self._flags_lock = threading.Lock()
+        #: The job being analysed, read by ``_analyse`` (the library's analyser).
+        self._job = MODEL_JOB
+
+    def cancel(self, job: int) -> None:
+        """Stop ``job`` at its next check; safe to call from any thread."""
+        self._flag(job).set()
+
+    def _flag(self, job: int) -> threading.Event:
+        with self._flags_lock:
+            return self._flags.setdefault(job, threading.Event())
+
+    def is_cancelled(self, job: int) -> bool:
+        """Whether ``job`` should stop: cancelled, or below the floor."""
+        return job < self.floor or self._flag(job).is_set()
 
     @Slot()
     def load_model(self) -> None:
         """Load spaCy (once per process) so that the first analysis starts at once."""
         if self._model_ready:
             return
-        self.progressed.emit(MODEL_JOB, messages.LOADING_MODEL)
+        self.announced.emit(MODEL_JOB, messages.LOADING_MODEL)
         try:
             from reader.pipeline import load_model
 
@@ -84,10 +109,16 @@ class AnalysisWorker(QObject):
         """Open, analyse (unless stored) and store one file; report the result."""
         if job < self.floor:
             return
+        # The NLP stages are imported when a file is opened, on this thread (issue 7).
+        from reader.pipeline import AnalysisCancelled
+
         name = Path(path).name
-        self.progressed.emit(job, messages.OPENING.format(name=name))
+        self.announced.emit(job, messages.OPENING.format(name=name))
+        self._job = job
         try:
             self.analysed.emit(job, self._open(job, path, name))
+        except AnalysisCancelled:
+            self.cancelled.emit(job)
         except ArticleError as error:
             self.failed.emit(job, error.subject, error.problem)
         except LibraryError as error:
@@ -95,20 +126,27 @@ class AnalysisWorker(QObject):
         except Exception as error:  # a bug: keep the app running, keep the traceback
             log.exception("Analysing %s failed", path)
             self.failed.emit(job, path, messages.UNEXPECTED.format(detail=error))
+        finally:
+            self._job = MODEL_JOB
+            with self._flags_lock:
+                self._flags.pop(job, None)
 
     def _open(self, job: int, path: str, name: str) -> Opened:
         from reader.opening import open_article
-        from reader.pipeline import analyse
         from ui.sample import presented
 
         article = presented(open_article(path))
         self.articleRead.emit(job, article)
         if not self._model_ready:
             self.load_model()
-        self.progressed.emit(job, messages.ANALYSING.format(name=name))
+        if self.is_cancelled(job):
+            from reader.pipeline import AnalysisCancelled
+
+            raise AnalysisCancelled
+        self.announced.emit(job, messages.ANALYSING.format(name=name))
         library = self._open_library()
         if library is None:
-            return Opened(path, analyse(article), None, False, False)
+            return Opened(path, self._analyse(article), None, False, False)
         try:
             stored_before = library.find(article.sha256) is not None
         except LibraryError:
@@ -120,11 +158,22 @@ class AnalysisWorker(QObject):
             return Opened(path, error.analysis, None, False, False, note)
         return Opened(path, analysis, article_id, stored_before and not was_new, True)
 
+    def _analyse(self, article: Article) -> Analysis:
+        """The analysis of the current job, reporting progress and stopping when cancelled."""
+        from reader.pipeline import analyse
+
+        job = self._job
+        return analyse(
+            article,
+            progress=lambda done, total: self.progressed.emit(job, done, total),
+            cancelled=lambda: self.is_cancelled(job),
+        )
+
     def _open_library(self) -> Library | None:
         if not self._library_tried:
             self._library_tried = True
             try:
-                self._library = open_library(self._data_dir)
+                self._library = open_library(self._data_dir, analyse=self._analyse)
             except LibraryError as error:
                 # The window opened its own connection first and tells the user why.
                 log.warning("Worker works without the library: %s", error)

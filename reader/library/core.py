@@ -542,14 +542,17 @@ class Library:
         with self._translated():
             return find_actor_ids(self.db, name)
 
-    def said(self, name: str, limit: int | None = None) -> list[StoredStatement]:
-        """Everything an actor said across the library, in article date order."""
+    def said(self, name: str, limit: int | None = None, offset: int = 0) -> list[StoredStatement]:
+        """Everything an actor said across the library, in article date order.
+
+        ``limit`` and ``offset`` choose a page of it (the desktop app lists it page by page).
+        """
         ids = self.actor_ids(name)
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
         with self._translated():
-            if limit is None:
+            if limit is None and not offset:
                 # Every row is shown: one query, without first choosing a page (which costs
                 # a second lookup of every row: 0.6 s against 0.35 s for 47,000 statements).
                 rows = list(
@@ -561,8 +564,23 @@ class Library:
                     )
                 )
             else:
-                rows = list(self.db.query(self._said_page(ids), (*ids, limit)))
+                page = (-1 if limit is None else limit, offset)
+                rows = list(self.db.query(self._said_page(ids), (*ids, *page)))
         return list(self._statements_from(rows))
+
+    def said_count(self, name: str) -> tuple[int, int]:
+        """How many statements an actor made across the library, and in how many articles."""
+        ids = self.actor_ids(name)
+        if not ids:
+            return 0, 0
+        marks = ",".join("?" * len(ids))
+        with self._translated():
+            row = self.db.execute(
+                f"""SELECT count(*), count(DISTINCT article_id) FROM statements
+                    WHERE actor_id IN ({marks})""",
+                ids,
+            ).fetchone()
+        return int(row[0]), int(row[1])
 
     def _said_page(self, ids: list[int]) -> str:
         """SQL for the first statements of some actors by date, the text read for those only."""
@@ -577,13 +595,13 @@ class Library:
                 FROM articles AS a INDEXED BY articles_date
                 CROSS JOIN statements AS s INDEXED BY statements_article
                 ON s.article_id = a.id AND s.actor_id IN ({marks})
-                ORDER BY date, a.id, s.seq LIMIT ?"""
+                ORDER BY date, a.id, s.seq LIMIT ? OFFSET ?"""
         else:
             page_sql = f"""SELECT s.id, COALESCE(a.published, a.first_opened) AS date,
                     s.article_id, s.seq
                 FROM statements AS s JOIN articles AS a ON a.id = s.article_id
                 WHERE s.actor_id IN ({marks})
-                ORDER BY date, s.article_id, s.seq LIMIT ?"""
+                ORDER BY date, s.article_id, s.seq LIMIT ? OFFSET ?"""
         return f"""WITH page AS MATERIALIZED ({page_sql})
             SELECT {STATEMENT_COLUMNS} FROM page
             JOIN statements AS s ON s.id = page.id

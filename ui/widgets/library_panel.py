@@ -4,7 +4,7 @@ Results show the title and a snippet with the matched words in bold; choosing on
 ``articleChosen`` with the library id, and the window shows the stored analysis without
 analysing again. With an empty search box the most recently opened articles are listed.
 Searches run on the library reader's thread (``ui.tasks``), so a slow one never
-freezes the window.
+freezes the window; an answer to a search since replaced is dropped.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reader.library import MARK_END, MARK_START, Library, SearchHit
 from ui import messages
 from ui.style.safe_text import SafeTextBrowser, escaped, plain_label
-from ui.tasks import SearchAnswer, SearchRequest, data_dir_of, start_reader
+from ui.tasks import LibraryTasks, SearchAnswer, search_task
 
 SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
 
@@ -49,19 +49,13 @@ class LibraryPanel(QWidget):
     failed = Signal(str, str)
     #: Results of the latest search are on screen.
     searched = Signal()
-    #: Queued to the reader thread: (request number, SearchRequest).
-    searchRequested = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library: Library | None = None
         self.hits: list[SearchHit] = []
-        self._request = 0
         self._asked: tuple[str, str] = ("", "text")
-        self._reader, self._thread = start_reader(self)
-        self.searchRequested.connect(self._reader.search)
-        self._reader.answered.connect(self._on_answered)
-        self._reader.failed.connect(self._on_failed)
+        self.tasks = LibraryTasks(self, "dramatis-library-search")
         self.query = QLineEdit()
         self.query.setPlaceholderText("Search the library…")
         self.query.setClearButtonEnabled(True)
@@ -108,21 +102,17 @@ class LibraryPanel(QWidget):
         arrives after this one was asked for is dropped.
         """
         self._debounce.stop()
-        self._request += 1
         if self.library is None:
+            self.tasks.forget("search")
             self._show([], messages.NO_LIBRARY)
             self.searched.emit()
             return
         self._asked = (self.query.text().strip(), SCOPES[self.scope.currentText()])
-        request = SearchRequest(
-            data_dir_of(self.library), self.library.version, self._asked[0], self._asked[1]
-        )
         self.status.setText(messages.SEARCHING)
-        self.searchRequested.emit(self._request, request)
+        work = search_task(*self._asked)
+        self.tasks.run("search", self.library, work, self._on_answered, self._on_failed)
 
-    def _on_answered(self, request_id: int, answer: SearchAnswer) -> None:
-        if request_id != self._request:
-            return
+    def _on_answered(self, answer: SearchAnswer) -> None:
         text, scope = self._asked
         hits = list(answer.hits)
         if not text:
@@ -136,18 +126,14 @@ class LibraryPanel(QWidget):
         self._show(hits, status if hits else messages.NO_RESULTS)
         self.searched.emit()
 
-    def _on_failed(self, request_id: int, subject: str, problem: str) -> None:
-        if request_id != self._request:
-            return
+    def _on_failed(self, subject: str, problem: str) -> None:
         self.failed.emit(subject, problem)
         self._show([], f"{subject}: {problem}")
         self.searched.emit()
 
     def shutdown(self) -> None:
-        """Stop the reader thread (after the search it is running) and close its connection."""
-        self._request += 1
-        self._thread.quit()
-        self._thread.wait()
+        """Stop the reader thread (interrupting its search) and close its connection."""
+        self.tasks.shutdown()
 
     def _show(self, hits: list[SearchHit], status: str) -> None:
         self.hits = hits

@@ -2,19 +2,85 @@
 
 Each statement shows its article, its kind (named and coloured) and its text; choosing one
 emits ``statementOpened`` with the article id and the statement's offsets, and the window
-opens the stored article at that statement.
+opens the stored article at that statement. The library is read off the GUI thread
+(``ui.tasks``): the list of actors, and the statements a page at a time, the first page at
+once and the next when the list is scrolled to its end (``ui.widgets.said_list``, issue 9).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from reader.library import Library, LibraryError, StoredStatement
+from reader.output.words import actor_kind_name, plural
 from ui import messages
-from ui.style.colors import Theme, current_theme, quote_style
-from ui.style.safe_text import SafeTextBrowser, escaped, plain_label
+from ui.style.colors import Theme
+from ui.style.safe_text import plain_label
+from ui.tasks import LibraryTasks
 from ui.widgets.library_panel import hit_title
+from ui.widgets.said_list import SaidList
+
+#: Statements in the first page, shown at once, and in each page after it.
+FIRST_PAGE = 50
+NEXT_PAGE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class SaidPage:
+    """Some of what one actor said, with the titles of their articles."""
+
+    name: str
+    offset: int
+    statements: tuple[StoredStatement, ...]
+    titles: dict[int, str]
+    #: Statements and articles in all (read with the first page only).
+    total: int | None = None
+    articles: int | None = None
+
+
+def said_page_task(name: str, offset: int, limit: int) -> Callable[[Library], SaidPage]:
+    """A task reading one page of what ``name`` said (on the library reader's thread)."""
+
+    def work(library: Library) -> SaidPage:
+        total = articles = None
+        if offset == 0:
+            total, articles = library.said_count(name)
+        statements = tuple(library.said(name, limit=limit, offset=offset))
+        return SaidPage(name, offset, statements, _titles(library, statements), total, articles)
+
+    return work
+
+
+def _titles(library: Library, statements: tuple[StoredStatement, ...]) -> dict[int, str]:
+    """Each article's title, else its file name (a statement carries only the title)."""
+    titles: dict[int, str] = {}
+    for s in statements:
+        if s.article_id in titles:
+            continue
+        source = None
+        if not s.title:
+            try:
+                source = library.article(s.article_id).source
+            except LibraryError:
+                source = None
+        titles[s.article_id] = hit_title(s.title, source, s.article_id)
+    return titles
+
+
+def actors_task(library: Library) -> tuple[tuple[str, str], ...]:
+    """(label, name) of every actor with statements, most quoted first."""
+    return tuple(
+        (
+            f"{a.name} ({actor_kind_name(a.kind)}, {plural(a.statements, 'statement')})",
+            a.name,
+        )
+        for a in library.actors()
+        if a.statements
+    )
 
 
 class SaidPanel(QWidget):
@@ -22,11 +88,19 @@ class SaidPanel(QWidget):
 
     statementOpened = Signal(int, int, int)
     failed = Signal(str, str)
+    #: A page of statements (or "nothing said") is on screen.
+    listed = Signal()
+    #: The list of actors to choose from is filled in.
+    actorsListed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library: Library | None = None
-        self.statements: list[StoredStatement] = []
+        self.tasks = LibraryTasks(self, "dramatis-library-said")
+        self._name = ""
+        self._total = 0
+        self._articles = 0
+        self._theme: Theme | None = None
         self.actor = QComboBox()
         self.actor.setEditable(True)
         self.actor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -37,13 +111,19 @@ class SaidPanel(QWidget):
         entry.returnPressed.connect(lambda: self.show_actor(self._chosen_name()))
         self.status = plain_label(messages.SAID_HINT)
         self.status.setWordWrap(True)
-        self.results = SafeTextBrowser()
-        self.results.anchorClicked.connect(self._on_link)
+        self.results = SaidList()
+        self.results.moreWanted.connect(self._more)
+        self.results.statementChosen.connect(self.open_statement)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.actor)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+
+    @property
+    def statements(self) -> list[StoredStatement]:
+        """The statements listed so far."""
+        return self.results.statements
 
     def set_library(self, library: Library | None) -> None:
         self.library = library
@@ -51,24 +131,24 @@ class SaidPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the list of actors (an article was just added)."""
+        """Reload the list of actors (an article was just added), off the GUI thread."""
+        if self.library is None:
+            self.tasks.forget("actors")
+            self._fill_actors(())
+            self.status.setText(messages.NO_LIBRARY)
+            return
+        self.tasks.run("actors", self.library, actors_task, self._fill_actors, self._failed)
+
+    def _fill_actors(self, actors: tuple[tuple[str, str], ...]) -> None:
         current = self.actor.currentText()
         self.actor.blockSignals(True)
         self.actor.clear()
-        if self.library is not None:
-            try:
-                actors = [a for a in self.library.actors() if a.statements]
-            except LibraryError as error:
-                self.failed.emit(error.subject, error.problem)
-                actors = []
-            for a in actors:
-                label = f"{a.name} ({a.kind}, {a.statements} statements)"
-                self.actor.addItem(label, a.name)
+        for label, name in actors:
+            self.actor.addItem(label, name)
         self.actor.setCurrentIndex(-1)
         self.actor.setEditText(current)
         self.actor.blockSignals(False)
-        if self.library is None:
-            self.status.setText(messages.NO_LIBRARY)
+        self.actorsListed.emit()
 
     def _chosen_name(self) -> str:
         index = self.actor.currentIndex()
@@ -78,62 +158,49 @@ class SaidPanel(QWidget):
         return text.strip()
 
     def show_actor(self, name: str, theme: Theme | None = None) -> None:
-        """List everything ``name`` said across the library."""
+        """List what ``name`` said across the library: the first page follows (``listed``)."""
         if self.library is None or not name:
             return
         if self.actor.currentText() != name and self._chosen_name() != name:
             self.actor.setEditText(name)
-        try:
-            self.statements = self.library.said(name)
-        except LibraryError as error:
-            self.failed.emit(error.subject, error.problem)
-            self.statements = []
-        theme = theme or current_theme()
-        articles = len({s.article_id for s in self.statements})
-        if self.statements:
+        self._name = name
+        self._theme = theme
+        self.results.clear_statements()
+        self.status.setText(messages.SAID_LOOKING.format(name=name))
+        work = said_page_task(name, 0, FIRST_PAGE)
+        self.tasks.run("said", self.library, work, self._on_page, self._failed)
+
+    def _more(self) -> None:
+        if self.library is None or not self._name or self.tasks.busy("said"):
+            return
+        work = said_page_task(self._name, len(self.statements), NEXT_PAGE)
+        self.tasks.run("said", self.library, work, self._on_page, self._failed)
+
+    def _on_page(self, page: SaidPage) -> None:
+        if page.name != self._name or page.offset != len(self.statements):
+            return
+        if page.total is not None:
+            self._total, self._articles = page.total, page.articles or 0
+        complete = page.offset + len(page.statements) >= self._total or not page.statements
+        self.results.append_page(page.statements, page.titles, complete, self._theme)
+        if self._total:
             self.status.setText(
-                f"{messages.count(len(self.statements), 'statement')} by {name} in "
-                f"{messages.count(articles, 'article')}."
+                f"{plural(self._total, 'statement')} by {page.name} in "
+                f"{plural(self._articles, 'article')}."
             )
         else:
-            self.status.setText(messages.NOTHING_SAID.format(name=name))
-        parts = []
-        titles: dict[int, str] = {}
-        for n, s in enumerate(self.statements):
-            style = quote_style(s.kind)
-            if s.article_id not in titles:
-                titles[s.article_id] = self._title(s)
-            title = escaped(titles[s.article_id])
-            kind = (
-                f'<span style="background:{style.background(theme).name()};'
-                f'color:{style.color(theme).name()}">&nbsp;{escaped(style.description)}'
-                "&nbsp;</span>"
-            )
-            text = escaped(" ".join(s.text.split()))
-            cue = f"<i>{escaped(s.cue)}</i>: " if s.cue else ""
-            parts.append(
-                f'<p style="margin-bottom:10px"><a href="said:{n}"><b>{title}</b></a> '
-                f'<span style="color:gray">{escaped(s.date[:10])}</span> {kind}'
-                f"<br>{cue}{text}</p>"
-            )
-        self.results.setHtml("".join(parts))
+            self.status.setText(messages.NOTHING_SAID.format(name=page.name))
+        self.listed.emit()
 
-    def _title(self, statement: StoredStatement) -> str:
-        """The article's title, else its file name (the statement carries only the title)."""
-        source = None
-        if not statement.title and self.library is not None:
-            try:
-                source = self.library.article(statement.article_id).source
-            except LibraryError:
-                source = None
-        return hit_title(statement.title, source, statement.article_id)
+    def _failed(self, subject: str, problem: str) -> None:
+        self.failed.emit(subject, problem)
+        self.listed.emit()
 
     def open_statement(self, n: int) -> None:
         if 0 <= n < len(self.statements):
             s = self.statements[n]
             self.statementOpened.emit(s.article_id, s.start, s.end)
 
-    def _on_link(self, url: QUrl) -> None:
-        kind, _, n = url.toString().partition(":")
-        if kind == "said" and n.isdigit():
-            self.open_statement(int(n))
+    def shutdown(self) -> None:
+        """Stop the reader thread (interrupting its query) and close its connection."""
+        self.tasks.shutdown()

@@ -1,0 +1,108 @@
+"""The statements of "who said what", listed page by page (issue 9).
+
+An actor may have said thousands of things across the library: building one HTML string
+for all of them froze the window for 0.6 s. ``SaidList`` shows a page at once and asks for
+the next (``moreWanted``) when the reader scrolls near the bottom, or while the list does
+not fill its window; each page is appended as a few dozen escaped paragraphs. The pages
+themselves are read off the GUI thread (``ui.widgets.said_panel``, ``ui.tasks``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCursor
+from PySide6.QtWidgets import QWidget
+
+from reader.library import StoredStatement
+from reader.output.words import statement_kind_name
+from ui.style.colors import Theme, current_theme, quote_style
+from ui.style.safe_text import SafeTextBrowser, escaped
+
+#: Ask for the next page when the scroll bar is this close to its end (pixels).
+NEAR_END_PX = 120
+
+
+def statement_html(n: int, statement: StoredStatement, title: str, theme: Theme) -> str:
+    """One statement as a paragraph: its article (a link), date, kind and words, escaped."""
+    style = quote_style(statement.kind)
+    kind = (
+        f'<span style="background:{style.background(theme).name()};'
+        f'color:{style.color(theme).name()}">&nbsp;'
+        f"{escaped(statement_kind_name(statement.kind))}&nbsp;</span>"
+    )
+    text = escaped(" ".join(statement.text.split()))
+    cue = f"<i>{escaped(statement.cue)}</i>: " if statement.cue else ""
+    return (
+        f'<p style="margin-bottom:10px"><a href="said:{n}"><b>{escaped(title)}</b></a> '
+        f'<span style="color:gray">{escaped(statement.date[:10])}</span> {kind}'
+        f"<br>{cue}{text}</p>"
+    )
+
+
+class SaidList(SafeTextBrowser):
+    """Statements appended a page at a time; ``statementChosen(n)`` when one is clicked."""
+
+    moreWanted = Signal()
+    statementChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.statements: list[StoredStatement] = []
+        self.complete = True
+        self._asked = False
+        self.anchorClicked.connect(self._on_link)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._maybe_more())
+
+    def clear_statements(self) -> None:
+        """Empty the list; nothing more is asked for until a page arrives."""
+        self.statements = []
+        self.complete = True
+        self._asked = False
+        self.clear()
+
+    def append_page(
+        self,
+        statements: Sequence[StoredStatement],
+        titles: Mapping[int, str],
+        complete: bool,
+        theme: Theme | None = None,
+    ) -> None:
+        """Add one page at the end, keeping the reading position; ``complete``: no more."""
+        theme = theme or current_theme()
+        first = len(self.statements)
+        html = "".join(
+            statement_html(first + n, s, titles.get(s.article_id, ""), theme)
+            for n, s in enumerate(statements)
+        )
+        self.statements.extend(statements)
+        self.complete = complete
+        self._asked = False
+        if html:
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml(html)
+        self._maybe_more()
+
+    def _maybe_more(self) -> None:
+        """Ask for the next page near the end of the list, once per page."""
+        if self.complete or self._asked or not self.isVisible():
+            return
+        bar = self.verticalScrollBar()
+        if bar.maximum() - bar.value() <= NEAR_END_PX:
+            self._asked = True
+            self.moreWanted.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._maybe_more()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._maybe_more()
+
+    def _on_link(self, url: QUrl) -> None:
+        kind, _, n = url.toString().partition(":")
+        if kind == "said" and n.isdigit():
+            self.statementChosen.emit(int(n))
