@@ -236,10 +236,16 @@ def test_two_apostrophes_as_quotation_marks(find):
 
 
 def test_title_case_headline_statement(find):
-    text = "Storm Closes Ferry Route\nMaria Lindqvist Slams Port Authority Over Delays\n"
-    quote = one(find(text), "Port Authority Over Delays")
+    text = "Storm Closes Ferry Route\nMaria Lindqvist Says Port Authority Ignored Delays\n"
+    quote = one(find(text), "Port Authority Ignored Delays")
     assert quote.speaker == "Maria Lindqvist"
-    assert quote.cue == "Slams"
+    assert quote.cue == "Says"
+
+
+def test_title_case_headline_naming_only_a_topic_is_not_a_statement(find):
+    """issue 8: "Putin Warns West Over Arms Supplies" said nothing; it names a topic."""
+    text = "Storm Closes Ferry Route\nMaria Lindqvist Slams Port Authority Over Delays\n"
+    assert find(text) == []
 
 
 def test_title_case_headline_without_speech_is_not_a_statement(find):

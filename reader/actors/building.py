@@ -43,14 +43,22 @@ from reader.actors.coreference import Antecedents, Mention, SentenceIndex, is_pr
 from reader.actors.names import (
     Title,
     description_key,
+    given_name_gender,
     honorific_gender,
     is_plural_noun,
     looks_like_name,
     name_tokens,
     slugify,
     split_title,
+    strip_possessive,
     title_after,
     title_before,
+)
+from reader.lexicon.demonyms import (
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    COUNTRY_OF_ADJECTIVE,
+    NOUN_USE_FOLLOWERS,
 )
 from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
@@ -80,6 +88,8 @@ _MODIFIERS = frozenset({"amod", "compound"})
 _POST_MODIFIER = re.compile(r",|\s(?:for|of|at|from|in|with|who|which|on)\s")
 #: Longest entity looked back over when searching entities that overlap a span.
 _MAX_ENTITY_CHARS = 200
+#: Between a description and the name set off after it: "A spokesman, Marc Lemaire".
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
 _POSSESSIVES = ("'s", "’s")
 _KIND_PREFERENCE: dict[str, int] = {
     "person": 0,
@@ -108,7 +118,8 @@ def resolve_actors(
     ``paragraphs`` may be empty: the parse only sharpens pronoun resolution (sentence
     subjects, adjectives); sentences are then found by punctuation.
     """
-    registry, entity_clusters = _cluster_entities(text, entities)
+    modifiers = _nationality_modifiers(text, paragraphs, entities)
+    registry, entity_clusters = _cluster_entities(text, entities, modifiers)
     sentences = SentenceIndex.build(text, paragraphs)
     mentions = _entity_mentions(text, paragraphs, entities, entity_clusters, sentences, quotes)
     speakers = _Speakers(text, registry, entities, entity_clusters, sentences, mentions)
@@ -153,8 +164,15 @@ def resolve_actors(
     return new_entities, new_quotes, actors
 
 
-def _cluster_entities(text: str, entities: Sequence[Entity]) -> tuple[Registry, dict[int, Cluster]]:
-    """Cluster every actor-bearing entity, in text order; returns entity index → cluster."""
+def _cluster_entities(
+    text: str, entities: Sequence[Entity], modifiers: set[int]
+) -> tuple[Registry, dict[int, Cluster]]:
+    """Cluster every actor-bearing entity, in text order; returns entity index → cluster.
+
+    ``modifiers`` are the indices of nationality words used as modifiers ("Syrian
+    President"): each is a mention of its country, or of no actor when it names none
+    ("Western demands").
+    """
     registry = Registry()
     clusters: dict[int, Cluster] = {}
     for i in sorted(range(len(entities)), key=lambda i: (entities[i].start, entities[i].end)):
@@ -162,15 +180,71 @@ def _cluster_entities(text: str, entities: Sequence[Entity]) -> tuple[Registry, 
         kind = actor_kind(entity.label)
         if kind is None or not entity.text.strip():
             continue
+        country = country_named(entity, i in modifiers)
         if kind == "person":
             cluster = registry.person(entity.text, entity.start, _gender(text, entity))
             _note_title(cluster, text, entity.text, entity.start, entity.end)
+        elif country is not None:
+            cluster, kind = registry.country_of(country, entity.start), "place"
+        elif i in modifiers:
+            continue
         else:
             cluster = registry.named(entity.text, entity.label, entity.start)
         registry.mention(cluster, entity.text, entity.start, kind)
         clusters[i] = cluster
     registry.merge_surnames()
     return registry, {i: c.root() for i, c in clusters.items()}
+
+
+def country_named(entity: Entity, modifier: bool) -> str | None:
+    """The country an entity names: "Syria", "Türkiye" (Turkey), or "Syrian" as a modifier."""
+    name = strip_possessive(entity.text).strip()
+    if name in COUNTRY_OF_ADJECTIVE:
+        return COUNTRY_OF_ADJECTIVE[name] if modifier else None
+    if entity.label in ("GPE", "LOC", "ORG", "NORP"):
+        name = COUNTRY_ALIASES.get(name, name)
+        return name if name in COUNTRIES else None
+    return None
+
+
+def _nationality_modifiers(
+    text: str, paragraphs: Sequence[Paragraph], entities: Sequence[Entity]
+) -> set[int]:
+    """Indices of nationality-word entities used as modifiers: "Russian troops", not "Russians"."""
+    located = [
+        i for i, e in enumerate(entities) if e.label == "NORP" or e.text in COUNTRY_OF_ADJECTIVE
+    ]
+    if not located:
+        return set()
+    spans = [(entities[i].start, entities[i].end) for i in located]
+    if paragraphs:
+        roles = [modifier for _, modifier in _roles(paragraphs, spans)]
+    else:
+        roles = [bool(_FOLLOWED_BY_WORD.match(text, end)) for _, end in spans]
+    return {
+        i
+        for i, modifier in zip(located, roles, strict=True)
+        if (modifier and entities[i].text not in COUNTRY_OF_ADJECTIVE)
+        or (entities[i].text in COUNTRY_OF_ADJECTIVE and not _used_as_noun(text, entities[i]))
+    }
+
+
+#: Without a parse, a nationality word followed by another word modifies it.
+_FOLLOWED_BY_WORD = re.compile(r" [A-Za-z]")
+
+
+def _used_as_noun(text: str, entity: Entity) -> bool:
+    """ "the British said", "a Canadian,": a nationality adjective standing for people.
+
+    Everywhere else ("Russian troops", "Russian-mediated", "historically Russian") it
+    describes something by its country.
+    """
+    before = text[max(0, entity.start - 5) : entity.start].lower()
+    if not re.search(r"\b(?:the|a|an)\s+$", before):
+        return False
+    after = re.match(r"\s*([\w-]*)", text[entity.end : entity.end + 30])
+    word = after.group(1).lower() if after else ""
+    return not word or word in NOUN_USE_FOLLOWERS
 
 
 def _entity_mentions(
@@ -218,7 +292,11 @@ def _with_actor(entity: Entity, actor_id: str | None) -> Entity:
 def _gender(text: str, entity: Entity) -> Gender | None:
     """Gender the words at or just before a name give: "Mrs Smith", "King Charles"."""
     before = title_before(text, entity.start)
-    return (before.gender if before else None) or honorific_gender(entity.text)
+    return (
+        (before.gender if before else None)
+        or honorific_gender(entity.text)
+        or given_name_gender(entity.text)
+    )
 
 
 def _note_title(cluster: Cluster, text: str, surface: str, start: int, end: int) -> None:
@@ -279,7 +357,12 @@ def _roles(
         head = root.head
         main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
         outside = not (span.start <= head.i < span.end)
-        roles.append((root.dep_ in _SUBJECTS and main, root.dep_ in _MODIFIERS and outside))
+        # "Her deputy, Tom Okafor, was more cautious": the apposed name is the subject too.
+        subject = root.dep_ in _SUBJECTS or (root.dep_ == "appos" and head.dep_ in _SUBJECTS)
+        if root.dep_ == "appos":
+            head = head.head
+            main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+        roles.append((subject and main, root.dep_ in _MODIFIERS and outside))
     return roles
 
 
@@ -331,8 +414,24 @@ class _Speakers:
             key = self._antecedents.pronoun(surface, start, sentence, self._previous, quote.spans)
             cluster = self._by_key.get(key) if key else None
             return self._done(cluster, start, end, sentence, PRONOUN_CONFIDENCE)
+        apposed = None if looks_like_name(surface) else self._apposed_name(end)
+        if apposed is not None:
+            return self._done(apposed, start, end, sentence, 1.0)
         cluster, factor = self._describe(surface, start, end)
         return self._done(cluster, start, end, sentence, factor)
+
+    def _apposed_name(self, end: int) -> Cluster | None:
+        """The name set off after a description: "A spokesman, Marc Lemaire, told …"."""
+        index = bisect_left(self._starts, end)
+        if index >= len(self._starts):
+            return None
+        entity = self.entities[self._located[index]]
+        if not _APPOSITION_GAP.fullmatch(self.text, end, entity.start):
+            return None
+        cluster = self.entity_clusters[self._located[index]].root()
+        if cluster.kind not in ("person", "organisation"):
+            return None
+        return cluster
 
     def _done(
         self, cluster: Cluster | None, start: int, end: int, sentence: int, factor: float

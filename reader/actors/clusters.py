@@ -22,6 +22,7 @@ from reader.actors.names import (
     split_title,
     strip_possessive,
 )
+from reader.lexicon.demonyms import COUNTRY_OF_ADJECTIVE
 from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import Gender
@@ -43,6 +44,8 @@ class Cluster:
     gender: Gender | None = None
     from_acronym: bool = False
     merged: Cluster | None = None
+    #: The name to show whatever the forms: a country met through its nationality word.
+    country: str | None = None
 
     @property
     def key(self) -> str:
@@ -75,10 +78,16 @@ class Cluster:
 
     def canonical_name(self) -> str:
         """The fullest form: most name words (titles and leading "the" dropped), then most used."""
-        if not self.forms:
+        forms = self.forms
+        if self.country is not None:
+            # "Syria", not "Syrian": a nationality word names its country only if nothing else does.
+            forms = [f for f in forms if f not in COUNTRY_OF_ADJECTIVE]
+            if not forms:
+                return self.country
+        if not forms:
             return ""
-        counts = Counter(self.forms)
-        first_seen = {form: i for i, form in reversed(list(enumerate(self.forms)))}
+        counts = Counter(forms)
+        first_seen = {form: i for i, form in reversed(list(enumerate(forms)))}
         displays = {form: self._display(form) for form in counts}
         best = max(
             counts,
@@ -250,6 +259,12 @@ class Registry:
         self._by_key.setdefault(key, cluster)
         if initials:
             self._by_acronym.setdefault(initials, cluster)
+        return cluster
+
+    def country_of(self, name: str, offset: int) -> Cluster:
+        """The cluster of a country, met by its name or its nationality word ("Syrian")."""
+        cluster = self.named(name, "GPE", offset)
+        cluster.country = name
         return cluster
 
     def described(self, key: str) -> Cluster:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reader.lexicon.given_names import FEMALE_NAMES, MALE_NAMES
 from reader.lexicon.groups import GROUP_NOUNS, IRREGULAR_PLURALS
 from reader.lexicon.name_parts import DETERMINERS, PARTICLES, SUFFIXES
 from reader.lexicon.titles import (
@@ -75,6 +76,19 @@ def split_title(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=8192)
+def given_name_gender(surface: str) -> Gender | None:
+    """The gender a common given name suggests ("Tom Okafor" → male), only for full names."""
+    _, words = split_title(surface)
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if first in MALE_NAMES:
+        return "male"
+    if first in FEMALE_NAMES:
+        return "female"
+    return None
+
+
 def name_tokens(surface: str) -> tuple[str, ...]:
     """Comparable tokens of a person's name: no title, suffix, possessive, particles or case."""
     _, words = split_title(surface)

@@ -41,6 +41,7 @@ class _Statement:
     paragraph: int
     regions: list[QuoteRegion] = field(default_factory=list)
     steps_down: int = 0
+    via: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
@@ -162,6 +163,12 @@ class StatementAssembler:
         (rule precedence decides which stays) and each statement's spans are merged."""
         self.statements = _deduplicate(self.statements)
 
+    def fold_outlets(self) -> None:
+        """Requires the deduplicated statements. Guarantees "Per Mirror, al-Assad stated, "…""
+        is al-Assad's statement reported via Mirror, not also a Mirror statement whose
+        content begins "al-Assad stated"."""
+        self.statements = _fold_outlets(self.statements)
+
     STEPS: tuple[Callable[[StatementAssembler], None], ...] = (
         collect_attributions,
         claim_cue_content,
@@ -170,7 +177,31 @@ class StatementAssembler:
         attribute_remaining,
         follow_continuations,
         deduplicate,
+        fold_outlets,
     )
+
+
+_OUTLET_RULES = frozenset({Rule.PER_SOURCE, Rule.ACCORDING_TO})
+
+
+def _fold_outlets(statements: list[_Statement]) -> list[_Statement]:
+    """Drop a source phrase's statement whose content holds another speaker's cue."""
+    outlets = [s for s in statements if s.rule in _OUTLET_RULES and s.speaker is not None]
+    if not outlets:
+        return statements
+    dropped: set[int] = set()
+    for outlet in outlets:
+        for inner in statements:
+            if inner is outlet or inner.cue is None or inner.speaker is None:
+                continue
+            # "Per Mirror, al-Assad stated, …": the source phrase comes first. "X said …,
+            # according to Y" reports Y's account of X's words: both stay.
+            first = outlet.cue is not None and outlet.cue[1] <= inner.speaker[0]
+            if first and outlet.start <= inner.speaker[0] and inner.cue[1] <= outlet.end:
+                inner.via = inner.via or outlet.speaker
+                dropped.add(id(outlet))
+                break
+    return [s for s in statements if id(s) not in dropped]
 
 
 def _inside_region(pos: int, regions: Sequence[QuoteRegion], starts: list[int]) -> bool:
@@ -576,4 +607,5 @@ def _to_quote(
         cue_end=cue[1] if cue else None,
         confidence=confidence(statement.rule),
         rule=statement.rule.value,
+        via=text[statement.via[0] : statement.via[1]] if statement.via else None,
     )

@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution
-from reader.lexicon.speech import IRREGULAR_FORMS, NP_CONTENT_VERBS, SPEECH_VERBS
+from reader.lexicon.speech import (
+    IRREGULAR_FORMS,
+    NP_CONTENT_VERBS,
+    SPEECH_VERBS,
+    TOPIC_PREPOSITIONS,
+)
 from reader.nlp.headlines import is_title_case_headline
 from reader.nlp.parsing import Paragraph
 
@@ -25,6 +30,20 @@ _NOT_VERBS = {"states", "news", "times", "post", "reports", "comments", "claims"
               "notes", "questions", "answers", "letters"}  # fmt: skip
 MAX_SPEAKER_WORDS = 5
 MAX_ADDRESSEE_WORDS = 4
+
+
+def _only_topic(after: list[Token]) -> bool:
+    """ "Warns West Over Arms Supplies": an addressee and a topic, no content said.
+
+    A preposition among the first words after the verb, before any word that could be a
+    verb of its own, means the line names what was talked about, not what was said.
+    """
+    for token in after[:4]:
+        if token.lower_ in TOPIC_PREPOSITIONS:
+            return True
+        if token.lower_ in ("to", "that") or token.lower_.endswith(("ed", "s")):
+            return False
+    return False
 
 
 def _lemma(word: str) -> str | None:
@@ -89,6 +108,8 @@ def find_headline_speech(paragraph: Paragraph, index: int) -> Attribution | None
         # Against Trump, Sanders Vows To …" after the verb.
         after = [t for t in tokens[i + 1 :] if not t.is_punct]
         inverted = comma >= 0 and len(after) <= MAX_ADDRESSEE_WORDS
+        if not inverted and _only_topic(after):
+            continue
         content = _span(tokens[:comma] if inverted else tokens[i + 1 :], offset)
         speaker = _span(speaker_tokens, offset)
         if content is None or speaker is None or len(doc.text[content[0] - offset :].split()) < 2:

@@ -14,7 +14,7 @@ from reader.attribution.syntax import (
     pobj_of,
     speaker_span,
 )
-from reader.lexicon.speech import LIGHT_VERBS, TOPIC_NOUNS
+from reader.lexicon.speech import LIGHT_VERBS, SPEECH_VERBS, TOPIC_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,17 +39,26 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
         )
         speaker = pobj_of(by) if by is not None else None
     if speaker is None:
+        # "Republican calls for …", "the Trump campaign's statement": a proper-noun modifier.
+        # An adjective is no speaker: "Western demands that he be ousted" reports no one.
         speaker = next(
             (
                 c
                 for c in noun.lefts
-                if c.dep_ in ("amod", "compound") and (c.pos_ == "PROPN" or c.ent_type_)
+                if c.dep_ in ("amod", "compound")
+                and (c.pos_ == "PROPN" or c.ent_type_)
+                and not (c.dep_ == "amod" and c.pos_ == "ADJ")
             ),
             None,
         )
+    if speaker is None and any(c.dep_ == "amod" and c.ent_type_ for c in noun.lefts):
+        return None
     if speaker is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         # "made conflicting statements about …", "issued a warning that …"
         speaker = inherited_subject(noun.head)
+    if speaker is None and _medium_of_speech(noun):
+        # "The association said in a statement that …": the speaker of the verb.
+        speaker = inherited_subject(noun.head.head)
     rule = Rule.NOMINAL
     if clause is not None:
         content = list(clause.subtree)
@@ -71,3 +80,15 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
         return None
     cue = (offset + noun.idx, offset + noun.idx + len(noun.text))
     return Attribution(spans, cue, speaker_span(speaker, offset), rule, index)
+
+
+def _medium_of_speech(noun: Token) -> bool:
+    """ "said in a statement", "wrote in a letter": the noun is how a speech verb spoke."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("in", "through", "via")
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in SPEECH_VERBS
+    )

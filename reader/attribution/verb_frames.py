@@ -13,7 +13,7 @@ Adding a construction is one handler, placed in ``FRAMES``, and one test.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,12 +22,15 @@ from reader.attribution.rules import Rule
 from reader.attribution.syntax import agent_of, own_subject
 from reader.lexicon.speech import (
     ADDRESSEE_ONLY_VERBS,
+    ANSWERED_NOUNS,
     CLAUSE_ONLY_VERBS,
     JUDGING_VERBS,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
     QUESTION_VERBS,
     QUOTE_ONLY_VERBS,
+    REBUTTAL_VERBS,
+    REFERRING_DETERMINERS,
     SPEECH_VERBS,
 )
 
@@ -247,7 +250,27 @@ def object_frame(v: VerbContext) -> Frame | None:
     content = [t for obj in objects for t in obj.subtree]
     for prep in v.preps:
         content.extend(prep.subtree)
+    if refers_back(v.lemma, content):
+        return None
     return Frame(Rule.VERB_OBJECT, tuple(content))
+
+
+def refers_back(verb: str, content: Sequence[Token]) -> bool:
+    """ "dismissed the criticism", "denied it": an answer that only names what it answers.
+
+    A verb of rebuttal (``REBUTTAL_VERBS``) whose whole object is a pronoun or a definite
+    noun for someone else's words (``ANSWERED_NOUNS``) communicates nothing of its own;
+    "denied the claims of fraud", "rejected a ceasefire" and "called the plan “a sham”" do.
+    """
+    if verb not in REBUTTAL_VERBS:
+        return False
+    words = [t for t in content if not t.is_punct]
+    if not words or len(words) > 2 or any(t.is_quote for t in content):
+        return False
+    if len(words) == 1:
+        return words[0].pos_ == "PRON"
+    determiner, noun = words
+    return determiner.lower_ in REFERRING_DETERMINERS and noun.lemma_.lower() in ANSWERED_NOUNS
 
 
 # -- the words around the cue ------------------------------------------------------------------

@@ -12,4 +12,11 @@ PAGE_LABELS: frozenset[str] = frozenset({
     "email", "twitter", "facebook", "instagram", "subscribe", "advertisement", "location",
     "date", "time", "when", "where", "why", "how", "what", "who", "price", "cost", "result",
     "results", "score", "status", "target", "bottom", "line", "tl", "dr", "ps", "p.s.", "nb",
+    # award tables and listings: "WINNER: …", "Best Actor: …", "Venue: …"
+    "winner", "winners", "nominee", "nominees", "finalist", "finalists", "runner-up",
+    "runners-up", "best", "award", "awards", "prize", "category", "gold", "silver", "bronze",
+    "champion", "champions", "mvp", "lineup", "roster", "cast", "starring", "ingredients",
+    "agenda", "schedule", "venue", "tickets", "admission", "fixtures", "standings", "honours",
+    "honors", "recipient", "recipients", "shortlist", "longlist", "also", "nominated",
+    "featuring", "directed", "written", "produced", "runtime", "rating", "genre", "released",
 })  # fmt: skip

@@ -58,6 +58,26 @@ NP_CONTENT_VERBS: frozenset[str] = wordset(
     """
 )
 
+#: Verbs that answer someone else's words: "dismissed the criticism", "denied it".
+REBUTTAL_VERBS: frozenset[str] = wordset(
+    "dismiss reject deny dispute rebuff refute rebut brush shrug"
+)
+
+#: Determiners that point back at something already said: "dismissed the criticism".
+REFERRING_DETERMINERS: frozenset[str] = wordset("the this that these those his her their its")
+
+#: Prepositions that open a headline's topic: "Putin Warns West Over Arms Supplies".
+TOPIC_PREPOSITIONS: frozenset[str] = wordset("over about on against of amid after for in")
+
+#: Nouns for words being answered: with a rebuttal verb and nothing else, no content.
+ANSWERED_NOUNS: frozenset[str] = wordset(
+    """
+    criticism critique claim allegation accusation charge remark comment suggestion report
+    rumour rumor speculation idea notion argument question complaint concern assertion
+    characterization characterisation story
+    """
+)
+
 #: Verbs that introduce speech only beside a quotation ("“…,” he continued").
 QUOTE_ONLY_VERBS: frozenset[str] = wordset(
     "continue begin conclude finish interrupt chime smile sigh laugh shrug nod read sing"

@@ -20,6 +20,19 @@ TITLE_HEADS: frozenset[str] = wordset(
     """
 )
 
+#: Job and role words news glues before a name ("Organizer Jane Doe", "Coach Mike Brandt");
+#: unlike title heads they are not titles a person is later called by on their own.
+ROLE_WORDS: frozenset[str] = TITLE_HEADS | wordset(
+    """
+    organizer organiser coach manager owner officer detective constable inspector
+    superintendent sheriff councillor councilor alderman trustee principal dean doctor nurse
+    lawyer attorney actor actress singer author writer producer striker goalkeeper defender
+    forward quarterback pitcher skipper commissioner treasurer clerk warden analyst
+    economist researcher scientist chef veteran rookie midfielder winger coordinator
+    spokesperson-elect candidate challenger incumbent mp mla mpp resident student
+    """
+)
+
 #: Words that may stand before a title head inside the title: "prime minister", "vice president".
 TITLE_MODIFIERS: frozenset[str] = wordset(
     """

@@ -8,24 +8,45 @@ The statistical model alone gets five things wrong often enough to matter in new
 - title-case headline fragments look like names ("Russian Jet Collide"); in a headline an
   entity is kept only when the same string is an entity in the body;
 - a source phrase is swallowed into the name ("Per Mirror", "According to Reuters");
-- a one-word outlet after "news agency" or "newspaper" is labelled a person ("Sputnik").
+- a one-word outlet after "news agency" or "newspaper" is labelled a person ("Sputnik");
+- names are cut, padded or glued (``reader.nlp.name_repair``);
+- a person's surname is labelled a place ("Lagarde said …" after "Christine Lagarde"): a
+  place-labelled surname is the person when it is the subject of a speech verb;
+- a person's name is labelled an organisation or place ("Its chairwoman, Aileen MacLeod"):
+  a name apposed to a role noun, or after a role word or honorific, is a person;
+- page furniture (credits, bylines, datelines, section labels: ``reader.nlp.furniture``)
+  is not the story: its names are dropped;
+- platforms, products and events are called people ("Twitter", "Bitcoin", "Brexit"): they
+  get their own labels (``reader.lexicon.furniture``), and so do bills ("Bill C-21").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
+from typing import TYPE_CHECKING
 
+from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
 from reader.lexicon.name_parts import JOINED_ARTICLES, PARTICLES
+from reader.lexicon.speech import SPEECH_VERBS
+from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
 from reader.model import Entity
+from reader.nlp.furniture import furniture_spans
 from reader.nlp.headlines import is_title_case_headline
+from reader.nlp.name_repair import repair_names
 from reader.nlp.parsing import Paragraph
 from reader.spans import SortedSpans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _POSSESSIVES = ("'s", "’s")
 
 #: Labels a bare surname may be re-labelled from; places are left alone ("Washington").
 _RELABELLABLE = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
+#: Place labels a surname is re-labelled from only where it speaks ("Lagarde said").
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 #: Name particles: "al-Assad" is also written "Assad".
 _PARTICLE = re.compile(
@@ -38,13 +59,99 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     """Entities in text order with article offsets, after the news corrections above."""
     body: list[Entity] = []
     headline: list[Entity] = []
+    speaking: set[int] = set()
     for paragraph in paragraphs:
         target = headline if is_title_case_headline(paragraph.doc.text) else body
-        target.extend(_trimmed(_raw_entities(paragraph)))
+        found = repair_names(text, list(_trimmed(_raw_entities(paragraph))))
+        target.extend(_people_by_role(paragraph, found))
+        speaking |= _speaking_subjects(paragraph)
+    furniture = furniture_spans(text)
+    body = [e for e in _things_relabelled(body) if e.start not in furniture]
+    headline = [e for e in _things_relabelled(headline) if e.start not in furniture]
     body = list(_media_outlets_as_orgs(text, body))
     body_strings = {e.text for e in body}
     kept = body + [e for e in headline if e.text in body_strings]
-    return _propagate_surnames(text, sorted(kept, key=lambda e: (e.start, e.end)), body)
+    ordered = sorted(kept, key=lambda e: (e.start, e.end))
+    return _propagate_surnames(text, ordered, body, speaking)
+
+
+#: A bill or act the tagger took for a person or organisation: "Bill C-21", "the Online News Act".
+_LAW_NAME = re.compile(r"^(?:Bill\s+[A-Z]?-?\d+|.*\b(?:Act|Bill|Law|Treaty|Accord|Charter))$")
+_THING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART"})
+
+
+def _things_relabelled(entities: Iterable[Entity]) -> Iterable[Entity]:
+    """Platforms as organisations, products, events and laws as what they are."""
+    for entity in entities:
+        label = entity.label
+        name = entity.text.removeprefix("the ").strip()
+        if label in _THING_LABELS:
+            if name in PLATFORMS:
+                label = "ORG"
+            elif name in PRODUCTS:
+                label = "PRODUCT"
+            elif name in EVENTS:
+                label = "EVENT"
+            elif label in ("PERSON", "ORG", "WORK_OF_ART") and _LAW_NAME.match(name):
+                label = "LAW"
+        yield (
+            entity
+            if label == entity.label
+            else Entity(entity.start, entity.end, entity.text, label, entity.actor)
+        )
+
+
+def _people_by_role(paragraph: Paragraph, entities: list[Entity]) -> list[Entity]:
+    """Names the tagger took for organisations or places but the sentence gives a person's role.
+
+    "Its chairwoman, Aileen MacLeod," / "Aileen MacLeod, its chairwoman," / "Ms. MacLeod".
+    """
+    if not any(e.label in _ROLE_RELABELLABLE for e in entities):
+        return entities
+    people = _role_named(paragraph)
+    return [
+        Entity(e.start, e.end, e.text, "PERSON", e.actor)
+        if e.label in _ROLE_RELABELLABLE and any(e.start <= o < e.end for o in people)
+        else e
+        for e in entities
+    ]
+
+
+_ROLE_RELABELLABLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _is_role(token: Token) -> bool:
+    return token.lemma_.lower() in ROLE_WORDS and token.pos_ in ("NOUN", "PROPN")
+
+
+def _role_named(paragraph: Paragraph) -> set[int]:
+    """Article offsets of proper nouns the parse ties to a role word or honorific."""
+    found: set[int] = set()
+    for token in paragraph.doc:
+        if token.pos_ != "PROPN":
+            continue
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        tied = (
+            (token.dep_ == "appos" and _is_role(token.head))
+            or any(child.dep_ == "appos" and _is_role(child) for child in token.children)
+            or (
+                previous is not None
+                and previous.text.lower().rstrip(".") in HONORIFICS
+                and previous.text[:1].isupper()
+            )
+        )
+        if tied:
+            found.add(paragraph.start + token.idx)
+    return found
+
+
+def _speaking_subjects(paragraph: Paragraph) -> set[int]:
+    """Article offsets of words that are the subject of a speech verb ("Lagarde said")."""
+    return {
+        paragraph.start + token.idx
+        for token in paragraph.doc
+        if token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS
+    }
 
 
 def _raw_entities(paragraph: Paragraph) -> Iterable[Entity]:
@@ -102,13 +209,22 @@ def surname_forms(full_name: str) -> set[str]:
         return set()
     last = words[-1]
     forms = {last}
+    # "Ursula von der Leyen" is also "von der Leyen" and "Von der Leyen".
+    first_particle = len(words) - 1
+    while first_particle > 1 and words[first_particle - 1].lower() in PARTICLES:
+        first_particle -= 1
+    if first_particle < len(words) - 1:
+        joined = " ".join(words[first_particle:])
+        forms |= {joined, joined[:1].upper() + joined[1:]}
     bare = _PARTICLE.sub("", last)
     if bare != last and bare[:1].isupper():
         forms.add(bare)
     return {f for f in forms if len(f) > 1 and f[0].isalpha()}
 
 
-def _propagate_surnames(text: str, entities: list[Entity], body: Sequence[Entity]) -> list[Entity]:
+def _propagate_surnames(
+    text: str, entities: list[Entity], body: Sequence[Entity], speaking: Set[int] = frozenset()
+) -> list[Entity]:
     surnames: set[str] = set()
     for entity in body:
         if entity.label == "PERSON":
@@ -118,11 +234,19 @@ def _propagate_surnames(text: str, entities: list[Entity], body: Sequence[Entity
     folded = {_fold(s) for s in surnames}
     relabelled = [
         Entity(e.start, e.end, e.text, "PERSON")
-        if e.label in _RELABELLABLE and _fold(e.text) in folded
+        if _fold(e.text) in folded and _relabellable(e, speaking)
         else e
         for e in entities
     ]
     return _merge(relabelled, _uncovered_mentions(text, surnames, relabelled))
+
+
+def _relabellable(entity: Entity, speaking: Set[int]) -> bool:
+    if entity.label in _RELABELLABLE:
+        return True
+    return entity.label in _PLACE_LABELS and any(
+        entity.start <= offset < entity.end for offset in speaking
+    )
 
 
 def _fold(name: str) -> str:

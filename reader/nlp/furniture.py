@@ -1,0 +1,65 @@
+"""Page furniture: the parts of a saved page that are not the story.
+
+Photo and video credits ("Jane Roe/AFP/Getty Images", "(Photo: John Smith / Reuters)"),
+bylines ("By Priya Natarajan"), datelines ("HALIFAX —"), "Related:" lines and all-capital
+section labels ("SPORTS", "WATCH:"). Names in them are not the story's cast, so entities
+inside furniture are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.lexicon.furniture import PICTURE_AGENCIES
+from reader.spans import SortedSpans, merged
+
+_AGENCY = "|".join(re.escape(a) for a in sorted(PICTURE_AGENCIES, key=len, reverse=True))
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
+#: "Jane Roe/AFP/Getty Images", "John Smith / Reuters", "CP PHOTO/Jane Roe".
+_CREDIT_CHAIN = re.compile(
+    rf"(?:{_NAME}[ \t]*/[ \t]*)*(?:{_AGENCY})(?:[ \t]*/[ \t]*(?:{_NAME}))+"
+    rf"|{_NAME}[ \t]*/[ \t]*(?:{_AGENCY})\b(?:[ \t]*/[ \t]*{_NAME})*"
+    rf"|\b(?:CP|AP|AFP)[ \t]+PHOTO[ \t]*/[ \t]*{_NAME}"
+)
+#: "(Photo: John Smith)", "Photo by Jane Roe", "Credit: …" up to the line or bracket end.
+_CREDIT_LABEL = re.compile(
+    r"\(?\b(?:Photo(?:graph)?|Image|Video|Picture|Credit|Courtesy|Illustration)s?"
+    r"(?:[ \t]+(?:by|courtesy[ \t]+of))?[ \t]*[:|][^\n)]*\)?"
+    r"|\((?:Photo|Image|Video)[ \t]+by[^\n)]*\)",
+)
+#: A byline line: "By Priya Natarajan", "By Priya Natarajan and Tom Hale, Staff Reporters".
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n]{0,100}$", re.MULTILINE)
+_STAFF = re.compile(
+    r"^[^\n]{0,60}\b(?:Staff|Special to|Correspondent|Reporter|Writer)\b[^\n]{0,40}$",
+    re.MULTILINE | re.IGNORECASE,
+)
+#: A dateline at a paragraph start: "HALIFAX —", "OTTAWA (Reuters) -", "LONDON, Ont. —".
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{2,}(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?"
+    r"(?:[ \t]*\([^\n)]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]",
+    re.MULTILINE,
+)
+#: "Related: …", "Read more: …", "WATCH: …" lines.
+_LINK_LINE = re.compile(
+    r"^[ \t]*(?:Related|Read more|Read also|See also|Also read|More|WATCH|LISTEN|READ MORE)"
+    r"\b[^\n]*$",
+    re.MULTILINE,
+)
+#: A short line in capitals only: a section label ("SPORTS", "LOCAL NEWS").
+_SECTION_LABEL = re.compile(r"^[ \t]*[A-Z][A-Z&'’ -]{1,40}:?[ \t]*$", re.MULTILINE)
+
+
+def furniture_spans(text: str) -> SortedSpans:
+    """Character ranges of page furniture in ``text``."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_CREDIT_CHAIN, _CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL):
+        spans.extend(m.span() for m in pattern.finditer(text))
+    spans.extend(m.span() for m in _STAFF.finditer(text) if len(m.group().split()) <= 8)
+    spans.extend(m.span() for m in _DATELINE.finditer(text) if _dateline_ok(m.group()))
+    return SortedSpans(merged(spans))
+
+
+def _dateline_ok(found: str) -> bool:
+    """A dateline names a place in capitals, not a sentence opening in capitals."""
+    place = found.split("(")[0].split(",")[0].strip(" —–-")
+    return 1 <= len(place.split()) <= 4 and place.isupper()

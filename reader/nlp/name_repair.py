@@ -1,0 +1,121 @@
+"""Person names the tagger cut, padded or glued: repaired before anything counts them.
+
+- A name cut at a particle ("Ursula von der" + "Leyen") is joined up to the capitalised
+  word after the particles ("Ursula von der Leyen"), swallowing the stray piece.
+- A lower-case word the tagger ran on with is dropped ("Von der Leyen later" → "Von der
+  Leyen"); particles stay.
+- A role word glued before a full name is not part of it ("Organizer Jane Doe" → "Jane
+  Doe"); the role is still read from the text in front of the name (``reader.actors``).
+- An age run on after a comma is dropped ("Mary Smith,60" → "Mary Smith").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.lexicon.name_parts import PARTICLES
+from reader.lexicon.titles import ROLE_WORDS, TITLE_HEADS
+from reader.model import Entity
+
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_WORD = re.compile(r"\S+")
+#: A capitalised name word after particles: "Leyen", "Berg", "O'Brien", "Al-Sayed".
+_NAME_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*")
+_AGE = re.compile(r",\s*\d{1,3}\b.*$")
+
+
+def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The entities with the name repairs above applied, in text order, never overlapping."""
+    repaired: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: (e.start, e.end)):
+        if repaired and entity.start < repaired[-1].end:
+            continue  # swallowed by a join
+        fixed = _without_age(_without_role_word(_without_trailing_word(entity)))
+        if fixed.label == "PERSON":
+            fixed = _joined_over_particles(text, fixed)
+        repaired.append(fixed)
+    return repaired
+
+
+def _words(entity: Entity) -> list[re.Match[str]]:
+    return list(_WORD.finditer(entity.text))
+
+
+def _rebuilt(entity: Entity, start: int, end: int, label: str | None = None) -> Entity:
+    """The entity cut to ``[start, end)`` of its own text."""
+    return Entity(
+        entity.start + start,
+        entity.start + end,
+        entity.text[start:end],
+        label or entity.label,
+        entity.actor,
+    )
+
+
+def _is_particle(word: str) -> bool:
+    return word.lower() in PARTICLES
+
+
+def _without_trailing_word(entity: Entity) -> Entity:
+    """ "Von der Leyen later" → "Von der Leyen": a trailing lower-case non-particle word."""
+    if entity.label not in _NAMED_LABELS:
+        return entity
+    words = _words(entity)
+    if len(words) < 2:
+        return entity
+    last = words[-1].group()
+    trailing = last.islower() and last.isalpha() and last not in ("of", "and")
+    if trailing and not _is_particle(last) and any(w.group()[:1].isupper() for w in words[:-1]):
+        return _rebuilt(entity, 0, words[-2].end())
+    return entity
+
+
+def _without_role_word(entity: Entity) -> Entity:
+    """ "Organizer Jane Doe" → "Jane Doe": a role word before at least two name words."""
+    if entity.label != "PERSON":
+        return entity
+    words = _words(entity)
+    if len(words) < 3:
+        return entity
+    first = words[0].group().lower().rstrip(".")
+    if first in ROLE_WORDS and first not in TITLE_HEADS:
+        rest = words[1:]
+        if all(w.group()[:1].isupper() or _is_particle(w.group()) for w in rest):
+            return _rebuilt(entity, rest[0].start(), words[-1].end())
+    return entity
+
+
+def _without_age(entity: Entity) -> Entity:
+    """ "Mary Smith,60" → "Mary Smith"."""
+    if entity.label != "PERSON":
+        return entity
+    age = _AGE.search(entity.text)
+    if age is None or age.start() == 0:
+        return entity
+    return _rebuilt(entity, 0, age.start())
+
+
+def _joined_over_particles(text: str, entity: Entity) -> Entity:
+    """ "Ursula von der" followed by "Leyen" → "Ursula von der Leyen"."""
+    words = _words(entity)
+    if len(words) < 2 or not _is_particle(words[-1].group()):
+        return entity
+    position = entity.end
+    while True:
+        gap = re.compile(r"[ \t]+").match(text, position)
+        if gap is None:
+            return entity
+        word = _WORD.match(text, gap.end())
+        if word is None:
+            return entity
+        value = word.group().rstrip('.,;:!?"”’)')
+        if _is_particle(value):
+            position = gap.end() + len(value)
+            continue
+        name = _NAME_WORD.match(value)
+        if name is None:
+            return entity
+        surname = name.group().removesuffix("'s").removesuffix("’s")
+        end = gap.end() + len(surname)
+        return Entity(entity.start, end, text[entity.start : end], "PERSON", entity.actor)

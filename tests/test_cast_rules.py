@@ -1,0 +1,200 @@
+"""The cast from ordinary articles on other beats (issue 8 §1–2), on the real model.
+
+Each test is a sentence of our own with the construction the issue names: one person, one
+actor however written; speakers found through roles, pronouns and organisations; no actor
+from page furniture; no statement without communicated content.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.model import Actor, Analysis, Quote
+from reader.opening import article_from_text
+from reader.pipeline import analyse
+
+
+@pytest.fixture(scope="module")
+def cast():
+    def run(text: str) -> Analysis:
+        return analyse(article_from_text(text))
+
+    return run
+
+
+def actor_named(analysis: Analysis, alias: str) -> Actor:
+    found = [a for a in analysis.actors if alias in a.aliases or a.name == alias]
+    assert len(found) == 1, f"{alias!r}: {[(a.name, a.kind, a.aliases) for a in analysis.actors]}"
+    return found[0]
+
+
+def statement(analysis: Analysis, containing: str) -> Quote:
+    found = [q for q in analysis.quotes if containing in q.text]
+    assert found, f"no statement holds {containing!r}: {[q.text for q in analysis.quotes]}"
+    return found[0]
+
+
+def speaker_of(analysis: Analysis, containing: str) -> Actor | None:
+    quote = statement(analysis, containing)
+    return analysis.actor(quote.actor) if quote.actor else None
+
+
+# -- one person, one actor -----------------------------------------------------------------
+
+
+def test_name_with_particles_is_one_person(cast):
+    analysis = cast(
+        "Commission President Ursula von der Leyen said on Tuesday that the rules would "
+        "change. Von der Leyen later told reporters that the plan was only a start."
+    )
+    person = actor_named(analysis, "Ursula von der Leyen")
+    assert person.kind == "person"
+    assert "Von der Leyen" in person.aliases
+    assert len(person.quotes) == 2
+    assert not [a for a in analysis.actors if a.name in ("Leyen", "Ursula von der")]
+
+
+def test_surname_typed_as_a_place_is_the_person(cast):
+    analysis = cast(
+        "Christine Lagarde warned of inflation on Monday. Lagarde said rates would stay high."
+    )
+    person = actor_named(analysis, "Christine Lagarde")
+    assert person.kind == "person"
+    assert "Lagarde" in person.aliases
+    assert speaker_of(analysis, "rates would stay high") == person
+
+
+def test_name_apposed_to_a_role_is_a_person_and_so_is_its_surname(cast):
+    analysis = cast(
+        "Its chairwoman, Aileen MacLeod, described the consultation as a sham. "
+        "MacLeod said the plan was flawed."
+    )
+    person = actor_named(analysis, "Aileen MacLeod")
+    assert person.kind == "person"
+    assert "MacLeod" in person.aliases
+    assert speaker_of(analysis, "the plan was flawed") == person
+
+
+def test_role_word_glued_to_a_name_and_age_after_a_comma(cast):
+    analysis = cast(
+        "Organizer Jane Doe said the race would go ahead.\n\nMary Smith,60, of Halifax, "
+        "died on Sunday."
+    )
+    assert actor_named(analysis, "Jane Doe").name == "Jane Doe"
+    assert actor_named(analysis, "Mary Smith").name == "Mary Smith"
+
+
+def test_family_name_first_order(cast):
+    analysis = cast("Chinese President Xi Jinping met the delegation. Xi said talks were frank.")
+    person = actor_named(analysis, "Xi Jinping")
+    assert speaker_of(analysis, "talks were frank") == person
+
+
+# -- speakers --------------------------------------------------------------------------------
+
+
+def test_role_noun_with_an_apposed_name_is_that_name(cast):
+    analysis = cast("A spokesman, Marc Lemaire, told reporters: “We will publish it next week.”")
+    speaker = speaker_of(analysis, "We will publish it next week")
+    assert speaker is not None and speaker.name == "Marc Lemaire"
+    assert not [a for a in analysis.actors if a.name.lower() == "spokesman"]
+
+
+def test_pronoun_goes_to_the_apposed_subject_of_the_sentence_before(cast):
+    analysis = cast(
+        "Mayor Janet Ruiz defended the budget. Her deputy, Tom Okafor, was more cautious. "
+        "He said the council had not yet seen the final figures."
+    )
+    speaker = speaker_of(analysis, "had not yet seen the final figures")
+    assert speaker is not None and speaker.name == "Tom Okafor"
+
+
+def test_organisation_said_in_a_statement(cast):
+    analysis = cast(
+        "The Port Ellis Fishermen's Association said in a statement that the plan would "
+        "destroy breeding grounds."
+    )
+    speaker = speaker_of(analysis, "destroy breeding grounds")
+    assert speaker is not None and speaker.kind == "organisation"
+    assert "Fishermen" in speaker.name
+
+
+# -- nationality words -----------------------------------------------------------------------
+
+
+def test_nationality_modifier_is_a_mention_of_its_country(cast):
+    analysis = cast(
+        "Syrian troops entered the town as Russian jets flew overhead. Russia denied it. "
+        "Turkish officials said Türkiye would close the border."
+    )
+    russia = actor_named(analysis, "Russia")
+    assert russia.kind == "place" and "Russian" in russia.aliases and russia.mentions == 2
+    assert actor_named(analysis, "Syrian").name == "Syria"
+    turkey = actor_named(analysis, "Türkiye")
+    assert "Turkish" in turkey.aliases
+    assert not [a for a in analysis.actors if a.name in ("Russian", "Syrian", "Turkish")]
+
+
+def test_nationality_noun_is_a_group(cast):
+    analysis = cast("Ukrainians said they feared the worst. The Syrians said they would stay.")
+    group = speaker_of(analysis, "feared the worst")
+    assert group is not None and (group.name, group.kind) == ("Ukrainians", "group")
+
+
+# -- not actors ------------------------------------------------------------------------------
+
+
+def test_page_furniture_makes_no_actors(cast):
+    analysis = cast(
+        "Harbour plan draws fire\n\nBy Priya Natarajan\n\nHALIFAX — The harbour plan drew "
+        "criticism on Monday.\n\nJane Roe/AFP/Getty Images\n\nResidents gather at the wharf. "
+        "(Photo: John Smith / Reuters)\n\nSPORTS\n\nRelated: Council approves ferry budget\n\n"
+        "Mayor Ana Ruiz said the plan would be reviewed."
+    )
+    names = {a.name for a in analysis.actors}
+    for furniture in ("Priya Natarajan", "Jane Roe", "John Smith", "Reuters", "AFP", "HALIFAX"):
+        assert not any(furniture in name for name in names), names
+    assert "Ana Ruiz" in names
+
+
+def test_platforms_products_events_and_bills_are_not_people(cast):
+    analysis = cast(
+        "Brexit changed the rules, Mayor Ana Ruiz said. She said Bill C-21 would not help. "
+        "Ruiz posted on Twitter that Bitcoin was not accepted."
+    )
+    kinds = {a.name: a.kind for a in analysis.actors}
+    assert kinds.get("Twitter") == "organisation"
+    for thing in ("Brexit", "Bitcoin", "Bill C-21"):
+        assert kinds.get(thing, "other") == "other", kinds
+    assert not [q for q in analysis.quotes if q.actor and "brexit" in q.actor]
+
+
+# -- statements ------------------------------------------------------------------------------
+
+
+def test_dismissing_criticism_says_nothing(cast):
+    analysis = cast("Delgado dismissed the criticism. Okafor rejected the claims of fraud.")
+    assert not [q for q in analysis.quotes if q.text == "the criticism"]
+    assert statement(analysis, "the claims of fraud")
+
+
+def test_demands_with_an_adjective_for_a_speaker_are_not_a_statement(cast):
+    analysis = cast("He has held on despite Western demands that he step down.")
+    assert not [q for q in analysis.quotes if "step down" in q.text]
+
+
+def test_source_phrase_before_a_speaker_is_the_outlet(cast):
+    analysis = cast('Per the Herald, Okafor stated, "We will rebuild the pier."')
+    assert len(analysis.quotes) == 1
+    quote = analysis.quotes[0]
+    assert "We will rebuild the pier" in quote.text
+    assert quote.via == "the Herald"
+    assert analysis.actor(quote.actor).name == "Okafor"
+
+
+def test_award_lists_are_not_statements(cast):
+    analysis = cast(
+        "The winners were named on Friday.\n\nWINNER: The Long Road, by Sam Hale\n\n"
+        "NOMINEES: Blue Harbour; The Quiet Year; North Light"
+    )
+    assert analysis.quotes == ()
