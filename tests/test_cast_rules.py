@@ -198,3 +198,26 @@ def test_award_lists_are_not_statements(cast):
         "NOMINEES: Blue Harbour; The Quiet Year; North Light"
     )
     assert analysis.quotes == ()
+
+
+def test_company_with_and_without_its_legal_form_is_one_organisation(cast):
+    analysis = cast(
+        "Harbourline Ltd. said in a news release that fares would rise. Harbourline has "
+        "raised fares twice since 2021."
+    )
+    company = actor_named(analysis, "Harbourline")
+    assert company.kind == "organisation" and "Harbourline Ltd." in company.aliases
+
+
+def test_a_name_after_a_lower_case_the_is_an_outlet_not_a_person(cast):
+    analysis = cast("Paul Dube told the Chronicle the increase was unavoidable.")
+    assert actor_named(analysis, "Chronicle").kind == "organisation"
+    assert speaker_of(analysis, "the increase was unavoidable").name == "Paul Dube"
+
+
+def test_initials_before_a_surname_are_a_person(cast):
+    analysis = cast(
+        "J.K. Rowling said she would donate the fee. Rowling added that the charity mattered."
+    )
+    person = actor_named(analysis, "J.K. Rowling")
+    assert person.kind == "person" and "Rowling" in person.aliases and len(person.quotes) == 2

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from reader.lexicon.given_names import FEMALE_NAMES, MALE_NAMES
 from reader.lexicon.groups import GROUP_NOUNS, IRREGULAR_PLURALS
-from reader.lexicon.name_parts import DETERMINERS, PARTICLES, SUFFIXES
+from reader.lexicon.name_parts import COMPANY_SUFFIXES, DETERMINERS, PARTICLES, SUFFIXES
 from reader.lexicon.titles import (
     GENDERED_TITLES,
     HONORIFICS,
@@ -105,6 +105,9 @@ def entity_key(surface: str, label: str = "") -> str:
     words = [w for w in words if w]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
+    # "Harbourline Ltd." = "Harbourline": a company is the same without its legal form.
+    while len(words) > 1 and label == "ORG" and words[-1] in COMPANY_SUFFIXES:
+        words = words[:-1]
     key = " ".join(words)
     # Plural demonyms are the same group as the adjective: "Russians" = "Russian".
     if label == "NORP" and key.endswith(("ans", "ians")):

@@ -19,3 +19,8 @@ SUFFIXES: frozenset[str] = wordset("jr sr ii iii iv phd md")
 DETERMINERS: frozenset[str] = wordset(
     "the a an some many most several other others these those two three four few all"
 )
+
+#: Legal forms after a company's name: "Harbourline Ltd." is "Harbourline".
+COMPANY_SUFFIXES: frozenset[str] = wordset(
+    "ltd limited inc incorporated corp corporation co llc llp plc gmbh ag sa nv bv lp ulc"
+)

@@ -168,13 +168,21 @@ _OUTLET_NOUN = re.compile(
 )
 
 
+#: "told the Chronicle": a one-word name after a lower-case "the" is no person's name.
+_THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$")
+
+
 def _media_outlets_as_orgs(text: str, entities: Iterable[Entity]) -> Iterable[Entity]:
-    """A one-word "person" right after "news agency", "newspaper"… is the outlet (an ORG)."""
+    """A one-word "person" right after "news agency", "newspaper"…, or after a lower-case
+    "the" ("told the Chronicle"), is an outlet or institution (an ORG)."""
     for entity in entities:
         if (
             entity.label == "PERSON"
             and " " not in entity.text
-            and _OUTLET_NOUN.search(text, max(0, entity.start - 40), entity.start)
+            and (
+                _OUTLET_NOUN.search(text, max(0, entity.start - 40), entity.start)
+                or _THE_BEFORE.search(text, max(0, entity.start - 5), entity.start)
+            )
         ):
             yield Entity(entity.start, entity.end, entity.text, "ORG")
         else:

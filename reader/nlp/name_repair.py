@@ -7,6 +7,8 @@
 - A role word glued before a full name is not part of it ("Organizer Jane Doe" → "Jane
   Doe"); the role is still read from the text in front of the name (``reader.actors``).
 - An age run on after a comma is dropped ("Mary Smith,60" → "Mary Smith").
+- Initials before a surname are a person's ("J.K. Rowling", "T. J. Okafor"), whatever the
+  tagger called them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ _WORD = re.compile(r"\S+")
 #: A capitalised name word after particles: "Leyen", "Berg", "O'Brien", "Al-Sayed".
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*")
 _AGE = re.compile(r",\s*\d{1,3}\b.*$")
+#: "J.K. Rowling", "T. J. Okafor", "W.E.B. Du Bois".
+_INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+\s)?(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+$")
 
 
 def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
@@ -32,6 +36,8 @@ def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if repaired and entity.start < repaired[-1].end:
             continue  # swallowed by a join
         fixed = _without_age(_without_role_word(_without_trailing_word(entity)))
+        if fixed.label in _NAMED_LABELS and _INITIALS_NAME.match(fixed.text):
+            fixed = _rebuilt(fixed, 0, len(fixed.text), "PERSON")
         if fixed.label == "PERSON":
             fixed = _joined_over_particles(text, fixed)
         repaired.append(fixed)
