@@ -221,3 +221,15 @@ def test_initials_before_a_surname_are_a_person(cast):
     )
     person = actor_named(analysis, "J.K. Rowling")
     assert person.kind == "person" and "Rowling" in person.aliases and len(person.quotes) == 2
+
+
+def test_headline_naming_a_topic_furniture_and_a_lone_place_name(cast):
+    analysis = cast(
+        "Putin Warns West Over Arms Supplies\n\nMOSCOW (Reuters) - Russian President "
+        "Vladimir Putin on Friday warned Western countries against sending more weapons "
+        "to Kyiv.\n\nAnna Petrova / Reuters\n\nTECHNOLOGY"
+    )
+    assert not [q for q in analysis.quotes if "West Over Arms" in q.text]
+    kinds = {a.name: a.kind for a in analysis.actors}
+    assert kinds.get("Kyiv") == "place"
+    assert not [n for n in kinds if "Petrova" in n or "TECHNOLOGY" in n or n == "MOSCOW"]

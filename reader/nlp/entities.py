@@ -72,7 +72,42 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     body_strings = {e.text for e in body}
     kept = body + [e for e in headline if e.text in body_strings]
     ordered = sorted(kept, key=lambda e: (e.start, e.end))
-    return _propagate_surnames(text, ordered, body, speaking)
+    return _lone_names_as_places(text, _propagate_surnames(text, ordered, body, speaking))
+
+
+#: "weapons to Kyiv", "in Mariupol": a preposition of place right before a word.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|near|across|outside|around|into|toward|towards)\s+$")
+
+
+def _lone_names_as_places(text: str, entities: list[Entity]) -> list[Entity]:
+    """A one-word "person" only ever met after "in", "to", "from"… is a place ("to Kyiv").
+
+    Not when the word is part of a person's full name in the article: "sent it to Smith"
+    after "John Smith" stays a person.
+    """
+    names_words = {
+        word for e in entities if e.label == "PERSON" and " " in e.text for word in e.text.split()
+    }
+    lone: dict[str, list[int]] = {}
+    for index, entity in enumerate(entities):
+        if entity.label == "PERSON" and " " not in entity.text and entity.text not in names_words:
+            lone.setdefault(entity.text, []).append(index)
+    places = {
+        name
+        for name, indices in lone.items()
+        if all(
+            _PLACE_PREPOSITION.search(text, max(0, entities[i].start - 12), entities[i].start)
+            for i in indices
+        )
+    }
+    if not places:
+        return entities
+    return [
+        Entity(e.start, e.end, e.text, "GPE", e.actor)
+        if e.label == "PERSON" and e.text in places
+        else e
+        for e in entities
+    ]
 
 
 #: A bill or act the tagger took for a person or organisation: "Bill C-21", "the Online News Act".
