@@ -76,7 +76,9 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
 
 
 #: "weapons to Kyiv", "in Mariupol": a preposition of place right before a word.
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|near|across|outside|around|into|toward|towards)\s+$")
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|to|from|near|across|outside|around|into|toward|towards)\s+$"
+)
 
 
 def _lone_names_as_places(text: str, entities: list[Entity]) -> list[Entity]:

@@ -26,7 +26,9 @@ _WORD = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*")
 _AGE = re.compile(r",\s*\d{1,3}\b.*$")
 #: "J.K. Rowling", "T. J. Okafor", "W.E.B. Du Bois".
-_INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+\s)?(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+$")
+_INITIALS_NAME = re.compile(
+    r"^(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]+\s)?(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+$"
+)
 
 
 def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
