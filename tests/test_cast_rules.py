@@ -233,3 +233,29 @@ def test_headline_naming_a_topic_furniture_and_a_lone_place_name(cast):
     kinds = {a.name: a.kind for a in analysis.actors}
     assert kinds.get("Kyiv") == "place"
     assert not [n for n in kinds if "Petrova" in n or "TECHNOLOGY" in n or n == "MOSCOW"]
+
+
+def test_name_apposed_after_a_longer_description_is_the_speaker(cast):
+    analysis = cast(
+        "The union representing nurses, the Health Care Workers Guild, said the offer was "
+        "too low. Winnipeg's fire chief, Dr. Samuel Osei, said the station would reopen."
+    )
+    guild = speaker_of(analysis, "the offer was too low")
+    assert guild is not None and guild.name == "Health Care Workers Guild"
+    chief = speaker_of(analysis, "the station would reopen")
+    assert chief is not None and chief.name == "Samuel Osei"
+
+
+def test_declining_to_say_is_not_a_statement(cast):
+    analysis = cast("A spokeswoman for the board declined to say how many teachers had quit.")
+    assert not [q for q in analysis.quotes if "teachers had quit" in q.text]
+
+
+def test_a_title_cut_off_a_name_digits_and_plural_roles_are_not_people(cast):
+    analysis = cast(
+        "Coun. Priya Raman said the vote was close. Opposition MPs said the bill was rushed. "
+        "Students in Grade 8 will get laptops."
+    )
+    people = {a.name for a in analysis.actors if a.kind == "person"}
+    assert "Priya Raman" in people
+    assert not people & {"Coun", "Coun.", "Opposition MPs", "Grade 8"}

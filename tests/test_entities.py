@@ -91,11 +91,19 @@ def test_surname_added_where_model_missed_it():
     assert {e.label for e in surnames} == {"PERSON"}
 
 
-def test_place_surname_not_relabelled():
-    text = "George Washington crossed the river.\nWashington is the capital."
+def test_place_surname_after_a_preposition_of_place_stays_a_place():
+    text = "George Washington crossed the river.\nThe talks were held in Washington."
     found = extract_entities(text, parse(text, load_nlp()))
     second = [e for e in found if e.start > text.index("\n") and e.text == "Washington"]
     assert second and second[0].label in {"GPE", "LOC"}
+
+
+def test_person_surname_labelled_a_place_is_the_person():
+    """issue 8: "Lagarde" typed a place held her statements, apart from "Christine Lagarde"."""
+    text = "Coach Mike Brandt was fired.\nThe players had been behind Brandt until the end."
+    found = extract_entities(text, parse(text, load_nlp()))
+    second = [e for e in found if e.start > text.index("\n") and e.text == "Brandt"]
+    assert second and second[0].label == "PERSON"
 
 
 def test_surname_forms():

@@ -89,7 +89,9 @@ _POST_MODIFIER = re.compile(r",|\s(?:for|of|at|from|in|with|who|which|on)\s")
 #: Longest entity looked back over when searching entities that overlap a span.
 _MAX_ENTITY_CHARS = 200
 #: Between a description and the name set off after it: "A spokesman, Marc Lemaire".
-_APPOSITION_GAP = re.compile(r"\s*,\s*")
+_APPOSITION_GAP = re.compile(
+    r"(?:\s+[^,.;:!?\"“”\n]{1,60})?\s*,\s*(?:(?:the|Dr|Mr|Ms|Mrs|Prof|Sen|Coun)\.?\s+)?"
+)
 _POSSESSIVES = ("'s", "’s")
 _KIND_PREFERENCE: dict[str, int] = {
     "person": 0,
@@ -426,7 +428,10 @@ class _Speakers:
         if index >= len(self._starts):
             return None
         entity = self.entities[self._located[index]]
-        if not _APPOSITION_GAP.fullmatch(self.text, end, entity.start):
+        # "A spokesman, Marc Lemaire," / "A spokeswoman for the commission, Tanya Boyd," /
+        # "The union representing bakery staff, the Food Workers Alliance,".
+        gap = _APPOSITION_GAP.fullmatch(self.text, end, entity.start)
+        if gap is None or not self.text.startswith(",", entity.end):
             return None
         cluster = self.entity_clusters[self._located[index]].root()
         if cluster.kind not in ("person", "organisation"):

@@ -30,7 +30,7 @@ from reader.attribution.syntax import (
     speaker_tokens,
 )
 from reader.attribution.verb_frames import VerbContext, frame_of
-from reader.lexicon.speech import NOMINAL_CUES, TOPIC_NOUNS
+from reader.lexicon.speech import NOMINAL_CUES, TOPIC_NOUNS, WITHHOLDING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,6 +44,8 @@ def verb_attribution(verb: Token, offset: int, index: int) -> Attribution | None
     context = VerbContext.of(verb, subject)
     frame = frame_of(context)
     if frame is not None and frame.rule is None:
+        return None
+    if withheld(verb):
         return None
     if frame is not None and frame.speaker is not None:
         subject = frame.speaker
@@ -75,6 +77,15 @@ def verb_attribution(verb: Token, offset: int, index: int) -> Attribution | None
     speaker = speaker_span(subject, offset)
     cue = _cue_span(verb, offset)
     return Attribution(spans, cue, speaker, frame.rule, index, steps_down=steps_down)
+
+
+def withheld(verb: Token) -> bool:
+    """ "declined to say how many …", "refused to comment on …": refused speech says nothing.
+
+    A negated cue ("did not respond to requests for comment") is kept: the attribution
+    corpus counts it as an attribution of the silence.
+    """
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS
 
 
 def _cue_span(verb: Token, offset: int) -> tuple[int, int]:

@@ -58,6 +58,9 @@ NP_CONTENT_VERBS: frozenset[str] = wordset(
     """
 )
 
+#: Verbs that refuse the speech they govern: "declined to say", "refused to comment".
+WITHHOLDING_VERBS: frozenset[str] = wordset("decline refuse")
+
 #: Verbs that answer someone else's words: "dismissed the criticism", "denied it".
 REBUTTAL_VERBS: frozenset[str] = wordset(
     "dismiss reject deny dispute rebuff refute rebut brush shrug"

@@ -17,6 +17,7 @@ TITLE_HEADS: frozenset[str] = wordset(
     director leader judge prosecutor ceo founder adviser advisor representative rep
     congressman congresswoman lawmaker speaker ayatollah cardinal bishop archbishop
     sen gov lt col gen justice reverend rev captain capt lieutenant sergeant sgt
+    coun councillor councilor const constable det detective insp supt cpl mp mla mpp
     """
 )
 
@@ -24,12 +25,12 @@ TITLE_HEADS: frozenset[str] = wordset(
 #: unlike title heads they are not titles a person is later called by on their own.
 ROLE_WORDS: frozenset[str] = TITLE_HEADS | wordset(
     """
-    organizer organiser coach manager owner officer detective constable inspector
-    superintendent sheriff councillor councilor alderman trustee principal dean doctor nurse
+    organizer organiser coach manager owner officer inspector
+    superintendent sheriff alderman trustee principal dean doctor nurse
     lawyer attorney actor actress singer author writer producer striker goalkeeper defender
     forward quarterback pitcher skipper commissioner treasurer clerk warden analyst
     economist researcher scientist chef veteran rookie midfielder winger coordinator
-    spokesperson-elect candidate challenger incumbent mp mla mpp resident student
+    spokesperson-elect candidate challenger incumbent resident student
     """
 )
 

@@ -11,7 +11,8 @@ The statistical model alone gets five things wrong often enough to matter in new
 - a one-word outlet after "news agency" or "newspaper" is labelled a person ("Sputnik");
 - names are cut, padded or glued (``reader.nlp.name_repair``);
 - a person's surname is labelled a place ("Lagarde said …" after "Christine Lagarde"): a
-  place-labelled surname is the person when it is the subject of a speech verb;
+  place-labelled surname is the person unless it follows a preposition of place ("in
+  Washington") without speaking;
 - a person's name is labelled an organisation or place ("Its chairwoman, Aileen MacLeod"):
   a name apposed to a role noun, or after a role word or honorific, is a person;
 - page furniture (credits, bylines, datelines, section labels: ``reader.nlp.furniture``)
@@ -279,19 +280,23 @@ def _propagate_surnames(
     folded = {_fold(s) for s in surnames}
     relabelled = [
         Entity(e.start, e.end, e.text, "PERSON")
-        if _fold(e.text) in folded and _relabellable(e, speaking)
+        if _fold(e.text) in folded and _relabellable(e, speaking, text)
         else e
         for e in entities
     ]
     return _merge(relabelled, _uncovered_mentions(text, surnames, relabelled))
 
 
-def _relabellable(entity: Entity, speaking: Set[int]) -> bool:
+def _relabellable(entity: Entity, speaking: Set[int], text: str = "") -> bool:
+    """A surname labelled otherwise is the person; one labelled a place only where it speaks
+    or is not after a preposition of place ("in Washington" stays a place)."""
     if entity.label in _RELABELLABLE:
         return True
-    return entity.label in _PLACE_LABELS and any(
-        entity.start <= offset < entity.end for offset in speaking
-    )
+    if entity.label not in _PLACE_LABELS:
+        return False
+    if any(entity.start <= offset < entity.end for offset in speaking):
+        return True
+    return not _PLACE_PREPOSITION.search(text, max(0, entity.start - 12), entity.start)
 
 
 def _fold(name: str) -> str:

@@ -7,6 +7,8 @@
 - A role word glued before a full name is not part of it ("Organizer Jane Doe" → "Jane
   Doe"); the role is still read from the text in front of the name (``reader.actors``).
 - An age run on after a comma is dropped ("Mary Smith,60" → "Mary Smith").
+- A title or honorific cut off on its own ("Coun" of "Coun. Rita Das") is no name, nor is
+  a "person" with digits ("Grade 8"); a plural role ("Opposition MPs") is a group.
 - Initials before a surname are a person's ("J.K. Rowling", "T. J. Okafor"), whatever the
   tagger called them.
 """
@@ -17,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from reader.lexicon.name_parts import PARTICLES
-from reader.lexicon.titles import ROLE_WORDS, TITLE_HEADS
+from reader.lexicon.titles import HONORIFICS, ROLE_WORDS, TITLE_HEADS
 from reader.model import Entity
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -38,12 +40,29 @@ def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if repaired and entity.start < repaired[-1].end:
             continue  # swallowed by a join
         fixed = _without_age(_without_role_word(_without_trailing_word(entity)))
+        if _not_a_name(fixed):
+            continue
+        if fixed.label == "PERSON" and _is_plural_role(fixed.text):
+            fixed = _rebuilt(fixed, 0, len(fixed.text), "NORP")
         if fixed.label in _NAMED_LABELS and _INITIALS_NAME.match(fixed.text):
             fixed = _rebuilt(fixed, 0, len(fixed.text), "PERSON")
         if fixed.label == "PERSON":
             fixed = _joined_over_particles(text, fixed)
         repaired.append(fixed)
     return repaired
+
+
+def _not_a_name(entity: Entity) -> bool:
+    if entity.label != "PERSON":
+        return False
+    bare = entity.text.lower().rstrip(".")
+    return bare in ROLE_WORDS or bare in HONORIFICS or any(c.isdigit() for c in entity.text)
+
+
+def _is_plural_role(text: str) -> bool:
+    """ "Opposition MPs", "Liberal senators": the last word is a role word in the plural."""
+    last = text.split()[-1]
+    return len(last) > 2 and last.endswith("s") and last[:-1].lower() in ROLE_WORDS
 
 
 def _words(entity: Entity) -> list[re.Match[str]]:
