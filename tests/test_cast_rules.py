@@ -259,3 +259,12 @@ def test_a_title_cut_off_a_name_digits_and_plural_roles_are_not_people(cast):
     people = {a.name for a in analysis.actors if a.kind == "person"}
     assert "Priya Raman" in people
     assert not people & {"Coun", "Coun.", "Opposition MPs", "Grade 8"}
+
+
+def test_pronoun_after_a_name_in_its_own_sentence_is_that_name(cast):
+    analysis = cast(
+        "Mayor Paul Henning said the city would build new lanes. When I asked the works "
+        "director, Farid Karimi, about the delay, he said costs had doubled."
+    )
+    speaker = speaker_of(analysis, "costs had doubled")
+    assert speaker is not None and speaker.name == "Farid Karimi"

@@ -136,6 +136,10 @@ class Antecedents:
                 break
             if m.subject:
                 return m.actor
+        # "When I asked the director, Farid Karimi, what happened, he said …": a compatible
+        # name earlier in the pronoun's own sentence beats the previous statement's speaker.
+        if nearest is not None and nearest.sentence == sentence and not nearest.quoted:
+            return nearest.actor
         if (
             previous is not None
             and previous.start < offset
