@@ -3,8 +3,9 @@
 Works on the actor mentions already found, in text order, with a bounded look-back so that
 a long article stays linear. Rules, in order, for a pronoun:
 
-1. the nearest main-clause subject of a compatible actor in the pronoun's sentence or the
-   one before ("Al-Assad said he would not meet Erdogan until what he described ..." → al-Assad),
+1. the nearest main-clause subject of a compatible actor in the pronoun's sentence ("Al-Assad
+   said he would not meet Erdogan until what he described ..." → al-Assad), else the nearest
+   compatible mention in that sentence, else the nearest subject of the sentence before,
 2. the previous statement's speaker, if compatible and no more than a few sentences back,
 3. the nearest compatible mention.
 
@@ -134,11 +135,13 @@ class Antecedents:
             nearest = nearest or m
             if m.sentence < sentence - 1:
                 break
+            # "When I asked the director, Farid Karimi, what happened, he said …": no subject
+            # in the pronoun's own sentence, so a compatible name there beats the one before.
+            if m.sentence < sentence and nearest.sentence == sentence:
+                return nearest.actor
             if m.subject:
                 return m.actor
-        # "When I asked the director, Farid Karimi, what happened, he said …": a compatible
-        # name earlier in the pronoun's own sentence beats the previous statement's speaker.
-        if nearest is not None and nearest.sentence == sentence and not nearest.quoted:
+        if nearest is not None and nearest.sentence == sentence:
             return nearest.actor
         if (
             previous is not None
