@@ -3,8 +3,9 @@
 ``resolve_actors`` reads the entities and statements in text order, once:
 
 * Entities become actors by label: PERSON → person; ORG → organisation; GPE, LOC, FAC →
-  place; NORP → group; EVENT, LAW, PRODUCT, WORK_OF_ART, LANGUAGE → other. Dates, times,
-  numbers, money and quantities are never actors.
+  place; NORP → group (a nationality word used as a modifier is its country's mention).
+  Dates, times, numbers, money and quantities are never actors, and neither are things:
+  products, events, laws, works and languages.
 * People merge on their name without titles, particles, case or possessive ("President
   Vladimir Putin" = "Putin"; "Bashar al-Assad" = "Al-Assad" = "Assad"). Two people both
   named in full with different given names ("John Smith", "Mary Smith") never merge; a bare
@@ -67,8 +68,12 @@ from reader.model import Actor, ActorKind, Entity, Quote
 from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before
 
-#: Entity labels that never name an actor.
-NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+#: Entity labels that never name an actor: quantities, and things rather than people or
+#: bodies (products, events, laws, works, languages: "Bitcoin", "Brexit", "Bill C-21").
+NOT_ACTORS = frozenset({
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+    "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE",
+})  # fmt: skip
 LABEL_KINDS: dict[str, ActorKind] = {
     "PERSON": "person",
     "ORG": "organisation",
