@@ -63,9 +63,11 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     speaking: set[int] = set()
     for paragraph in paragraphs:
         target = headline if is_title_case_headline(paragraph.doc.text) else body
-        found = repair_names(text, list(_trimmed(_raw_entities(paragraph))))
-        target.extend(_people_by_role(paragraph, found))
-        speaking |= _speaking_subjects(paragraph)
+        found = _people_by_role(
+            paragraph, repair_names(text, list(_trimmed(_raw_entities(paragraph))))
+        )
+        target.extend(found)
+        speaking |= _speaking_subjects(paragraph, found)
     furniture = furniture_spans(text)
     body = [e for e in _things_relabelled(body) if e.start not in furniture]
     headline = [e for e in _things_relabelled(headline) if e.start not in furniture]
@@ -144,12 +146,9 @@ def _people_by_role(paragraph: Paragraph, entities: list[Entity]) -> list[Entity
 
     "Its chairwoman, Aileen MacLeod," / "Aileen MacLeod, its chairwoman," / "Ms. MacLeod".
     """
-    if not any(e.label in _ROLE_RELABELLABLE for e in entities):
-        return entities
-    people = _role_named(paragraph)
     return [
         Entity(e.start, e.end, e.text, "PERSON", e.actor)
-        if e.label in _ROLE_RELABELLABLE and any(e.start <= o < e.end for o in people)
+        if e.label in _ROLE_RELABELLABLE and any(_role_named(t) for t in _tokens(paragraph, e))
         else e
         for e in entities
     ]
@@ -158,36 +157,41 @@ def _people_by_role(paragraph: Paragraph, entities: list[Entity]) -> list[Entity
 _ROLE_RELABELLABLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+def _tokens(paragraph: Paragraph, entity: Entity) -> list[Token]:
+    span = paragraph.doc.char_span(
+        entity.start - paragraph.start, entity.end - paragraph.start, alignment_mode="expand"
+    )
+    return list(span) if span is not None else []
+
+
 def _is_role(token: Token) -> bool:
     return token.lemma_.lower() in ROLE_WORDS and token.pos_ in ("NOUN", "PROPN")
 
 
-def _role_named(paragraph: Paragraph) -> set[int]:
-    """Article offsets of proper nouns the parse ties to a role word or honorific."""
-    found: set[int] = set()
-    for token in paragraph.doc:
-        if token.pos_ != "PROPN":
-            continue
-        previous = token.doc[token.i - 1] if token.i > 0 else None
-        tied = (
-            (token.dep_ == "appos" and _is_role(token.head))
-            or any(child.dep_ == "appos" and _is_role(child) for child in token.children)
-            or (
-                previous is not None
-                and previous.text.lower().rstrip(".") in HONORIFICS
-                and previous.text[:1].isupper()
-            )
+def _role_named(token: Token) -> bool:
+    """A proper noun the parse ties to a role word or honorific."""
+    if token.pos_ != "PROPN":
+        return False
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        (token.dep_ == "appos" and _is_role(token.head))
+        or any(child.dep_ == "appos" and _is_role(child) for child in token.children)
+        or (
+            previous is not None
+            and previous.text.lower().rstrip(".") in HONORIFICS
+            and previous.text[:1].isupper()
         )
-        if tied:
-            found.add(paragraph.start + token.idx)
-    return found
+    )
 
 
-def _speaking_subjects(paragraph: Paragraph) -> set[int]:
-    """Article offsets of words that are the subject of a speech verb ("Lagarde said")."""
+def _speaking_subjects(paragraph: Paragraph, entities: Iterable[Entity]) -> set[int]:
+    """Article offsets of place-labelled names that are the subject of a speech verb
+    ("Lagarde said")."""
     return {
         paragraph.start + token.idx
-        for token in paragraph.doc
+        for entity in entities
+        if entity.label in _PLACE_LABELS
+        for token in _tokens(paragraph, entity)
         if token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS
     }
 
