@@ -153,3 +153,7 @@ class ArticleError(DramatisError):
 
 class LibraryError(DramatisError):
     """The library database cannot be used as asked: read-only, locked, corrupt, disk full."""
+
+
+class OutputError(DramatisError):
+    """A file the program was asked to write (an export, JSON lines) cannot be written."""

@@ -15,7 +15,6 @@ because they are damaged are named on standard error.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -31,6 +30,7 @@ from reader.library import (
     CorruptLibraryError,
     Library,
     check_library,
+    export,
     open_library,
     repair_library,
     set_aside,
@@ -38,19 +38,6 @@ from reader.library import (
 
 #: ``library check`` found problems (distinct from 2, a problem stopping the command).
 EXIT_PROBLEMS = 3
-
-EXPORT_FIELDS = (
-    "statement_id",
-    "article_id",
-    "title",
-    "date",
-    "actor_id",
-    "actor",
-    "speaker",
-    "kind",
-    "cue",
-    "text",
-)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -265,27 +252,10 @@ def _remove(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with _open_for_reading(args) as library:
-        rows = (
-            {
-                "statement_id": s.id,
-                "article_id": s.article_id,
-                "title": s.title,
-                "date": s.date,
-                "actor_id": s.actor_id,
-                "actor": s.actor,
-                "speaker": s.speaker,
-                "kind": s.kind,
-                "cue": s.cue,
-                "text": s.text,
-            }
-            for s in library.statements()
-        )
         if args.format == "json":
-            _print_json(rows)
+            export.write_json(library, sys.stdout)
         else:
-            writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_FIELDS, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+            export.write_csv(library, sys.stdout)
         _note_skipped(library)
     return 0
 

@@ -10,8 +10,8 @@ Public API (plain dataclasses in and out, no SQL for callers)::
 A damaged library raises ``CorruptLibraryError`` and is never overwritten; ``set_aside``
 moves it aside and ``start_fresh`` also opens a new one. A library that cannot be written
 (read-only folder, full disk) is opened read-only and can still be read. ``check_library``
-and ``repair_library`` are ``dramatis library check [--repair]``. ``analyse_file`` shows a
-file without any library.
+and ``repair_library`` are ``dramatis library check [--repair]``; ``export_csv`` writes
+every statement to a file. ``analyse_file`` shows a file without any library.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from reader.library.core import (
     NotSavedError,
     default_analyser,
 )
+from reader.library.export import export_csv
 from reader.library.records import (
     ActorSummary,
     AddResult,
@@ -66,6 +67,7 @@ __all__ = [
     "StoredStatement",
     "analyse_file",
     "check_library",
+    "export_csv",
     "log_path",
     "open_library",
     "repair_library",

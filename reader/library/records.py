@@ -135,7 +135,12 @@ class StoredStatement:
     actor: str | None
     start: int
     end: int
+    #: The article's published date, else when it was first added (to order by).
     date: str
+    #: The article's published date as found in the file, or None.
+    published: str | None
+    #: When the article was first added to the library (ISO 8601, UTC).
+    added: str
 
     @classmethod
     def from_row(cls, row: Row) -> StoredStatement:
@@ -151,6 +156,8 @@ class StoredStatement:
             isinstance(record.text, str)
             and isinstance(record.kind, str)
             and isinstance(record.date, str)
+            and (record.published is None or isinstance(record.published, str))
+            and isinstance(record.added, str)
             and (record.title is None or isinstance(record.title, str))
             and (record.speaker is None or isinstance(record.speaker, str))
             and (record.cue is None or isinstance(record.cue, str))

@@ -236,7 +236,8 @@ def _with_snippets(db: Database, expression: str, page: list[tuple[int, float]])
 STATEMENT_COLUMNS = """s.id AS id, s.article_id AS article_id, a.title AS title,
     s.text AS text, s.kind AS kind, s.speaker AS speaker, s.cue AS cue,
     s.actor_id AS actor_id, act.name AS actor, s.start AS start, s."end" AS "end",
-    COALESCE(a.published, a.first_opened) AS date"""
+    COALESCE(a.published, a.first_opened) AS date, a.published AS published,
+    a.first_opened AS added"""
 
 STATEMENT_FROM = """statements AS s JOIN articles AS a ON a.id = s.article_id
     LEFT JOIN actors AS act ON act.id = s.actor_id"""
