@@ -342,3 +342,126 @@ def test_statement_order_is_by_date_then_added(library_dir):
         statements = list(library.statements())
     assert [s.date for s in statements] == sorted(s.date for s in statements)
     assert all(s.date == (s.published or s.added) for s in statements)
+
+
+# -- the desktop app --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """The window, not shown (so no model loads), its settings in a temporary place."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    yield win
+    win.shutdown()
+
+
+def answer_dialog(monkeypatch, name: Path, chosen: str) -> list[tuple]:
+    """Make the save dialog answer ``name`` with the filter ``chosen``; record its calls."""
+    from PySide6.QtWidgets import QFileDialog
+
+    calls: list[tuple] = []
+
+    def answer(*args, **kwargs):
+        calls.append(args)
+        return str(name), chosen
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    return calls
+
+
+def test_export_is_disabled_without_an_article(window, sample_analysis):
+    assert window.export_action.shortcut().toString() == "Ctrl+Shift+E"
+    assert not window.export_action.isEnabled()
+    window.show_analysis(sample_analysis)
+    assert window.export_action.isEnabled()
+    assert window.export_library_action.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("chosen", "suffix"),
+    [
+        ("Web page (*.html)", ".html"),
+        ("Markdown (*.md)", ".md"),
+        ("Analysis JSON (*.json)", ".json"),
+    ],
+)
+def test_file_export_writes_each_format(
+    window, monkeypatch, tmp_path, sample_analysis, chosen, suffix
+):
+    from reader.output.json_document import analysis_to_dict
+
+    window.show_analysis(sample_analysis)
+    calls = answer_dialog(monkeypatch, tmp_path / "exported", chosen)
+    window.export_action.trigger()
+    [call] = calls
+    assert call[3].split(";;") == [
+        "Web page (*.html)", "Markdown (*.md)", "Analysis JSON (*.json)"
+    ]  # fmt: skip
+    written = (tmp_path / f"exported{suffix}").read_text(encoding="utf-8")
+    if suffix == ".html":
+        assert written == analysis_to_html(sample_analysis)
+        assert text_of(written) == sample_analysis.article.text
+    elif suffix == ".md":
+        assert written == analysis_to_markdown(sample_analysis)
+    else:
+        assert json.loads(written) == analysis_to_dict(sample_analysis)
+    assert window.status_text.text().endswith(f"exported{suffix}")
+    assert not window.banner.isVisibleTo(window)
+
+
+def test_a_name_with_a_suffix_chooses_its_format(window, monkeypatch, tmp_path, sample_analysis):
+    window.show_analysis(sample_analysis)
+    answer_dialog(monkeypatch, tmp_path / "notes.md", "Web page (*.html)")
+    window.export_action.trigger()
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("# ")
+    assert not (tmp_path / "notes.md.html").exists()
+
+
+def test_a_failed_export_goes_to_the_banner_naming_the_file(
+    window, monkeypatch, tmp_path, sample_analysis
+):
+    window.show_analysis(sample_analysis)
+    target = tmp_path / "no such folder" / "page.html"
+    answer_dialog(monkeypatch, target, "Web page (*.html)")
+    window.export_action.trigger()
+    assert window.banner.isVisibleTo(window)
+    [line] = window.banner.text().splitlines()
+    assert line.startswith(f"Cannot export to {target}: the file cannot be written (")
+    assert window.analysis is sample_analysis  # still shown
+
+
+def test_library_statements_are_exported_off_the_gui_thread(window, qtbot, monkeypatch, tmp_path):
+    window.library.add_analysis(putin_article())
+    b = ArticleBuilder(title="Undated note")
+    b.actor("a1", "Ingrid Berg").text("Rain in Oslo. ")
+    b.quote("Demand rose", "Ingrid Berg", "a1", kind="indirect")
+    window.library.add_analysis(b.build())
+    target = tmp_path / "statements"
+    answer_dialog(monkeypatch, target, "Spreadsheet, CSV (*.csv)")
+    window.export_library_action.trigger()
+    assert window.exporter.busy()
+    assert window.status_text.text() == "Exporting the library's statements to statements.csv…"
+    qtbot.waitUntil(lambda: not window.exporter.busy(), timeout=10_000)
+    assert window.status_text.text() == "Exported 4 statements to statements.csv"
+    rows = csv_rows((tmp_path / "statements.csv").read_text(encoding="utf-8"))
+    assert sorted(r["date"] for r in rows) == ["", "2024-03-01", "2024-03-01", "2024-03-01"]
+    assert window.exporter._tasks is not None
+    assert window.exporter._tasks.thread_.objectName() == "dramatis-library-export"
+
+
+def test_a_failed_library_export_goes_to_the_banner(window, qtbot, monkeypatch, tmp_path):
+    window.library.add_analysis(putin_article())
+    target = tmp_path / "missing" / "statements.csv"
+    answer_dialog(monkeypatch, target, "Spreadsheet, CSV (*.csv)")
+    window.export_library_action.trigger()
+    qtbot.waitUntil(lambda: not window.exporter.busy(), timeout=10_000)
+    [line] = window.banner.text().splitlines()
+    assert line.startswith(f"Cannot export to {target}: the file cannot be written (")
+    assert not (tmp_path / "missing").exists()

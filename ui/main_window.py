@@ -38,6 +38,7 @@ from reader.library import CorruptLibraryError, Library, LibraryError, open_libr
 from reader.model import Analysis, Article
 from ui import messages
 from ui.bundle import resource_path
+from ui.export import Exporter
 from ui.style.colors import current_theme
 from ui.style.safe_text import plain_label, tooltip
 from ui.widgets.actors_panel import ActorsPanel
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._start_worker()
         self._open_library()
+        self._update_export_actions()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme)
 
     # -- construction -----------------------------------------------------------------------
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         sample = QAction("Open the &Sample Article", self)
         sample.triggered.connect(self._open_sample)
         file_menu.addAction(sample)
+        self._add_export_actions(file_menu)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -204,6 +207,38 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         view_menu.addAction(find)
+
+    def _add_export_actions(self, file_menu: QMenu) -> None:
+        self.exporter = Exporter(self)
+        self.exporter.exported.connect(self.status_text.setText)
+        self.exporter.failed.connect(self.banner.show_message)
+        file_menu.addSeparator()
+        self.export_action = QAction("&Export…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.setToolTip("Save this article as a web page, Markdown or JSON")
+        self.export_action.triggered.connect(self.export_article)
+        file_menu.addAction(self.export_action)
+        self.export_library_action = QAction("Export &Library Statements…", self)
+        self.export_library_action.triggered.connect(self.export_library)
+        file_menu.addAction(self.export_library_action)
+        file_menu.aboutToShow.connect(self._update_export_actions)
+        self.articleShown.connect(self._update_export_actions)
+        self._update_export_actions()
+
+    def _update_export_actions(self, *_shown: object) -> None:
+        """Export needs an analysed article on screen; the library export, a library."""
+        self.export_action.setEnabled(self.analysis is not None)
+        self.export_library_action.setEnabled(self.library is not None)
+
+    def export_article(self) -> None:
+        """File > Export…: the analysis on screen (as corrected), in a format chosen."""
+        if self.analysis is not None:
+            self.exporter.export_analysis(self.analysis)
+
+    def export_library(self) -> None:
+        """File > Export Library Statements…: every statement as CSV, off the GUI thread."""
+        if self.library is not None:
+            self.exporter.export_library(self.library)
 
     def _start_worker(self) -> None:
         self.thread_ = QThread(self)
@@ -366,6 +401,7 @@ class MainWindow(QMainWindow):
         title = article_title(preview)
         self.analysis = None  # until the analysis arrives
         self.article_id = None
+        self._update_export_actions()
         self.setWindowTitle(f"{APP_TITLE} — {title}")
         self.heading.setText(title)
         self.heading.show()
@@ -564,6 +600,7 @@ class MainWindow(QMainWindow):
             self.thread_.wait()
         self.library_panel.shutdown()
         self.said.shutdown()
+        self.exporter.shutdown()
         self.library_panel.library = None
         self.said.library = None
         if self.library is not None:

@@ -59,3 +59,13 @@ SELF_TEST_FAILED = "dramatis {version} self-test: {step} failed: {problem}"
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """ "1 article", "2 articles": a number with its noun in the right form."""
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+# Exports (File > Export…, File > Export Library Statements…)
+EXPORT_TITLE = "Export the article"
+EXPORT_LIBRARY_TITLE = "Export the library's statements"
+EXPORTED = "Exported {what} to {name}"
+EXPORTING_LIBRARY = "Exporting the library's statements to {name}…"
+LIBRARY_EXPORTED = "Exported {count} to {name}"
+CANNOT_EXPORT = "Cannot export to {subject}: {problem}"
+EXPORT_BUSY = "The library's statements are still being exported to {name}."

@@ -3,7 +3,7 @@
 An export is written to a temporary file beside its destination and moved into place only
 when complete, so a failure (a full disk, a folder that cannot be written) leaves any file
 already there unchanged and no half-written one behind. The failure is an ``OutputError``
-naming the file and the problem.
+naming the file and the problem (importable from here by the interface).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import TextIO
 
 from reader import errors
 from reader.errors import OutputError
+
+__all__ = ["NEW_FILE_MODE", "OutputError", "replacing", "write_text"]
 
 #: Read and write for its owner, read for others.
 NEW_FILE_MODE = 0o644

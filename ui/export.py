@@ -1,0 +1,194 @@
+"""File > Export… and File > Export Library Statements…: the save dialogs and the writing.
+
+The article on screen is written by the core's renderers (a web page, Markdown or the
+analysis JSON), on the GUI thread: it takes milliseconds. The library's statements can
+be hundreds of thousands of rows, so that CSV is written by a library reader thread of
+its own (``ui.tasks``), and the window hears back when it is done. Either way the file
+is written whole or not at all (``reader.output.files``); a failure is one line naming the
+file and the problem, for the window's banner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from reader.library import Library, export_csv
+from reader.model import Analysis
+from reader.output.files import OutputError, write_text
+from reader.output.html_document import analysis_to_html
+from reader.output.json_document import analysis_to_json
+from reader.output.markdown_document import analysis_to_markdown
+from reader.output.words import plural
+from ui import messages
+from ui.tasks import LibraryTasks, Work
+
+CSV_FILTER = "Spreadsheet, CSV (*.csv)"
+_CHANNEL = "export"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One way to export an article: its dialog filter, file suffix and renderer."""
+
+    name: str  # what it is called in the status bar
+    filter: str
+    suffixes: tuple[str, ...]  # the first is added to a name without one
+    render: Callable[[Analysis], str]
+
+
+FORMATS = (
+    ExportFormat("the web page", "Web page (*.html)", (".html", ".htm"), analysis_to_html),
+    ExportFormat("Markdown", "Markdown (*.md)", (".md", ".markdown"), analysis_to_markdown),
+    ExportFormat("the analysis JSON", "Analysis JSON (*.json)", (".json",), analysis_to_json),
+)
+
+
+def chosen_format(name: str, chosen_filter: str) -> tuple[Path, ExportFormat]:
+    """The file and format a save dialog's answer means: the name's suffix if it is one
+    of ours, else the chosen filter's (its suffix added to the name)."""
+    path = Path(name)
+    for form in FORMATS:
+        if path.suffix.lower() in form.suffixes:
+            return path, form
+    form = next((f for f in FORMATS if f.filter == chosen_filter), FORMATS[0])
+    return path.with_name(path.name + form.suffixes[0]), form
+
+
+def write_analysis(analysis: Analysis, path: Path, form: ExportFormat) -> None:
+    """Write one article's export; ``OutputError`` if the file cannot be written."""
+    write_text(path, form.render(analysis))
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryExported:
+    """How a library export ended: how many statements, or the problem with the file."""
+
+    path: str
+    count: int
+    problem: str | None = None
+    subject: str = ""
+
+
+def csv_task(path: Path) -> Work:
+    """A reader-thread task writing every statement of the library to ``path``."""
+
+    def work(library: Library) -> LibraryExported:
+        try:
+            count = export_csv(library, path)
+        except OutputError as error:
+            return LibraryExported(str(path), 0, error.problem, error.subject)
+        return LibraryExported(str(path), count)
+
+    return work
+
+
+class Exporter(QObject):
+    """Asks where to export, writes, and reports: ``exported`` (a status line) or
+    ``failed`` (a line for the banner)."""
+
+    exported = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._folder: Path | None = None
+        self._filter = FORMATS[0].filter
+        self._tasks: LibraryTasks | None = None  # a thread only once the library is exported
+        self._writing: Path | None = None
+
+    # -- the article ----------------------------------------------------------------------
+
+    def export_analysis(self, analysis: Analysis) -> Path | None:
+        """File > Export…: the article as shown, to a file the user chooses."""
+        suggested = self._suggested_folder(analysis) / (_file_stem(analysis) + ".html")
+        filters = ";;".join(f.filter for f in FORMATS)
+        name, chosen = QFileDialog.getSaveFileName(
+            self._window, messages.EXPORT_TITLE, str(suggested), filters, self._filter
+        )
+        if not name:
+            return None
+        path, form = chosen_format(name, chosen)
+        self._folder, self._filter = path.parent, form.filter
+        try:
+            write_analysis(analysis, path, form)
+        except OutputError as error:
+            self.failed.emit(
+                messages.CANNOT_EXPORT.format(subject=error.subject, problem=error.problem)
+            )
+            return None
+        self.exported.emit(messages.EXPORTED.format(what=form.name, name=path.name))
+        return path
+
+    # -- the library ----------------------------------------------------------------------
+
+    def export_library(self, library: Library) -> Path | None:
+        """File > Export Library Statements…: every statement, as CSV, off the GUI thread."""
+        if self._writing is not None:
+            self.exported.emit(messages.EXPORT_BUSY.format(name=self._writing.name))
+            return None
+        suggested = (self._folder or Path.home()) / "statements.csv"
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, messages.EXPORT_LIBRARY_TITLE, str(suggested), CSV_FILTER, CSV_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+        self._folder = path.parent
+        self._writing = path
+        if self._tasks is None:
+            self._tasks = LibraryTasks(self, "dramatis-library-export")
+        self.exported.emit(messages.EXPORTING_LIBRARY.format(name=path.name))
+        self._tasks.run(_CHANNEL, library, csv_task(path), self._on_done, self._on_failed)
+        return path
+
+    def busy(self) -> bool:
+        """Whether the library's statements are being written."""
+        return self._writing is not None
+
+    def _on_done(self, outcome: LibraryExported) -> None:
+        self._writing = None
+        if outcome.problem is not None:
+            self.failed.emit(
+                messages.CANNOT_EXPORT.format(subject=outcome.subject, problem=outcome.problem)
+            )
+            return
+        count = plural(outcome.count, "statement")
+        self.exported.emit(
+            messages.LIBRARY_EXPORTED.format(count=count, name=Path(outcome.path).name)
+        )
+
+    def _on_failed(self, subject: str, problem: str) -> None:
+        self._writing = None
+        self.failed.emit(messages.LIBRARY_PROBLEM.format(subject=subject, problem=problem))
+
+    def shutdown(self) -> None:
+        """Stop an export still running (its half-written file is removed)."""
+        if self._tasks is not None:
+            self._tasks.shutdown()
+
+    # -- names ------------------------------------------------------------------------------
+
+    def _suggested_folder(self, analysis: Analysis) -> Path:
+        if self._folder is not None:
+            return self._folder
+        source = analysis.article.source
+        if source is not None and source.parent.is_dir():
+            return source.parent
+        return Path.home()
+
+
+def _file_stem(analysis: Analysis) -> str:
+    """A file name for the export: the article file's, else its title's words."""
+    article = analysis.article
+    if article.source is not None and article.source.stem:
+        return article.source.stem
+    words = "".join(c if c.isalnum() or c in " -_" else " " for c in article.title or "")
+    return "-".join(words.split()[:8]) or "article"
