@@ -14,11 +14,12 @@ from reader.lexicon.furniture import PICTURE_AGENCIES
 from reader.spans import SortedSpans, merged
 
 _AGENCY = "|".join(re.escape(a) for a in sorted(PICTURE_AGENCIES, key=len, reverse=True))
-_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
+#: A name of at most six words: bounded, so a long run of capitals costs linear time.
+_NAME = r"[A-Z][\w.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w.'’-]{0,40}|de|van|von|da|al|bin)){0,5}"
 #: "Jane Roe/AFP/Getty Images", "John Smith / Reuters", "CP PHOTO/Jane Roe".
 _CREDIT_CHAIN = re.compile(
-    rf"(?:{_NAME}[ \t]*/[ \t]*)*(?:{_AGENCY})(?:[ \t]*/[ \t]*(?:{_NAME}))+"
-    rf"|{_NAME}[ \t]*/[ \t]*(?:{_AGENCY})\b(?:[ \t]*/[ \t]*{_NAME})*"
+    rf"(?:{_NAME}[ \t]*/[ \t]*){{0,3}}(?:{_AGENCY})(?:[ \t]*/[ \t]*(?:{_NAME})){{1,3}}"
+    rf"|{_NAME}[ \t]*/[ \t]*(?:{_AGENCY})\b(?:[ \t]*/[ \t]*{_NAME}){{0,3}}"
     rf"|\b(?:CP|AP|AFP)[ \t]+PHOTO[ \t]*/[ \t]*{_NAME}"
 )
 #: "(Photo: John Smith)", "Photo by Jane Roe", "Credit: …" up to the line or bracket end.
@@ -49,11 +50,16 @@ _LINK_LINE = re.compile(
 _SECTION_LABEL = re.compile(r"^[ \t]*[A-Z][A-Z&'’ -]{1,40}:?[ \t]*$", re.MULTILINE)
 
 
+_LINE_WITH_SLASH = re.compile(r"^[^\n]*/[^\n]*$", re.MULTILINE)
+
+
 def furniture_spans(text: str) -> SortedSpans:
     """Character ranges of page furniture in ``text``."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_CREDIT_CHAIN, _CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL):
+    for pattern in (_CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL):
         spans.extend(m.span() for m in pattern.finditer(text))
+    for line in _LINE_WITH_SLASH.finditer(text):  # every credit chain has a slash
+        spans.extend(m.span() for m in _CREDIT_CHAIN.finditer(text, line.start(), line.end()))
     spans.extend(m.span() for m in _STAFF.finditer(text) if len(m.group().split()) <= 8)
     spans.extend(m.span() for m in _DATELINE.finditer(text) if _dateline_ok(m.group()))
     return SortedSpans(merged(spans))
