@@ -129,6 +129,16 @@ OUTPUT_UNWRITABLE = "the file cannot be written ({detail})"
 GOLD_UNREADABLE = "cannot be read ({detail})"
 GOLD_MALFORMED = "line {line}: {detail}"
 GOLD_EMPTY = "contains no articles"
+CAST_GOLD_NOT_FOUND = "is not a cast gold folder (no gold/*.json files in it)"
+CAST_GOLD_MALFORMED = "{detail}"
+CAST_ARTICLE_MISSING = "has no article file {article}"
+CAST_CONTENT_MISSING = "statement {number}: its content is not in the article text: {content!r}"
+CAST_OCCURRENCE = (
+    "statement {number}: occurrence {occurrence} asked for, but the content appears "
+    "{count} time(s) in the article text"
+)
+CAST_UNKNOWN_SPEAKER = "statement {number}: speaker {speaker!r} is not the name of a gold actor"
+BAD_SLICE = "--slice must be K/N with 1 <= K <= N, not {value!r}"
 
 # Command-line arguments (the subject is the argument, or the command for other mistakes)
 UNKNOWN_OPTION = (

@@ -1,0 +1,471 @@
+"""The cast metrics of `dramatis eval --cast` (issue 8 §4) on tiny gold sets written here.
+
+Most tests score hand-built Analysis values, so the expected figures are exact and no
+language model is needed; one test runs the command on the real pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader import cli
+from reader.errors import DramatisError
+from reader.evaluation import cast_report
+from reader.evaluation.cast import match_strength, name_form, score_article
+from reader.evaluation.cast_gold import CastArticle, read_cast_gold
+from reader.evaluation.polnear_cast import names_in, source_groups, take_slice
+from reader.evaluation.polnear_cast import score_article as score_polnear
+from reader.evaluation.scoring import read_gold
+from reader.model import Actor, Analysis, Article, Entity, Quote
+
+COUNCIL = """\
+Council backs harbour plan
+
+Mayor Aileen MacLeod said the plan would protect jobs. "We were never consulted," said Tom \
+Reyes of the Port Ellis Fishermen's Association.
+
+Photo: Getty Images
+
+MacLeod told reporters the vote would come in May. Officials said the review would take months.
+"""
+
+COUNCIL_GOLD = {
+    "beat": "local government",
+    "part": "tuning",
+    "actors": [
+        {"name": "Aileen MacLeod", "kind": "person", "aliases": ["MacLeod", "Mayor MacLeod"]},
+        {"name": "Tom Reyes", "kind": "person", "aliases": ["Reyes"]},
+        {"name": "Port Ellis Fishermen's Association", "kind": "organisation"},
+    ],
+    "statements": [
+        {"content": "the plan would protect jobs", "speaker": "Aileen MacLeod"},
+        {"content": "We were never consulted", "speaker": "Tom Reyes"},
+        {"content": "the vote would come in May", "speaker": "Aileen MacLeod"},
+        {"content": "the review would take months", "speaker": None},
+    ],
+    "not_actors": ["Getty Images"],
+}
+
+ELECTION = """\
+Okafor wins the seat
+
+Ruth Okafor said she would fight for the north. Her rival Dan Pike conceded.
+"""
+
+ELECTION_GOLD = {
+    "beat": "politics",
+    "part": "heldout",
+    "actors": [
+        {"name": "Ruth Okafor", "kind": "person", "aliases": ["Okafor"]},
+        {"name": "Dan Pike", "kind": "person", "aliases": []},
+    ],
+    "statements": [{"content": "she would fight for the north", "speaker": "Ruth Okafor"}],
+}
+
+
+def write_gold(folder: Path, stem: str, text: str, gold: dict) -> None:
+    (folder / "articles").mkdir(parents=True, exist_ok=True)
+    (folder / "gold").mkdir(parents=True, exist_ok=True)
+    (folder / "articles" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (folder / "gold" / f"{stem}.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+@pytest.fixture
+def gold_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "cast"
+    write_gold(folder, "council", COUNCIL, COUNCIL_GOLD)
+    write_gold(folder, "election", ELECTION, ELECTION_GOLD)
+    return folder
+
+
+def actor(id: str, name: str, kind: str, *aliases: str) -> Actor:
+    return Actor(id=id, name=name, kind=kind, aliases=aliases)  # type: ignore[arg-type]
+
+
+def quote(text: str, content: str, actor_id: str | None) -> Quote:
+    start = text.index(content)
+    end = start + len(content)
+    return Quote(start, end, content, ((start, end),), "indirect", actor=actor_id)
+
+
+def analysis_of(article: Article, actors: list[Actor], quotes: list[Quote]) -> Analysis:
+    entities = tuple(
+        Entity(start, start + len(a.name), a.name, "PERSON", a.id)
+        for a in actors
+        if (start := article.text.find(a.name)) >= 0
+    )
+    return Analysis(article, entities, tuple(quotes), tuple(actors))
+
+
+def council_analysis(gold: CastArticle) -> Analysis:
+    """Made to show every error once: a split, a person taken for an organisation, a
+    not-actor, a spurious actor, a wrong speaker and a spurious statement."""
+    text = gold.article.text
+    actors = [
+        actor("a1", "Aileen MacLeod", "person", "Mayor MacLeod"),
+        actor("a2", "MacLeod", "person"),
+        actor("a3", "Tom Reyes", "organisation"),
+        actor("a4", "Port Ellis Fishermen's Association", "organisation"),
+        actor("a5", "Getty Images", "organisation"),
+        actor("a6", "Harbour", "person"),
+    ]
+    quotes = [
+        quote(text, "the plan would protect jobs", "a1"),
+        quote(text, "We were never consulted", "a3"),
+        quote(text, "the vote would come in May", "a4"),
+        quote(text, "the review would take months", None),
+        quote(text, "Photo: Getty Images", "a5"),
+    ]
+    return analysis_of(gold.article, actors, quotes)
+
+
+def election_analysis(gold: CastArticle) -> Analysis:
+    text = gold.article.text
+    actors = [actor("b1", "Ruth Okafor", "person", "Okafor")]
+    return analysis_of(gold.article, actors, [quote(text, "she would fight for the north", "b1")])
+
+
+def analyses(golds: tuple[CastArticle, ...]) -> list[Analysis]:
+    made = {"council": council_analysis, "election": election_analysis}
+    return [made[g.stem](g) for g in golds]
+
+
+# Reading the gold --------------------------------------------------------------------------
+
+
+def test_statement_offsets_point_into_the_opened_text_headline_included(gold_dir: Path):
+    council, election = read_cast_gold(gold_dir)
+    assert council.stem == "council" and election.part == "heldout"
+    assert council.article.text.startswith("Council backs harbour plan\n")
+    for gold in (council, election):
+        for statement in gold.statements:
+            text = gold.article.text[statement.start : statement.end]
+            assert text == statement.content
+    assert council.statements[3].speaker is None
+    assert council.not_actors == ("Getty Images",)
+
+
+def test_occurrence_picks_the_later_copy_of_repeated_content(tmp_path: Path):
+    text = 'Vote\n\n"No," said Ann Lee. "No," said Bo Tan.\n'
+    gold = {
+        "beat": "politics",
+        "part": "tuning",
+        "actors": [{"name": "Bo Tan", "kind": "person"}],
+        "statements": [{"content": "No", "speaker": "Bo Tan", "occurrence": 2}],
+    }
+    write_gold(tmp_path, "vote", text, gold)
+    (article,) = read_cast_gold(tmp_path)
+    assert article.statements[0].start == text.rindex('"No,') + 1
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"part": "training"}, "part 'training' is not one of"),
+        ({"statements": [{"content": "not in the text", "speaker": None}]}, "statement 1"),
+        ({"statements": [{"content": "the plan", "speaker": "Nobody"}]}, "'Nobody'"),
+        ({"statements": [{"content": "the", "speaker": None, "occurrence": 9}]}, "occurrence"),
+        ({"actors": [{"name": "X", "kind": "planet"}]}, "kind 'planet'"),
+    ],
+)
+def test_malformed_gold_names_the_gold_file(tmp_path: Path, change: dict, problem: str):
+    write_gold(tmp_path, "council", COUNCIL, {**COUNCIL_GOLD, **change})
+    with pytest.raises(DramatisError, match=problem) as raised:
+        read_cast_gold(tmp_path)
+    assert "council.json" in str(raised.value)
+    assert len(str(raised.value).splitlines()) == 1
+
+
+def test_invalid_json_a_missing_article_and_an_empty_folder_are_user_errors(tmp_path: Path):
+    write_gold(tmp_path, "council", COUNCIL, COUNCIL_GOLD)
+    (tmp_path / "gold" / "council.json").write_text("{not json")
+    with pytest.raises(DramatisError, match=r"council\.json: not valid JSON"):
+        read_cast_gold(tmp_path)
+    (tmp_path / "articles" / "council.txt").unlink()
+    with pytest.raises(DramatisError, match="has no article file"):
+        read_cast_gold(tmp_path)
+    with pytest.raises(DramatisError, match="not a cast gold folder"):
+        read_cast_gold(tmp_path / "articles")
+
+
+# Names ------------------------------------------------------------------------------------
+
+
+def test_name_forms_drop_case_possessives_titles_and_a_leading_the():
+    assert name_form("Ms. MacLeod's") == ("macleod",)
+    assert name_form("the Port Ellis Fishermen's Association") == name_form(
+        "Port Ellis Fishermen's Association"
+    )
+    assert name_form("Mayor Aileen MacLeod") == ("aileen", "macleod")
+
+
+def test_a_match_needs_a_shared_form_or_a_multi_token_form_inside_the_full_name():
+    assert match_strength(["Aileen MacLeod", "MacLeod"], ["Aileen MacLeod", "MacLeod"]) == (2, 1)
+    assert match_strength(["Tom Reyes"], ["Tom Reyes Jr"]) == (0, 1)
+    assert match_strength(["Reyes"], ["Tom Reyes Jr"]) == (0, 0)  # one word is not enough
+    assert match_strength(["Dan Pike"], ["Ruth Okafor", "Okafor"]) == (0, 0)
+
+
+# The cast metrics -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def council_score(gold_dir: Path):
+    council = read_cast_gold(gold_dir)[0]
+    return score_article(council, council_analysis(council))
+
+
+def test_people_precision_and_recall(council_score):
+    # Persons a1, a2 (both Aileen MacLeod) and a6 (nobody); Tom Reyes only as an organisation.
+    people = council_score.people.scores()
+    assert (people["system"], people["system_right"], people["gold"], people["gold_found"]) == (
+        3,
+        2,
+        2,
+        1,
+    )
+    assert people["precision"] == pytest.approx(2 / 3)
+    assert people["recall"] == pytest.approx(1 / 2)
+
+
+def test_sources_count_persons_and_organisations_with_statements(council_score):
+    # System sources a1, a3, a4, a5; gold sources MacLeod and Reyes (the association says
+    # nothing in the gold, so a4 speaking for it is wrong).
+    sources = council_score.sources.scores()
+    assert (sources["precision"], sources["recall"]) == (0.5, 1.0)
+
+
+def test_split_people_non_persons_wrong_kinds_and_not_actors(council_score):
+    assert council_score.split == ("Aileen MacLeod",)
+    assert council_score.non_person == ("Tom Reyes",)
+    assert council_score.wrong_kind == ("Tom Reyes",)
+    assert council_score.matched_gold == 3
+    assert council_score.not_actors == ("Getty Images",)
+
+
+def test_statements_and_end_to_end(council_score):
+    statements = council_score.statements.scores()
+    assert (statements["precision"], statements["recall"]) == (0.8, 1.0)
+    # Right end to end: a1's, a3's (Tom Reyes's actor, whatever its kind) and the unnamed
+    # speaker's without an actor; a4 did not say "the vote would come in May".
+    end_to_end = council_score.end_to_end.scores()
+    assert (end_to_end["precision"], end_to_end["recall"]) == (3 / 5, 3 / 4)
+
+
+def test_a_null_speaker_is_wrong_end_to_end_when_given_a_gold_actor(gold_dir: Path):
+    council = read_cast_gold(gold_dir)[0]
+    made = council_analysis(council)
+    quotes = list(made.quotes)
+    quotes[3] = quote(council.article.text, "the review would take months", "a1")
+    score = score_article(
+        council, Analysis(made.article, made.entities, tuple(quotes), made.actors)
+    )
+    assert score.end_to_end.system_right == 2
+
+
+def test_every_error_has_a_category_names_and_offsets(council_score):
+    by_category = {}
+    for record in council_score.errors:
+        by_category.setdefault(record["category"], []).append(record)
+    assert {k: len(v) for k, v in by_category.items()} == {
+        "split": 1,
+        "non-person": 1,
+        "spurious actor": 1,
+        "not-actor became actor": 1,
+        "wrong speaker": 1,
+        "spurious statement": 1,
+    }
+    split = by_category["split"][0]
+    assert split["gold_name"] == "Aileen MacLeod" and split["article"] == "council"
+    assert split["system_names"] == [["Aileen MacLeod", "Mayor MacLeod"], ["MacLeod"]]
+    wrong = by_category["wrong speaker"][0]
+    assert wrong["gold_speaker"] == "Aileen MacLeod"
+    assert wrong["predicted_actor"] == "Port Ellis Fishermen's Association"
+    assert COUNCIL[wrong["start"] : wrong["end"]] == "the vote would come in May"
+    assert by_category["spurious actor"][0]["system_names"] == [["Harbour"]]
+
+
+def test_parts_pool_their_articles_and_beats_get_f1(gold_dir: Path):
+    golds = read_cast_gold(gold_dir)
+    scores = [score_article(g, a) for g, a in zip(golds, analyses(golds), strict=True)]
+    summary = cast_report.summarise(scores)["cast"]
+    parts = summary["parts"]
+    assert parts["heldout"]["people"]["precision"] == 1.0
+    assert parts["heldout"]["people"]["recall"] == 0.5  # Dan Pike is missed
+    everything = parts["all"]["people"]
+    assert (everything["system"], everything["system_right"]) == (4, 3)
+    assert (everything["gold"], everything["gold_found"]) == (4, 2)
+    assert parts["all"]["split_people"]["names"] == ["Aileen MacLeod (council)"]
+    assert parts["all"]["wrong_kinds"]["kinds_right"] == pytest.approx(3 / 4)
+    assert summary["beats"]["politics"]["statements_f1"] == 1.0
+    assert summary["beats"]["local government"]["articles"] == 1
+
+
+# The command, with the analysis stubbed and with the real pipeline --------------------------
+
+
+def test_eval_cast_prints_a_line_per_measure(
+    gold_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
+    golds = {g.article.text: g for g in read_cast_gold(gold_dir)}
+    made = {"council": council_analysis, "election": election_analysis}
+
+    def analyse(article: Article) -> Analysis:
+        gold = golds[article.text]
+        return made[gold.stem](gold)
+
+    import reader.nlp.parsing
+    import reader.pipeline
+
+    monkeypatch.setattr(reader.nlp.parsing, "load_nlp", lambda: None)
+    monkeypatch.setattr(reader.pipeline, "analyse", analyse)
+    errors = tmp_path / "errors.jsonl"
+    argv = ["eval", "--cast", str(gold_dir), "--errors", str(errors), "--per-article"]
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Cast gold: 2 articles (tuning 1, heldout 1)"
+    assert "tuning, 1 articles" not in out  # "1 article"
+    assert "tuning, 1 article" in out
+    assert any(line.startswith("  people       P 0.67  R 0.50  F1 0.57") for line in out)
+    assert any(line.startswith("  statements   P 0.80  R 1.00  F1 0.89") for line in out)
+    assert "  split people 1: Aileen MacLeod (council)" in out
+    assert "  not-actors that became actors 1: Getty Images (council)" in out
+    assert any(line.startswith("  politics (1)") and "statements F1 1.00" in line for line in out)
+    categories = [json.loads(line)["category"] for line in errors.read_text().splitlines()]
+    assert categories.count("missed person") == 1  # Dan Pike
+    assert "wrong speaker" in categories
+
+
+def test_eval_cast_json_on_the_real_pipeline(gold_dir: Path, capsys: pytest.CaptureFixture[str]):
+    assert cli.main(["eval", "--cast", str(gold_dir), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert set(summary["cast"]["parts"]) == {"tuning", "heldout", "all"}
+    election = summary["cast"]["parts"]["heldout"]
+    assert election["people"]["gold"] == 2 and election["statements"]["gold"] == 1
+    assert 0.0 <= summary["cast"]["parts"]["all"]["sources"]["f1"] <= 1.0
+    assert "per_article" not in summary
+
+
+def test_a_bad_gold_folder_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    assert cli.main(["eval", "--cast", str(tmp_path)]) == 2
+    message = capsys.readouterr().err.strip()
+    assert len(message.splitlines()) == 1 and "not a cast gold folder" in message
+
+
+# PolNeAR sources --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "names"),
+    [
+        ("Mr. Obama", ["Obama"]),
+        ("Republican nominee Donald Trump", ["Donald Trump"]),
+        ("Oversight Chairman Jason Chaffetz (R-Utah)", ["Jason Chaffetz"]),
+        ("Rendell, a Clinton surrogate,", ["Rendell"]),
+        ("Mr. Grassley and Mr. Leahy", ["Grassley", "Leahy"]),
+        ("The New York Times", ["New York Times"]),
+        ("Mr. King", ["King"]),
+        ("Bashar al-Assad", ["Bashar al-Assad"]),
+        ("he", []),
+        ("She", []),
+        ("a spokesman", []),
+        ("Officials", []),
+        ("The Trump campaign", []),
+        ("Republicans", []),
+        ("North Korea", []),
+        (None, []),
+    ],
+)
+def test_names_of_speaker_mentions(mention: str | None, names: list[str]):
+    assert names_in(mention) == names
+
+
+def polnear_line(index: int) -> str:
+    text = (
+        f"Story {index}\n\nSen. Ann Lee said taxes would rise. Lee said more. "
+        "Officials said nothing. Bo Tan believes it."
+    )
+
+    def attribution(speaker: str, content: str, speech: bool = True) -> dict:
+        start = text.index(content)
+        speaker_start = text.index(speaker)
+        return {
+            "quote": content,
+            "quote_start": start,
+            "quote_end": start + len(content),
+            "speaker": speaker,
+            "speaker_start": speaker_start,
+            "speaker_end": speaker_start + len(speaker),
+            "cue": "said",
+            "kind": "indirect",
+            "cue_is_speech": speech,
+        }
+
+    quotes = [
+        attribution("Sen. Ann Lee", "taxes would rise"),
+        attribution("Lee", "more"),
+        attribution("Officials", "nothing"),
+        attribution("Bo Tan", "it", speech=False),
+    ]
+    return json.dumps({"id": f"tiny/{index}", "title": None, "text": text, "quotes": quotes})
+
+
+@pytest.fixture
+def polnear_file(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("".join(polnear_line(i) + "\n" for i in range(1, 7)), encoding="utf-8")
+    return path
+
+
+def test_a_surname_joins_the_fuller_name_and_non_speech_names_are_not_gold(polnear_file: Path):
+    groups = source_groups(read_gold([polnear_file])[0].quotes)
+    assert [(g.actor.names, g.mentions, g.speech) for g in groups] == [
+        (("Ann Lee", "Lee"), 2, True),
+        (("Bo Tan",), 1, False),
+    ]
+
+
+def test_sources_on_polnear_leave_out_actors_matching_only_non_speech_names(polnear_file: Path):
+    gold = read_gold([polnear_file])[0]
+    text = gold.text
+    actors = [
+        actor("p1", "Ann Lee", "person", "Lee"),
+        actor("p2", "Bo Tan", "person"),
+        actor("p3", "Story", "organisation"),
+    ]
+    quotes = [
+        quote(text, "taxes would rise", "p1"),
+        quote(text, "it.", "p2"),
+        quote(text, "nothing", "p3"),
+    ]
+    article = Article(None, text, None, "txt", "")
+    score = score_polnear(gold, analysis_of(article, actors, quotes), "tiny.jsonl")
+    sources = score.sources.scores()
+    assert (sources["system"], sources["system_right"], sources["gold"]) == (2, 1, 1)
+    assert score.ignored_sources == 1  # Bo Tan only "believes"
+    assert [r["category"] for r in score.errors] == ["spurious source"]
+    silent = score_polnear(gold, analysis_of(article, actors, quotes[1:]), "tiny.jsonl")
+    (missed,) = [r for r in silent.errors if r["category"] == "missed source"]
+    assert missed["gold_name"] == "Ann Lee"
+    assert missed["system_names"] == [["Ann Lee", "Lee"]]  # an actor, but it says nothing
+    assert text[missed["start"] : missed["end"]] == "Ann Lee"
+
+
+def test_slices_are_equal_and_in_order(polnear_file: Path):
+    articles = read_gold([polnear_file])
+    assert [a.id for a in take_slice(articles, 2, 3)] == ["tiny/3", "tiny/4"]
+    assert sum(len(take_slice(articles, k, 4)) for k in range(1, 5)) == 6
+    _, (part,) = cast_report.read_sources([polnear_file], (3, 3))
+    assert part.label == "tiny.jsonl slice 3/3"
+    assert [a.id for a in part.articles] == ["tiny/5", "tiny/6"]
+    for bad in ("0/3", "4/3", "3", "a/b"):
+        with pytest.raises(DramatisError, match="--slice must be K/N"):
+            cast_report.parse_slice(bad)
