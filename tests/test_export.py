@@ -90,6 +90,7 @@ def hostile_analysis(hostile: str) -> Analysis:
         cue_start=cue,
         cue_end=cue + 4,
         actor="ana",
+        via=f"Outlet {hostile}",
     )
     entity = Entity(s_start, s_start + len(name), name, "PERSON", "ana")
     actor = Actor("ana", name, "person", (name, f"Silva {hostile}"), 2, (0,))
@@ -237,6 +238,7 @@ def test_hostile_text_is_inert_in_markdown(hostile):
     assert "://" not in markdown and "www." not in markdown
     # Every hostile character is still there for the reader.
     assert flat(hostile) in unescaped(markdown) or "\x00" in hostile
+    assert f"*(via Outlet {flat(hostile)})*" in unescaped(markdown) or "\x00" in hostile
 
 
 def test_markdown_escapes_what_would_start_a_block():
@@ -393,13 +395,14 @@ def test_export_is_disabled_without_an_article(window, sample_analysis):
     ],
 )
 def test_file_export_writes_each_format(
-    window, monkeypatch, tmp_path, sample_analysis, chosen, suffix
+    window, qtbot, monkeypatch, tmp_path, sample_analysis, chosen, suffix
 ):
     from reader.output.json_document import analysis_to_dict
 
     window.show_analysis(sample_analysis)
     calls = answer_dialog(monkeypatch, tmp_path / "exported", chosen)
-    window.export_action.trigger()
+    with qtbot.waitSignal(window.exporter.exported, timeout=10_000):
+        window.export_action.trigger()  # written on a pool thread (issue 9)
     [call] = calls
     assert call[3].split(";;") == [
         "Web page (*.html)", "Markdown (*.md)", "Analysis JSON (*.json)"
@@ -416,21 +419,25 @@ def test_file_export_writes_each_format(
     assert not window.banner.isVisibleTo(window)
 
 
-def test_a_name_with_a_suffix_chooses_its_format(window, monkeypatch, tmp_path, sample_analysis):
+def test_a_name_with_a_suffix_chooses_its_format(
+    window, qtbot, monkeypatch, tmp_path, sample_analysis
+):
     window.show_analysis(sample_analysis)
     answer_dialog(monkeypatch, tmp_path / "notes.md", "Web page (*.html)")
-    window.export_action.trigger()
+    with qtbot.waitSignal(window.exporter.exported, timeout=10_000):
+        window.export_action.trigger()
     assert (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("# ")
     assert not (tmp_path / "notes.md.html").exists()
 
 
 def test_a_failed_export_goes_to_the_banner_naming_the_file(
-    window, monkeypatch, tmp_path, sample_analysis
+    window, qtbot, monkeypatch, tmp_path, sample_analysis
 ):
     window.show_analysis(sample_analysis)
     target = tmp_path / "no such folder" / "page.html"
     answer_dialog(monkeypatch, target, "Web page (*.html)")
-    window.export_action.trigger()
+    with qtbot.waitSignal(window.exporter.failed, timeout=10_000):
+        window.export_action.trigger()
     assert window.banner.isVisibleTo(window)
     [line] = window.banner.text().splitlines()
     assert line.startswith(f"Cannot export to {target}: the file cannot be written (")
@@ -465,3 +472,28 @@ def test_a_failed_library_export_goes_to_the_banner(window, qtbot, monkeypatch, 
     [line] = window.banner.text().splitlines()
     assert line.startswith(f"Cannot export to {target}: the file cannot be written (")
     assert not (tmp_path / "missing").exists()
+
+
+def test_an_article_is_written_off_the_gui_thread(
+    window, qtbot, monkeypatch, tmp_path, sample_analysis
+):
+    """The longest article takes seconds to render as a page (issue 9: nothing long on the
+    GUI thread)."""
+    import threading
+
+    import ui.export
+
+    threads = []
+    write = ui.export.write_analysis
+
+    def recording(*args):
+        threads.append(threading.current_thread())
+        write(*args)
+
+    monkeypatch.setattr(ui.export, "write_analysis", recording)
+    window.show_analysis(sample_analysis)
+    answer_dialog(monkeypatch, tmp_path / "page.html", "Web page (*.html)")
+    with qtbot.waitSignal(window.exporter.exported, timeout=10_000):
+        window.export_action.trigger()
+    assert threads and threads[0] is not threading.main_thread()
+    assert (tmp_path / "page.html").exists()

@@ -1,20 +1,23 @@
 """File > Export… and File > Export Library Statements…: the save dialogs and the writing.
 
 The article on screen is written by the core's renderers (a web page, Markdown or the
-analysis JSON), on the GUI thread: it takes milliseconds. The library's statements can
-be hundreds of thousands of rows, so that CSV is written by a library reader thread of
-its own (``ui.tasks``), and the window hears back when it is done. Either way the file
-is written whole or not at all (``reader.output.files``); a failure is one line naming the
-file and the problem, for the window's banner.
+analysis JSON) on a pool thread: a few milliseconds for a news article, but about two
+seconds for a page of the longest text the app opens (2 million characters), which
+would freeze the window. The library's statements can be hundreds of thousands of rows,
+so that CSV is written by a library reader thread of its own (``ui.tasks``). Either way
+the window hears back when it is done, the file is written whole or not at all
+(``reader.output.files``), and a failure is one line naming the file and the problem,
+for the window's banner.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Library, export_csv
@@ -26,6 +29,8 @@ from reader.output.markdown_document import analysis_to_markdown
 from reader.output.words import plural
 from ui import messages
 from ui.tasks import LibraryTasks, Work
+
+log = logging.getLogger(__name__)
 
 CSV_FILTER = "Spreadsheet, CSV (*.csv)"
 _CHANNEL = "export"
@@ -65,24 +70,39 @@ def write_analysis(analysis: Analysis, path: Path, form: ExportFormat) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class LibraryExported:
-    """How a library export ended: how many statements, or the problem with the file."""
+class Exported:
+    """How writing one file ended: ``what`` was written (``count`` statements, for the
+    library), or the problem with the file."""
 
     path: str
-    count: int
+    what: str
+    count: int = 0
     problem: str | None = None
     subject: str = ""
+
+
+def article_task(analysis: Analysis, path: Path, form: ExportFormat) -> Exported:
+    """Write one article's export (on a pool thread) and say how it went."""
+    try:
+        write_analysis(analysis, path, form)
+    except OutputError as error:
+        return Exported(str(path), form.name, problem=error.problem, subject=error.subject)
+    except Exception as error:  # a bug: logged with its traceback, reported in one line
+        log.exception("Exporting an article failed")
+        problem = messages.UNEXPECTED.format(detail=error)
+        return Exported(str(path), form.name, problem=problem, subject=str(path))
+    return Exported(str(path), form.name)
 
 
 def csv_task(path: Path) -> Work:
     """A reader-thread task writing every statement of the library to ``path``."""
 
-    def work(library: Library) -> LibraryExported:
+    def work(library: Library) -> Exported:
         try:
             count = export_csv(library, path)
         except OutputError as error:
-            return LibraryExported(str(path), 0, error.problem, error.subject)
-        return LibraryExported(str(path), count)
+            return Exported(str(path), "", problem=error.problem, subject=error.subject)
+        return Exported(str(path), "", count)
 
     return work
 
@@ -93,6 +113,8 @@ class Exporter(QObject):
 
     exported = Signal(str)
     failed = Signal(str)
+    #: From the pool thread to the GUI thread: an article's export ended.
+    _articleWritten = Signal(object)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -101,6 +123,10 @@ class Exporter(QObject):
         self._filter = FORMATS[0].filter
         self._tasks: LibraryTasks | None = None  # a thread only once the library is exported
         self._writing: Path | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # exports are written one after the other
+        self._articles_writing = 0
+        self._articleWritten.connect(self._on_article_written)
 
     # -- the article ----------------------------------------------------------------------
 
@@ -115,15 +141,17 @@ class Exporter(QObject):
             return None
         path, form = chosen_format(name, chosen)
         self._folder, self._filter = path.parent, form.filter
-        try:
-            write_analysis(analysis, path, form)
-        except OutputError as error:
-            self.failed.emit(
-                messages.CANNOT_EXPORT.format(subject=error.subject, problem=error.problem)
-            )
-            return None
-        self.exported.emit(messages.EXPORTED.format(what=form.name, name=path.name))
+        self._articles_writing += 1
+        self._pool.start(lambda: self._articleWritten.emit(article_task(analysis, path, form)))
         return path
+
+    def _on_article_written(self, outcome: Exported) -> None:
+        self._articles_writing -= 1
+        if outcome.problem is not None:
+            self._report_failure(outcome)
+        else:
+            name = Path(outcome.path).name
+            self.exported.emit(messages.EXPORTED.format(what=outcome.what, name=name))
 
     # -- the library ----------------------------------------------------------------------
 
@@ -150,29 +178,33 @@ class Exporter(QObject):
         return path
 
     def busy(self) -> bool:
-        """Whether the library's statements are being written."""
-        return self._writing is not None
+        """Whether an export is being written."""
+        return self._writing is not None or self._articles_writing > 0
 
-    def _on_done(self, outcome: LibraryExported) -> None:
+    def _on_done(self, outcome: Exported) -> None:
         self._writing = None
         if outcome.problem is not None:
-            self.failed.emit(
-                messages.CANNOT_EXPORT.format(subject=outcome.subject, problem=outcome.problem)
-            )
+            self._report_failure(outcome)
             return
         count = plural(outcome.count, "statement")
         self.exported.emit(
             messages.LIBRARY_EXPORTED.format(count=count, name=Path(outcome.path).name)
         )
 
+    def _report_failure(self, outcome: Exported) -> None:
+        text = messages.CANNOT_EXPORT.format(subject=outcome.subject, problem=outcome.problem)
+        self.failed.emit(text)
+
     def _on_failed(self, subject: str, problem: str) -> None:
         self._writing = None
         self.failed.emit(messages.LIBRARY_PROBLEM.format(subject=subject, problem=problem))
 
     def shutdown(self) -> None:
-        """Stop an export still running (its half-written file is removed)."""
+        """Stop the library export still running (its half-written file is removed), and
+        let an article being written finish (two seconds at most), so it is whole."""
         if self._tasks is not None:
             self._tasks.shutdown()
+        self._pool.waitForDone()
 
     # -- names ------------------------------------------------------------------------------
 

@@ -38,9 +38,17 @@ def title_of(article: Article) -> str:
 
 
 def details_of(article: Article) -> list[str]:
-    """Byline, published date and source file, those that are known."""
-    source = printable(article.source.name) if article.source is not None else None
+    """Byline, published date and source file, those that are known (the file only when
+    the title is not already its name)."""
+    source = None
+    if article.source is not None and article.title:
+        source = printable(article.source.name)
     return [v for v in (article.byline, article.published, source) if v]
+
+
+def reported_through(quote: Quote) -> str:
+    """ "via Mirror" for a statement reported through an outlet, else nothing."""
+    return f"via {quote.via}" if quote.via else ""
 
 
 def cast_rows(analysis: Analysis) -> list[CastRow]:

@@ -17,7 +17,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.model import Analysis, Quote
-from reader.output.cast import CastRow, cast_rows, details_of, title_of, unattributed
+from reader.output.cast import (
+    CastRow,
+    cast_rows,
+    details_of,
+    reported_through,
+    title_of,
+    unattributed,
+)
 from reader.output.palette import Palette, palette
 from reader.output.segments import Segment, segments
 from reader.output.words import (
@@ -269,7 +276,9 @@ def _cast_row(row: CastRow) -> str:
 def _statement(quote: Quote, index: int) -> str:
     kind = escape(statement_kind_name(quote.kind))
     text = escape(" ".join(quote.text.split()))
-    return f'<a href="#{statement_anchor(index)}">{kind}</a>: {text}'
+    via = reported_through(quote)
+    via = f' <i class="via">({escape(via)})</i>' if via else ""
+    return f'<a href="#{statement_anchor(index)}">{kind}</a>: {text}{via}'
 
 
 def _unattributed(analysis: Analysis) -> str:

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from reader.model import Analysis, Quote
-from reader.output.cast import CastRow, cast_rows, details_of, title_of, unattributed
+from reader.output.cast import (
+    CastRow,
+    cast_rows,
+    details_of,
+    reported_through,
+    title_of,
+    unattributed,
+)
 from reader.output.words import actor_kind_name, plural, statement_kind_name
 
 #: Characters that open inline Markdown anywhere in a line: links and images, emphasis,
@@ -90,6 +97,8 @@ def _actor(row: CastRow) -> list[str]:
 
 def _statement(quote: Quote, speaker: bool = False) -> str:
     line = f"- **{statement_kind_name(quote.kind)}:** {escape_inline(quote.text)}"
+    if quote.via:
+        line += f" *({escape_inline(reported_through(quote))})*"
     if speaker and quote.speaker:
         line += f" *(speaker as written: {escape_inline(quote.speaker)})*"
     return line
