@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from reader.library import MARK_END, MARK_START
 from reader.model import Actor, Analysis, Article, Entity, Quote
 from reader.opening import article_from_text
+from reader.output.words import label_name, statement_kind_name
 from ui.style.colors import OTHER, Theme, entity_color, entity_style, palette, quote_style
 from ui.widgets.actors_panel import ActorsPanel
 from ui.widgets.article_view import ArticleView
@@ -136,10 +137,12 @@ def test_legend_names_every_colour(qtbot):
     legend = Legend()
     qtbot.addWidget(legend)
     text = legend.toPlainText()
-    for label, style in palette().entities.items():
-        assert style.name in text, label
-    for style in palette().quotes.values():
-        assert style.description in text
+    # Words for people (reader/output/words.py), not tags (issue 9).
+    for label in palette().entities:
+        assert label_name(label) in text, label
+    for kind in palette().quotes:
+        assert statement_kind_name(kind) in text
+    assert "GPE" not in text and "NORP" not in text and "indirect" not in text
 
 
 def test_snippets_are_escaped_and_matches_bold():

@@ -55,7 +55,8 @@ def test_sample_text_is_exact_and_people_are_coloured(window, qtbot, sample_path
     assert assad.label == "PERSON"
     fmt = window.view.format_at(assad.start + 2)
     assert fmt.background().color() == entity_color("PERSON", current_theme())
-    assert "PERSON" in fmt.toolTip()
+    # Words for people, not tags (issue 9).
+    assert "Person" in fmt.toolTip() and "PERSON" not in fmt.toolTip()
     # Issue 10: the shipped sample is titled, never named by its path inside the app.
     assert window.windowTitle() == "Dramatis — Sample article"
 

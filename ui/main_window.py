@@ -45,9 +45,10 @@ from ui.widgets.actors_panel import ActorsPanel
 from ui.widgets.analysis_progress import AnalysisProgress
 from ui.widgets.article_view import ArticleView
 from ui.widgets.banner import Banner
-from ui.widgets.legend import Legend
+from ui.widgets.legend import Legend, connect_legend
 from ui.widgets.library_panel import LibraryPanel, hit_title
 from ui.widgets.said_panel import SaidPanel
+from ui.widgets.text_matches import search_words
 from ui.worker import MODEL_JOB, AnalysisWorker, Opened
 
 log = logging.getLogger(__name__)
@@ -174,7 +175,14 @@ class MainWindow(QMainWindow):
         self.actors.statementChosen.connect(self.view.show_quote)
         self.actors.saidAcrossLibraryRequested.connect(self.show_said)
         self.view.statementClicked.connect(self.actors.select_statement)
-        self.library_panel.articleChosen.connect(self.open_stored)
+        self.view.statementShown.connect(self.actors.select_statement)
+        self.view.actorClicked.connect(self._select_actor)
+        # Until the Cast panel reports the actor chosen in it, nothing is marked from there.
+        actor_selected = getattr(self.actors, "actorSelected", None)
+        if actor_selected is not None:
+            actor_selected.connect(self.view.mark_actor)
+        connect_legend(self.legend, self.view)
+        self.library_panel.articleChosen.connect(self._open_hit)
         self.library_panel.failed.connect(self._library_failed)
         self.said.statementOpened.connect(
             lambda article_id, start, end: self.open_stored(article_id, (start, end))
@@ -207,6 +215,28 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         view_menu.addAction(find)
+        self._build_reading_actions(view_menu)
+
+    def _build_reading_actions(self, view_menu: QMenu) -> None:
+        """View > Next/Previous Statement and Hide All Highlights (issue 9)."""
+        view_menu.addSeparator()
+        steps = (
+            ("&Next Statement", ("]", "Alt+Down"), self.view.next_statement),
+            ("&Previous Statement", ("[", "Alt+Up"), self.view.previous_statement),
+        )
+        for text, keys, slot in steps:
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(lambda _checked=False, step=slot: step())
+            view_menu.addAction(action)
+        self.hide_highlights_action = QAction("&Hide All Highlights", self, checkable=True)
+        self.hide_highlights_action.toggled.connect(
+            lambda hidden: self.view.set_highlights_shown(not hidden)
+        )
+        self.view.highlightsChanged.connect(
+            lambda: self.hide_highlights_action.setChecked(not self.view.highlights_shown())
+        )
+        view_menu.addAction(self.hide_highlights_action)
 
     def _add_export_actions(self, file_menu: QMenu) -> None:
         self.exporter = Exporter(self)
@@ -364,6 +394,19 @@ class MainWindow(QMainWindow):
             )
             if quote is not None:
                 self.actors.select_statement(quote)
+
+    def _open_hit(self, article_id: int) -> None:
+        """A search hit: the stored article, the words searched for marked, the first in view."""
+        self.open_stored(article_id)
+        if self.article_id == article_id:
+            self.view.show_matches(search_words(self.library_panel.searched_text()))
+
+    def _select_actor(self, actor_id: str) -> None:
+        """An actor's name was clicked in the text: mark it there and choose it in the cast."""
+        self.view.mark_actor(actor_id)
+        select = getattr(self.actors, "select_actor", None)
+        if select is not None:
+            select(actor_id)
 
     def _open_sample(self) -> None:
         from ui.sample import sample_article_path

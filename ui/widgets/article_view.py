@@ -2,15 +2,22 @@
 
 The document holds ``Article.text`` verbatim, so analysis offsets map one to one onto text
 positions (through ``OffsetMap`` when the text has characters beyond the BMP). Highlights are
-character formats built from the colour registry; every highlighted stretch also carries a
-tooltip naming its label, or the kind and speaker of the statement.
+character formats built from the colour registry, one shared format per combination of
+label, statement kind, speaker and speech verb; a large article gets them in slices
+(``highlight_drawing``), the visible part first, so the text is readable at once and the
+window never freezes. Tooltips and clicks look the position up in the analysis
+(``highlight_marks``), so they work before the formats are on.
+
+On top of the formats: any label or statement kind can be hidden (the legend's toggles) or
+every highlight at once; an actor's mentions and statements, or the words of a search, are
+marked with extra selections and ticks on the scroll bar; the view steps from statement to
+statement and zooms keeping the first visible line in place.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import defaultdict
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -20,36 +27,77 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.model import Analysis, Quote
 from reader.output import describe_rule
-from ui.style.colors import Theme, current_theme, entity_style, quote_style
+from reader.output.words import label_name, statement_kind_name
+from ui.style.colors import Theme, current_theme, palette
 from ui.style.safe_text import SafeDocument, tooltip
 from ui.style.text_formats import cue_format, entity_format, quote_format, speaker_format
+from ui.widgets.highlight_drawing import Slices, apply, batches
+from ui.widgets.highlight_marks import (
+    CUE,
+    ENTITY,
+    QUOTE,
+    SPEAKER,
+    Mark,
+    Segment,
+    SegmentIndex,
+    counts,
+    cutting,
+)
 from ui.widgets.offsets import OffsetMap
+from ui.widgets.scroll_markers import ScrollMarkers, Tick
 
-#: Custom format property holding the index of the statement under a character.
-QUOTE_PROPERTY = QTextFormat.Property.UserProperty + 1
-
+#: Texts up to this long, with up to this many highlights, are drawn at once.
+AT_ONCE_CHARS = 60_000
+AT_ONCE_MARKS = 3_000
 _FLASHES = 6
 _FLASH_MS = 180
+#: Zoom steps of 10% each, from about half to about three times the normal size.
+ZOOM_MIN = -6
+ZOOM_MAX = 12
+_ZOOM_FACTOR = 1.1
+
+#: Extra-selection colours (light, dark): a marked actor's mentions, its statements'
+#: content, search matches, and the flash of a statement just found.
+_MARK_COLOURS = {
+    "mention": ("#d55e00", "#ff9a4d"),
+    "content": ("#fbe3d2", "#5a3212"),
+    "match": ("#ffe14d", "#b39500"),
+    "flash": ("#ffd84d", "#8a6d00"),
+}
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    start: int
-    end: int
-    role: str  # "entity", "quote", "speaker" or "cue"
-    index: int  # into Analysis.entities or Analysis.quotes
+def entity_keys() -> dict[str, str]:
+    """Every entity label with its own colour keys itself; the rest share ``OTHER``."""
+    return {label: label for label in palette().entities}
+
+
+_ROLE_ORDER = {ENTITY: 0, QUOTE: 1, SPEAKER: 2, CUE: 3}
+
+#: (entity key, statement kind, speaker, cue): what a stretch of text is drawn as.
+_Look = tuple[str | None, str | None, bool, bool]
 
 
 class ArticleView(QTextEdit):
     """Read-only rendering of one Analysis."""
 
+    #: A statement was clicked in the text (its index).
     statementClicked = Signal(int)
+    #: Next/Previous statement moved to a statement (its index).
+    statementShown = Signal(int)
+    #: An entity or speaker resolved to an actor was clicked (the actor id).
+    actorClicked = Signal(str)
+    zoomChanged = Signal(int)
+    #: Hidden labels or kinds, or "hide all", changed.
+    highlightsChanged = Signal()
+    #: A new analysis is shown: its count per legend key (dict[str, int]).
+    countsChanged = Signal(object)
+    #: Every highlight of the current analysis is drawn.
+    highlightsDrawn = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,82 +112,276 @@ class ArticleView(QTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
         self.setFont(font)
+        self._base_point_size = font.pointSizeF()
+        self._zoom = 0
         self.document().setDocumentMargin(18)
         self.analysis: Analysis | None = None
         self.offsets = OffsetMap("")
         self._theme = current_theme()
+        self._keys = entity_keys()
+        self._index = SegmentIndex([])
+        self._quote_starts: list[int] = []
+        self._hidden: frozenset[str] = frozenset()
+        self._shown = True
+        self._looks: dict[_Look, QTextCharFormat] = {}
+        self._slices = Slices(self)
+        self._slices.finished.connect(self.highlightsDrawn)
+        #: Cutting the current analysis into segments (None once all are indexed).
+        self._sweep: Iterator[None] | None = None
+        self._small = True
+        self._marked_actor: str | None = None
+        self._actor_spans: list[tuple[int, int, str]] = []  # (start, end, "mention"/"content")
+        self._matches: list[tuple[int, int]] = []
         self._flash_left = 0
         self._flash_spans: list[tuple[int, int]] = []
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(_FLASH_MS)
         self._flash_timer.timeout.connect(self._flash_step)
+        self.markers = ScrollMarkers(self.verticalScrollBar())
+        self._ticks_timer = QTimer(self)
+        self._ticks_timer.setSingleShot(True)
+        self._ticks_timer.setInterval(50)
+        self._ticks_timer.timeout.connect(self._update_ticks)
+        self.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self._ticks_timer.start()
+        )
 
     # -- rendering ------------------------------------------------------------------------
 
     def show_analysis(self, analysis: Analysis, theme: Theme | None = None) -> None:
-        """Show the article text with every entity and statement highlighted."""
+        """Show the article text at once, then every entity and statement highlighted.
+
+        The same text again (the analysis following its text) keeps the reading position.
+        """
+        same_text = self.analysis is not None and self.analysis.article.text == (
+            analysis.article.text
+        )
+        self._slices.cancel()
+        self._stop_flash()
         self.analysis = analysis
         self._theme = theme or current_theme()
-        self._stop_flash()
+        self._looks = {}
+        self._marked_actor = None
+        self._actor_spans = []
+        self._matches = []
         text = analysis.article.text
-        self.offsets = OffsetMap(text)
-        # The text would otherwise take the format under the old cursor (say, an entity's).
-        self.setCurrentCharFormat(QTextCharFormat())
-        self.setPlainText(text)
+        self._index = SegmentIndex([])
+        # Marks are found and cut into segments by the drawing job, in slices.
+        self._sweep = cutting(analysis, self._keys, self._index)
+        self._quote_starts = [q.start for q in analysis.quotes]
+        if same_text:
+            self._plain_formats()
+        else:
+            self.offsets = OffsetMap(text)
+            # The text would otherwise take the format under the old cursor (an entity's).
+            self.setCurrentCharFormat(QTextCharFormat())
+            self.setPlainText(text)
+            self._block_formats()
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._refresh_selections()
+        self.countsChanged.emit(counts(analysis, self._keys))
+        parts = len(analysis.entities) + 3 * len(analysis.quotes)
+        self._small = len(text) <= AT_ONCE_CHARS and parts <= AT_ONCE_MARKS
+        self._draw(None)
+
+    def set_theme(self, theme: Theme) -> None:
+        if self.analysis is not None and theme is not self._theme:
+            self._theme = theme
+            self._looks = {}
+            self._draw(None)
+            self._refresh_selections()
+
+    def clear_article(self) -> None:
+        self._slices.cancel()
+        self._stop_flash()
+        self.analysis = None
+        self.offsets = OffsetMap("")
+        self._index = SegmentIndex([])
+        self._sweep = None
+        self._quote_starts = []
+        self._marked_actor = None
+        self._actor_spans = []
+        self._matches = []
+        self.clear()
+        self._refresh_selections()
+        self.countsChanged.emit({})
+
+    def drawing(self) -> bool:
+        """True while highlights are still being put on in slices."""
+        return self._slices.running()
+
+    def finish_drawing(self) -> None:
+        """Put every highlight still waiting on now."""
+        self._slices.finish()
+
+    def _whole_text(self) -> QTextCursor:
+        """A cursor over the whole text, in an edit block (so it lays nothing out yet)."""
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
+        cursor.setPosition(self.document().characterCount() - 1, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _block_formats(self) -> None:
+        cursor = self._whole_text()
         block = QTextBlockFormat()
         block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(8)
         cursor.mergeBlockFormat(block)
-        for start, end, marks in _segments(_marks(analysis)):
-            fmt = self._format(marks)
-            cursor.setPosition(self.offsets.to_qt(start))
-            cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(fmt)
         cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def set_theme(self, theme: Theme) -> None:
-        if self.analysis is not None and theme is not self._theme:
-            scroll = self.verticalScrollBar().value()
-            self.show_analysis(self.analysis, theme)
-            self.verticalScrollBar().setValue(scroll)
+    def _plain_formats(self) -> None:
+        cursor = self._whole_text()
+        cursor.setCharFormat(QTextCharFormat())
+        cursor.endEditBlock()
 
-    def clear_article(self) -> None:
-        self.analysis = None
-        self.offsets = OffsetMap("")
-        self.clear()
+    def _draw(self, chosen: list[Segment] | None, at_once: bool | None = None) -> None:
+        """Start drawing ``chosen`` segments (None: all, once cut), dropping any drawing.
 
-    def _format(self, marks: list[_Mark]) -> QTextCharFormat:
-        assert self.analysis is not None
-        fmt = QTextCharFormat()
-        tips: list[str] = []
-        roles = {m.role: m for m in marks}
-        if "quote" in roles:
-            quote = self.analysis.quotes[roles["quote"].index]
-            fmt.merge(quote_format(quote.kind, self._theme))
-            fmt.setProperty(QUOTE_PROPERTY, roles["quote"].index)
-            tips.append(f"{quote_style(quote.kind).description} — {self._speaker(quote)}")
-            why = describe_rule(quote.rule, quote.cue)
-            if why:
-                tips.append(f"Found by {why}")
-        if "entity" in roles:
-            entity = self.analysis.entities[roles["entity"].index]
-            fmt.merge(entity_format(entity.label, self._theme))
-            style = entity_style(entity.label)
-            tips.insert(0, f"{entity.label} — {style.description}")
-        if "speaker" in roles:
-            fmt.merge(speaker_format())
-            quote = self.analysis.quotes[roles["speaker"].index]
-            tips.append(f"Speaker of a {quote_style(quote.kind).description.lower()}")
-        if "cue" in roles:
-            fmt.merge(cue_format())
-            tips.append("Speech verb introducing a statement")
-        fmt.setToolTip(tooltip("\n".join(tips)))
+        A short article is drawn at once, a long one in slices.
+        """
+        at_once = self._small if at_once is None else at_once
+        self._slices.start(self._drawing_job(chosen), at_once=at_once)
+
+    def _drawing_job(self, chosen: list[Segment] | None) -> Iterator[None]:
+        """Cut what is left of the segments, then format the chosen ones, visible first."""
+        yield from self._cut_segments()
+        if chosen is None:
+            chosen = self._index.segments if self._shown else []
+        top = self.first_visible_offset() if self.verticalScrollBar().value() > 0 else 0
+        first = bisect_left([s.end for s in chosen], top + 1)
+        ordered = chosen[first:] + chosen[:first]
+        to_qt = self.offsets.to_qt
+        runs = ((to_qt(s.start), to_qt(s.end), self._look(s)) for s in ordered)
+        document = self.document()
+        for batch in batches(runs):
+            apply(document, batch)
+            yield
+
+    def _cut_segments(self) -> Iterator[None]:
+        sweep = self._sweep
+        if sweep is None:
+            return
+        # Not ``yield from``: a job dropped midway would close the cutting, which the next
+        # job carries on with.
+        for _ in sweep:
+            yield
+        self._sweep = None
+
+    def _look(self, segment: Segment) -> QTextCharFormat:
+        entity: str | None = None
+        kind: str | None = None
+        speaker = cue = False
+        for mark in segment.marks:
+            if not self._visible(mark):
+                continue
+            if mark.role == ENTITY:
+                entity = mark.key
+            elif mark.role == QUOTE:
+                kind = mark.key
+            elif mark.role == SPEAKER:
+                speaker = True
+            elif mark.role == CUE:
+                cue = True
+        look = (entity, kind, speaker, cue)
+        fmt = self._looks.get(look)
+        if fmt is None:
+            fmt = self._looks[look] = self._format(look)
         return fmt
+
+    def _format(self, look: _Look) -> QTextCharFormat:
+        entity, kind, speaker, cue = look
+        fmt = QTextCharFormat()
+        if kind is not None:
+            fmt.merge(quote_format(kind, self._theme))
+        if entity is not None:
+            fmt.merge(entity_format(entity, self._theme))
+        if speaker:
+            fmt.merge(speaker_format())
+        if cue:
+            fmt.merge(cue_format())
+        return fmt
+
+    def _visible(self, mark: Mark) -> bool:
+        return self._shown and mark.key not in self._hidden
+
+    # -- hiding highlights -----------------------------------------------------------------
+
+    def hidden_highlights(self) -> frozenset[str]:
+        """The entity labels and statement kinds whose highlights are hidden."""
+        return self._hidden
+
+    def set_hidden_highlights(self, keys: frozenset[str]) -> None:
+        """Hide exactly these labels and kinds; only their stretches are drawn again."""
+        keys = frozenset(keys)
+        changed = keys ^ self._hidden
+        if not changed:
+            return
+        self._hidden = keys
+        if self._shown:
+            self._redraw(changed)
+        self.highlightsChanged.emit()
+
+    def set_highlight_hidden(self, key: str, hidden: bool) -> None:
+        """Hide or show one label or kind (a legend toggle)."""
+        self.set_hidden_highlights(self._hidden | {key} if hidden else self._hidden - {key})
+
+    def highlights_shown(self) -> bool:
+        return self._shown
+
+    def set_highlights_shown(self, shown: bool) -> None:
+        """Show every highlight not hidden by label, or none at all (clean reading)."""
+        if shown == self._shown:
+            return
+        self._shown = shown
+        if shown:
+            self._draw(None)
+        else:
+            self._plain_formats()
+            self._draw([])  # segments are still cut, for tooltips and clicks
+        self.highlightsChanged.emit()
+
+    def _redraw(self, keys: frozenset[str]) -> None:
+        if self._slices.running():  # not all drawn yet: draw everything in the new state
+            self._draw(None)
+            return
+        touched = [s for s in self._index.segments if any(m.key in keys for m in s.marks)]
+        self._draw(touched, at_once=self._small or len(touched) <= AT_ONCE_MARKS)
+
+    # -- reading back -----------------------------------------------------------------------
+
+    def format_at(self, offset: int) -> QTextCharFormat:
+        """The character format at a string offset, with the tooltip shown there."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(offset) + 1)
+        fmt = QTextCharFormat(cursor.charFormat())
+        tip = self.tooltip_at(offset)
+        if tip:
+            fmt.setToolTip(tip)
+        return fmt
+
+    def tooltip_at(self, offset: int) -> str:
+        """What the highlights under a string offset mean, as an escaped tooltip ("" if none)."""
+        segment = self._index.at(offset)
+        if segment is None or self.analysis is None:
+            return ""
+        shown = sorted(
+            (m for m in segment.marks if self._visible(m)), key=lambda m: _ROLE_ORDER[m.role]
+        )
+        lines = [line for mark in shown for line in self._explain(mark)]
+        return tooltip("\n".join(lines)) if lines else ""
+
+    def _explain(self, mark: Mark) -> list[str]:
+        assert self.analysis is not None
+        if mark.role == ENTITY:
+            return [label_name(self.analysis.entities[mark.item].label)]
+        quote = self.analysis.quotes[mark.item]
+        kind = statement_kind_name(quote.kind)
+        if mark.role == QUOTE:
+            why = describe_rule(quote.rule, quote.cue)
+            return [f"{kind} — {self._speaker(quote)}"] + ([f"Found by {why}"] if why else [])
+        if mark.role == SPEAKER:
+            return [f"Speaker of a {kind.lower()}"]
+        return ["Speech verb introducing a statement"]
 
     def _speaker(self, quote: Quote) -> str:
         assert self.analysis is not None
@@ -150,14 +392,6 @@ class ArticleView(QTextEdit):
             return f"said by {quote.speaker}"
         return "speaker unknown"
 
-    # -- reading back -----------------------------------------------------------------------
-
-    def format_at(self, offset: int) -> QTextCharFormat:
-        """The character format of the character at a string offset."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_qt(offset) + 1)
-        return cursor.charFormat()
-
     def selected_span(self) -> tuple[int, int]:
         """The current selection as string offsets."""
         cursor = self.textCursor()
@@ -166,17 +400,17 @@ class ArticleView(QTextEdit):
             self.offsets.from_qt(cursor.selectionEnd()),
         )
 
+    def first_visible_offset(self) -> int:
+        """The string offset of the character at the top left of the view."""
+        return self.offsets.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+
     # -- showing a statement ---------------------------------------------------------------
 
     def show_span(self, start: int, end: int, parts: tuple[tuple[int, int], ...] = ()) -> None:
         """Select ``start:end``, scroll it to the middle of the view and flash it."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor = self._cursor(start, end)
         self.setTextCursor(cursor)
-        rect = self.cursorRect(cursor)
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+        self._centre(cursor)
         self._flash_spans = list(parts) or [(start, end)]
         self._flash_left = _FLASHES
         self._flash_timer.start()
@@ -188,36 +422,177 @@ class ArticleView(QTextEdit):
         quote = self.analysis.quotes[index]
         self.show_span(quote.start, quote.end, quote.spans)
 
+    def next_statement(self) -> int | None:
+        """Move to and flash the first statement starting after the cursor; its index."""
+        here = self.selected_span()[0]
+        order = self._statement_order()
+        n = bisect_right([self._quote_starts[i] for i in order], here)
+        return self._step_to(order[n] if n < len(order) else None)
+
+    def previous_statement(self) -> int | None:
+        """Move to and flash the last statement starting before the cursor; its index."""
+        here = self.selected_span()[0]
+        order = self._statement_order()
+        n = bisect_left([self._quote_starts[i] for i in order], here) - 1
+        return self._step_to(order[n] if n >= 0 else None)
+
+    def _statement_order(self) -> list[int]:
+        return sorted(range(len(self._quote_starts)), key=self._quote_starts.__getitem__)
+
+    def _step_to(self, index: int | None) -> int | None:
+        if index is None:
+            return None
+        self.show_quote(index)
+        self.statementShown.emit(index)
+        return index
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _centre(self, cursor: QTextCursor) -> None:
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
     def _flash_step(self) -> None:
         if self._flash_left <= 0:
             self._stop_flash()
             return
-        on = self._flash_left % 2 == 0
         self._flash_left -= 1
-        selections = []
-        if on:
-            for start, end in self._flash_spans:
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(self.offsets.to_qt(start))
-                cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor("#ffd84d" if self._theme is Theme.LIGHT else "#8a6d00"))
-                selection.format = fmt
-                selections.append(selection)
-        self.setExtraSelections(selections)
+        self._refresh_selections()
 
     def _stop_flash(self) -> None:
         self._flash_timer.stop()
         self._flash_left = 0
-        self.setExtraSelections([])
+        self._refresh_selections()
+
+    # -- marking an actor, search matches ---------------------------------------------------
+
+    def mark_actor(self, actor_id: str | None) -> None:
+        """Mark every mention and statement of an actor (None: unmark), with scroll-bar ticks."""
+        self._marked_actor = actor_id
+        self._actor_spans = []
+        if self.analysis is not None and actor_id is not None:
+            spans = [
+                (e.start, e.end, "mention") for e in self.analysis.entities if e.actor == actor_id
+            ]
+            for quote in self.analysis.quotes:
+                if quote.actor != actor_id:
+                    continue
+                spans.extend((start, end, "content") for start, end in quote.spans)
+                if quote.speaker_start is not None and quote.speaker_end is not None:
+                    spans.append((quote.speaker_start, quote.speaker_end, "mention"))
+            self._actor_spans = sorted(set(spans))
+        self._refresh_selections()
+
+    def marked_actor(self) -> str | None:
+        return self._marked_actor
+
+    def actor_marks(self) -> list[tuple[int, int, str]]:
+        """The marked actor's stretches: (start, end, "mention" or "content"), in text order."""
+        return list(self._actor_spans)
+
+    def show_matches(self, words: list[str]) -> list[tuple[int, int]]:
+        """Mark every word of the text starting with one of ``words``; scroll to the first."""
+        from ui.widgets.text_matches import find_matches
+
+        text = self.analysis.article.text if self.analysis is not None else ""
+        self._matches = find_matches(text, words)
+        self._refresh_selections()
+        if self._matches:
+            start, end = self._matches[0]
+            cursor = self._cursor(start, end)
+            self.setTextCursor(cursor)
+            self._centre(cursor)
+        return list(self._matches)
+
+    def matches(self) -> list[tuple[int, int]]:
+        return list(self._matches)
+
+    def _refresh_selections(self) -> None:
+        selections = [self._selection(s, e, kind) for s, e, kind in self._actor_spans]
+        selections += [self._selection(s, e, "match") for s, e in self._matches]
+        if self._flash_left % 2 == 1:
+            selections += [self._selection(s, e, "flash") for s, e in self._flash_spans]
+        self.setExtraSelections(selections)
+        self._ticks_timer.start()
+
+    def _selection(self, start: int, end: int, kind: str) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor(start, end)
+        colour = self._colour(kind)
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        if kind == "mention":
+            fmt.setForeground(QColor("#ffffff" if colour.lightness() < 150 else "#000000"))
+        selection.format = fmt
+        return selection
+
+    def _colour(self, kind: str) -> QColor:
+        light, dark = _MARK_COLOURS[kind]
+        return QColor(light if self._theme is Theme.LIGHT else dark)
+
+    def _update_ticks(self) -> None:
+        """Ticks on the scroll bar for the marked actor's mentions and the search matches."""
+        spans = [(s, "mention") for s, _e, kind in self._actor_spans if kind == "mention"]
+        spans += [(s, "match") for s, _e in self._matches]
+        if not spans and not self.markers.ticks:
+            return  # asking the layout its size would lay out all of a long text at once
+        layout = self.document().documentLayout()
+        height = layout.documentSize().height()
+        ticks: list[Tick] = []
+        if height > 0:
+            for start, kind in spans:
+                ticks.append((self._y_of(start) / height, self._colour(kind)))
+        self.markers.set_ticks(ticks)
+
+    def _y_of(self, offset: int) -> float:
+        position = self.offsets.to_qt(offset)
+        block = self.document().findBlock(position)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return top + (line.y() if line.isValid() else 0.0)
+
+    # -- zoom ---------------------------------------------------------------------------------
+
+    def zoom_steps(self) -> int:
+        return self._zoom
+
+    def set_zoom_steps(self, steps: int) -> None:
+        """Text size in 10% steps from normal, keeping the first visible line at the top."""
+        steps = max(ZOOM_MIN, min(ZOOM_MAX, int(steps)))
+        if steps == self._zoom:
+            return
+        anchor = self.cursorForPosition(QPoint(0, 0)).position()
+        at_top = self.verticalScrollBar().value() == 0
+        self._zoom = steps
+        font = QFont(self.font())
+        font.setPointSizeF(self._base_point_size * _ZOOM_FACTOR**steps)
+        self.setFont(font)
+        if not at_top:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(anchor)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + self.cursorRect(cursor).top())
+        self.zoomChanged.emit(steps)
+
+    def zoom_in(self) -> None:
+        self.set_zoom_steps(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom_steps(self._zoom - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom_steps(0)
 
     # -- events -----------------------------------------------------------------------------
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            tip = self._tooltip_at(event.pos())
+            tip = self._tooltip_under(event.pos())
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
             else:
@@ -225,49 +600,42 @@ class ArticleView(QTextEdit):
             return True
         return super().viewportEvent(event)
 
-    def _tooltip_at(self, pos: QPoint) -> str:
-        cursor = self.cursorForPosition(pos)
-        if cursor.position() >= self.document().characterCount() - 1:
-            return ""
-        cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
-        return cursor.charFormat().toolTip()
+    def _offset_under(self, pos: QPoint) -> int | None:
+        """The string offset of the character under a viewport point, or None past the end."""
+        position = self.cursorForPosition(pos).position()
+        if position >= self.document().characterCount() - 1:
+            return None
+        return self.offsets.from_qt(position)
+
+    def _tooltip_under(self, pos: QPoint) -> str:
+        offset = self._offset_under(pos)
+        return "" if offset is None else self.tooltip_at(offset)
 
     def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            cursor = self.cursorForPosition(event.position().toPoint())
-            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
-            index = cursor.charFormat().property(QUOTE_PROPERTY)
-            if isinstance(index, int):
-                self.statementClicked.emit(index)
+            offset = self._offset_under(event.position().toPoint())
+            if offset is not None:
+                self.click_at(offset)
 
+    def click_at(self, offset: int) -> None:
+        """What a click on the character at ``offset`` does: select its actor or statement."""
+        segment = self._index.at(offset)
+        if segment is None or self.analysis is None:
+            return
+        actor = self._actor_of(segment)
+        if actor is not None:
+            self.actorClicked.emit(actor)
+            return
+        quote = next((m.item for m in segment.marks if m.role == QUOTE), None)
+        if quote is not None:
+            self.statementClicked.emit(quote)
 
-def _marks(analysis: Analysis) -> list[_Mark]:
-    marks = [_Mark(e.start, e.end, "entity", i) for i, e in enumerate(analysis.entities)]
-    for i, quote in enumerate(analysis.quotes):
-        marks.extend(_Mark(start, end, "quote", i) for start, end in quote.spans)
-        if quote.speaker_start is not None and quote.speaker_end is not None:
-            marks.append(_Mark(quote.speaker_start, quote.speaker_end, "speaker", i))
-        if quote.cue_start is not None and quote.cue_end is not None:
-            marks.append(_Mark(quote.cue_start, quote.cue_end, "cue", i))
-    return [m for m in marks if m.end > m.start]
-
-
-def _segments(marks: list[_Mark]) -> list[tuple[int, int, list[_Mark]]]:
-    """Cut the text at every mark boundary: ``(start, end, marks covering it)``."""
-    starts: dict[int, list[_Mark]] = defaultdict(list)
-    ends: dict[int, list[_Mark]] = defaultdict(list)
-    for mark in marks:
-        starts[mark.start].append(mark)
-        ends[mark.end].append(mark)
-    points = sorted(starts.keys() | ends.keys())
-    active: dict[int, _Mark] = {}
-    segments = []
-    for here, after in itertools.pairwise(points):
-        for mark in ends.get(here, ()):
-            active.pop(id(mark), None)
-        for mark in starts.get(here, ()):
-            active[id(mark)] = mark
-        if active:
-            segments.append((here, after, list(active.values())))
-    return segments
+    def _actor_of(self, segment: Segment) -> str | None:
+        assert self.analysis is not None
+        for mark in segment.marks:
+            if mark.role == ENTITY and self.analysis.entities[mark.item].actor:
+                return self.analysis.entities[mark.item].actor
+            if mark.role == SPEAKER and self.analysis.quotes[mark.item].actor:
+                return self.analysis.quotes[mark.item].actor
+        return None

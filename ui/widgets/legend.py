@@ -1,66 +1,178 @@
-"""The legend: every highlight colour with its name, drawn with the article's own formats."""
+"""The legend: every highlight colour with its name and count, each a toggle.
+
+One chip per entity label of the colour registry and per statement kind, named in words
+for people and counted for the article shown; clicking a chip hides or shows that highlight
+in the text (``highlightToggled``), as GATE's annotation sets and brat's type toggles do.
+"Hide all highlights" clears the text for clean reading (``allToggled``). The speaker (bold)
+and speech verb (italic) are explained beside them; they go with their statement's kind.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+from typing import TYPE_CHECKING
 
-from ui.style.colors import Theme, current_theme, palette
-from ui.style.safe_text import SafeDocument, tooltip
-from ui.style.text_formats import cue_format, entity_format, quote_format, speaker_format
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
+
+from reader.output.words import label_name, plural, statement_kind_name
+from ui.style.colors import Theme, current_theme, palette, text_color_on
+from ui.style.safe_text import plain_label, tooltip
+from ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from ui.widgets.article_view import ArticleView
+
+_BORDERS = {"solid": "solid", "dash": "dashed", "dot": "dotted"}
 
 
-class Legend(QTextEdit):
-    """A wrapped line of labelled swatches: entity labels, statement kinds, speaker, cue."""
+class Legend(QWidget):
+    """A wrapping row of toggle chips: entity labels, statement kinds, and "hide all"."""
+
+    #: (key, shown): a label or kind was toggled by the user.
+    highlightToggled = Signal(str, bool)
+    #: shown: "Hide all highlights" was toggled by the user.
+    allToggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDocument(SafeDocument(self))
-        self.setReadOnly(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)
-        self.document().setDocumentMargin(6)
-        self.entries: list[str] = []
-        self.set_theme(current_theme())
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.chips: dict[str, QToolButton] = {}
+        self.counts: dict[str, int] | None = None
+        self._theme = current_theme()
+        layout = FlowLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self._heading("Names:"))
+        for label in palette().entities:
+            layout.addWidget(self._chip(label))
+        layout.addWidget(self._heading("Statements:"))
+        for kind in palette().quotes:
+            layout.addWidget(self._chip(kind))
+        speaker = plain_label("speaker")
+        speaker.setStyleSheet("font-weight: 600")
+        speaker.setToolTip(tooltip("The speaker of a statement is in bold"))
+        cue = plain_label("speech verb")
+        cue.setStyleSheet("font-style: italic")
+        cue.setToolTip(tooltip("The verb introducing a statement is in italics"))
+        layout.addWidget(speaker)
+        layout.addWidget(cue)
+        self.hide_all = QToolButton()
+        self.hide_all.setText("Hide all highlights")
+        self.hide_all.setCheckable(True)
+        self.hide_all.setToolTip(tooltip("Show the text without any highlight, for reading"))
+        self.hide_all.toggled.connect(self._on_hide_all)
+        layout.addWidget(self.hide_all)
+        #: The keys of the chips, in order (entity labels, then statement kinds).
+        self.entries = list(self.chips)
+        self.set_theme(self._theme)
 
-    def set_theme(self, theme: Theme) -> None:
-        self.clear()
-        self.entries = []
-        cursor = QTextCursor(self.document())
-        plain = QTextCharFormat()
-        heading = QTextCharFormat()
-        heading.setFontWeight(700)
-        cursor.insertText("Names: ", heading)
-        for label, style in palette().entities.items():
-            tip = QTextCharFormat(entity_format(label, theme))
-            tip.setToolTip(tooltip(f"{label} — {style.description}"))
-            self._chip(cursor, f"\u00a0{style.name}\u00a0", tip, plain)
-            self.entries.append(label)
-        cursor.insertText("\u2003 Statements: ", heading)
-        for kind, quote_style in palette().quotes.items():
-            fmt = quote_format(kind, theme)
-            fmt.setToolTip(tooltip(quote_style.description))
-            self._chip(cursor, f"\u00a0{quote_style.description}\u00a0", fmt, plain)
-            self.entries.append(kind)
-        self._chip(cursor, "speaker", speaker_format(), plain)
-        self._chip(cursor, "speech verb", cue_format(), plain)
-        self.entries += ["speaker", "cue"]
-        self._fit()
+    # -- building ----------------------------------------------------------------------------
 
     @staticmethod
-    def _chip(cursor: QTextCursor, text: str, fmt: QTextCharFormat, plain: QTextCharFormat) -> None:
-        cursor.insertText(text, fmt)
-        cursor.insertText("  ", plain)
+    def _heading(text: str) -> QLabel:
+        label = plain_label(text)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
 
-    def _fit(self) -> None:
-        self.document().setTextWidth(max(self.viewport().width(), 200))
-        self.setFixedHeight(int(self.document().size().height()) + 2)
+    def _chip(self, key: str) -> QToolButton:
+        chip = QToolButton()
+        chip.setCheckable(True)
+        chip.setChecked(True)
+        chip.setAutoRaise(False)
+        chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        chip.toggled.connect(lambda shown, k=key: self._on_chip(k, shown))
+        self.chips[key] = chip
+        return chip
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        self._fit()
+    def _name(self, key: str) -> str:
+        return statement_kind_name(key) if key in palette().quotes else label_name(key)
+
+    # -- state -------------------------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        for key in self.chips:
+            self._restyle(key)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """How many of each label and kind the article shown has (empty: no article)."""
+        self.counts = dict(counts) if counts else None
+        for key in self.chips:
+            self._restyle(key)
+
+    def sync(self, hidden: frozenset[str], shown: bool) -> None:
+        """Show the view's state (hidden keys, all shown or not) without emitting anything."""
+        for key, chip in self.chips.items():
+            chip.blockSignals(True)
+            chip.setChecked(key not in hidden)
+            chip.blockSignals(False)
+            chip.setEnabled(shown)
+            self._restyle(key)
+        self.hide_all.blockSignals(True)
+        self.hide_all.setChecked(not shown)
+        self.hide_all.blockSignals(False)
+
+    def hidden(self) -> frozenset[str]:
+        return frozenset(k for k, chip in self.chips.items() if not chip.isChecked())
+
+    def toPlainText(self) -> str:
+        """Every word the legend shows, in order."""
+        words = [self._name(key) for key in self.chips]
+        return "  ".join([*words, "speaker", "speech verb", self.hide_all.text()])
+
+    def _on_chip(self, key: str, shown: bool) -> None:
+        self._restyle(key)
+        self.highlightToggled.emit(key, shown)
+
+    def _on_hide_all(self, hidden: bool) -> None:
+        for chip in self.chips.values():
+            chip.setEnabled(not hidden)
+        self.allToggled.emit(not hidden)
+
+    def _restyle(self, key: str) -> None:
+        chip = self.chips[key]
+        count = None if self.counts is None else self.counts.get(key, 0)
+        name = self._name(key)
+        chip.setText(name if count is None else f"{name}  {count:,}")
+        shown = chip.isChecked()
+        font = QFont(chip.font())
+        font.setStrikeOut(not shown)
+        chip.setFont(font)
+        chip.setStyleSheet(self._sheet(key, shown))
+        chip.setToolTip(tooltip(self._tip(key, name, count, shown)))
+
+    def _tip(self, key: str, name: str, count: int | None, shown: bool) -> str:
+        what = "statement" if key in palette().quotes else "name"
+        found = "" if count is None else f": {plural(count, what)} in this article"
+        action = "Click to show them" if not shown else "Click to hide them in the text"
+        description = palette().entities[key].description if key in palette().entities else name
+        return f"{description}{found}\n{action}"
+
+    def _sheet(self, key: str, shown: bool) -> str:
+        """The chip drawn as the highlight it stands for; hidden: an outline only."""
+        theme = self._theme
+        if key in palette().quotes:
+            style = palette().quotes[key]
+            fill, line = style.background(theme), style.color(theme)
+            edge = f"border-bottom: 2px {_BORDERS.get(style.underline, 'solid')} {line.name()};"
+        else:
+            fill = palette().entities[key].color(theme)
+            line, edge = fill.darker(140), ""
+        text = text_color_on(fill) if shown else QColor("gray")
+        background = fill.name() if shown else "transparent"
+        return (
+            f"QToolButton {{ background: {background}; color: {text.name()};"
+            f" border: 1px solid {line.name()}; border-radius: 3px; padding: 1px 6px; {edge} }}"
+        )
+
+
+def connect_legend(legend: Legend, view: ArticleView) -> None:
+    """Wire a legend to the view it explains: its toggles hide, it shows the view's state."""
+    legend.highlightToggled.connect(lambda key, shown: view.set_highlight_hidden(key, not shown))
+    legend.allToggled.connect(view.set_highlights_shown)
+    view.highlightsChanged.connect(
+        lambda: legend.sync(view.hidden_highlights(), view.highlights_shown())
+    )
+    view.countsChanged.connect(legend.set_counts)

@@ -151,6 +151,10 @@ class LibraryPanel(QWidget):
             )
         self.results.setHtml("".join(parts))
 
+    def searched_text(self) -> str:
+        """What the search whose results are listed looked for (words, or a name)."""
+        return self._asked[0]
+
     def open_hit(self, n: int) -> None:
         """Open the n-th result (what a click on its title does)."""
         if 0 <= n < len(self.hits):
