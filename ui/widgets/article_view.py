@@ -402,7 +402,12 @@ class ArticleView(QTextEdit):
 
     def first_visible_offset(self) -> int:
         """The string offset of the character at the top left of the view."""
-        return self.offsets.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        return self.offsets.from_qt(self._top_left_position())
+
+    def _top_left_position(self) -> int:
+        # Just inside the text: in the left margin, a hit test can answer the end of the text.
+        inside = int(self.document().documentMargin()) + 1
+        return self.cursorForPosition(QPoint(inside, 1)).position()
 
     # -- showing a statement ---------------------------------------------------------------
 
@@ -566,7 +571,7 @@ class ArticleView(QTextEdit):
         steps = max(ZOOM_MIN, min(ZOOM_MAX, int(steps)))
         if steps == self._zoom:
             return
-        anchor = self.cursorForPosition(QPoint(0, 0)).position()
+        anchor = self._top_left_position()
         at_top = self.verticalScrollBar().value() == 0
         self._zoom = steps
         font = QFont(self.font())

@@ -48,10 +48,10 @@ class Legend(QWidget):
         layout.addWidget(self._heading("Statements:"))
         for kind in palette().quotes:
             layout.addWidget(self._chip(kind))
-        speaker = plain_label("speaker")
+        speaker = self._label("speaker")
         speaker.setStyleSheet("font-weight: 600")
         speaker.setToolTip(tooltip("The speaker of a statement is in bold"))
-        cue = plain_label("speech verb")
+        cue = self._label("speech verb")
         cue.setStyleSheet("font-style: italic")
         cue.setToolTip(tooltip("The verb introducing a statement is in italics"))
         layout.addWidget(speaker)
@@ -65,12 +65,22 @@ class Legend(QWidget):
         #: The keys of the chips, in order (entity labels, then statement kinds).
         self.entries = list(self.chips)
         self.set_theme(self._theme)
+        tallest = max(chip.sizeHint().height() for chip in self.chips.values())
+        for label in self.findChildren(QLabel):
+            label.setMinimumHeight(tallest)
 
     # -- building ----------------------------------------------------------------------------
 
     @staticmethod
-    def _heading(text: str) -> QLabel:
+    def _label(text: str) -> QLabel:
+        """A label as tall as a chip, its text centred on the chips' line."""
         label = plain_label(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        return label
+
+    @classmethod
+    def _heading(cls, text: str) -> QLabel:
+        label = cls._label(text)
         font = label.font()
         font.setBold(True)
         label.setFont(font)

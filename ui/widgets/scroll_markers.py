@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QScrollBar, QStyle, QStyleOptionSlider, QWidget
 #: (relative position 0..1 in the document, colour).
 Tick = tuple[float, QColor]
 
-_TICK_HEIGHT = 3
+_TICK_HEIGHT = 2
+#: Ticks take this share of the bar's width, on its right, so the handle stays visible.
+_STRIP = 0.45
 
 
 class ScrollMarkers(QWidget):
@@ -61,7 +63,13 @@ class ScrollMarkers(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        width = self.width()
-        for y, (_where, colour) in zip(self.tick_rows(), self.ticks, strict=True):
-            painter.fillRect(1, y, width - 2, _TICK_HEIGHT, colour)
+        width = max(2, round(self.width() * _STRIP))
+        left = self.width() - width - 1
+        # Hundreds of marks share a few hundred rows: each row is painted once per colour.
+        rows = {
+            (y, colour.rgba()): colour
+            for y, (_w, colour) in zip(self.tick_rows(), self.ticks, strict=True)
+        }
+        for (y, _rgba), colour in rows.items():
+            painter.fillRect(left, y, width, _TICK_HEIGHT, colour)
         painter.end()
