@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/library_check.py
 	$(BIN)/python bench/hostile_inputs.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/gui.py
 
 package: $(STAMP)
 	$(BIN)/python packaging/build.py

@@ -137,6 +137,24 @@ def test_cancel_stops_a_long_analysis_and_the_worker_takes_the_next_job(window, 
     assert window.status_text.text() == messages.SHOWN_NEW.format(name="short.txt")
 
 
+def test_opening_another_file_cancels_the_running_analysis(window, qtbot, tmp_path):
+    long_file = tmp_path / "long.txt"
+    long_file.write_text(LINE * 3000, encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text(LINE, encoding="utf-8")
+    progress: list[int] = []
+    window.worker.progressed.connect(lambda job, done, total: progress.append(done))
+    stopped: list[int] = []
+    window.worker.cancelled.connect(stopped.append)
+    (first,) = window.open_paths([long_file])
+    qtbot.waitUntil(lambda: bool(progress), timeout=TIMEOUT)
+    with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT) as blocker:
+        window.open_paths([short])
+    assert stopped == [first]
+    assert blocker.args[0].article.text == LINE
+    assert window.library.count() == 1  # only the short one was stored
+
+
 def test_progress_is_shown_in_paragraphs(window, qtbot):
     window._busy_jobs = {7}
     window._batch = {7}

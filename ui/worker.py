@@ -108,6 +108,7 @@ class AnalysisWorker(QObject):
     def open_path(self, job: int, path: str) -> None:
         """Open, analyse (unless stored) and store one file; report the result."""
         if job < self.floor:
+            self._forget(job)
             return
         # The NLP stages are imported when a file is opened, on this thread (issue 7).
         from reader.pipeline import AnalysisCancelled
@@ -128,8 +129,11 @@ class AnalysisWorker(QObject):
             self.failed.emit(job, path, messages.UNEXPECTED.format(detail=error))
         finally:
             self._job = MODEL_JOB
-            with self._flags_lock:
-                self._flags.pop(job, None)
+            self._forget(job)
+
+    def _forget(self, job: int) -> None:
+        with self._flags_lock:
+            self._flags.pop(job, None)
 
     def _open(self, job: int, path: str, name: str) -> Opened:
         from reader.opening import open_article
