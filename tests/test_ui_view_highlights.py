@@ -18,8 +18,8 @@ from reader.opening import article_from_text
 from reader.output.words import label_name, statement_kind_name
 from reader.pipeline import analyse
 from ui.style.colors import Theme, entity_color, palette, quote_style
-from ui.widgets.article_view import AT_ONCE_CHARS, ArticleView
-from ui.widgets.highlight_marks import Mark, segments
+from ui.widgets.article_view import AT_ONCE_CHARS, ArticleView, entity_keys
+from ui.widgets.highlight_marks import Mark, marks, segments
 from ui.widgets.legend import Legend, connect_legend
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -182,6 +182,16 @@ def test_segments_cut_overlapping_marks():
         (4, 7, {"quote", "entity"}),
         (7, 10, {"quote"}),
     ]
+
+
+def test_segments_are_exactly_the_marks_covering_them(analysis):
+    found = marks(analysis, entity_keys())
+    cut = segments(found)
+    covered = {i for m in found for i in range(m.start, m.end)}
+    assert {i for s in cut for i in range(s.start, s.end)} == covered
+    for segment in cut:
+        for offset in (segment.start, segment.end - 1):
+            assert set(segment.marks) == {m for m in found if m.start <= offset < m.end}
 
 
 @pytest.fixture(scope="module")

@@ -50,6 +50,7 @@ from ui.widgets.highlight_marks import (
 )
 from ui.widgets.offsets import OffsetMap
 from ui.widgets.scroll_markers import ScrollMarkers, Tick
+from ui.widgets.text_matches import find_matches
 
 #: Texts up to this long, with up to this many highlights, are drawn at once.
 AT_ONCE_CHARS = 60_000
@@ -132,6 +133,7 @@ class ArticleView(QTextEdit):
         self._marked_actor: str | None = None
         self._actor_spans: list[tuple[int, int, str]] = []  # (start, end, "mention"/"content")
         self._matches: list[tuple[int, int]] = []
+        self._mark_selections: list[QTextEdit.ExtraSelection] = []
         self._flash_left = 0
         self._flash_spans: list[tuple[int, int]] = []
         self._flash_timer = QTimer(self)
@@ -178,7 +180,7 @@ class ArticleView(QTextEdit):
             self.setPlainText(text)
             self._block_formats()
             self.moveCursor(QTextCursor.MoveOperation.Start)
-        self._refresh_selections()
+        self._marks_changed()
         self.countsChanged.emit(counts(analysis, self._keys))
         parts = len(analysis.entities) + 3 * len(analysis.quotes)
         self._small = len(text) <= AT_ONCE_CHARS and parts <= AT_ONCE_MARKS
@@ -189,7 +191,7 @@ class ArticleView(QTextEdit):
             self._theme = theme
             self._looks = {}
             self._draw(None)
-            self._refresh_selections()
+            self._marks_changed()
 
     def clear_article(self) -> None:
         self._slices.cancel()
@@ -203,7 +205,7 @@ class ArticleView(QTextEdit):
         self._actor_spans = []
         self._matches = []
         self.clear()
-        self._refresh_selections()
+        self._marks_changed()
         self.countsChanged.emit({})
 
     def drawing(self) -> bool:
@@ -491,7 +493,7 @@ class ArticleView(QTextEdit):
                 if quote.speaker_start is not None and quote.speaker_end is not None:
                     spans.append((quote.speaker_start, quote.speaker_end, "mention"))
             self._actor_spans = sorted(set(spans))
-        self._refresh_selections()
+        self._marks_changed()
 
     def marked_actor(self) -> str | None:
         return self._marked_actor
@@ -502,11 +504,9 @@ class ArticleView(QTextEdit):
 
     def show_matches(self, words: list[str]) -> list[tuple[int, int]]:
         """Mark every word of the text starting with one of ``words``; scroll to the first."""
-        from ui.widgets.text_matches import find_matches
-
         text = self.analysis.article.text if self.analysis is not None else ""
         self._matches = find_matches(text, words)
-        self._refresh_selections()
+        self._marks_changed()
         if self._matches:
             start, end = self._matches[0]
             cursor = self._cursor(start, end)
@@ -517,13 +517,19 @@ class ArticleView(QTextEdit):
     def matches(self) -> list[tuple[int, int]]:
         return list(self._matches)
 
+    def _marks_changed(self) -> None:
+        """The actor's marks or the matches changed: new selections, new ticks."""
+        marked = [self._selection(s, e, kind) for s, e, kind in self._actor_spans]
+        marked += [self._selection(s, e, "match") for s, e in self._matches]
+        self._mark_selections = marked
+        self._refresh_selections()
+        self._ticks_timer.start()
+
     def _refresh_selections(self) -> None:
-        selections = [self._selection(s, e, kind) for s, e, kind in self._actor_spans]
-        selections += [self._selection(s, e, "match") for s, e in self._matches]
+        selections = list(self._mark_selections)
         if self._flash_left % 2 == 1:
             selections += [self._selection(s, e, "flash") for s, e in self._flash_spans]
         self.setExtraSelections(selections)
-        self._ticks_timer.start()
 
     def _selection(self, start: int, end: int, kind: str) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()

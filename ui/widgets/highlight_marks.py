@@ -98,18 +98,26 @@ def _quote_marks(i: int, quote: Quote) -> list[Mark]:
     return found
 
 
-def _events(found: list[Mark]) -> list[tuple[int, int, int]]:
-    """Start and end events in text order; at one place, ends (0) before starts (1)."""
-    events = [(m.start, 1, i) for i, m in enumerate(found)]
-    events += [(m.end, 0, i) for i, m in enumerate(found)]
+def _events(found: list[Mark]) -> list[int]:
+    """Start and end events in text order; at one place, ends before starts.
+
+    Each event is one integer, ``(place * 2 + starting) * len(found) + mark``: integers
+    sort fast and, unlike tuples, give the garbage collector nothing to walk.
+    """
+    n = len(found)
+    events = [(m.start * 2 + 1) * n + i for i, m in enumerate(found)]
+    events += [m.end * 2 * n + i for i, m in enumerate(found)]
     events.sort()
     return events
 
 
-def _sweep(found: list[Mark], events: list[tuple[int, int, int]]) -> Iterator[Segment]:
+def _sweep(found: list[Mark], events: list[int]) -> Iterator[Segment]:
+    n = len(found)
     active: dict[int, Mark] = {}
     here = 0
-    for place, starting, i in events:
+    for event in events:
+        kind, i = divmod(event, n)
+        place, starting = divmod(kind, 2)
         if place > here and active:
             yield Segment(here, place, tuple(active.values()))
         here = place
