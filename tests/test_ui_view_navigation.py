@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from show_long_article import tiled
 
 from reader.library import open_library
 from reader.model import Analysis
@@ -93,6 +94,27 @@ def test_marking_an_actor_marks_its_mentions_and_statements_with_ticks(view, ana
     view.mark_actor(None)
     assert view.extraSelections() == [] and view.actor_marks() == []
     qtbot.waitUntil(lambda: view.markers.ticks == [], timeout=2000)
+
+
+def test_a_long_article_selects_only_the_marks_near_the_view(qtbot, analysis):
+    """Thousands of extra selections took a third of a second to set (issue 9)."""
+    long_analysis = tiled(analysis, 12_000)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_analysis(long_analysis, Theme.LIGHT)
+    view.finish_drawing()
+    view.mark_actor(SILVA)
+    every = view.actor_marks()
+    near = sorted(_selected_spans(view))
+    assert 0 < len(near) < len(every) // 4
+    assert near[0] == every[0][:2]  # the view is at the top
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    near = sorted(_selected_spans(view))
+    assert near[-1] == every[-1][:2]
+    assert near[0][0] > len(long_analysis.article.text) // 2
 
 
 def test_clicking_a_name_selects_its_actor_and_a_statement_its_statement(view, analysis, qtbot):

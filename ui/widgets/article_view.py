@@ -133,13 +133,18 @@ class ArticleView(QTextEdit):
         self._marked_actor: str | None = None
         self._actor_spans: list[tuple[int, int, str]] = []  # (start, end, "mention"/"content")
         self._matches: list[tuple[int, int]] = []
-        self._mark_selections: list[QTextEdit.ExtraSelection] = []
+        #: Every mark, in text order: (start, end, "mention", "content" or "match").
+        self._marked: list[tuple[int, int, str]] = []
+        self._marked_starts: list[int] = []
+        self._marked_reach = 0  # the longest mark
+        self._selected_around = (-1, -1)  # the stretch whose marks are selections now
         self._flash_left = 0
         self._flash_spans: list[tuple[int, int]] = []
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(_FLASH_MS)
         self._flash_timer.timeout.connect(self._flash_step)
         self.markers = ScrollMarkers(self.verticalScrollBar())
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._on_scrolled())
         self._ticks_timer = QTimer(self)
         self._ticks_timer.setSingleShot(True)
         self._ticks_timer.setInterval(50)
@@ -347,7 +352,7 @@ class ArticleView(QTextEdit):
             self._draw(None)
             return
         touched = [s for s in self._index.segments if any(m.key in keys for m in s.marks)]
-        self._draw(touched, at_once=self._small or len(touched) <= AT_ONCE_MARKS)
+        self._draw(touched)
 
     # -- reading back -----------------------------------------------------------------------
 
@@ -519,17 +524,48 @@ class ArticleView(QTextEdit):
 
     def _marks_changed(self) -> None:
         """The actor's marks or the matches changed: new selections, new ticks."""
-        marked = [self._selection(s, e, kind) for s, e, kind in self._actor_spans]
-        marked += [self._selection(s, e, "match") for s, e in self._matches]
-        self._mark_selections = marked
+        marked = list(self._actor_spans) + [(s, e, "match") for s, e in self._matches]
+        marked.sort()
+        self._marked = marked
+        self._marked_starts = [start for start, _end, _kind in marked]
+        self._marked_reach = max((end - start for start, end, _kind in marked), default=0)
+        self._selected_around = (-1, -1)
         self._refresh_selections()
         self._ticks_timer.start()
 
     def _refresh_selections(self) -> None:
-        selections = list(self._mark_selections)
+        """Extra selections for the marks near the visible text (thousands cost a second)."""
+        self._selected_around = self._around_view(screens=2)
+        low, high = self._selected_around
+        first = bisect_left(self._marked_starts, low - self._marked_reach)
+        last = bisect_right(self._marked_starts, high)
+        selections = [
+            self._selection(start, end, kind)
+            for start, end, kind in self._marked[first:last]
+            if end >= low
+        ]
         if self._flash_left % 2 == 1:
             selections += [self._selection(s, e, "flash") for s, e in self._flash_spans]
         self.setExtraSelections(selections)
+
+    def _around_view(self, screens: int) -> tuple[int, int]:
+        """String offsets from ``screens`` screenfuls above the visible text to as many below."""
+        if not self._marked:
+            return (0, 0)
+        height = self.viewport().height()
+        top = self.cursorForPosition(QPoint(1, -screens * height)).position()
+        bottom = self.cursorForPosition(
+            QPoint(self.viewport().width(), (screens + 1) * height)
+        ).position()
+        return (self.offsets.from_qt(top), self.offsets.from_qt(bottom) + 1)
+
+    def _on_scrolled(self) -> None:
+        """Past the stretch whose marks are selections, select the marks around the view."""
+        if self._marked:
+            low, high = self._around_view(screens=1)
+            old_low, old_high = self._selected_around
+            if low < old_low or high > old_high:
+                self._refresh_selections()
 
     def _selection(self, start: int, end: int, kind: str) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
@@ -588,6 +624,7 @@ class ArticleView(QTextEdit):
             cursor.setPosition(anchor)
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + self.cursorRect(cursor).top())
+        self._on_scrolled()
         self.zoomChanged.emit(steps)
 
     def zoom_in(self) -> None:
@@ -600,6 +637,10 @@ class ArticleView(QTextEdit):
         self.set_zoom_steps(0)
 
     # -- events -----------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._on_scrolled()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
