@@ -356,6 +356,10 @@ def ensure_library(data_dir: Path, articles: int) -> float | None:
     from reader.paths import library_path
 
     if library_path(data_dir).exists():
+        from bench.synthetic_library import VERSION
+        from reader.library import open_library
+
+        open_library(data_dir, version=VERSION).close()  # brought to the current schema
         return None
     partial = data_dir.with_name(data_dir.name + ".partial")
     print(f"building {articles:,} articles in {partial} …", file=sys.stderr)
