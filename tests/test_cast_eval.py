@@ -16,6 +16,7 @@ from reader.errors import DramatisError
 from reader.evaluation import cast_report
 from reader.evaluation.cast import match_strength, name_form, score_article
 from reader.evaluation.cast_gold import CastArticle, read_cast_gold
+from reader.evaluation.metrics import GoldQuote
 from reader.evaluation.polnear_cast import names_in, source_groups, take_slice
 from reader.evaluation.polnear_cast import score_article as score_polnear
 from reader.evaluation.scoring import read_gold
@@ -85,10 +86,10 @@ def actor(id: str, name: str, kind: str, *aliases: str) -> Actor:
     return Actor(id=id, name=name, kind=kind, aliases=aliases)  # type: ignore[arg-type]
 
 
-def quote(text: str, content: str, actor_id: str | None) -> Quote:
+def quote(text: str, content: str, actor_id: str | None, speaker: str | None = None) -> Quote:
     start = text.index(content)
     end = start + len(content)
-    return Quote(start, end, content, ((start, end),), "indirect", actor=actor_id)
+    return Quote(start, end, content, ((start, end),), "indirect", speaker, actor=actor_id)
 
 
 def analysis_of(article: Article, actors: list[Actor], quotes: list[Quote]) -> Analysis:
@@ -374,6 +375,9 @@ def test_a_bad_gold_folder_exits_2_with_one_line(
         ("The New York Times", ["New York Times"]),
         ("Mr. King", ["King"]),
         ("Bashar al-Assad", ["Bashar al-Assad"]),
+        ("the federal Securities and Exchange Commission", ["Securities and Exchange Commission"]),
+        ("Federal Bureau of Prisons", ["Federal Bureau of Prisons"]),
+        ("Federal and state officials", []),
         ("he", []),
         ("She", []),
         ("a spokesman", []),
@@ -442,21 +446,48 @@ def test_sources_on_polnear_leave_out_actors_matching_only_non_speech_names(poln
         actor("p3", "Story", "organisation"),
     ]
     quotes = [
-        quote(text, "taxes would rise", "p1"),
-        quote(text, "it.", "p2"),
-        quote(text, "nothing", "p3"),
+        quote(text, "taxes would rise", "p1", "Sen. Ann Lee"),
+        quote(text, "it.", "p2", "Bo Tan"),
+        quote(text, "nothing", "p3", "Story"),
     ]
     article = Article(None, text, None, "txt", "")
     score = score_polnear(gold, analysis_of(article, actors, quotes), "tiny.jsonl")
     sources = score.sources.scores()
     assert (sources["system"], sources["system_right"], sources["gold"]) == (2, 1, 1)
     assert score.ignored_sources == 1  # Bo Tan only "believes"
+    assert score.unnamed_sources == 0
     assert [r["category"] for r in score.errors] == ["spurious source"]
     silent = score_polnear(gold, analysis_of(article, actors, quotes[1:]), "tiny.jsonl")
     (missed,) = [r for r in silent.errors if r["category"] == "missed source"]
     assert missed["gold_name"] == "Ann Lee"
     assert missed["system_names"] == [["Ann Lee", "Lee"]]  # an actor, but it says nothing
     assert text[missed["start"] : missed["end"]] == "Ann Lee"
+
+
+def test_an_actor_heard_only_through_pronouns_is_left_out(polnear_file: Path):
+    gold = read_gold([polnear_file])[0]
+    actors = [actor("p1", "Ann Lee", "person", "Lee"), actor("p4", "Carl Wu", "person")]
+    quotes = [
+        quote(gold.text, "taxes would rise", "p1", "Sen. Ann Lee"),
+        quote(gold.text, "nothing", "p4", "they"),  # the gold names nobody there
+    ]
+    article = Article(None, gold.text, None, "txt", "")
+    score = score_polnear(gold, analysis_of(article, actors, quotes), "tiny.jsonl")
+    assert (score.sources.system, score.sources.system_right) == (1, 1)
+    assert score.unnamed_sources == 1
+
+
+def test_longer_forms_meet_through_a_shared_name_and_a_surname_joins_one_group():
+    def said(speaker: str) -> GoldQuote:
+        return GoldQuote(((0, 1),), "", "indirect", speaker, None, None, "said", True)
+
+    mentions = ["Democrat Hillary Clinton", "Rival Hillary Clinton", "Hillary Clinton"]
+    mentions += ["Bill Clinton", "Clinton", "Clinton"]
+    groups = source_groups([said(m) for m in mentions])
+    assert [(g.actor.names, g.mentions) for g in groups] == [
+        (("Democrat Hillary Clinton", "Rival Hillary Clinton", "Hillary Clinton", "Clinton"), 5),
+        (("Bill Clinton",), 1),
+    ]
 
 
 def test_slices_are_equal_and_in_order(polnear_file: Path):

@@ -160,8 +160,10 @@ class CastScore:
     matched_gold: int = 0
     wrong_kind: tuple[str, ...] = ()
     not_actors: tuple[str, ...] = ()
-    #: System sources left out because they match only a non-speech name (PolNeAR).
+    #: PolNeAR: system sources left out because they match only a non-speech name, and
+    #: those left out because no statement of theirs names its speaker.
     ignored_sources: int = 0
+    unnamed_sources: int = 0
     errors: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
 

@@ -177,6 +177,7 @@ def summarise(
                 "articles": sum(s.part == label for s in scores),
                 "sources": _total([s for s in scores if s.part == label], "sources").scores(),
                 "ignored_sources": sum(s.ignored_sources for s in scores if s.part == label),
+                "unnamed_sources": sum(s.unnamed_sources for s in scores if s.part == label),
             }
             for label in labels
         }
@@ -249,7 +250,8 @@ def format_report(summary: dict[str, Any], details: bool = False) -> str:
         lines += [
             f"PolNeAR {label}, {plural(part['articles'], 'article')}",
             _prf_line("sources", part["sources"]),
-            f"  system sources matching only non-speech names, left out: {part['ignored_sources']}",
+            "  left out: system sources matching only non-speech names "
+            f"{part['ignored_sources']}, never named as speakers {part['unnamed_sources']}",
             "",
         ]
     if details:
