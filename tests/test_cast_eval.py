@@ -353,6 +353,14 @@ def test_eval_cast_json_on_the_real_pipeline(gold_dir: Path, capsys: pytest.Capt
     assert "per_article" not in summary
 
 
+def test_long_name_lists_are_cut_in_the_text_report():
+    part = {"count": 10, "names": [f"P{i} (x)" for i in range(10)]}
+    assert cast_report._list_line("split people", part) == (
+        "  split people 10: P0 (x), P1 (x), P2 (x), P3 (x), P4 (x), P5 (x), P6 (x), P7 (x)"
+        " and 2 more"
+    )
+
+
 def test_a_bad_gold_folder_exits_2_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):

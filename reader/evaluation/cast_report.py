@@ -200,14 +200,22 @@ def _prf_line(label: str, figures: dict[str, Any]) -> str:
     )
 
 
+#: Names listed on one line of the text report; the JSON and --errors have them all.
+SHOWN_NAMES = 8
+
+
+def _names(names: list[str]) -> str:
+    shown = ", ".join(names[:SHOWN_NAMES])
+    more = len(names) - SHOWN_NAMES
+    return f": {shown}" + (f" and {more} more" if more > 0 else "") if names else ""
+
+
 def _list_line(label: str, block: dict[str, Any]) -> str:
-    names = ", ".join(block["names"])
-    return f"  {label} {block['count']}" + (f": {names}" if names else "")
+    return f"  {label} {block['count']}{_names(block['names'])}"
 
 
 def _part_lines(name: str, part: dict[str, Any]) -> list[str]:
     kinds = part["wrong_kinds"]
-    wrong = ", ".join(kinds["names"])
     return [
         f"{name}, {plural(part['articles'], 'article')}",
         _prf_line("people", part["people"]),
@@ -217,7 +225,7 @@ def _part_lines(name: str, part: dict[str, Any]) -> list[str]:
         _list_line("split people", part["split_people"]),
         _list_line("found only as a non-person", part["non_person"]),
         f"  wrong kinds {kinds['count']} (kinds right {100 * kinds['kinds_right']:.0f} % of "
-        f"{kinds['matched_gold']} matched)" + (f": {wrong}" if wrong else ""),
+        f"{kinds['matched_gold']} matched){_names(kinds['names'])}",
         _list_line("not-actors that became actors", part["not_actors"]),
     ]
 
