@@ -136,12 +136,17 @@ def _v3_rekey_actors(conn: sqlite3.Connection) -> None:
     rekey_actors(conn)
 
 
+#: 4: the outlet a statement was reported through ("Per Mirror, …": ``Quote.via``).
+_V4 = """
+ALTER TABLE statements ADD COLUMN via TEXT;
+"""
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
 #: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3_rekey_actors)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3_rekey_actors, _V4)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

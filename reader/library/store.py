@@ -32,7 +32,7 @@ ENTITY_COLUMNS = ("article_id", "start", "end", "text", "label", "local_actor")
 STATEMENT_COLUMNS = (
     "article_id", "seq", "start", "end", "text", "spans", "kind", "speaker", "speaker_start",
     "speaker_end", "cue", "cue_start", "cue_end", "local_actor", "actor_id", "confidence",
-    "rule",
+    "rule", "via",
 )  # fmt: skip
 
 
@@ -162,6 +162,7 @@ def _statement_row(
         library_ids.get(quote.actor) if quote.actor is not None else None,
         quote.confidence,
         quote.rule,
+        quote.via,
     )
 
 
@@ -213,7 +214,7 @@ def load_analysis(db: Database, article_id: int) -> Analysis | None:
         _quote(row, article_id)
         for row in db.query(
             """SELECT start, "end", text, spans, kind, speaker, speaker_start, speaker_end,
-                      cue, cue_start, cue_end, local_actor, confidence, rule
+                      cue, cue_start, cue_end, local_actor, confidence, rule, via
                FROM statements WHERE article_id = ? ORDER BY seq""",
             (article_id,),
         )
@@ -267,6 +268,7 @@ def _quote(row: Row, article_id: int) -> Quote:
         actor=row["local_actor"],
         confidence=row["confidence"],
         rule=row["rule"],
+        via=row["via"],
     )
 
 
