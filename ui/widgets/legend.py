@@ -66,8 +66,8 @@ class Legend(QWidget):
         self.entries = list(self.chips)
         self.set_theme(self._theme)
         tallest = max(chip.sizeHint().height() for chip in self.chips.values())
-        for label in self.findChildren(QLabel):
-            label.setMinimumHeight(tallest)
+        for caption in self.findChildren(QLabel):
+            caption.setMinimumHeight(tallest)
 
     # -- building ----------------------------------------------------------------------------
 
