@@ -36,6 +36,8 @@ STATEMENT_ROW = {
     "start": 10,
     "end": 32,
     "date": "2024-03-01",
+    "published": None,
+    "added": "2024-03-01",
 }
 
 
