@@ -88,8 +88,10 @@ def test_actor_references_resolve(sample_json):
 def test_text_summary(sample_path, capsys):
     assert main(["analyse", str(sample_path), "--format", "text"]) == 0
     out = capsys.readouterr().out
-    assert "Entities by label:" in out
-    assert "PERSON" in out and "GPE" in out
+    assert "Names by kind:" in out
+    # Words for people, not spaCy's tags (issue 9).
+    assert "Person" in out and "Country, city or state" in out
+    assert "PERSON" not in out and "GPE" not in out
 
 
 def test_stdin(monkeypatch, capsys):

@@ -47,6 +47,15 @@ ACTOR_KIND_NAMES: dict[str, str] = {
     "other": "Other",
 }
 
+#: ``Article.format`` values, as a reader would say them.
+FORMAT_NAMES: dict[str, str] = {
+    "txt": "Plain text",
+    "md": "Markdown",
+    "html": "Web page",
+    "pdf": "PDF",
+    "docx": "Word document",
+}
+
 _IRREGULAR_PLURALS = {"person": "people", "entity": "entities", "statement": "statements"}
 
 
@@ -63,6 +72,11 @@ def statement_kind_name(kind: str) -> str:
 def actor_kind_name(kind: str) -> str:
     """The reader's word for an actor kind."""
     return ACTOR_KIND_NAMES.get(kind, ACTOR_KIND_NAMES["other"])
+
+
+def format_name(format: str) -> str:
+    """The reader's word for a file format ("Web page" for html)."""
+    return FORMAT_NAMES.get(format, format.capitalize() if format else "Text")
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

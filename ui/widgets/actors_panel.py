@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import Actor, Analysis, Quote
+from reader.output.words import actor_kind_name, label_name, plural
 from ui import messages
 from ui.style.colors import Theme, actor_style, current_theme, quote_style
 from ui.style.safe_text import plain_label, tooltip
@@ -30,14 +31,6 @@ from ui.widgets.chips import chip_icon
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_KIND_WORDS = {
-    "person": "person",
-    "organisation": "organisation",
-    "place": "place",
-    "group": "group",
-    "other": "other",
-}
 
 
 def _shorten(text: str, limit: int = 160) -> str:
@@ -140,17 +133,18 @@ class ActorsPanel(QWidget):
     def _actor_item(self, analysis: Analysis, actor: Actor) -> QTreeWidgetItem:
         style = actor_style(actor.kind)
         said = len(actor.quotes)
-        counts = f"{actor.mentions} mention{'s' * (actor.mentions != 1)}"
+        counts = plural(actor.mentions, "mention")
         if said:
-            counts += f", {said} statement{'s' * (said != 1)}"
-        item = QTreeWidgetItem([f"{actor.name}   ({counts})", _KIND_WORDS.get(actor.kind, "")])
+            counts += f", {plural(said, 'statement')}"
+        kind = actor_kind_name(actor.kind)
+        item = QTreeWidgetItem([f"{actor.name}   ({counts})", kind.lower()])
         item.setIcon(0, chip_icon(style.color(self._theme)))
         item.setData(0, ACTOR_ROLE, actor.id)
         font = item.font(0)
         font.setBold(bool(said))
         item.setFont(0, font)
         aliases = [a for a in actor.aliases if a != actor.name]
-        tip = f"{actor.name} — {actor.kind} ({style.label} colour)"
+        tip = f"{actor.name} — {kind} ({label_name(style.label)} colour)"
         if aliases:
             tip += "\nAlso written: " + ", ".join(aliases)
         item.setToolTip(0, tooltip(tip))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import MARK_END, MARK_START, Library, SearchHit
+from reader.output.titles import listed_title
 from ui import messages
 from ui.style.safe_text import SafeTextBrowser, escaped, plain_label
 from ui.tasks import LibraryTasks, SearchAnswer, search_task
@@ -29,12 +30,9 @@ SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
 
 
 def hit_title(title: str | None, source: str | None, article_id: int) -> str:
-    """What to call an article in a list: its title, else its file name."""
-    if title:
-        return title
-    if source:
-        return Path(source).name
-    return f"Article {article_id}"
+    """What to call an article in a list: its title, else a meaningful file name, else
+    "Untitled article 12" (never a hash file name, issue 9)."""
+    return listed_title(title, source, article_id)
 
 
 def snippet_html(snippet: str) -> str:
