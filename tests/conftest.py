@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,17 @@ def sample_analysis():
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     """No test ever writes to the user's real library."""
     monkeypatch.setenv("DRAMATIS_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory, monkeypatch) -> Path:
+    """No test reads or writes the user's settings (ui/settings.py): QSettings, in this
+    process and in any it starts, keeps them in a fresh folder per test."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder

@@ -183,7 +183,8 @@ def test_busy_indicator_while_analysing(window, qtbot, sample_path):
     with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
         window.open_paths([sample_path])
         assert window.busy.isVisibleTo(window)
-        assert "000_dd5b4a6056b2a50f.txt" in window.status_text.text()
+        # The sample by its title, never its hash file name (issue 9).
+        assert window.status_text.text() == "Opening Sample article…"
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=TIMEOUT)
     assert not window.busy.isVisibleTo(window)
 

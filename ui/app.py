@@ -1,7 +1,8 @@
 """Entry point of the desktop reader: ``dramatis-gui [FILE…]`` (``ui.app:main``).
 
-Opens the files given; with none, the article opened most recently (from the library), or
-on first run the bundled sample article. With no display to draw on it says so in one line
+Opens the files given; with none, what the last run left on screen (``ui/settings.py``), or
+on the very first run (no settings yet) the article opened most recently or, with an empty
+library, the bundled sample article. With no display to draw on it says so in one line
 and exits with status 2 before Qt starts.
 """
 
@@ -77,6 +78,25 @@ def reopen_last(window: MainWindow) -> bool:
     return True
 
 
+def open_at_start(window: MainWindow) -> str:
+    """Show what a start without files shows; returns which: "remembered", "recent",
+    "sample" or "nothing".
+
+    The last article on screen comes back; if it is gone, the most recent one. The sample
+    only opens on the very first run, with an empty library (issue 9).
+    """
+    if window.reopen_remembered():
+        return "remembered"
+    remembered = window.settings.last_article()
+    lost = remembered.article_id is not None or remembered.path is not None
+    if (window.first_run or lost) and reopen_last(window):
+        return "recent"
+    if window.first_run:
+        window.open_paths([sample_article_path()])
+        return "sample"
+    return "nothing"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop reader; returns the exit status."""
     args = _parse(sys.argv[1:] if argv is None else argv)
@@ -102,8 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     if args.files:
         window.open_paths(args.files)
-    elif not reopen_last(window):
-        window.open_paths([sample_article_path()])
+    else:
+        open_at_start(window)
     return app.exec()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -25,9 +26,11 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -36,11 +39,17 @@ from PySide6.QtWidgets import (
 
 from reader.library import CorruptLibraryError, Library, LibraryError, open_library, start_fresh
 from reader.model import Analysis, Article
+from reader.output.titles import display_title
+from reader.output.words import plural
 from ui import messages
+from ui.about import ShortcutsDialog, about_html
 from ui.bundle import resource_path
 from ui.export import Exporter
+from ui.sample import is_sample
+from ui.settings import LastArticle, Settings
 from ui.style.colors import current_theme
 from ui.style.safe_text import plain_label, tooltip
+from ui.style.themes import ThemeChoice, theme_switcher
 from ui.widgets.actors_panel import ActorsPanel
 from ui.widgets.analysis_progress import AnalysisProgress
 from ui.widgets.article_view import ArticleView
@@ -60,14 +69,40 @@ QUIT_WAIT_MS = 1000
 
 
 def article_title(analysis: Analysis) -> str:
-    """The article's title, else its file name, else its first words."""
-    article = analysis.article
-    if article.title:
-        return article.title
-    if article.source is not None:
-        return article.source.name
-    first = article.text.strip().split("\n", 1)[0]
-    return first if len(first) <= 60 else first[:59].rstrip() + "…"
+    """What the window calls the article: ``reader.output.titles.display_title``."""
+    return display_title(analysis.article)
+
+
+def opening_name(path: Path) -> str:
+    """What a file is called while it opens (its title is not known yet): the sample by
+    its title, another file by its name."""
+    return messages.SAMPLE_TITLE if is_sample(path) else path.name
+
+
+def on_screen_text(analysis: Analysis) -> str:
+    """The status bar's account of what is shown: title · words · statements · actors."""
+    words = len(analysis.article.text.split())
+    return " · ".join(
+        [
+            article_title(analysis),
+            plural(words, "word"),
+            plural(len(analysis.quotes), "statement"),
+            plural(len(analysis.actors), "actor"),
+        ]
+    )
+
+
+def _key_sequences(keys: tuple[QKeySequence.StandardKey | str, ...]) -> list[QKeySequence]:
+    """The shortcuts of an action, each once (a standard key may equal a listed one)."""
+    found: list[QKeySequence] = []
+    for key in keys:
+        sequences = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        found += [k for k in sequences if not k.isEmpty() and k not in found]
+    return found
 
 
 class MainWindow(QMainWindow):
@@ -106,11 +141,15 @@ class MainWindow(QMainWindow):
         #: Jobs whose results arrived after the user had asked for something else.
         self.dropped_jobs: list[int] = []
 
+        self.settings = Settings()
+        #: No settings saved yet: the very first run (the sample is shown only then).
+        self.first_run = self.settings.is_first_run()
         self._build_widgets()
         self._build_menus()
         self._start_worker()
         self._open_library()
         self._update_export_actions()
+        self._restore_settings()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme)
 
     # -- construction -----------------------------------------------------------------------
@@ -160,11 +199,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.status_text = plain_label()
+        #: Always names what is on screen (issue 9); status_text says what just happened.
+        self.on_screen = plain_label(messages.NOTHING_ON_SCREEN)
         self.busy = AnalysisProgress()
         self.busy.hide()
         self.busy.cancelRequested.connect(self.cancel_analysis)
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.on_screen)
         # Esc stops the analysis; enabled only while one runs, so Esc is free otherwise.
         self.cancel_action = QAction(messages.CANCEL, self)
         self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -208,14 +250,73 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&View")
-        legend = QAction("Show &Legend", self, checkable=True, checked=True)
-        legend.toggled.connect(self.legend.setVisible)
-        view_menu.addAction(legend)
+        self.legend_action = QAction("Show &Legend", self, checkable=True, checked=True)
+        self.legend_action.toggled.connect(self.legend.setVisible)
+        view_menu.addAction(self.legend_action)
         find = QAction("Search the &Library", self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         view_menu.addAction(find)
         self._build_reading_actions(view_menu)
+        self._build_zoom_actions(view_menu)
+        self._build_theme_menu(view_menu)
+        self._build_help_menu()
+
+    def _build_zoom_actions(self, view_menu: QMenu) -> None:
+        """View > Zoom In/Out/Reset; the view keeps the reading position (issue 9)."""
+        view_menu.addSeparator()
+        zooms = (
+            ("Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="), "zoom_in"),
+            ("Zoom &Out", (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"), "zoom_out"),
+            ("&Reset Zoom", ("Ctrl+0",), "reset_zoom"),
+        )
+        self.zoom_actions: dict[str, QAction] = {}
+        for text, keys, name in zooms:
+            action = QAction(text, self)
+            action.setShortcuts(_key_sequences(keys))
+            action.triggered.connect(lambda _checked=False, n=name: getattr(self.view, n)())
+            view_menu.addAction(action)
+            self.zoom_actions[name] = action
+
+    def _build_theme_menu(self, view_menu: QMenu) -> None:
+        """View > Theme: System, Light or Dark, one at a time."""
+        menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_group.setExclusive(True)
+        self.theme_actions: dict[ThemeChoice, QAction] = {}
+        for choice, text in (
+            (ThemeChoice.SYSTEM, "&System"),
+            (ThemeChoice.LIGHT, "&Light"),
+            (ThemeChoice.DARK, "&Dark"),
+        ):
+            action = QAction(text, self, checkable=True)
+            action.setChecked(choice is ThemeChoice.SYSTEM)
+            action.triggered.connect(lambda _checked=False, c=choice: self.set_theme_choice(c))
+            self.theme_group.addAction(action)
+            menu.addAction(action)
+            self.theme_actions[choice] = action
+
+    def _build_help_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Help")
+        shortcuts = QAction("&Keyboard Shortcuts", self)
+        shortcuts.setShortcut(QKeySequence("Ctrl+/"))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        menu.addAction(shortcuts)
+        about = QAction("&About Dramatis", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        menu.addAction(about)
+
+    def show_about(self) -> None:
+        """Help > About: versions of the app, the analysis and the model, and its licence."""
+        QMessageBox.about(self, messages.ABOUT_TITLE, about_html())
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard Shortcuts: every action with a key, listed from the actions."""
+        dialog = ShortcutsDialog(self)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
 
     def _build_reading_actions(self, view_menu: QMenu) -> None:
         """View > Next/Previous Statement and Hide All Highlights (issue 9)."""
@@ -355,21 +456,24 @@ class MainWindow(QMainWindow):
         # Earlier jobs are skipped, and the one running stops at its next check.
         self.worker.floor = jobs[0]
         self._shown_job = jobs[0]
-        self._shown_name = chosen[0].name
+        self._shown_name = opening_name(chosen[0])
         self._batch = set(jobs)
         self._busy_jobs = set(jobs)
         self._pending_span = None
         for job, path in zip(jobs, chosen, strict=True):
             self.jobRequested.emit(job, str(path))
-        self._update_busy(messages.OPENING.format(name=chosen[0].name))
+        self._update_busy(messages.OPENING.format(name=self._shown_name))
         return jobs
 
     def choose_files(self) -> None:
-        """File > Open."""
+        """File > Open, in the folder it showed last."""
+        folder = self.settings.last_folder()
+        start = folder if folder is not None and folder.is_dir() else Path.home()
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Open articles", str(Path.home()), messages.OPEN_FILTER
+            self, "Open articles", str(start), messages.OPEN_FILTER
         )
         if names:
+            self.settings.set_last_folder(Path(names[0]).parent)
             self.open_paths(names)
 
     def open_stored(self, article_id: int, span: tuple[int, int] | None = None) -> None:
@@ -451,6 +555,8 @@ class MainWindow(QMainWindow):
         self.meta.hide()
         self.view.show_analysis(preview, current_theme())
         self.actors.show_analysis(preview, current_theme())
+        self.on_screen.setText(title)
+        self._shown_name = title
 
     def _on_analysed(self, job: int, opened: Opened) -> None:
         self._busy_jobs.discard(job)
@@ -459,7 +565,7 @@ class MainWindow(QMainWindow):
             self.dropped_jobs.append(job)
             self._update_busy("")
             return
-        name = Path(opened.path).name
+        name = article_title(opened.analysis)
         if opened.saved:
             self._unrefreshed = True  # the panels refresh once the batch is done
         if job == self._shown_job:
@@ -556,7 +662,9 @@ class MainWindow(QMainWindow):
             str(article.source) if article.source else "",
             article.byline or "",
             article.published or "",
-            f"{len(analysis.entities)} names, {len(analysis.quotes)} statements",
+            ", ".join(
+                [plural(len(analysis.entities), "name"), plural(len(analysis.quotes), "statement")]
+            ),
             note,
         ]
         self.meta.setText(" · ".join(p for p in parts if p))
@@ -564,6 +672,7 @@ class MainWindow(QMainWindow):
         self.meta.show()
         self.view.show_analysis(analysis, theme)
         self.actors.show_analysis(analysis, theme)
+        self.on_screen.setText(on_screen_text(analysis))
         self.articleShown.emit(analysis, -1 if article_id is None else article_id)
 
     # -- errors -----------------------------------------------------------------------------------
@@ -626,6 +735,76 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
+    # -- settings ---------------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        """Put back what the last run left: window, splitter, legend, zoom, theme, highlights."""
+        settings = self.settings
+        geometry, splitter = settings.geometry(), settings.splitter()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.legend_action.setChecked(settings.legend_shown())
+        self.view.set_zoom_steps(settings.zoom())
+        self.view.set_hidden_highlights(settings.hidden_highlights())
+        self.view.set_highlights_shown(settings.highlights_shown())
+        choice = ThemeChoice.parse(settings.theme())
+        if choice is not ThemeChoice.SYSTEM:
+            self.set_theme_choice(choice)
+        # Saved as they change: each is a few bytes.
+        self.view.zoomChanged.connect(settings.set_zoom)
+        self.view.highlightsChanged.connect(
+            lambda: settings.set_highlights(
+                self.view.hidden_highlights(), self.view.highlights_shown()
+            )
+        )
+        self.legend_action.toggled.connect(settings.set_legend_shown)
+
+    def save_settings(self) -> None:
+        """Remember the window and what is on screen (also done when the window closes)."""
+        settings = self.settings
+        settings.save_window(self.saveGeometry(), self.splitter.saveState())
+        settings.set_legend_shown(self.legend_action.isChecked())
+        settings.set_zoom(self.view.zoom_steps())
+        settings.set_highlights(self.view.hidden_highlights(), self.view.highlights_shown())
+        settings.set_theme(self.theme_choice().value)
+        settings.set_last_article(*self._on_screen_article())
+        settings.sync()
+
+    def _on_screen_article(self) -> tuple[int | None, Path | None]:
+        if self.article_id is not None:
+            return self.article_id, None
+        source = self.analysis.article.source if self.analysis is not None else None
+        return None, source
+
+    def reopen_remembered(self) -> bool:
+        """Show the article the last run left on screen; False when there is none to show."""
+        last: LastArticle = self.settings.last_article()
+        if last.article_id is not None and self.library is not None:
+            try:
+                self.library.article(last.article_id)
+            except LibraryError:
+                return False
+            self.open_stored(last.article_id)
+            return self.article_id == last.article_id
+        if last.path is not None and last.path.is_file():
+            self.open_paths([last.path])
+            return True
+        return False
+
+    def theme_choice(self) -> ThemeChoice:
+        return next((c for c, a in self.theme_actions.items() if a.isChecked()), ThemeChoice.SYSTEM)
+
+    def set_theme_choice(self, choice: ThemeChoice) -> None:
+        """View > Theme: restyle the application and re-colour every highlight."""
+        self.theme_actions[choice].setChecked(True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme_switcher(app).apply(choice)
+        self.settings.set_theme(choice.value)
+        self.apply_theme()
+
     def shutdown(self) -> None:
         """Stop the worker thread and close the library, within about a second.
 
@@ -635,6 +814,7 @@ class MainWindow(QMainWindow):
         if self._stopped:
             return
         self._stopped = True
+        self.save_settings()
         self.hide()
         self.worker.floor = 1 << 62
         self.thread_.quit()

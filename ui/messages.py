@@ -69,3 +69,17 @@ EXPORTING_LIBRARY = "Exporting the library's statements to {name}…"
 LIBRARY_EXPORTED = "Exported {count} to {name}"
 CANNOT_EXPORT = "Cannot export to {subject}: {problem}"
 EXPORT_BUSY = "The library's statements are still being exported to {name}."
+
+# Help > About, Help > Keyboard Shortcuts, the status bar (issue 9)
+ABOUT_TITLE = "About Dramatis"
+ABOUT_HEADING = "Dramatis {version}"
+ABOUT_TEXT = (
+    "A reader for news articles that shows who appears in a story and who said what. "
+    "Everything runs on this computer; nothing is sent anywhere."
+)
+ABOUT_ANALYSIS = "Analysis version: {version}"
+ABOUT_MODEL = "Language model: {name} {version}, {licence} licence"
+UNKNOWN_VERSION = "unknown version"
+UNKNOWN_LICENCE = "unknown"
+SHORTCUTS_TITLE = "Keyboard shortcuts"
+NOTHING_ON_SCREEN = "No article open"

@@ -42,6 +42,21 @@ class Theme(Enum):
     DARK = "dark"
 
 
+#: The text colour of each theme's window (the dark palette of ``ui/style/themes.py``);
+#: every highlight background keeps 4.5:1 contrast with it (tests/test_colors.py).
+LIGHT_TEXT = "#000000"
+DARK_TEXT = "#eeeeee"
+
+#: The theme chosen in View > Theme; None follows the system.
+_chosen: Theme | None = None
+
+
+def choose_theme(theme: Theme | None) -> None:
+    """Force the highlights' theme (View > Theme > Light or Dark); None follows the system."""
+    global _chosen
+    _chosen = theme
+
+
 @dataclass(frozen=True, slots=True)
 class LabelStyle:
     """How one entity label looks: its background in each theme and what it means."""
@@ -130,7 +145,10 @@ def actor_style(kind: str) -> LabelStyle:
 
 
 def current_theme() -> Theme:
-    """Dark when the platform says so, or when the window background is dark."""
+    """The theme chosen in View > Theme; else dark when the platform says so, or when the
+    window background is dark."""
+    if _chosen is not None:
+        return _chosen
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         return Theme.LIGHT
