@@ -126,7 +126,9 @@ def test_cancel_stops_a_long_analysis_and_the_worker_takes_the_next_job(window, 
     assert progress[-1][0] < progress[-1][1]  # stopped before the last paragraph
     assert window.view.toPlainText().startswith("A long report")  # the text stays
     assert window.analysis is None and shown == []
-    assert window.status_text.text() == messages.ANALYSIS_CANCELLED.format(name="long.txt")
+    # The status bar names the article by its title (its first line), as on screen.
+    cancelled = messages.ANALYSIS_CANCELLED.format(name="A long report")
+    assert window.status_text.text() == cancelled
     assert not window.is_busy() and not window.busy.isVisibleTo(window)
     assert window.library is not None and window.library.count() == 0  # nothing stored
     short = tmp_path / "short.txt"
