@@ -65,6 +65,7 @@ LIBRARY_CORRUPT = (
 LIBRARY_DISK_FULL = "the disk is full; the article was not saved"
 LIBRARY_UNREADABLE = "the library cannot be opened ({detail})"
 LIBRARY_NO_ARTICLE = "no article with id {article_id} in the library"
+LIBRARY_NO_STATEMENT = "no statement with id {id} in the library"
 LIBRARY_TOO_NEW = (
     "the library was written by a newer version of Dramatis (schema {found}, this version "
     "knows up to {known}); it was left untouched"

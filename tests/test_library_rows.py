@@ -38,6 +38,7 @@ STATEMENT_ROW = {
     "date": "2024-03-01",
     "published": None,
     "added": "2024-03-01",
+    "corrected": 1,
 }
 
 

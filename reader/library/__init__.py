@@ -32,6 +32,7 @@ from reader.library.connection import (
 )
 from reader.library.core import (
     Analyser,
+    CorrectionError,
     DamagedRecordError,
     Library,
     NotSavedError,
@@ -55,6 +56,7 @@ __all__ = [
     "MARK_START",
     "ActorSummary",
     "AddResult",
+    "CorrectionError",
     "CorruptLibraryError",
     "DamagedRecordError",
     "Kind",

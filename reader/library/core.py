@@ -29,14 +29,17 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reader import errors
+from reader.corrections.apply import apply_corrections
+from reader.corrections.operations import Change, Correction, StatementRef
 from reader.errors import ArticleError, LibraryError
-from reader.library import clean_close, store
+from reader.library import amend, clean_close, correcting, store
 from reader.library.check import quick_check
 from reader.library.connection import (
     CorruptLibraryError,
     connect_read_only,
     database,
     translate_errors,
+    write_transaction,
 )
 from reader.library.identity import find_actor_ids
 from reader.library.records import (
@@ -73,6 +76,10 @@ class NotSavedError(LibraryError):
         super().__init__(cause.subject, cause.problem)
         self.cause = cause
         self.analysis = analysis
+
+
+class CorrectionError(LibraryError):
+    """A correction that cannot be made: it names no actor or statement there is."""
 
 
 class DamagedRecordError(LibraryError):
@@ -261,7 +268,55 @@ class Library:
             return article_id, analysis, False
         analysis = self.analyse(article)
         article_id, was_new = self.add_analysis(analysis, on_error=analysis)
-        return article_id, analysis, was_new
+        return article_id, self.corrected(analysis), was_new
+
+    # -- corrections ----------------------------------------------------------------------
+
+    def corrected(self, analysis: Analysis) -> Analysis:
+        """``analysis`` with the reader's corrections in effect for its article laid over it
+        (what the library stores for it)."""
+        with self._translated():
+            corrections = amend.active(self.db, analysis.article.sha256)
+        return apply_corrections(analysis, corrections) if corrections else analysis
+
+    def correct(
+        self, change: Change, article_id: int | None = None
+    ) -> tuple[Correction, list[int]]:
+        """Store a correction for one article, or for the whole library when ``article_id`` is
+        None, and apply it: ``(correction, ids of the articles it changed)``.
+
+        ``CorrectionError`` when it names nothing the article has (nothing is stored).
+        """
+        with self._writing(), write_transaction(self.connection, self.path):
+            try:
+                return correcting.record(self.db, change, article_id)
+            except correcting.CorrectionRefused as refused:
+                raise CorrectionError(self.path, str(refused)) from refused
+
+    def undo_correction(self, correction_id: int) -> tuple[Correction, list[int]]:
+        """Undo a stored correction: ``(the correction, ids of the articles it changed)``."""
+        with self._writing(), write_transaction(self.connection, self.path):
+            try:
+                return correcting.undo(self.db, correction_id)
+            except correcting.CorrectionRefused as refused:
+                raise CorrectionError(self.path, str(refused)) from refused
+
+    def corrections(self, article_id: int | None = None) -> list[Correction]:
+        """Stored corrections, newest first (undone ones too, marked): all, or one article's
+        own and the library-wide ones."""
+        with self._translated():
+            return correcting.listing(self.db, article_id)
+
+    def statement_ref(self, statement_id: int) -> tuple[int, StatementRef]:
+        """The article of a stored statement and the reference a correction keeps for it."""
+        with self._translated():
+            row = self.db.execute(
+                'SELECT article_id, start, "end", text FROM statements WHERE id = ?',
+                (statement_id,),
+            ).fetchone()
+        if row is None:
+            raise CorrectionError(self.path, errors.LIBRARY_NO_STATEMENT.format(id=statement_id))
+        return int(row[0]), StatementRef(int(row[1]), int(row[2]), str(row[3]))
 
     def add_analysis(
         self, analysis: Analysis, on_error: Analysis | None = None

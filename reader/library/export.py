@@ -4,7 +4,8 @@
 same rows (docs/SCHEMA.md, "Statements export"). ``date`` is the article's published date
 (empty when unknown) and ``added`` when the article was first added, each in its own
 column. The CSV is for people: its ``kind`` is in words ("Direct quote"), with the stored
-value beside it in ``kind_code``; the JSON keeps the stored value in ``kind``.
+value beside it in ``kind_code``; the JSON keeps the stored value in ``kind``. ``corrected``
+marks a statement a reader's correction changed ("yes" in the CSV, true in the JSON).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ CSV_FIELDS = (
     "kind_code",
     "cue",
     "text",
+    "corrected",
 )
 
 
@@ -51,6 +53,7 @@ def statement_row(statement: StoredStatement) -> dict[str, Any]:
         "kind": statement.kind,
         "cue": statement.cue,
         "text": statement.text,
+        "corrected": bool(statement.corrected),
     }
 
 
@@ -59,6 +62,7 @@ def csv_row(statement: StoredStatement) -> dict[str, Any]:
     row = statement_row(statement)
     row["kind_code"] = row["kind"]
     row["kind"] = statement_kind_name(statement.kind)
+    row["corrected"] = "yes" if statement.corrected else ""
     return {key: "" if value is None else value for key, value in row.items()}
 
 

@@ -141,6 +141,8 @@ class StoredStatement:
     published: str | None
     #: When the article was first added to the library (ISO 8601, UTC).
     added: str
+    #: Whether a reader's correction changed this statement (its speaker or its actor).
+    corrected: int = 0
 
     @classmethod
     def from_row(cls, row: Row) -> StoredStatement:

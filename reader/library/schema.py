@@ -141,12 +141,41 @@ _V4 = """
 ALTER TABLE statements ADD COLUMN via TEXT;
 """
 
+#: 5: corrections a reader made (docs/SCHEMA.md, "Corrections"): the corrections themselves,
+#: the analysis as the pipeline made it for each corrected article, which corrections took
+#: effect in which article, and which statements a correction changed.
+_V5 = """
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    created TEXT NOT NULL,
+    scope TEXT,
+    operation TEXT NOT NULL,
+    arguments TEXT NOT NULL,
+    undone TEXT
+);
+CREATE INDEX corrections_scope ON corrections (scope, id);
+
+CREATE TABLE uncorrected_analyses (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    analysis TEXT NOT NULL
+);
+
+CREATE TABLE correction_effects (
+    correction_id INTEGER NOT NULL REFERENCES corrections (id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (correction_id, article_id)
+);
+CREATE INDEX correction_effects_article ON correction_effects (article_id);
+
+ALTER TABLE statements ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;
+"""
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
 #: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3_rekey_actors, _V4)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3_rekey_actors, _V4, _V5)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -4,6 +4,9 @@ An article and all of its analysis (entities, statements, actor links) are writt
 ``BEGIN IMMEDIATE`` transaction: after a crash an article is either fully present or absent.
 Content is recognised by its sha256; storing it again only touches ``last_opened`` unless
 the analysis version differs, in which case the stored analysis is replaced in place.
+The rows written are the analysis with the reader's corrections laid over it
+(``reader.library.amend``); ``rewrite_corrected`` writes an article's rows again after a
+correction is made or undone.
 
 Rows go in through sqlite-utils (``table.insert``, ``insert_all`` with the column names as
 the first record), which joins the open transaction, and come back as dicts from
@@ -12,6 +15,7 @@ the first record), which joins the open transaction, and come back as dicts from
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -19,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.file_names import as_text
+from reader.library.amend import amended, uncorrected
 from reader.library.connection import write_transaction
 from reader.library.database import Database
 from reader.library.identity import aliases_json, resolve_actor
@@ -32,7 +37,7 @@ ENTITY_COLUMNS = ("article_id", "start", "end", "text", "label", "local_actor")
 STATEMENT_COLUMNS = (
     "article_id", "seq", "start", "end", "text", "spans", "kind", "speaker", "speaker_start",
     "speaker_end", "cue", "cue_start", "cue_end", "local_actor", "actor_id", "confidence",
-    "rule", "via",
+    "rule", "via", "corrected",
 )  # fmt: skip
 
 
@@ -72,7 +77,7 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
                 "UPDATE articles SET analysis_version = ? WHERE id = ?",
                 (analysis.version, article_id),
             )
-            _write_parts(db, article_id, analysis)
+            write_corrected(db, article_id, analysis)
         return article_id, False
     record = {
         "sha256": article.sha256,
@@ -88,8 +93,47 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
         "analysis_version": analysis.version,
     }
     article_id = int(db.table("articles").insert(record).last_rowid or 0)
-    _write_parts(db, article_id, analysis)
+    write_corrected(db, article_id, analysis)
     return article_id, True
+
+
+def write_corrected(db: Database, article_id: int, raw: Analysis) -> Analysis:
+    """Write the rows of ``raw`` with the reader's corrections laid over it; return them."""
+    applied = amended(db, article_id, raw)
+    _write_parts(db, article_id, applied.analysis, applied.changed, applied.named)
+    return applied.analysis
+
+
+def rewrite_corrected(db: Database, article_id: int) -> Analysis | None:
+    """Lay the corrections in effect now over the article's uncorrected analysis again.
+
+    Library actors that no article links to any more afterwards are dropped.
+    """
+    shown = load_analysis(db, article_id)
+    if shown is None:
+        return None
+    raw = uncorrected(db, article_id, shown)
+    before = _linked_actor_ids(db, article_id)
+    _clear_analysis(db, article_id)
+    analysis = write_corrected(db, article_id, raw)
+    drop_unused_actors(db, before)
+    return analysis
+
+
+def _linked_actor_ids(db: Database, article_id: int) -> list[int]:
+    rows = db.execute("SELECT actor_id FROM article_actors WHERE article_id = ?", (article_id,))
+    return [int(r[0]) for r in rows]
+
+
+def drop_unused_actors(db: Database, actor_ids: Iterable[int]) -> None:
+    """Delete those library actors that no article and no statement refers to."""
+    for actor_id in actor_ids:
+        db.execute(
+            """DELETE FROM actors WHERE id = ?
+               AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = ?)
+               AND NOT EXISTS (SELECT 1 FROM statements WHERE actor_id = ?)""",
+            (actor_id, actor_id, actor_id),
+        )
 
 
 def _clear_analysis(db: Database, article_id: int) -> None:
@@ -97,18 +141,27 @@ def _clear_analysis(db: Database, article_id: int) -> None:
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
 
-def _write_parts(db: Database, article_id: int, analysis: Analysis) -> None:
+def _write_parts(
+    db: Database,
+    article_id: int,
+    analysis: Analysis,
+    changed: frozenset[int] = frozenset(),
+    named: frozenset[str] = frozenset(),
+) -> None:
     library_ids: dict[str, int] = {}
     links = []
     for actor in analysis.actors:
-        library_id = resolve_actor(db, actor)
+        # An actor a reader named is filed under that name alone, not the names it was
+        # found by: undone, those find their own library actor again.
+        filed = dataclasses.replace(actor, aliases=()) if actor.id in named else actor
+        library_id = resolve_actor(db, filed)
         if library_id is None:
             continue
         library_ids[actor.id] = library_id
         links.append(_link_row(article_id, actor, library_id))
     entities = [_entity_row(article_id, entity) for entity in analysis.entities]
     statements = [
-        _statement_row(article_id, seq, quote, library_ids)
+        _statement_row(article_id, seq, quote, library_ids, seq in changed)
         for seq, quote in enumerate(analysis.quotes)
     ]
     _insert(db, "article_actors", LINK_COLUMNS, links)
@@ -142,7 +195,7 @@ def _entity_row(article_id: int, entity: Entity) -> tuple[Any, ...]:
 
 
 def _statement_row(
-    article_id: int, seq: int, quote: Quote, library_ids: dict[str, int]
+    article_id: int, seq: int, quote: Quote, library_ids: dict[str, int], corrected: bool
 ) -> tuple[Any, ...]:
     return (
         article_id,
@@ -163,6 +216,7 @@ def _statement_row(
         quote.confidence,
         quote.rule,
         quote.via,
+        int(corrected),
     )
 
 
@@ -174,20 +228,9 @@ def touch(db: Database, article_id: int, subject: str | Path) -> None:
 def remove_article(db: Database, article_id: int, subject: str | Path) -> bool:
     """Delete an article and its analysis; drop library actors no article mentions any more."""
     with write_transaction(db.conn, subject):
-        actor_ids = [
-            int(r[0])
-            for r in db.execute(
-                "SELECT actor_id FROM article_actors WHERE article_id = ?", (article_id,)
-            )
-        ]
+        actor_ids = _linked_actor_ids(db, article_id)
         deleted = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
-        for actor_id in actor_ids:
-            db.execute(
-                """DELETE FROM actors WHERE id = ?
-                   AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = ?)
-                   AND NOT EXISTS (SELECT 1 FROM statements WHERE actor_id = ?)""",
-                (actor_id, actor_id, actor_id),
-            )
+        drop_unused_actors(db, actor_ids)
         return deleted > 0
 
 

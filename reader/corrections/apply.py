@@ -1,0 +1,272 @@
+"""Lay corrections over an Analysis: a pure function from values to a new value.
+
+``apply_all`` applies corrections in order and reports which of them took effect, which
+could not (the statement or actor they name is not in this analysis), and which statements
+a correction changed. An actor reference answers to the article's actor with the same
+library key (``reader.library.identity``) by name first, then by alias; a statement
+reference to the statement with the same content span and text. Dismissed statements leave
+``Analysis.quotes`` and the actors' quote indices are renumbered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from reader.actors.names import slugify
+from reader.corrections.operations import (
+    ActorRef,
+    Change,
+    ChangeKind,
+    Correction,
+    Dismiss,
+    Merge,
+    Reassign,
+    Rename,
+    Split,
+)
+from reader.model import Actor, ActorKind, Analysis, Entity, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """The corrected analysis and what the corrections did to it."""
+
+    analysis: Analysis
+    #: Ids of corrections that took effect, and of those that could not be applied.
+    applied: tuple[int, ...] = ()
+    missed: tuple[int, ...] = ()
+    #: Indices into ``analysis.quotes`` of statements a correction changed.
+    changed: frozenset[int] = frozenset()
+    #: Ids of actors whose name a correction gave (renamed, or new): the library files them
+    #: under that name, not under the names they were found by.
+    named: frozenset[str] = frozenset()
+
+
+def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> Analysis:
+    """``analysis`` with every correction applied in order."""
+    return apply_all(analysis, corrections).analysis
+
+
+def apply_all(analysis: Analysis, corrections: Iterable[Correction]) -> Applied:
+    """Apply corrections in order; undone ones are skipped."""
+    draft = _Draft.of(analysis)
+    applied: list[int] = []
+    missed: list[int] = []
+    for correction in corrections:
+        if correction.undone is not None:
+            continue
+        took = draft.apply(correction.change)
+        (applied if took else missed).append(correction.id)
+    if not applied:
+        return Applied(analysis, (), tuple(missed))
+    corrected, changed = draft.build()
+    named = frozenset(c.id for c in draft.cast if c.id in draft.named)
+    return Applied(corrected, tuple(applied), tuple(missed), changed, named)
+
+
+@cache
+def _identity_key() -> Callable[[str, str], str]:
+    # Imported when first needed: the library package imports this module as it loads.
+    from reader.library.identity import identity_key
+
+    return identity_key
+
+
+@dataclass(slots=True)
+class _Cast:
+    """A mutable actor while corrections are applied; ``quotes`` are original indices."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str]
+    mentions: int
+    quotes: list[int]
+
+    def actor(self, renumber: dict[int, int]) -> Actor:
+        quotes = tuple(sorted(renumber[i] for i in self.quotes if i in renumber))
+        aliases = tuple(a for a in dict.fromkeys(self.aliases) if a != self.name)
+        return Actor(self.id, self.name, self.kind, aliases, self.mentions, quotes)
+
+    def add_alias(self, alias: str) -> None:
+        if alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+@dataclass(slots=True)
+class _Draft:
+    analysis: Analysis
+    cast: list[_Cast]
+    quotes: list[Quote]
+    entities: list[Entity]
+    dismissed: set[int] = field(default_factory=set)
+    changed: set[int] = field(default_factory=set)
+    named: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Draft:
+        cast = [
+            _Cast(a.id, a.name, a.kind, list(a.aliases), a.mentions, list(a.quotes))
+            for a in analysis.actors
+        ]
+        return cls(analysis, cast, list(analysis.quotes), list(analysis.entities))
+
+    # -- finding ---------------------------------------------------------------------
+
+    def find(self, ref: ActorRef) -> _Cast | None:
+        """The actor answering to ``ref``: same key by name (same kind first), then alias."""
+        identity_key = _identity_key()
+        by_name = [c for c in self.cast if _key(ref.name, c.kind) == _key(c.name, c.kind)]
+        by_name = [c for c in by_name if _key(c.name, c.kind)]
+        if by_name:
+            return next((c for c in by_name if c.kind == ref.kind), by_name[0])
+        for c in self.cast:
+            key = identity_key(ref.name, c.kind)
+            if key and any(identity_key(alias, c.kind) == key for alias in c.aliases):
+                return c
+        return None
+
+    def statement(self, change: Reassign | Dismiss) -> int | None:
+        return next(
+            (
+                i
+                for i, q in enumerate(self.quotes)
+                if i not in self.dismissed and change.statement.matches(q)
+            ),
+            None,
+        )
+
+    def owner(self, index: int) -> _Cast | None:
+        return next((c for c in self.cast if index in c.quotes), None)
+
+    def new_id(self, name: str) -> str:
+        taken = {c.id for c in self.cast}
+        slug = slugify(name)
+        candidate, n = slug, 2
+        while candidate in taken:
+            candidate, n = f"{slug}-{n}", n + 1
+        return candidate
+
+    # -- changing --------------------------------------------------------------------
+
+    def apply(self, change: Change) -> bool:
+        """Apply one change; False when what it names is not in this analysis."""
+        if isinstance(change, Merge):
+            return self.merge(change)
+        if isinstance(change, Rename | ChangeKind):
+            actor = self.find(change.actor)
+            if actor is None:
+                return False
+            if isinstance(change, Rename):
+                actor.add_alias(actor.name)
+                actor.name = change.name
+                self.named.add(actor.id)
+            else:
+                actor.kind = change.kind
+            self.changed.update(actor.quotes)
+            return True
+        if isinstance(change, Reassign):
+            return self.reassign(change)
+        if isinstance(change, Dismiss):
+            index = self.statement(change)
+            if index is None:
+                return False
+            self.dismissed.add(index)
+            return True
+        return self.split(change)
+
+    def merge(self, change: Merge) -> bool:
+        source = self.find(change.source)
+        if source is None:
+            return False
+        target = self.find(change.target)
+        if target is source:
+            return False
+        self.changed.update(source.quotes)
+        if target is None:
+            # A library-wide merge in an article without the target: the source is the target.
+            source.add_alias(source.name)
+            source.name, source.kind = change.target.name, change.target.kind
+            self.named.add(source.id)
+            return True
+        for alias in (source.name, *source.aliases):
+            target.add_alias(alias)
+        target.mentions += source.mentions
+        target.quotes = sorted({*target.quotes, *source.quotes})
+        self._repoint(source.id, target.id, lambda _entity: True)
+        self.cast.remove(source)
+        return True
+
+    def reassign(self, change: Reassign) -> bool:
+        index = self.statement(change)
+        if index is None:
+            return False
+        target = self.find(change.actor)
+        if target is None:
+            name = change.actor.name
+            target = _Cast(self.new_id(name), name, change.actor.kind, [], 0, [])
+            self.cast.append(target)
+            self.named.add(target.id)
+        previous = self.owner(index)
+        if previous is not None:
+            previous.quotes.remove(index)
+        target.quotes = sorted({*target.quotes, index})
+        self.quotes[index] = dataclasses.replace(self.quotes[index], actor=target.id)
+        self.changed.add(index)
+        return True
+
+    def split(self, change: Split) -> bool:
+        actor = self.find(change.actor)
+        if actor is None or change.alias == actor.name:
+            return False
+        mentions = [e for e in self.entities if e.actor == actor.id and e.text == change.alias]
+        spoken = [i for i in actor.quotes if self.quotes[i].speaker == change.alias]
+        if not mentions and not spoken and change.alias not in actor.aliases:
+            return False
+        new = _Cast(self.new_id(change.alias), change.alias, actor.kind, [], len(mentions), [])
+        self.cast.append(new)
+        self.named.add(new.id)
+        actor.aliases = [a for a in actor.aliases if a != change.alias]
+        actor.mentions = max(0, actor.mentions - len(mentions))
+        self._repoint(actor.id, new.id, lambda entity: entity.text == change.alias, spoken)
+        actor.quotes = [i for i in actor.quotes if i not in spoken]
+        new.quotes = spoken
+        self.changed.update(spoken)
+        return True
+
+    def _repoint(
+        self,
+        old: str,
+        new: str,
+        entity_moves: Callable[[Entity], bool],
+        quotes: list[int] | None = None,
+    ) -> None:
+        """Entities of ``old`` that move, and its statements (all, or ``quotes``), to ``new``."""
+        self.entities = [
+            dataclasses.replace(e, actor=new) if e.actor == old and entity_moves(e) else e
+            for e in self.entities
+        ]
+        for i, quote in enumerate(self.quotes):
+            if quote.actor == old and (quotes is None or i in quotes):
+                self.quotes[i] = dataclasses.replace(quote, actor=new)
+
+    # -- the result ------------------------------------------------------------------
+
+    def build(self) -> tuple[Analysis, frozenset[int]]:
+        kept = [i for i in range(len(self.quotes)) if i not in self.dismissed]
+        renumber = {old: new for new, old in enumerate(kept)}
+        analysis = dataclasses.replace(
+            self.analysis,
+            entities=tuple(self.entities),
+            quotes=tuple(self.quotes[i] for i in kept),
+            actors=tuple(c.actor(renumber) for c in self.cast),
+        )
+        changed = frozenset(renumber[i] for i in self.changed if i in renumber)
+        return analysis, changed
+
+
+def _key(name: str, kind: str) -> str:
+    return _identity_key()(name, kind)
