@@ -4,16 +4,26 @@ Actors who said something come first, most statements first, each with their sta
 as children; then everyone else who appears, by number of mentions. Choosing a statement
 emits ``statementChosen`` with its index in ``Analysis.quotes``; the window shows it in the
 text. Each actor carries its kind in words and as the matching colour chip.
+
+Above the tree, the cast at a glance (``ui.widgets.cast_chart``): a bar per actor. Choosing
+an actor there or in the tree emits ``actorSelected`` with its id; the window marks the
+actor in the text. A statement row shows the whole statement, wrapped and elided to the
+row by its delegate (all of it in the tooltip), in quotation marks only where the article
+itself has them (issue 9).
 """
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -27,39 +37,122 @@ from reader.output.words import actor_kind_name, label_name, plural
 from ui import messages
 from ui.style.colors import Theme, actor_style, current_theme, quote_style
 from ui.style.safe_text import plain_label, tooltip
+from ui.widgets.cast_chart import CastChart
 from ui.widgets.chips import chip_icon
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+#: A statement row shows at most this many lines, the last elided (the tooltip has it all).
+MAX_LINES = 3
+
+_OPENING = "\"'“‘«‹„‚「『"
+#: A closing mark right after a statement, maybe after the punctuation inside the quote.
+_CLOSING = re.compile(r"[,.;:!?…]?([\"'”’»›“」』])")
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text in the first column (statements are long)."""
+def article_marks(quote: Quote, text: str) -> tuple[str, str] | None:
+    """The quotation marks the article puts around the statement, if it does.
+
+    None for reported speech, and for a statement whose own text already starts with its
+    marks (it is shown as written): marks are never invented.
+    """
+    words = quote.text.strip()
+    if not words or words[0] in _OPENING:
+        return None
+    before = text[: quote.start].rstrip(" ")[-1:]
+    after = _CLOSING.match(text, quote.end)
+    if before and before in _OPENING and after is not None:
+        return before, after.group(1)
+    return None
+
+
+def statement_text(quote: Quote, article_text: str) -> str:
+    """The whole statement on one line, in the article's quotation marks if it has any."""
+    words = " ".join(quote.text.split())
+    marks = article_marks(quote, article_text)
+    return f"{marks[0]}{words}{marks[1]}" if marks else words
+
+
+def elided_lines(text: str, font: QFont, width: int, max_lines: int = MAX_LINES) -> list[str]:
+    """``text`` wrapped to ``width`` pixels, at most ``max_lines`` lines, the last elided."""
+    width = max(width, 40)
+    layout = QTextLayout(text, font)
+    metrics = QFontMetrics(font)
+    lines: list[str] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start = line.textStart()
+        if len(lines) == max_lines - 1:
+            rest = text[start:].strip()
+            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            break
+        lines.append(text[start : start + line.textLength()].rstrip())
+    layout.endLayout()
+    return lines or [""]
+
+
+class _ElidingDelegate(QStyledItemDelegate):
+    """First-column rows wrapped to their width, up to ``MAX_LINES`` lines, then elided.
+
+    The item keeps the whole text (what a screen reader reads and the tooltip shows); only
+    the painting shortens it, to the row's width as the panel is resized.
+    """
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
 
+    def _text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        depth = 1 if index.parent().isValid() else 0
+        return self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - 32
+
+    def _lines(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> tuple[list[str], QFont]:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole)
+        font = font if isinstance(font, QFont) else option.font  # type: ignore[attr-defined]
+        return elided_lines(text, font, self._text_width(index)), font
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)
-        if index.column() != 0:
-            return size
-        depth = 1 if index.parent().isValid() else 0
-        width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - 32
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)
-        bounds = metrics.boundingRect(QRect(0, 0, max(width, 80), 10_000), _WRAP, text)
-        return QSize(size.width(), max(size.height(), bounds.height() + 6))
+        lines, font = self._lines(option, index)
+        height = len(lines) * QFontMetrics(font).lineSpacing() + 6
+        return QSize(size.width(), max(size.height(), height))
 
-
-_WRAP = Qt.TextFlag.TextWordWrap.value
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        lines, font = self._lines(item, index)
+        item.text = ""  # type: ignore[attr-defined]
+        widget = item.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(item.palette.color(role))  # type: ignore[attr-defined]
+        spacing = QFontMetrics(font).lineSpacing()
+        top = area.top() + max((area.height() - len(lines) * spacing) // 2, 0)
+        for n, line in enumerate(lines):
+            row = QRect(area.left() + 2, top + n * spacing, area.width() - 4, spacing)
+            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+        painter.restore()
 
 
 class ActorsPanel(QWidget):
@@ -67,6 +160,8 @@ class ActorsPanel(QWidget):
 
     statementChosen = Signal(int)
     saidAcrossLibraryRequested = Signal(str)
+    #: An actor was chosen in the chart or the tree (its ``Actor.id``).
+    actorSelected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +169,8 @@ class ActorsPanel(QWidget):
         self._theme = current_theme()
         self.summary = plain_label(messages.NO_ACTORS)
         self.summary.setWordWrap(True)
+        self.chart = CastChart()
+        self.chart.actorChosen.connect(self._on_chart)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Actor / statement", "Kind"])
@@ -85,7 +182,7 @@ class ActorsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.tree.setItemDelegateForColumn(0, _WrappingDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(0, _ElidingDelegate(self.tree))
         header.sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
@@ -98,6 +195,7 @@ class ActorsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
+        layout.addWidget(self.chart)
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
 
@@ -121,6 +219,8 @@ class ActorsPanel(QWidget):
             group.setExpanded(True)
         for top in self._top_items()[: len(speakers)]:
             top.setExpanded(True)
+        self.chart.set_actors(analysis.actors, self._theme)
+        self.chart.setVisible(bool(self.chart.bars))
         self.summary.setText(
             f"{len(analysis.actors)} actors, {len(speakers)} of them quoted; "
             f"{len(analysis.quotes)} statements. Click a statement to find it in the text."
@@ -128,7 +228,10 @@ class ActorsPanel(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         if self.analysis is not None and theme is not self._theme:
+            chosen = self.chart.chosen
             self.show_analysis(self.analysis, theme)
+            if chosen is not None:
+                self.select_actor(chosen)
 
     def _actor_item(self, analysis: Analysis, actor: Actor) -> QTreeWidgetItem:
         style = actor_style(actor.kind)
@@ -155,9 +258,8 @@ class ActorsPanel(QWidget):
 
     def _quote_item(self, quote: Quote, index: int, with_speaker: bool = False) -> QTreeWidgetItem:
         style = quote_style(quote.kind)
-        text = _shorten(quote.text)
-        marked = text[:1] in "\"“‘'«„"
-        shown = f"“{text}”" if quote.kind != "indirect" and not marked else text
+        article_text = self.analysis.article.text if self.analysis is not None else ""
+        shown = statement_text(quote, article_text)
         if quote.cue:
             shown = f"{quote.cue}: {shown}"
         if with_speaker and quote.speaker:
@@ -165,7 +267,7 @@ class ActorsPanel(QWidget):
         item = QTreeWidgetItem([shown, style.description])
         item.setIcon(0, chip_icon(style.background(self._theme), style.color(self._theme)))
         item.setData(0, QUOTE_ROLE, index)
-        item.setToolTip(0, tooltip(f"{style.description}\n{quote.text}"))
+        item.setToolTip(0, tooltip(f"{style.description}\n{' '.join(quote.text.split())}"))
         return item
 
     def select_statement(self, index: int) -> None:
@@ -175,6 +277,18 @@ class ActorsPanel(QWidget):
                 self.tree.setCurrentItem(item)
                 self.tree.scrollToItem(item)
                 return
+
+    def select_actor(self, actor_id: str) -> None:
+        """Make an actor current in the tree and the chart (after a click in the text)."""
+        item = self.actor_item(actor_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+            self._update_said_button()
+        self.chart.mark(actor_id)
+
+    def actor_item(self, actor_id: str) -> QTreeWidgetItem | None:
+        return next((i for i in self._top_items() if i.data(0, ACTOR_ROLE) == actor_id), None)
 
     def statement_item(self, index: int) -> QTreeWidgetItem | None:
         return next((i for i in self._items() if i.data(0, QUOTE_ROLE) == index), None)
@@ -210,6 +324,18 @@ class ActorsPanel(QWidget):
         index = item.data(0, QUOTE_ROLE)
         if isinstance(index, int):
             self.statementChosen.emit(index)
+        actor_id = item.data(0, ACTOR_ROLE)
+        if isinstance(actor_id, str):
+            self.chart.mark(actor_id)
+            self.actorSelected.emit(actor_id)
+        self._update_said_button()
+
+    def _on_chart(self, actor_id: str) -> None:
+        """A bar of the chart was chosen: as a click on the actor's row in the tree."""
+        self.select_actor(actor_id)
+        self.actorSelected.emit(actor_id)
+
+    def _update_said_button(self) -> None:
         actor = self._current_actor()
         self.said_button.setEnabled(actor is not None)
         if actor is not None:
