@@ -16,7 +16,7 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 ActorKind = Literal["person", "organisation", "place", "group", "other"]
 
 #: Bump when the rules change in a way that alters stored analyses.
-RULES_VERSION = 3
+RULES_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)

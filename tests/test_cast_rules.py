@@ -75,6 +75,22 @@ def test_name_apposed_to_a_role_is_a_person_and_so_is_its_surname(cast):
     assert speaker_of(analysis, "the plan was flawed") == person
 
 
+def test_a_given_name_the_tagger_took_for_a_number_is_part_of_the_name(cast):
+    analysis = cast(
+        "Aileen MacLeod said the harbour plan would destroy breeding grounds. "
+        '"We will fight it," MacLeod told the meeting. Seven Oaks said it would help. '
+        "Two Canadians were hurt."
+    )
+    person = actor_named(analysis, "Aileen MacLeod")
+    assert person.kind == "person"
+    assert "MacLeod" in person.aliases
+    assert speaker_of(analysis, "We will fight it") == person
+    assert speaker_of(analysis, "the harbour plan would destroy") == person
+    # Number words stay numbers: no person "Seven Oaks" or "Two Canadians".
+    assert not any(a.name in ("Seven Oaks", "Two Canadians") for a in analysis.actors)
+    assert ("Two", "CARDINAL") in [(e.text, e.label) for e in analysis.entities]
+
+
 def test_role_word_glued_to_a_name_and_age_after_a_comma(cast):
     analysis = cast(
         "Organizer Jane Doe said the race would go ahead.\n\nMary Smith,60, of Halifax, "

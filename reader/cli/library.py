@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from reader import errors
 from reader.archive.options import add_cluster_arguments, cluster_from
+from reader.cli.corrections import add_correction_commands
 from reader.errors import LibraryError
 from reader.file_names import printable
 from reader.library import (
@@ -98,6 +99,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="copy the library to a backup, then rebuild its search indexes and drop orphan rows",
     )
     check.set_defaults(func=_check)
+
+    add_correction_commands(commands, _refusing_damage)
 
 
 def _open(args: argparse.Namespace) -> Library:
@@ -227,6 +230,7 @@ def _said(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(
             {
+                "statement_id": s.id,
                 "article_id": s.article_id,
                 "title": s.title,
                 "text": s.text,
@@ -239,7 +243,10 @@ def _said(args: argparse.Namespace) -> int:
         )
     else:
         for s in statements:
-            print(f"[{s.article_id}] {s.title or '(untitled)'} ({s.kind})\n\t{s.text}")
+            print(
+                f"[{s.article_id}] {s.title or '(untitled)'} ({s.kind}; statement {s.id})"
+                f"\n\t{s.text}"
+            )
     return 0
 
 

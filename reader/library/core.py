@@ -597,6 +597,20 @@ class Library:
         with self._translated():
             return find_actor_ids(self.db, name)
 
+    def actor_kinds(self, name: str) -> list[str]:
+        """The kinds of the library actors answering to a name, the most quoted first."""
+        ids = self.actor_ids(name)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        with self._translated():
+            rows = self.db.execute(
+                f"""SELECT kind FROM actors AS a WHERE id IN ({marks}) ORDER BY
+                    (SELECT count(*) FROM statements WHERE actor_id = a.id) DESC, id""",
+                ids,
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def said(self, name: str, limit: int | None = None, offset: int = 0) -> list[StoredStatement]:
         """Everything an actor said across the library, in article date order.
 

@@ -75,9 +75,11 @@ def actor_keys(actor: Actor) -> list[str]:
     return keys
 
 
-def resolve_actor(db: Database, actor: Actor) -> int | None:
+def resolve_actor(db: Database, actor: Actor, *, as_named: bool = False) -> int | None:
     """The library actor id for an article actor, creating or merging as needed.
 
+    ``as_named``: a reader gave the actor its name; it joins only the library actor of that
+    very key and kind (no alias or surname match), and only that name becomes an alias.
     Runs inside the caller's write transaction. Returns None for an actor with no usable
     name (only punctuation or titles).
     """
@@ -85,7 +87,14 @@ def resolve_actor(db: Database, actor: Actor) -> int | None:
     if not keys:
         return None
     canonical = keys[0]
-    actor_id = _match(db, actor.kind, canonical, keys)
+    if as_named:
+        keys = keys[:1]
+        found = db.execute(
+            "SELECT id FROM actors WHERE key = ? AND kind = ?", (canonical, actor.kind)
+        ).fetchone()
+        actor_id = int(found[0]) if found else None
+    else:
+        actor_id = _match(db, actor.kind, canonical, keys)
     if actor_id is None:
         # One row, often several per article: a plain INSERT costs a fifth of ``table.insert``
         # (which first reads the schema to check that the table exists).
@@ -94,9 +103,9 @@ def resolve_actor(db: Database, actor: Actor) -> int | None:
             (canonical, actor.name, actor.kind),
         )
         actor_id = int(cursor.lastrowid or 0)
-    else:
+    elif not as_named:
         _maybe_promote(db, actor_id, canonical, actor.name)
-    names = (actor.name, *actor.aliases)
+    names = (actor.name,) if as_named else (actor.name, *actor.aliases)
     _add_aliases(db, actor_id, ((identity_key(n, actor.kind), n) for n in names))
     return actor_id
 

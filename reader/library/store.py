@@ -15,7 +15,6 @@ the first record), which joins the open transaction, and come back as dicts from
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -153,8 +152,7 @@ def _write_parts(
     for actor in analysis.actors:
         # An actor a reader named is filed under that name alone, not the names it was
         # found by: undone, those find their own library actor again.
-        filed = dataclasses.replace(actor, aliases=()) if actor.id in named else actor
-        library_id = resolve_actor(db, filed)
+        library_id = resolve_actor(db, actor, as_named=actor.id in named)
         if library_id is None:
             continue
         library_ids[actor.id] = library_id

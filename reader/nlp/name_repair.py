@@ -11,6 +11,9 @@
   a "person" with digits ("Grade 8"); a plural role ("Opposition MPs") is a group.
 - Initials before a surname are a person's ("J.K. Rowling", "T. J. Okafor"), whatever the
   tagger called them.
+- A capitalised word without digits that the tagger called a number ("Aileen" of "Aileen
+  MacLeod") is a given name when a one- or two-word name follows it: the two are one
+  person. Alone, it is no number and is dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from reader.lexicon.name_parts import PARTICLES
+from reader.lexicon.numbers import NUMBER_WORDS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS, TITLE_HEADS
 from reader.model import Entity
 
@@ -36,7 +40,7 @@ _INITIALS_NAME = re.compile(
 def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The entities with the name repairs above applied, in text order, never overlapping."""
     repaired: list[Entity] = []
-    for entity in sorted(entities, key=lambda e: (e.start, e.end)):
+    for entity in _given_names_joined(text, sorted(entities, key=lambda e: (e.start, e.end))):
         if repaired and entity.start < repaired[-1].end:
             continue  # swallowed by a join
         fixed = _without_age(_without_role_word(_without_trailing_word(entity)))
@@ -50,6 +54,43 @@ def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
             fixed = _joined_over_particles(text, fixed)
         repaired.append(fixed)
     return repaired
+
+
+def _given_names_joined(text: str, entities: list[Entity]) -> list[Entity]:
+    """A word-number ("Aileen" as CARDINAL) before a short name: one person; else dropped."""
+    joined: list[Entity] = []
+    skip = -1
+    for i, entity in enumerate(entities):
+        if i == skip:
+            continue
+        if not _is_word_number(entity):
+            joined.append(entity)
+            continue
+        after = entities[i + 1] if i + 1 < len(entities) else None
+        if (
+            after is not None
+            and after.label in _NAMED_LABELS
+            and text[entity.end : after.start] == " "
+            and 1 <= len(after.text.split()) <= 2
+            and all(_NAME_WORD.fullmatch(w) for w in after.text.split())
+        ):
+            start, end = entity.start, after.end
+            joined.append(Entity(start, end, text[start:end], "PERSON", after.actor))
+            skip = i + 1
+    return joined
+
+
+def _is_word_number(entity: Entity) -> bool:
+    """ "Aileen" tagged CARDINAL: one capitalised word of letters that is no number word."""
+    word = entity.text
+    return (
+        entity.label in ("CARDINAL", "ORDINAL", "QUANTITY")
+        and " " not in word
+        and word.isalpha()
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() not in NUMBER_WORDS
+    )
 
 
 def _not_a_name(entity: Entity) -> bool:

@@ -1,0 +1,173 @@
+"""``dramatis library merge|rename|kind|reassign|dismiss|split|corrections``: fixing the cast.
+
+Each command stores one correction in the library (``Library.correct``) and prints what it
+did. Actor corrections apply in one article with ``--article ID``, else in the whole library
+(and to articles added later). Statements are named by the ids ``library said`` and
+``library export`` print; they belong to one article. ``corrections`` lists every correction
+with its id, and ``corrections --undo ID`` undoes one.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from reader.corrections.operations import (
+    ACTOR_KINDS,
+    ActorRef,
+    Change,
+    ChangeKind,
+    Correction,
+    Dismiss,
+    Merge,
+    Reassign,
+    Rename,
+    Split,
+    describe,
+)
+from reader.library import Library, open_library
+from reader.model import ActorKind
+from reader.output.words import plural
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def add_correction_commands(
+    commands: argparse._SubParsersAction, guard: Callable[[Command], Command]
+) -> None:
+    """Register the correction commands; ``guard`` wraps commands that write."""
+    merge = commands.add_parser("merge", help="make two actors one (A joins B, B's name stays)")
+    merge.add_argument("source", metavar="A")
+    merge.add_argument("target", metavar="B")
+    _actor_options(merge)
+    merge.set_defaults(func=guard(_merge))
+
+    rename = commands.add_parser("rename", help="give an actor another name")
+    rename.add_argument("actor", metavar="ACTOR")
+    rename.add_argument("name", metavar="NEW_NAME")
+    _actor_options(rename)
+    rename.set_defaults(func=guard(_rename))
+
+    kind = commands.add_parser("kind", help="say what an actor is: " + ", ".join(ACTOR_KINDS))
+    kind.add_argument("actor", metavar="ACTOR")
+    kind.add_argument("new_kind", metavar="KIND", choices=ACTOR_KINDS)
+    _actor_options(kind)
+    kind.set_defaults(func=guard(_change_kind))
+
+    split = commands.add_parser("split", help="the mentions written ALIAS are someone else")
+    split.add_argument("actor", metavar="ACTOR")
+    split.add_argument("alias", metavar="ALIAS")
+    _actor_options(split)
+    split.set_defaults(func=guard(_split))
+
+    reassign = commands.add_parser("reassign", help="a statement was made by another actor")
+    reassign.add_argument("statement_id", type=int, metavar="STATEMENT_ID")
+    reassign.add_argument("actor", metavar="ACTOR")
+    reassign.add_argument(
+        "--kind", choices=ACTOR_KINDS, help="what ACTOR is, if the article does not name it"
+    )
+    reassign.set_defaults(func=guard(_reassign))
+
+    dismiss = commands.add_parser("dismiss", help="a passage is not a statement at all")
+    dismiss.add_argument("statement_id", type=int, metavar="STATEMENT_ID")
+    dismiss.set_defaults(func=guard(_dismiss))
+
+    listing = commands.add_parser("corrections", help="list the corrections; undo one")
+    listing.add_argument("--article", type=int, metavar="ID", help="only those for article ID")
+    listing.add_argument("--undo", type=int, metavar="ID", help="undo correction ID")
+    listing.set_defaults(func=guard(_corrections))
+
+
+def _actor_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--article", type=int, metavar="ID", help="only in article ID (default: every article)"
+    )
+    parser.add_argument(
+        "--kind",
+        dest="actor_kind",
+        choices=ACTOR_KINDS,
+        help="what ACTOR is, when one name is used by two kinds of actor",
+    )
+
+
+def _ref(library: Library, name: str, kind: str | None) -> ActorRef:
+    """The actor as named: of the kind given, else the kind the library knows it as."""
+    if kind is not None:
+        return ActorRef(name, _as_kind(kind))
+    kinds = library.actor_kinds(name)
+    return ActorRef(name, _as_kind(kinds[0])) if kinds else ActorRef(name)
+
+
+def _as_kind(value: str) -> ActorKind:
+    return next((kind for kind in ACTOR_KINDS if kind == value), "other")
+
+
+def _apply(args: argparse.Namespace, make: Callable[[Library], Change]) -> int:
+    with open_library(args.data_dir) as library:
+        correction, changed = library.correct(make(library), getattr(args, "article", None))
+    print(f"{correction.id}\t{describe(correction.change)}\t{_where(correction, changed)}")
+    return 0
+
+
+def _where(correction: Correction, changed: list[int]) -> str:
+    scope = "this article" if correction.scope else "every article"
+    return f"{scope}; {plural(len(changed), 'article')} changed"
+
+
+def _merge(args: argparse.Namespace) -> int:
+    return _apply(
+        args,
+        lambda lib: Merge(_ref(lib, args.source, args.actor_kind), _ref(lib, args.target, None)),
+    )
+
+
+def _rename(args: argparse.Namespace) -> int:
+    return _apply(args, lambda lib: Rename(_ref(lib, args.actor, args.actor_kind), args.name))
+
+
+def _change_kind(args: argparse.Namespace) -> int:
+    return _apply(
+        args,
+        lambda lib: ChangeKind(_ref(lib, args.actor, args.actor_kind), _as_kind(args.new_kind)),
+    )
+
+
+def _split(args: argparse.Namespace) -> int:
+    return _apply(args, lambda lib: Split(_ref(lib, args.actor, args.actor_kind), args.alias))
+
+
+def _statement_change(args: argparse.Namespace, make: Callable[..., Change]) -> int:
+    with open_library(args.data_dir) as library:
+        article_id, statement = library.statement_ref(args.statement_id)
+        change = make(library, statement)
+        correction, _ = library.correct(change, article_id)
+    print(f"{correction.id}\t{describe(correction.change)}\t(article {article_id})")
+    return 0
+
+
+def _reassign(args: argparse.Namespace) -> int:
+    return _statement_change(
+        args, lambda lib, statement: Reassign(statement, _ref(lib, args.actor, args.kind))
+    )
+
+
+def _dismiss(args: argparse.Namespace) -> int:
+    return _statement_change(args, lambda _lib, statement: Dismiss(statement))
+
+
+def _corrections(args: argparse.Namespace) -> int:
+    with open_library(args.data_dir) as library:
+        if args.undo is not None:
+            correction, changed = library.undo_correction(args.undo)
+            print(f"undone: {correction.id}\t{describe(correction.change)}\t"
+                  f"{plural(len(changed), 'article')} changed")  # fmt: skip
+            return 0
+        listed = library.corrections(args.article)
+    for correction in listed:
+        state = "undone" if correction.undone else "in effect"
+        scope = "one article" if correction.scope else "every article"
+        print(f"{correction.id}\t{correction.created[:16]}\t{describe(correction.change)}\t"
+              f"{scope}\t{state}")  # fmt: skip
+    if not listed:
+        print("no corrections")
+    return 0
