@@ -139,7 +139,7 @@ def test_reanalyse_refreshes_stale_articles(capsys, tmp_path, sample_path):
     with open_library(data, analyse=old_rules, version="rules-0+old-model") as library:
         library.add_file(sample_path)
     code, out, _ = run(capsys, "--data-dir", str(data), "reanalyse")
-    assert code == 0 and "1 articles analysed again" in out
+    assert code == 0 and "1 article analysed again" in out
     with open_library(data) as library:
         assert library.stale_ids() == []
 

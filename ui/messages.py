@@ -1,7 +1,9 @@
 """Every sentence the desktop app says to the user, in one place.
 
 Problems with files and the library are worded by ``reader.errors`` (their text names the
-file and the problem); this module holds the interface's own wording around them.
+file and the problem); this module holds the interface's own wording around them. Counts
+are written with ``reader.output.words.plural`` ("1 article", "2 articles"), labels and
+kinds with its other words, never as tags.
 """
 
 from __future__ import annotations
@@ -54,11 +56,6 @@ OPEN_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
 SAMPLE_TITLE = "Sample article"
 SELF_TEST_OK = "dramatis {version} self-test: {details}: OK"
 SELF_TEST_FAILED = "dramatis {version} self-test: {step} failed: {problem}"
-
-
-def count(n: int, singular: str, plural: str | None = None) -> str:
-    """ "1 article", "2 articles": a number with its noun in the right form."""
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 # Exports (File > Export…, File > Export Library Statements…)

@@ -36,6 +36,7 @@ from reader.library import (
     repair_library,
     set_aside,
 )
+from reader.output.words import actor_kind_name, plural, statement_kind_name
 
 #: ``library check`` found problems (distinct from 2, a problem stopping the command).
 EXIT_PROBLEMS = 3
@@ -190,8 +191,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _bracketed(snippet: str) -> str:
-    """A snippet for the terminal: matched words in [brackets]."""
-    return snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+    """A snippet for the terminal: matched words in [brackets], on one line."""
+    return " ".join(snippet.replace(MARK_START, "[").replace(MARK_END, "]").split())
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -217,8 +218,8 @@ def _actors(args: argparse.Namespace) -> int:
         for actor in actors:
             also = f" (also {', '.join(actor.aliases)})" if actor.aliases else ""
             print(
-                f"{actor.name}{also}\t{actor.kind}\t{actor.articles} articles\t"
-                f"{actor.statements} statements"
+                f"{actor.name}{also}\t{actor_kind_name(actor.kind)}\t"
+                f"{plural(actor.articles, 'article')}\t{plural(actor.statements, 'statement')}"
             )
     return 0
 
@@ -243,8 +244,9 @@ def _said(args: argparse.Namespace) -> int:
         )
     else:
         for s in statements:
+            kind = statement_kind_name(s.kind).lower()
             print(
-                f"[{s.article_id}] {s.title or '(untitled)'} ({s.kind}; statement {s.id})"
+                f"[{s.article_id}] {s.title or '(untitled)'} ({kind}; statement {s.id})"
                 f"\n\t{s.text}"
             )
     return 0
@@ -271,7 +273,7 @@ def _reanalyse(args: argparse.Namespace) -> int:
     with _open(args) as library:
         stale = len(library.stale_ids())
         count = library.reanalyse_all(progress=ProgressBar(sys.stderr, stale))
-    print(f"{count} articles analysed again")
+    print(f"{plural(count, 'article')} analysed again")
     return 0
 
 
@@ -297,5 +299,6 @@ def _check(args: argparse.Namespace) -> int:
         remaining = check_library(library)
         for problem in remaining:
             print(f"{printable(library.path)}: still: {problem.text}")
-        print(f"repaired {len(problems) - len(remaining)} of {len(problems)} problems")
+        repaired = len(problems) - len(remaining)
+        print(f"repaired {repaired} of {plural(len(problems), 'problem')}")
     return EXIT_PROBLEMS if remaining else 0

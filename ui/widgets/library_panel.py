@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reader.library import MARK_END, MARK_START, Library, SearchHit
 from reader.output.titles import listed_title
+from reader.output.words import plural
 from ui import messages
 from ui.style.safe_text import SafeTextBrowser, escaped, plain_label
 from ui.tasks import LibraryTasks, SearchAnswer, search_task
@@ -114,13 +115,13 @@ class LibraryPanel(QWidget):
         text, scope = self._asked
         hits = list(answer.hits)
         if not text:
-            status = f"{messages.count(answer.total or 0, 'article')} in the library, latest first."
+            status = f"{plural(answer.total or 0, 'article')} in the library, latest first."
         elif scope == "actor":
-            status = f"{messages.count(len(hits), 'article')} where {text} appears."
+            status = f"{plural(len(hits), 'article')} where {text} appears."
         elif scope == "entity":
-            status = f"{messages.count(len(hits), 'article')} mentioning {text}."
+            status = f"{plural(len(hits), 'article')} mentioning {text}."
         else:
-            status = f"{messages.count(len(hits), 'article matches', 'articles match')}."
+            status = f"{plural(len(hits), 'article matches', 'articles match')}."
         self._show(hits, status if hits else messages.NO_RESULTS)
         self.searched.emit()
 
