@@ -5,6 +5,9 @@ emits ``statementOpened`` with the article id and the statement's offsets, and t
 opens the stored article at that statement. The library is read off the GUI thread
 (``ui.tasks``): the list of actors, and the statements a page at a time, the first page at
 once and the next when the list is scrolled to its end (``ui.widgets.said_list``, issue 9).
+Above the list, a timeline places each of the actor's articles by date
+(``ui.widgets.said_timeline``, from one light query of ``reader.library.said_dates`` on the
+same reader thread); clicking a dot opens that article at the actor's first statement in it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from reader.library import Library, LibraryError, StoredStatement
+from reader.library.said_dates import said_articles
 from reader.output.words import actor_kind_name, plural
 from ui import messages
 from ui.style.colors import Theme
@@ -23,6 +27,7 @@ from ui.style.safe_text import plain_label
 from ui.tasks import LibraryTasks
 from ui.widgets.library_panel import hit_title
 from ui.widgets.said_list import SaidList
+from ui.widgets.said_timeline import SaidTimeline, TimelineArticle
 
 #: Statements in the first page, shown at once, and in each page after it.
 FIRST_PAGE = 50
@@ -51,6 +56,37 @@ def said_page_task(name: str, offset: int, limit: int) -> Callable[[Library], Sa
             total, articles = library.said_count(name)
         statements = tuple(library.said(name, limit=limit, offset=offset))
         return SaidPage(name, offset, statements, _titles(library, statements), total, articles)
+
+    return work
+
+
+@dataclass(frozen=True, slots=True)
+class SaidDates:
+    """Every article one actor said something in, for the timeline, and where to open each."""
+
+    name: str
+    articles: tuple[TimelineArticle, ...]
+    #: The offsets of the actor's first statement in each article.
+    firsts: dict[int, tuple[int, int]]
+
+
+def said_dates_task(name: str) -> Callable[[Library], SaidDates]:
+    """A task reading the dates of everything ``name`` said (on the library reader's thread)."""
+
+    def work(library: Library) -> SaidDates:
+        rows = said_articles(library, name)
+        articles = tuple(
+            TimelineArticle(
+                article_id=row.article_id,
+                title=hit_title(row.title, row.source, row.article_id),
+                day=row.day,
+                statements=row.statements,
+                first=row.first,
+                published=row.dated_by_publication,
+            )
+            for row in rows
+        )
+        return SaidDates(name, articles, {row.article_id: (row.start, row.end) for row in rows})
 
     return work
 
@@ -92,6 +128,8 @@ class SaidPanel(QWidget):
     listed = Signal()
     #: The list of actors to choose from is filled in.
     actorsListed = Signal()
+    #: The timeline of the actor's articles is drawn (maybe empty).
+    placed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +139,7 @@ class SaidPanel(QWidget):
         self._total = 0
         self._articles = 0
         self._theme: Theme | None = None
+        self._firsts: dict[int, tuple[int, int]] = {}
         self.actor = QComboBox()
         self.actor.setEditable(True)
         self.actor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -111,6 +150,9 @@ class SaidPanel(QWidget):
         entry.returnPressed.connect(lambda: self.show_actor(self._chosen_name()))
         self.status = plain_label(messages.SAID_HINT)
         self.status.setWordWrap(True)
+        self.timeline = SaidTimeline()
+        self.timeline.hide()
+        self.timeline.articleChosen.connect(self.open_article)
         self.results = SaidList()
         self.results.moreWanted.connect(self._more)
         self.results.statementChosen.connect(self.open_statement)
@@ -118,6 +160,7 @@ class SaidPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.actor)
         layout.addWidget(self.status)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.results, 1)
 
     @property
@@ -134,7 +177,9 @@ class SaidPanel(QWidget):
         """Reload the list of actors (an article was just added), off the GUI thread."""
         if self.library is None:
             self.tasks.forget("actors")
+            self.tasks.forget("dates")
             self._fill_actors(())
+            self._show_dates(SaidDates("", (), {}))
             self.status.setText(messages.NO_LIBRARY)
             return
         self.tasks.run("actors", self.library, actors_task, self._fill_actors, self._failed)
@@ -167,8 +212,11 @@ class SaidPanel(QWidget):
         self._theme = theme
         self.results.clear_statements()
         self.status.setText(messages.SAID_LOOKING.format(name=name))
+        self._show_dates(SaidDates(name, (), {}))
         work = said_page_task(name, 0, FIRST_PAGE)
         self.tasks.run("said", self.library, work, self._on_page, self._failed)
+        # After the first page on the same reader thread: the list comes first.
+        self.tasks.run("dates", self.library, said_dates_task(name), self._on_dates, self._failed)
 
     def _more(self) -> None:
         if self.library is None or not self._name or self.tasks.busy("said"):
@@ -192,6 +240,16 @@ class SaidPanel(QWidget):
             self.status.setText(messages.NOTHING_SAID.format(name=page.name))
         self.listed.emit()
 
+    def _on_dates(self, dates: SaidDates) -> None:
+        if dates.name == self._name:
+            self._show_dates(dates)
+            self.placed.emit()
+
+    def _show_dates(self, dates: SaidDates) -> None:
+        self._firsts = dates.firsts
+        self.timeline.set_articles(dates.articles)
+        self.timeline.setVisible(bool(dates.articles))
+
     def _failed(self, subject: str, problem: str) -> None:
         self.failed.emit(subject, problem)
         self.listed.emit()
@@ -200,6 +258,12 @@ class SaidPanel(QWidget):
         if 0 <= n < len(self.statements):
             s = self.statements[n]
             self.statementOpened.emit(s.article_id, s.start, s.end)
+
+    def open_article(self, article_id: int) -> None:
+        """Open an article of the timeline at the actor's first statement in it."""
+        first = self._firsts.get(article_id)
+        if first is not None:
+            self.statementOpened.emit(article_id, *first)
 
     def shutdown(self) -> None:
         """Stop the reader thread (interrupting its query) and close its connection."""
