@@ -44,6 +44,7 @@ from reader.output.words import plural
 from ui import messages
 from ui.about import ShortcutsDialog, about_html
 from ui.bundle import resource_path
+from ui.correcting import CastEditor
 from ui.export import Exporter
 from ui.sample import is_sample
 from ui.settings import LastArticle, Settings
@@ -54,6 +55,7 @@ from ui.widgets.actors_panel import ActorsPanel
 from ui.widgets.analysis_progress import AnalysisProgress
 from ui.widgets.article_view import ArticleView
 from ui.widgets.banner import Banner
+from ui.widgets.cast_corrections import CastCorrections
 from ui.widgets.legend import Legend, connect_legend
 from ui.widgets.library_panel import LibraryPanel, hit_title
 from ui.widgets.said_panel import SaidPanel
@@ -214,6 +216,10 @@ class MainWindow(QMainWindow):
         self.cancel_action.triggered.connect(self.cancel_analysis)
         self.addAction(self.cancel_action)
 
+        self.cast_gestures = CastCorrections(self.actors)
+        self.cast_editor = CastEditor(self, self.cast_gestures)
+        self.cast_editor.corrected.connect(self.status_text.setText)
+        self.cast_editor.failed.connect(lambda problem: self.banner.show_message(problem))
         self.actors.statementChosen.connect(self.view.show_quote)
         self.actors.saidAcrossLibraryRequested.connect(self.show_said)
         self.view.statementClicked.connect(self.actors.select_statement)
@@ -249,6 +255,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self._build_edit_menu()
         view_menu = self.menuBar().addMenu("&View")
         self.legend_action = QAction("Show &Legend", self, checkable=True, checked=True)
         self.legend_action.toggled.connect(self.legend.setVisible)
@@ -295,6 +302,33 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             menu.addAction(action)
             self.theme_actions[choice] = action
+
+    def _build_edit_menu(self) -> None:
+        """Edit > Undo Correction (Ctrl+Z): the latest correction to the cast on screen."""
+        menu = self.menuBar().addMenu("&Edit")
+        self.undo_correction_action = QAction("&Undo Correction", self)
+        self.undo_correction_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_correction_action.triggered.connect(self.cast_editor.undo)
+        menu.addAction(self.undo_correction_action)
+        menu.aboutToShow.connect(self._name_undo)
+        self.cast_editor.corrected.connect(self._name_undo)
+        self.articleShown.connect(self._name_undo)
+
+    def _name_undo(self, *_changed: object) -> None:
+        what = self.cast_editor.undo_text()
+        self.undo_correction_action.setText(f"&Undo {what}" if what else "&Undo Correction")
+        self.undo_correction_action.setEnabled(bool(what))
+
+    def keep_position(self) -> int:
+        """The reading position, kept across showing a corrected analysis."""
+        return self.view.first_visible_offset()
+
+    def restore_position(self, offset: int) -> None:
+        self.view.finish_drawing()
+        self.view.scroll_to_top_at(offset)
+
+    def refresh_library(self) -> None:
+        self._refresh_library()
 
     def _build_help_menu(self) -> None:
         menu = self.menuBar().addMenu("&Help")

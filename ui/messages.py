@@ -80,3 +80,13 @@ UNKNOWN_VERSION = "unknown version"
 UNKNOWN_LICENCE = "unknown"
 SHORTCUTS_TITLE = "Keyboard shortcuts"
 NOTHING_ON_SCREEN = "No article open"
+
+# Corrections to the cast (ui/correcting.py).
+CORRECTED = "Corrected: {what} ({where}). Undo with Ctrl+Z."
+CORRECTION_UNDONE = "Undone: {what}."
+CORRECTION_HERE = "this article"
+CORRECTION_EVERYWHERE = "every article"
+CORRECTION_NEEDS_LIBRARY = (
+    "Corrections are kept in the library, and this article is not in it: {problem}"
+)
+NOTHING_TO_UNDO = "No correction to undo in this article."

@@ -411,6 +411,14 @@ class ArticleView(QTextEdit):
         """The string offset of the character at the top left of the view."""
         return self.offsets.from_qt(self._top_left_position())
 
+    def scroll_to_top_at(self, offset: int) -> None:
+        """Scroll so that the line holding string offset ``offset`` is the first one shown."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.offsets.to_qt(offset), self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+        self._on_scrolled()
+
     def _top_left_position(self) -> int:
         # Just inside the text: in the left margin, a hit test can answer the end of the text.
         inside = int(self.document().documentMargin()) + 1

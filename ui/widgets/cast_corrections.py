@@ -1,0 +1,256 @@
+"""Correcting the cast from the Cast tree: a context menu, and dragging one actor onto another.
+
+On an actor: Merge into ▸, Rename…, Kind ▸, Split off ▸ (its other names), What has X said?;
+on a statement: Speaker ▸ (the article's actors, or someone else), Not a statement; on both:
+Undo and "Apply to every article" (off: the correction is for this article only). Dropping
+an actor on another merges the dragged one into the one it is dropped on.
+
+Nothing here changes an analysis: each choice becomes a ``reader.corrections`` value sent
+with ``correctionRequested``; the window stores it in the library and shows the corrected
+analysis it gets back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QTreeWidgetItem,
+)
+
+from reader.corrections.operations import (
+    ACTOR_KINDS,
+    ActorRef,
+    Change,
+    ChangeKind,
+    Dismiss,
+    Merge,
+    Reassign,
+    Rename,
+    Split,
+    StatementRef,
+)
+from reader.model import Actor, Analysis, Quote
+from reader.output.words import actor_kind_name
+from ui.widgets.actors_panel import ACTOR_ROLE, QUOTE_ROLE, ActorsPanel
+
+#: At most this many actors are offered by name in a submenu; the rest through "Other…".
+MENU_ACTORS = 20
+
+
+def actor_ref(actor: Actor) -> ActorRef:
+    return ActorRef(actor.name, actor.kind)
+
+
+class CastCorrections(QObject):
+    """The correction gestures of one Cast panel."""
+
+    #: A correction, and whether it is for every article (else the one on screen).
+    correctionRequested = Signal(object, bool)
+    undoRequested = Signal()
+
+    def __init__(self, panel: ActorsPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.everywhere = False
+        #: What Undo would undo, in words ("" when there is nothing to undo).
+        self.undo_text = ""
+        tree = panel.tree
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._show_menu)
+        tree.setDragEnabled(True)
+        tree.setAcceptDrops(True)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        tree.viewport().installEventFilter(self)
+
+    # -- what is under the pointer ----------------------------------------------------
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.panel.analysis
+
+    def actor_of(self, item: QTreeWidgetItem | None) -> Actor | None:
+        actor_id = item.data(0, ACTOR_ROLE) if item is not None else None
+        if actor_id is None or self.analysis is None:
+            return None
+        return self.analysis.actor(actor_id)
+
+    def quote_of(self, item: QTreeWidgetItem | None) -> Quote | None:
+        index = item.data(0, QUOTE_ROLE) if item is not None else None
+        if not isinstance(index, int) or self.analysis is None:
+            return None
+        quotes = self.analysis.quotes
+        return quotes[index] if 0 <= index < len(quotes) else None
+
+    # -- the menu ---------------------------------------------------------------------
+
+    def _show_menu(self, pos: QPoint) -> None:
+        tree = self.panel.tree
+        menu = self.menu_for(tree.itemAt(pos))
+        if menu is not None:
+            menu.exec(tree.viewport().mapToGlobal(pos))
+
+    def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """The context menu for a Cast row, or None for a row with nothing to correct."""
+        actor = self.actor_of(item)
+        quote = self.quote_of(item)
+        if actor is None and quote is None:
+            return None
+        menu = QMenu(self.panel)
+        if actor is not None:
+            self._actor_entries(menu, actor)
+        if quote is not None:
+            self._statement_entries(menu, quote)
+        menu.addSeparator()
+        undo = menu.addAction(f"Undo {self.undo_text}" if self.undo_text else "Undo")
+        undo.setEnabled(bool(self.undo_text))
+        undo.triggered.connect(self.undoRequested.emit)
+        scope = menu.addAction("Apply to Every Article")
+        scope.setCheckable(True)
+        scope.setChecked(self.everywhere)
+        scope.setToolTip("Off: a correction is for this article only")
+        scope.toggled.connect(self._set_everywhere)
+        return menu
+
+    def _set_everywhere(self, on: bool) -> None:
+        self.everywhere = on
+
+    def _actor_entries(self, menu: QMenu, actor: Actor) -> None:
+        merge = menu.addMenu("Merge Into")
+        self._actor_choices(merge, lambda other: self.merge(actor, other), exclude=actor)
+        rename = menu.addAction("Rename…")
+        rename.triggered.connect(lambda: self._ask_rename(actor))
+        kinds = menu.addMenu("Kind")
+        for kind in ACTOR_KINDS:
+            action = kinds.addAction(actor_kind_name(kind))
+            action.setCheckable(True)
+            action.setChecked(kind == actor.kind)
+            action.triggered.connect(lambda _=False, k=kind: self.change_kind(actor, k))
+        aliases = [a for a in actor.aliases if a != actor.name]
+        split = menu.addMenu("Split Off")
+        split.setEnabled(bool(aliases))
+        for alias in aliases:
+            action = split.addAction(f"“{alias}” is someone else")
+            action.triggered.connect(lambda _=False, a=alias: self.split(actor, a))
+
+    def _statement_entries(self, menu: QMenu, quote: Quote) -> None:
+        speaker = menu.addMenu("Speaker")
+        current = quote.actor
+        self._actor_choices(
+            speaker,
+            lambda other: self.reassign(quote, actor_ref(other)),
+            exclude=self.analysis.actor(current) if self.analysis and current else None,
+        )
+        someone = speaker.addAction("Someone Else…")
+        someone.triggered.connect(lambda: self._ask_speaker(quote))
+        dismiss = menu.addAction("Not a Statement")
+        dismiss.triggered.connect(lambda: self.dismiss(quote))
+
+    def _actor_choices(
+        self, menu: QMenu, chosen: Callable[[Actor], None], exclude: Actor | None
+    ) -> None:
+        """The article's actors as entries (most statements first), then "Other…"."""
+        if self.analysis is None:
+            return
+        others = [a for a in self.analysis.actors if exclude is None or a.id != exclude.id]
+        others.sort(key=lambda a: (-len(a.quotes), -a.mentions, a.name.lower()))
+        for other in others[:MENU_ACTORS]:
+            action = QAction(f"{other.name} ({actor_kind_name(other.kind).lower()})", menu)
+            action.triggered.connect(lambda _=False, o=other: chosen(o))
+            menu.addAction(action)
+        if len(others) > MENU_ACTORS:
+            rest = menu.addAction("Other…")
+            rest.triggered.connect(lambda: self._ask_actor(others, chosen))
+        menu.setEnabled(bool(others) or menu.title() == "Speaker")
+
+    # -- dialogs (kept apart so that tests can answer them) ------------------------------
+
+    def _ask_rename(self, actor: Actor) -> None:
+        name, ok = QInputDialog.getText(
+            self.panel, "Rename", f"New name for {actor.name}:", QLineEdit.EchoMode.Normal,
+            actor.name,
+        )  # fmt: skip
+        if ok and name.strip() and name.strip() != actor.name:
+            self.rename(actor, name.strip())
+
+    def _ask_speaker(self, quote: Quote) -> None:
+        name, ok = QInputDialog.getText(self.panel, "Speaker", "Who made this statement?")
+        if ok and name.strip():
+            self.reassign(quote, ActorRef(name.strip(), "person"))
+
+    def _ask_actor(self, actors: list[Actor], chosen: Callable[[Actor], None]) -> None:
+        names = [a.name for a in actors]
+        name, ok = QInputDialog.getItem(self.panel, "Choose an actor", "Actor:", names, 0, False)
+        if ok and name in names:
+            chosen(actors[names.index(name)])
+
+    # -- corrections ------------------------------------------------------------------
+
+    def _request(self, change: Change, everywhere: bool | None = None) -> None:
+        self.correctionRequested.emit(change, self.everywhere if everywhere is None else everywhere)
+
+    def merge(self, source: Actor, target: Actor) -> None:
+        self._request(Merge(actor_ref(source), actor_ref(target)))
+
+    def rename(self, actor: Actor, name: str) -> None:
+        self._request(Rename(actor_ref(actor), name))
+
+    def change_kind(self, actor: Actor, kind: str) -> None:
+        if kind != actor.kind and kind in ACTOR_KINDS:
+            self._request(ChangeKind(actor_ref(actor), next(k for k in ACTOR_KINDS if k == kind)))
+
+    def split(self, actor: Actor, alias: str) -> None:
+        self._request(Split(actor_ref(actor), alias))
+
+    def reassign(self, quote: Quote, actor: ActorRef) -> None:
+        # A statement belongs to its article: never for every article.
+        self._request(Reassign(StatementRef.of(quote), actor), everywhere=False)
+
+    def dismiss(self, quote: Quote) -> None:
+        self._request(Dismiss(StatementRef.of(quote)), everywhere=False)
+
+    # -- dragging an actor onto another -------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDragMoveEvent)  # DragEnter is a DragMove event
+            if self._drop_pair(event.position().toPoint()) is not None:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+            return True
+        if kind == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            pair = self._drop_pair(event.position().toPoint())
+            event.setDropAction(Qt.DropAction.IgnoreAction)  # the rows stay as they are
+            event.accept()
+            if pair is not None:
+                self.merge(*pair)
+            return True
+        return False
+
+    def _drop_pair(self, pos: QPoint) -> tuple[Actor, Actor] | None:
+        """The dragged actor and the actor under ``pos``, when they are two."""
+        tree = self.panel.tree
+        source = self.actor_of(tree.currentItem())
+        target = self.actor_of(tree.itemAt(pos))
+        if source is None or target is None or source.id == target.id:
+            return None
+        return source, target
+
+    def drop_on(self, source: QTreeWidgetItem, target: QTreeWidgetItem) -> bool:
+        """What a drag of ``source`` dropped on ``target`` does (the gesture without a mouse)."""
+        dragged = self.actor_of(source)
+        onto = self.actor_of(target)
+        if dragged is None or onto is None or dragged.id == onto.id:
+            return False
+        self.merge(dragged, onto)
+        return True
