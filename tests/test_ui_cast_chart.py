@@ -210,7 +210,7 @@ def test_reported_speech_is_shown_without_invented_marks(qtbot):
     panel.show_analysis(analysis)
     shown = panel.statement_item(0).text(0)
     assert shown == LONG
-    assert not any(mark in shown for mark in "“”\"«»")
+    assert not any(mark in shown for mark in '“”"«»')
 
 
 def test_long_statements_are_elided_to_the_width_not_cut_short():
