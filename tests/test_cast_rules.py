@@ -91,6 +91,31 @@ def test_a_given_name_the_tagger_took_for_a_number_is_part_of_the_name(cast):
     assert ("Two", "CARDINAL") in [(e.text, e.label) for e in analysis.entities]
 
 
+def test_a_first_name_word_the_tagger_called_an_organisation_is_the_person(cast):
+    brothers = cast(
+        "The brothers Dean MacAuley and Scott MacAuley were jailed. "
+        "Scott wept as the sentence was read."
+    )
+    assert [(a.name, a.kind) for a in brothers.actors] == [
+        ("Dean MacAuley", "person"), ("Scott MacAuley", "person"),
+    ]  # fmt: skip
+    assert "Scott" in actor_named(brothers, "Scott MacAuley").aliases
+    # A surname written first, as Japanese names are.
+    leader = cast("Opposition leader Noda Yoshihiko said prices mattered. Noda spoke in Tokyo.")
+    assert [a.name for a in leader.actors if a.kind == "person"] == ["Noda Yoshihiko"]
+    assert not any(a.name == "Noda" for a in leader.actors)
+
+
+def test_a_town_the_tagger_called_an_organisation_is_a_place(cast):
+    kitchen = cast("We spoke in her kitchen in Hebden Bridge. Nora Kavanagh said she was tired.")
+    assert actor_named(kitchen, "Hebden Bridge").kind == "place"
+    engineer = cast("Kim Dong-hyun, 34, a software engineer in Incheon, said the coins were gone.")
+    assert actor_named(engineer, "Incheon").kind == "place"
+    # A body stays a body, wherever it is named.
+    body = cast("Fees rose in the Harbour Association. The Harbour Association said so.")
+    assert all(a.kind != "place" for a in body.actors if "Association" in a.name)
+
+
 def test_role_word_glued_to_a_name_and_age_after_a_comma(cast):
     analysis = cast(
         "Organizer Jane Doe said the race would go ahead.\n\nMary Smith,60, of Halifax, "

@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from typing import TYPE_CHECKING
 
 from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
-from reader.lexicon.name_parts import JOINED_ARTICLES, PARTICLES
+from reader.lexicon.groups import ORGANISATION_HEADS
+from reader.lexicon.name_parts import COMPANY_SUFFIXES, JOINED_ARTICLES, PARTICLES
 from reader.lexicon.speech import SPEECH_VERBS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
 from reader.model import Entity
@@ -78,6 +79,13 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     return _lone_names_as_places(text, _propagate_surnames(text, ordered, body, speaking))
 
 
+#: Words that make a name a body, not a place: "Harbour Association", "Tidal FC".
+_BODY_WORDS = frozenset(
+    {"association", "club", "party", "group", "institute", "university", "college", "school",
+     "hospital", "church", "society", "federation", "foundation", "trust", "fc", "united",
+     "league", "team", "service", "services", "news", "times", "post", "press", "media"}
+)  # fmt: skip
+
 #: "weapons to Kyiv", "in Mariupol": a preposition of place right before a word.
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|to|from|near|across|outside|around|into|toward|towards)\s+$"
@@ -105,14 +113,41 @@ def _lone_names_as_places(text: str, entities: list[Entity]) -> list[Entity]:
             for i in indices
         )
     }
+    places |= _organisations_only_met_as_places(text, entities)
     if not places:
         return entities
     return [
         Entity(e.start, e.end, e.text, "GPE", e.actor)
-        if e.label == "PERSON" and e.text in places
+        if e.label in ("PERSON", "ORG") and e.text in places
         else e
         for e in entities
     ]
+
+
+#: "a teacher in Ipoh", "born in Mabou": where a town is, never where a body acts from.
+_IN_PLACE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?$")
+
+
+def _organisations_only_met_as_places(text: str, entities: list[Entity]) -> set[str]:
+    """A short "organisation" only ever met after "in", "near"… and without a word that
+    makes it a body ("Council", "Bank", "Inc.") is a town the tagger took for one."""
+    mentions: dict[str, list[Entity]] = {}
+    for entity in entities:
+        if entity.label == "ORG" and 1 <= len(entity.text.split()) <= 2:
+            mentions.setdefault(entity.text, []).append(entity)
+    return {
+        name
+        for name, found in mentions.items()
+        if _could_be_a_town(name)
+        and all(_IN_PLACE.search(text, max(0, e.start - 16), e.start) for e in found)
+    }
+
+
+def _could_be_a_town(name: str) -> bool:
+    words = [w.strip(".,").lower() for w in name.split()]
+    return all(w.isalpha() for w in words) and not any(
+        w in ORGANISATION_HEADS or w in COMPANY_SUFFIXES or w in _BODY_WORDS for w in words
+    )
 
 
 #: A bill or act the tagger took for a person or organisation: "Bill C-21", "the Online News Act".
@@ -282,13 +317,32 @@ def _propagate_surnames(
     if not surnames:
         return entities
     folded = {_fold(s) for s in surnames}
+    given = {
+        name for e in body if e.label == "PERSON" for name in _other_name_forms(e.text)
+    } - surnames
     relabelled = [
         Entity(e.start, e.end, e.text, "PERSON")
-        if _fold(e.text) in folded and _relabellable(e, speaking, text)
+        if (_fold(e.text) in folded and _relabellable(e, speaking, text))
+        or (e.text in given and e.label in _RELABELLABLE)
         else e
         for e in entities
     ]
     return _merge(relabelled, _uncovered_mentions(text, surnames, relabelled))
+
+
+def _other_name_forms(full_name: str) -> set[str]:
+    """The first word of a two- or three-word name, by which an article may also call the
+    person: a given name ("Scott" of brothers "Dean" and "Scott MacAuley", "Chioma" in an
+    interview) or a surname written first ("Ishiba" of "Ishiba Shigeru")."""
+    words = full_name.split()
+    if not 2 <= len(words) <= 3:
+        return set()
+    first = words[0]
+    if len(first) < 3 or not first.isalpha() or not first[:1].isupper() or first.isupper():
+        return set()
+    if first.lower() in HONORIFICS or first.lower() in ROLE_WORDS:
+        return set()
+    return {first}
 
 
 def _relabellable(entity: Entity, speaking: Set[int], text: str = "") -> bool:
