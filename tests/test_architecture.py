@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("reader", "ui")
 #: The only parts of the core the interface may import.
 UI_MAY_IMPORT = (
+    "reader.corrections",  # the values a reader's corrections are made of
     "reader.library",
     "reader.model",
     "reader.opening",

@@ -151,9 +151,9 @@ def test_snippets_are_escaped_and_matches_bold():
 
 
 def test_counts_agree_with_their_nouns():
-    from ui.messages import count
+    from reader.output.words import plural
 
-    assert count(1, "article") == "1 article"
-    assert count(3, "article") == "3 articles"
-    assert count(1, "article matches", "articles match") == "1 article matches"
-    assert count(0, "article matches", "articles match") == "0 articles match"
+    assert plural(1, "article") == "1 article"
+    assert plural(3, "article") == "3 articles"
+    assert plural(1, "article matches", "articles match") == "1 article matches"
+    assert plural(0, "article matches", "articles match") == "0 articles match"
