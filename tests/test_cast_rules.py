@@ -106,6 +106,42 @@ def test_a_first_name_word_the_tagger_called_an_organisation_is_the_person(cast)
     assert not any(a.name == "Noda" for a in leader.actors)
 
 
+def test_one_person_however_the_name_is_shortened_or_cut(cast):
+    # A name the tagger cut before its last word, which the article also uses alone.
+    striker = cast(
+        "The Whitecaps have signed Brazilian striker João Pedro Alves from Fluminense. "
+        "Alves said he was happy."
+    )
+    assert [a.name for a in striker.actors if a.kind == "person"] == ["João Pedro Alves"]
+    # A nickname and the formal name, with the same surname.
+    curler = cast(
+        "Wally Kowalczyk, who skipped the first Brier winners, dies at 87. "
+        "Walter Kowalczyk was born in Regina. Kowalczyk said curling was his life."
+    )
+    assert len([a for a in curler.actors if a.kind == "person"]) == 1
+    # The first of a double surname, and the names before a patronymic.
+    keeper = cast(
+        "Ortega double lifts Harbridge clear\n\n"
+        "Javier Ortega Lozano scored twice on Saturday. Ortega said the goal had moved."
+    )
+    assert [a.name for a in keeper.actors if a.kind == "person"] == ["Javier Ortega Lozano"]
+    assert speaker_of(keeper, "the goal had moved").name == "Javier Ortega Lozano"
+    manager = cast(
+        "A court sentenced former fund manager Ahmad Faizal bin Hassan to eight years. "
+        "Ahmad Faizal said he would appeal."
+    )
+    assert speaker_of(manager, "he would appeal").name == "Ahmad Faizal bin Hassan"
+    # Two people sharing a surname, both named in full, stay two; a nickname of another
+    # name does not join them.
+    family = cast(
+        "Bill Tanaka and Robert Tanaka run the shop. Bill Tanaka said sales were up. "
+        "Robert Tanaka said they were down."
+    )
+    assert sorted(a.name for a in family.actors if a.kind == "person") == [
+        "Bill Tanaka", "Robert Tanaka",
+    ]  # fmt: skip
+
+
 def test_a_town_the_tagger_called_an_organisation_is_a_place(cast):
     kitchen = cast("We spoke in her kitchen in Hebden Bridge. Nora Kavanagh said she was tired.")
     assert actor_named(kitchen, "Hebden Bridge").kind == "place"

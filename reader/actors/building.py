@@ -200,6 +200,7 @@ def _cluster_entities(
         registry.mention(cluster, entity.text, entity.start, kind)
         clusters[i] = cluster
     registry.merge_surnames()
+    registry.merge_name_parts()
     return registry, {i: c.root() for i, c in clusters.items()}
 
 

@@ -23,6 +23,7 @@ from reader.actors.names import (
     strip_possessive,
 )
 from reader.lexicon.demonyms import COUNTRY_OF_ADJECTIVE
+from reader.lexicon.given_names import FORMAL_NAMES
 from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import Gender
@@ -123,14 +124,36 @@ def _recent(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _compatible(known: set[str], given: set[str]) -> bool:
-    """Given names agree: none known yet, one shared, or an initial that fits ("J" ~ "John")."""
-    if not known or known & given:
+    """Given names agree: none known yet, one shared (a nickname shares its formal name:
+    "Wally" ~ "Walter"), or an initial that fits ("J" ~ "John")."""
+    if not known or known & given or _formal(known) & _formal(given):
         return True
     return any(
         (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
         for a in known
         for b in given
     )
+
+
+def _fold_into(cluster: Cluster, target: Cluster) -> None:
+    """``cluster``'s mentions are ``target``'s from now on."""
+    target.forms.extend(cluster.forms)
+    target.positions = sorted(target.positions + cluster.positions)
+    target.mentions += cluster.mentions
+    cluster.merged = target
+
+
+def _inner_parts(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The parts of a name of three words or more that may stand for it but are neither its
+    first nor its last word: each middle word, and the words before the last."""
+    if len(tokens) < 3:
+        return []
+    middles = [(word,) for word in tokens[1:-1]]
+    return [*middles, tokens[:-1]]
+
+
+def _formal(names: set[str]) -> set[str]:
+    return {formal for name in names for formal in FORMAL_NAMES.get(name, (name,))}
 
 
 class Registry:
@@ -310,11 +333,34 @@ class Registry:
                 continue
             people = list(dict.fromkeys(c.root() for c in self._by_surname.get(only[0], [])))
             if len(people) == 1 and people[0] is not cluster:
-                target = people[0]
-                target.forms.extend(cluster.forms)
-                target.positions = sorted(target.positions + cluster.positions)
-                target.mentions += cluster.mentions
-                cluster.merged = target
+                _fold_into(cluster, people[0])
+
+    def merge_name_parts(self) -> None:
+        """Fold a person only ever named by part of one other person's fuller name into them:
+        the first of a double surname ("Ortega" of "Javier Ortega Lozano"), or the names
+        before a patronymic ("Ahmad Faizal" of "Ahmad Faizal bin Hassan")."""
+        people = [c for c in self.clusters if c.person and c.merged is None]
+        parts: defaultdict[tuple[str, ...], list[Cluster]] = defaultdict(list)
+        for person in people:
+            for tokens in {name_tokens(form) for form in person.forms}:
+                for part in _inner_parts(tokens):
+                    if person not in parts[part]:
+                        parts[part].append(person)
+        for person in people:
+            forms = {name_tokens(form) for form in person.forms}
+            if not forms or any(len(tokens) > 2 for tokens in forms):
+                continue
+            fuller: set[int] | None = None
+            found: dict[int, Cluster] = {}
+            for tokens in forms:
+                owners = [c for c in parts.get(tokens, []) if c is not person]
+                found.update((id(c), c) for c in owners)
+                ids = {id(c) for c in owners}
+                fuller = ids if fuller is None else fuller & ids
+            if fuller is not None and len(fuller) == 1:
+                target = found[fuller.pop()].root()
+                if target is not person.root():
+                    _fold_into(person, target)
 
     def live(self) -> list[Cluster]:
         """Clusters that were not merged away, in order of first mention."""

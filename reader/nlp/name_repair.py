@@ -11,6 +11,9 @@
   a "person" with digits ("Grade 8"); a plural role ("Opposition MPs") is a group.
 - Initials before a surname are a person's ("J.K. Rowling", "T. J. Okafor"), whatever the
   tagger called them.
+- A name the tagger cut in two ("João Pedro" + "Alves", one space apart) is one person, and
+  so is a name cut before a word the article uses alone as a person's name ("João Pedro"
+  then an untagged "Alves", with "Alves said" later).
 - A capitalised word without digits that the tagger called a number ("Aileen" of "Aileen
   MacLeod") is a given name when a one- or two-word name follows it: the two are one
   person. Alone, it is no number and is dropped.
@@ -30,6 +33,11 @@ _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _WORD = re.compile(r"\S+")
 #: A capitalised name word after particles: "Leyen", "Berg", "O'Brien", "Al-Sayed".
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*")
+#: Capitalised words that follow a name without being part of it.
+_NOT_SURNAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
 _AGE = re.compile(r",\s*\d{1,3}\b.*$")
 #: "J.K. Rowling", "T. J. Okafor", "W.E.B. Du Bois".
 _INITIALS_NAME = re.compile(
@@ -53,18 +61,55 @@ def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if fixed.label == "PERSON":
             fixed = _joined_over_particles(text, fixed)
         repaired.append(fixed)
-    return repaired
+    return _extended_over_surnames(text, repaired)
+
+
+def _extended_over_surnames(text: str, entities: list[Entity]) -> list[Entity]:
+    """A person's name followed by an untagged name word the article also uses on its own
+    ("João Pedro" Alves … "Alves said"): the word is the name's last part."""
+    starts = {e.start for e in entities}
+    extended = []
+    for entity in entities:
+        if entity.label == "PERSON" and 2 <= len(entity.text.split()) <= 3:
+            word = _NAME_WORD.match(text, entity.end + 1)
+            if (
+                word is not None
+                and text[entity.end : entity.end + 1] == " "
+                and word.start() not in starts
+                and word.group()[1:].islower()
+                and word.group().lower() not in _NOT_SURNAMES
+                and _used_alone(text, word.group(), word.start())
+            ):
+                start, end = entity.start, word.end()
+                entity = Entity(start, end, text[start:end], "PERSON", entity.actor)
+        extended.append(entity)
+    return extended
+
+
+def _used_alone(text: str, word: str, here: int) -> bool:
+    """``word`` written elsewhere in the text after a lower-case word or a full stop: a
+    name used on its own, not only after the words it follows here."""
+    for match in re.finditer(rf"(?<=[a-z.,;:!?\"”] )(?<!\w){re.escape(word)}\b", text):
+        if match.start() != here:
+            return True
+    return False
 
 
 def _given_names_joined(text: str, entities: list[Entity]) -> list[Entity]:
-    """A word-number ("Aileen" as CARDINAL) before a short name: one person; else dropped."""
+    """A word-number ("Aileen" as CARDINAL) before a short name: one person; else dropped.
+    Two people one space apart ("João Pedro" "Alves"): one person."""
     joined: list[Entity] = []
     skip = -1
     for i, entity in enumerate(entities):
         if i == skip:
             continue
         if not _is_word_number(entity):
-            joined.append(entity)
+            if joined and _cut_in_two(text, joined[-1], entity):
+                first = joined.pop()
+                start, end = first.start, entity.end
+                joined.append(Entity(start, end, text[start:end], "PERSON", first.actor))
+            else:
+                joined.append(entity)
             continue
         after = entities[i + 1] if i + 1 < len(entities) else None
         if (
@@ -78,6 +123,16 @@ def _given_names_joined(text: str, entities: list[Entity]) -> list[Entity]:
             joined.append(Entity(start, end, text[start:end], "PERSON", after.actor))
             skip = i + 1
     return joined
+
+
+def _cut_in_two(text: str, first: Entity, second: Entity) -> bool:
+    """Two person names with only a space between them: one name the tagger cut."""
+    return (
+        first.label == second.label == "PERSON"
+        and text[first.end : second.start] == " "
+        and len(first.text.split()) + len(second.text.split()) <= 4
+        and all(_NAME_WORD.fullmatch(w) or _is_particle(w) for w in second.text.split())
+    )
 
 
 def _is_word_number(entity: Entity) -> bool:
