@@ -80,6 +80,8 @@ class Actor:
     aliases: tuple[str, ...] = ()
     mentions: int = 0
     quotes: tuple[int, ...] = ()
+    #: For a nationality group ("the Syrians"), the country it belongs to ("Syria").
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -216,6 +216,8 @@ def test_nationality_noun_is_a_group(cast):
     analysis = cast("Ukrainians said they feared the worst. The Syrians said they would stay.")
     group = speaker_of(analysis, "feared the worst")
     assert group is not None and (group.name, group.kind) == ("Ukrainians", "group")
+    assert group.country == "Ukraine"  # linked to the country
+    assert speaker_of(analysis, "would stay").country == "Syria"
 
 
 # -- not actors ------------------------------------------------------------------------------

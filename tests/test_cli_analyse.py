@@ -16,7 +16,7 @@ QUOTE_KEYS = {
     "start", "end", "text", "spans", "kind", "speaker", "speaker_start", "speaker_end",
     "cue", "cue_start", "cue_end", "actor", "confidence", "rule", "via",
 }  # fmt: skip
-ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "quotes"}
+ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "quotes", "country"}
 TOP_KEYS = {
     "schema", "title", "source", "format", "sha256", "byline", "published", "text",
     "entities", "quotes", "actors",

@@ -59,6 +59,7 @@ from reader.lexicon.demonyms import (
     COUNTRIES,
     COUNTRY_ALIASES,
     COUNTRY_OF_ADJECTIVE,
+    COUNTRY_OF_PLURAL,
     NOUN_USE_FOLLOWERS,
 )
 from reader.lexicon.groups import ORGANISATION_HEADS
@@ -165,10 +166,23 @@ def resolve_actors(
             aliases=tuple(sorted(set(c.forms))),
             mentions=c.mentions,
             quotes=tuple(sorted(statements[ids[c.key]], key=lambda i: (quotes[i].start, i))),
+            country=_country_of_group(c),
         )
         for c in clusters
     ]
     return new_entities, new_quotes, actors
+
+
+def _country_of_group(cluster: Cluster) -> str | None:
+    """The country of a nationality group: "the Syrians" → Syria, "Ukrainians" → Ukraine."""
+    if cluster.kind != "group":
+        return None
+    for form in cluster.forms:
+        word = form.split()[-1] if form.split() else ""
+        country = COUNTRY_OF_PLURAL.get(word) or COUNTRY_OF_ADJECTIVE.get(word)
+        if country is not None:
+            return country
+    return None
 
 
 def _cluster_entities(

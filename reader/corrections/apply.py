@@ -85,11 +85,13 @@ class _Cast:
     aliases: list[str]
     mentions: int
     quotes: list[int]
+    country: str | None = None
 
     def actor(self, renumber: dict[int, int]) -> Actor:
         quotes = tuple(sorted(renumber[i] for i in self.quotes if i in renumber))
         aliases = tuple(a for a in dict.fromkeys(self.aliases) if a != self.name)
-        return Actor(self.id, self.name, self.kind, aliases, self.mentions, quotes)
+        country = self.country if self.kind == "group" else None
+        return Actor(self.id, self.name, self.kind, aliases, self.mentions, quotes, country)
 
     def add_alias(self, alias: str) -> None:
         if alias != self.name and alias not in self.aliases:
@@ -109,7 +111,7 @@ class _Draft:
     @classmethod
     def of(cls, analysis: Analysis) -> _Draft:
         cast = [
-            _Cast(a.id, a.name, a.kind, list(a.aliases), a.mentions, list(a.quotes))
+            _Cast(a.id, a.name, a.kind, list(a.aliases), a.mentions, list(a.quotes), a.country)
             for a in analysis.actors
         ]
         return cls(analysis, cast, list(analysis.quotes), list(analysis.entities))

@@ -143,7 +143,8 @@ ALTER TABLE statements ADD COLUMN via TEXT;
 
 #: 5: corrections a reader made (docs/SCHEMA.md, "Corrections"): the corrections themselves,
 #: the analysis as the pipeline made it for each corrected article, which corrections took
-#: effect in which article, and which statements a correction changed.
+#: effect in which article, and which statements a correction changed; and the country of
+#: a nationality group (``Actor.country``).
 _V5 = """
 CREATE TABLE corrections (
     id INTEGER PRIMARY KEY,
@@ -168,6 +169,7 @@ CREATE TABLE correction_effects (
 CREATE INDEX correction_effects_article ON correction_effects (article_id);
 
 ALTER TABLE statements ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE article_actors ADD COLUMN country TEXT;
 """
 
 #: A migration is SQL, or a step in Python run inside the migration's transaction.

@@ -31,6 +31,7 @@ from reader.model import Actor, Analysis, Article, Entity, Quote
 
 LINK_COLUMNS = (
     "article_id", "local_id", "actor_id", "name", "kind", "aliases", "mentions", "quotes",
+    "country",
 )  # fmt: skip
 ENTITY_COLUMNS = ("article_id", "start", "end", "text", "label", "local_actor")
 STATEMENT_COLUMNS = (
@@ -185,6 +186,7 @@ def _link_row(article_id: int, actor: Actor, library_id: int) -> tuple[Any, ...]
         aliases_json(actor),
         actor.mentions,
         json.dumps(list(actor.quotes)),
+        actor.country,
     )
 
 
@@ -263,7 +265,7 @@ def load_analysis(db: Database, article_id: int) -> Analysis | None:
     actors = tuple(
         _actor(row, article_id)
         for row in db.query(
-            """SELECT local_id, name, kind, aliases, mentions, quotes FROM article_actors
+            """SELECT local_id, name, kind, aliases, mentions, quotes, country FROM article_actors
                WHERE article_id = ? ORDER BY rowid""",
             (article_id,),
         )
@@ -321,6 +323,7 @@ def _actor(row: Row, article_id: int) -> Actor:
         aliases=tuple(_json_list(row["aliases"], article_id, "actor aliases")),
         mentions=row["mentions"],
         quotes=tuple(_json_list(row["quotes"], article_id, "actor quotes")),
+        country=row["country"],
     )
 
 

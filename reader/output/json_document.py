@@ -77,4 +77,5 @@ def _actor(actor: Actor) -> dict[str, Any]:
         "aliases": list(actor.aliases),
         "mentions": actor.mentions,
         "quotes": list(actor.quotes),
+        "country": actor.country,
     }

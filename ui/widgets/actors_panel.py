@@ -250,6 +250,8 @@ class ActorsPanel(QWidget):
         tip = f"{actor.name} — {kind} ({label_name(style.label)} colour)"
         if aliases:
             tip += "\nAlso written: " + ", ".join(aliases)
+        if actor.country:
+            tip += f"\nPeople of {actor.country}"
         item.setToolTip(0, tooltip(tip))
         for index in actor.quotes:
             if 0 <= index < len(analysis.quotes):
