@@ -15,6 +15,7 @@ The worker keeps its own library connection (a ``Library`` is not shared between
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import threading
 from dataclasses import dataclass
@@ -101,6 +102,10 @@ class AnalysisWorker(QObject):
             detail = messages.MODEL_FAILED.format(detail=error)
             self.failed.emit(MODEL_JOB, messages.MODEL_SUBJECT, detail)
             return
+        # The model's objects live as long as the process: moved out of the garbage
+        # collector's sight, its full collections no longer walk them, which held the
+        # interpreter (and the window) for about 120 ms at a time (bench/view_drawing.py).
+        gc.freeze()
         self._model_ready = True
         self.modelLoaded.emit()
 

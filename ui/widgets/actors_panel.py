@@ -61,7 +61,11 @@ def article_marks(quote: Quote, text: str) -> tuple[str, str] | None:
     words = quote.text.strip()
     if not words or words[0] in _OPENING:
         return None
-    before = text[: quote.start].rstrip(" ")[-1:]
+    # Back over spaces from the start, without copying the text before it.
+    position = quote.start
+    while position > 0 and text[position - 1] == " ":
+        position -= 1
+    before = text[position - 1] if position > 0 else ""
     after = _CLOSING.match(text, quote.end)
     if before and before in _OPENING and after is not None:
         return before, after.group(1)
