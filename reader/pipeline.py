@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from reader.actors.building import resolve_actors
 from reader.attribution.assembly import find_quotes
-from reader.model import RULES_VERSION, Analysis, Article
+from reader.model import Analysis, Article
 from reader.nlp.entities import extract_entities
-from reader.nlp.parsing import AnalysisCancelled, Cancelled, Progress, model_version, parse
+from reader.nlp.parsing import AnalysisCancelled, Cancelled, Progress, parse
+from reader.versions import analysis_version
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,11 +26,6 @@ def load_model() -> None:
     from reader.nlp import parsing
 
     parsing.load_nlp()
-
-
-def analysis_version() -> str:
-    """Identifies the rules and model that produced an analysis; stored with it."""
-    return f"rules-{RULES_VERSION}+{model_version()}"
 
 
 def analyse(

@@ -100,7 +100,7 @@ def default_analyser(article: Article) -> Analysis:
 
 
 def default_version() -> str:
-    from reader.pipeline import analysis_version
+    from reader.versions import analysis_version
 
     return analysis_version()
 
