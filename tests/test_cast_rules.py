@@ -347,3 +347,21 @@ def test_pronoun_after_a_name_in_its_own_sentence_is_that_name(cast):
     )
     speaker = speaker_of(analysis, "costs had doubled")
     assert speaker is not None and speaker.name == "Farid Karimi"
+
+
+def test_a_transcript_quoted_a_turn_per_paragraph_gives_each_turn_its_speaker(cast):
+    analysis = cast(
+        "The mayor was asked about the budget on the morning show. Partial transcript:\n\n"
+        '"HOST: The council voted last night to cut the library budget. Why did you back it?\n\n'
+        '"OKAFOR: Well, look, nobody likes cuts, but the numbers did not add up.\n\n'
+        '"HOST: Will the branches close?\n\n'
+        '"OKAFOR: No branch will close this year. That is a promise.”\n'
+    )
+    turns = [(q.speaker, q.text.rstrip(".")) for q in analysis.quotes]
+    assert turns == [
+        ("HOST", "The council voted last night to cut the library budget. Why did you back it?"),
+        ("OKAFOR", "Well, look, nobody likes cuts, but the numbers did not add up"),
+        ("HOST", "Will the branches close?"),
+        ("OKAFOR", "No branch will close this year. That is a promise"),
+    ]
+    assert {q.kind for q in analysis.quotes} == {"direct"}

@@ -110,6 +110,7 @@ class StatementAssembler:
         in ``bare``."""
         for attribution in self.attributions:
             if _inside_region(attribution.cue[0], self.regions, self.starts):
+                self._claim_quoted_transcript_line(attribution)
                 continue
             if attribution.bare:
                 self.bare.append(attribution)
@@ -124,6 +125,24 @@ class StatementAssembler:
             )
             _snap_to_regions(statement, self.regions, self.starts, self.used)
             self.statements.append(statement)
+
+    def _claim_quoted_transcript_line(self, attribution: Attribution) -> None:
+        """'"WALLACE: Let's start…': a transcript quoted a turn per paragraph. The label right
+        after the opening mark is the speaker of what follows it, and the quotation is
+        theirs (not a cue inside someone else's words)."""
+        if attribution.rule is not Rule.COLON_LINE or attribution.speaker is None:
+            return
+        k = last_starting_at_or_before(self.starts, attribution.cue[0])
+        region = self.regions[k]
+        if not region.start < attribution.speaker[0] <= region.start + 2 or k in self.used:
+            return
+        spans = [_without_closing_mark(self.text, span) for span in attribution.spans]
+        statement = _Statement(
+            spans, attribution.cue, attribution.speaker, attribution.rule, attribution.paragraph
+        )
+        statement.regions.append(region)
+        self.used.add(k)
+        self.statements.append(statement)
 
     def attach_bare_cues(self) -> None:
         """Requires the cue statements (their regions are ``used``). Guarantees each bare cue
@@ -202,6 +221,14 @@ def _fold_outlets(statements: list[_Statement]) -> list[_Statement]:
                 dropped.add(id(outlet))
                 break
     return [s for s in statements if id(s) not in dropped]
+
+
+def _without_closing_mark(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without the quotation mark (and spaces) that close it."""
+    start, end = span
+    while end > start and text[end - 1] in "\"”’' ":
+        end -= 1
+    return start, end
 
 
 def _inside_region(pos: int, regions: Sequence[QuoteRegion], starts: list[int]) -> bool:

@@ -8,6 +8,7 @@ opens with a mark again, the journalistic convention.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -146,6 +147,11 @@ def _single_regions(line: str, taken: list[tuple[int, int, bool]]) -> list[tuple
     return regions
 
 
+#: A quoted transcript's paragraph: '"WALLACE: Let's start…'. Each is one speaker's turn,
+#: never the run-on of the quotation before it.
+_TRANSCRIPT_LABEL = re.compile(r"[\"“]\s*[A-Z][A-Z.'’ -]{1,30}:\s")
+
+
 def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteRegion]:
     """Every top-level quoted stretch in text order, with article offsets."""
     out: list[QuoteRegion] = []
@@ -165,6 +171,11 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
             and nxt is not None
             and nxt.paragraph == region.paragraph + 1
             and nxt.start == paragraphs[nxt.paragraph].start
+            and not _TRANSCRIPT_LABEL.match(paragraphs[nxt.paragraph].doc.text)
+            and not (
+                region.start == paragraphs[region.paragraph].start
+                and _TRANSCRIPT_LABEL.match(paragraphs[region.paragraph].doc.text)
+            )
         )
         if continues:
             region = QuoteRegion(
