@@ -90,3 +90,4 @@ CORRECTION_NEEDS_LIBRARY = (
     "Corrections are kept in the library, and this article is not in it: {problem}"
 )
 NOTHING_TO_UNDO = "No correction to undo in this article."
+MORE_STATEMENTS = "Show {count}…"

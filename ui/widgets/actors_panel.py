@@ -42,6 +42,12 @@ from ui.widgets.chips import chip_icon
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 2
+#: On a "Show N more statements" row: the key of the group it completes.
+MORE_ROLE = Qt.ItemDataRole.UserRole + 3
+#: Statements listed under an actor at first; the rest come when asked for (or when one of
+#: them is chosen in the text), so a long article's Cast fills in at once.
+SHOWN_STATEMENTS = 50
+_UNATTRIBUTED_KEY = "\0unattributed"
 
 
 #: A statement row shows at most this many lines, the last elided (the tooltip has it all).
@@ -171,6 +177,8 @@ class ActorsPanel(QWidget):
         super().__init__(parent)
         self.analysis: Analysis | None = None
         self._theme = current_theme()
+        #: Statements not listed yet, by group key: (indices, listed with the speaker).
+        self._pending: dict[str, tuple[list[int], bool]] = {}
         self.summary = plain_label(messages.NO_ACTORS)
         self.summary.setWordWrap(True)
         self.chart = CastChart()
@@ -207,6 +215,7 @@ class ActorsPanel(QWidget):
         self.analysis = analysis
         self._theme = theme or current_theme()
         self.tree.clear()
+        self._pending = {}
         speakers = [a for a in analysis.actors if a.quotes]
         others = [a for a in analysis.actors if not a.quotes]
         speakers.sort(key=lambda a: (-len(a.quotes), -a.mentions, a.name.lower()))
@@ -217,8 +226,7 @@ class ActorsPanel(QWidget):
         loose = [i for i in range(len(analysis.quotes)) if i not in attributed]
         if loose:
             group = QTreeWidgetItem([messages.UNATTRIBUTED, f"{len(loose)}"])
-            for index in loose:
-                group.addChild(self._quote_item(analysis.quotes[index], index, with_speaker=True))
+            self._add_statements(group, _UNATTRIBUTED_KEY, loose, with_speaker=True)
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
         for top in self._top_items()[: len(speakers)]:
@@ -257,10 +265,39 @@ class ActorsPanel(QWidget):
         if actor.country:
             tip += f"\nPeople of {actor.country}"
         item.setToolTip(0, tooltip(tip))
-        for index in actor.quotes:
-            if 0 <= index < len(analysis.quotes):
-                item.addChild(self._quote_item(analysis.quotes[index], index))
+        indices = [i for i in actor.quotes if 0 <= i < len(analysis.quotes)]
+        self._add_statements(item, actor.id, indices)
         return item
+
+    def _add_statements(
+        self, parent: QTreeWidgetItem, key: str, indices: list[int], with_speaker: bool = False
+    ) -> None:
+        """The first ``SHOWN_STATEMENTS`` as rows, then a row that lists the rest."""
+        assert self.analysis is not None
+        shown, rest = indices[:SHOWN_STATEMENTS], indices[SHOWN_STATEMENTS:]
+        for index in shown:
+            parent.addChild(self._quote_item(self.analysis.quotes[index], index, with_speaker))
+        if rest:
+            self._pending[key] = (rest, with_speaker)
+            more = QTreeWidgetItem(
+                [messages.MORE_STATEMENTS.format(count=plural(len(rest), "more statement"))]
+            )
+            more.setData(0, MORE_ROLE, key)
+            parent.addChild(more)
+
+    def _show_rest(self, parent: QTreeWidgetItem) -> None:
+        """List the statements of ``parent`` still waiting, in place of its "more" row."""
+        last = parent.child(parent.childCount() - 1) if parent.childCount() else None
+        key = last.data(0, MORE_ROLE) if last is not None else None
+        if last is None or not isinstance(key, str) or key not in self._pending:
+            return
+        if self.analysis is None:
+            return
+        rest, with_speaker = self._pending.pop(key)
+        parent.removeChild(last)
+        parent.addChildren(
+            [self._quote_item(self.analysis.quotes[i], i, with_speaker) for i in rest]
+        )
 
     def _quote_item(self, quote: Quote, index: int, with_speaker: bool = False) -> QTreeWidgetItem:
         style = quote_style(quote.kind)
@@ -278,11 +315,10 @@ class ActorsPanel(QWidget):
 
     def select_statement(self, index: int) -> None:
         """Make the statement with this index current in the tree (after a click in the text)."""
-        for item in self._items():
-            if item.data(0, QUOTE_ROLE) == index:
-                self.tree.setCurrentItem(item)
-                self.tree.scrollToItem(item)
-                return
+        item = self.statement_item(index)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
 
     def select_actor(self, actor_id: str) -> None:
         """Make an actor current in the tree and the chart (after a click in the text)."""
@@ -297,6 +333,12 @@ class ActorsPanel(QWidget):
         return next((i for i in self._top_items() if i.data(0, ACTOR_ROLE) == actor_id), None)
 
     def statement_item(self, index: int) -> QTreeWidgetItem | None:
+        """The row of a statement, listing the rest of its group first if it waits there."""
+        for key, (rest, _) in list(self._pending.items()):
+            if index in rest:
+                parent = self.actor_item(key) if key != _UNATTRIBUTED_KEY else self._top_items()[-1]
+                if parent is not None:
+                    self._show_rest(parent)
         return next((i for i in self._items() if i.data(0, QUOTE_ROLE) == index), None)
 
     def actor_names(self) -> list[str]:
@@ -327,6 +369,10 @@ class ActorsPanel(QWidget):
         return self.analysis.actor(item.data(0, ACTOR_ROLE))
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        parent = item.parent()
+        if item.data(0, MORE_ROLE) is not None and parent is not None:
+            self._show_rest(parent)
+            return
         index = item.data(0, QUOTE_ROLE)
         if isinstance(index, int):
             self.statementChosen.emit(index)
