@@ -31,7 +31,7 @@ from ui.widgets.said_timeline import SaidTimeline, TimelineArticle
 
 #: Statements in the first page, shown at once, and in each page after it.
 FIRST_PAGE = 50
-NEXT_PAGE = 100
+NEXT_PAGE = 50
 
 
 @dataclass(frozen=True, slots=True)
