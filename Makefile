@@ -42,6 +42,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/gui.py
 
+.PHONY: screenshots
+screenshots: $(STAMP)
+	$(BIN)/python tests/take_screenshots.py
+
 package: $(STAMP)
 	$(BIN)/python packaging/build.py
 
