@@ -108,6 +108,8 @@ def test_statement_menu_moves_a_statement_and_dismisses_another(window):
     menu = window.cast_gestures.menu_for(item)
     _action(menu, "Speaker", "Aileen MacLeod").trigger()
     assert text in [window.analysis.quotes[i].text for i in _actor(window, "Aileen MacLeod").quotes]
+    moved = next(q for q in window.analysis.quotes if q.text == text)
+    assert moved.speaker_start is None  # "Okafor" in the text is no longer its speaker
     assert not _actor(window, "Tom Okafor").quotes
     count = len(window.analysis.quotes)
     first = _actor(window, "Aileen MacLeod").quotes[0]
@@ -136,9 +138,11 @@ def test_dragging_an_actor_onto_another_merges_it(window, qtbot):
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    # What a drag does: enter, move over the row, drop on it.
-    enter = QDragEnterEvent(point, *args)
+    # What a drag does: enter over the row it starts from, move over the target, drop.
+    start = tree.visualItemRect(source).center()
+    enter = QDragEnterEvent(start, *args)
     QApplication.sendEvent(tree.viewport(), enter)
+    assert enter.isAccepted()  # else Qt sends no move or drop at all
     move = QDragMoveEvent(point, *args)
     QApplication.sendEvent(tree.viewport(), move)
     assert move.isAccepted()  # the row says it takes the drop

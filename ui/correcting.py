@@ -112,7 +112,14 @@ class CastEditor(QObject):
 
     def _show_again(self, library: Library, article_id: int) -> None:
         position = self.window.keep_position()
-        self.window.show_analysis(library.analysis(article_id), article_id)
+        panel = self.gestures.panel
+        chosen = self.gestures.actor_of(panel.tree.currentItem())
+        analysis = library.analysis(article_id)
+        self.window.show_analysis(analysis, article_id)
         self.window.restore_position(position)
+        # The actor the reader was correcting stays chosen, if it is still there.
+        again = next((a for a in analysis.actors if chosen and a.name == chosen.name), None)
+        if again is not None:
+            panel.select_actor(again.id)
         self.gestures.undo_text = self.undo_text()
         self.window.refresh_library()

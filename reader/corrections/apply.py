@@ -5,7 +5,9 @@ could not (the statement or actor they name is not in this analysis), and which 
 a correction changed. An actor reference answers to the article's actor with the same
 library key (``reader.library.identity``) by name first, then by alias; a statement
 reference to the statement with the same content span and text. Dismissed statements leave
-``Analysis.quotes`` and the actors' quote indices are renumbered.
+``Analysis.quotes`` and the actors' quote indices are renumbered. An actor whose kind a
+correction sets (or that another is merged into) has its mentions relabelled to match, so
+they are drawn and counted as that kind; a reassigned statement loses its speaker span.
 """
 
 from __future__ import annotations
@@ -168,6 +170,7 @@ class _Draft:
                 self.named.add(actor.id)
             else:
                 actor.kind = change.kind
+                self._relabel(actor)
             self.changed.update(actor.quotes)
             return True
         if isinstance(change, Reassign):
@@ -193,12 +196,14 @@ class _Draft:
             source.add_alias(source.name)
             source.name, source.kind = change.target.name, change.target.kind
             self.named.add(source.id)
+            self._relabel(source)
             return True
         for alias in (source.name, *source.aliases):
             target.add_alias(alias)
         target.mentions += source.mentions
         target.quotes = sorted({*target.quotes, *source.quotes})
         self._repoint(source.id, target.id, lambda _entity: True)
+        self._relabel(target)
         self.cast.remove(source)
         return True
 
@@ -216,7 +221,14 @@ class _Draft:
         if previous is not None:
             previous.quotes.remove(index)
         target.quotes = sorted({*target.quotes, index})
-        self.quotes[index] = dataclasses.replace(self.quotes[index], actor=target.id)
+        # The mention that was read as the speaker is someone else's: no speaker span.
+        self.quotes[index] = dataclasses.replace(
+            self.quotes[index],
+            actor=target.id,
+            speaker=target.name,
+            speaker_start=None,
+            speaker_end=None,
+        )
         self.changed.add(index)
         return True
 
@@ -238,6 +250,16 @@ class _Draft:
         new.quotes = spoken
         self.changed.update(spoken)
         return True
+
+    def _relabel(self, actor: _Cast) -> None:
+        """The actor's mentions take the label of its kind, so they are drawn as that kind."""
+        label = KIND_LABELS.get(actor.kind)
+        if label is None:
+            return
+        self.entities = [
+            dataclasses.replace(e, label=label) if e.actor == actor.id else e
+            for e in self.entities
+        ]
 
     def _repoint(
         self,
@@ -268,6 +290,15 @@ class _Draft:
         )
         changed = frozenset(renumber[i] for i in self.changed if i in renumber)
         return analysis, changed
+
+
+#: The entity label a mention of each kind of actor is drawn with; "other" keeps its own.
+KIND_LABELS: dict[str, str] = {
+    "person": "PERSON",
+    "organisation": "ORG",
+    "place": "GPE",
+    "group": "NORP",
+}
 
 
 def _key(name: str, kind: str) -> str:

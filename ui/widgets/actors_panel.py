@@ -231,6 +231,7 @@ class ActorsPanel(QWidget):
             group.setExpanded(True)
         for top in self._top_items()[: len(speakers)]:
             top.setExpanded(True)
+        self._update_said_button()  # nothing is chosen in a new cast
         self.chart.set_actors(analysis.actors, self._theme)
         self.chart.setVisible(bool(self.chart.bars))
         self.summary.setText(
@@ -390,8 +391,8 @@ class ActorsPanel(QWidget):
     def _update_said_button(self) -> None:
         actor = self._current_actor()
         self.said_button.setEnabled(actor is not None)
-        if actor is not None:
-            self.said_button.setText(f"What has {actor.name} said in other articles?")
+        name = actor.name if actor is not None else "this actor"
+        self.said_button.setText(f"What has {name} said in other articles?")
 
     def _on_said(self) -> None:
         actor = self._current_actor()

@@ -1,9 +1,9 @@
 """Correcting the cast from the Cast tree: a context menu, and dragging one actor onto another.
 
-On an actor: Merge into ▸, Rename…, Kind ▸, Split off ▸ (its other names), What has X said?;
-on a statement: Speaker ▸ (the article's actors, or someone else), Not a statement; on both:
-Undo and "Apply to every article" (off: the correction is for this article only). Dropping
-an actor on another merges the dragged one into the one it is dropped on.
+On an actor: Merge into ▸, Rename…, Kind ▸, Split off ▸ (its other names) and "Apply to every
+article" (off: the correction is for this article only); on a statement: Speaker ▸ (the
+article's actors, or someone else), Not a statement (always for its own article); on both:
+Undo. Dropping an actor on another merges the dragged one into the one it is dropped on.
 
 Nothing here changes an analysis: each choice becomes a ``reader.corrections`` value sent
 with ``correctionRequested``; the window stores it in the library and shows the corrected
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QAction, QActionGroup, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
@@ -109,14 +109,15 @@ class CastCorrections(QObject):
         if quote is not None:
             self._statement_entries(menu, quote)
         menu.addSeparator()
-        undo = menu.addAction(f"Undo {self.undo_text}" if self.undo_text else "Undo")
+        undo = menu.addAction(f"Undo {_shortened(self.undo_text)}" if self.undo_text else "Undo")
         undo.setEnabled(bool(self.undo_text))
         undo.triggered.connect(self.undoRequested.emit)
-        scope = menu.addAction("Apply to Every Article")
-        scope.setCheckable(True)
-        scope.setChecked(self.everywhere)
-        scope.setToolTip("Off: a correction is for this article only")
-        scope.toggled.connect(self._set_everywhere)
+        if actor is not None:
+            scope = menu.addAction("Apply to Every Article")
+            scope.setCheckable(True)
+            scope.setChecked(self.everywhere)
+            scope.setToolTip("Off: a correction is for this article only")
+            scope.toggled.connect(self._set_everywhere)
         return menu
 
     def _set_everywhere(self, on: bool) -> None:
@@ -128,12 +129,21 @@ class CastCorrections(QObject):
         rename = menu.addAction("Rename…")
         rename.triggered.connect(lambda: self._ask_rename(actor))
         kinds = menu.addMenu("Kind")
+        choice = QActionGroup(kinds)
+        choice.setExclusive(True)
         for kind in ACTOR_KINDS:
             action = kinds.addAction(actor_kind_name(kind))
+            choice.addAction(action)
             action.setCheckable(True)
             action.setChecked(kind == actor.kind)
             action.triggered.connect(lambda _=False, k=kind: self.change_kind(actor, k))
-        aliases = [a for a in actor.aliases if a != actor.name]
+        # One entry per spelling, whatever its case ("Al-Assad", "al-Assad").
+        seen = {actor.name.casefold()}
+        aliases = []
+        for alias in actor.aliases:
+            if alias.casefold() not in seen:
+                seen.add(alias.casefold())
+                aliases.append(alias)
         split = menu.addMenu("Split Off")
         split.setEnabled(bool(aliases))
         for alias in aliases:
@@ -182,8 +192,14 @@ class CastCorrections(QObject):
 
     def _ask_speaker(self, quote: Quote) -> None:
         name, ok = QInputDialog.getText(self.panel, "Speaker", "Who made this statement?")
-        if ok and name.strip():
-            self.reassign(quote, ActorRef(name.strip(), "person"))
+        if not ok or not name.strip():
+            return
+        kinds = [actor_kind_name(k) for k in ACTOR_KINDS]
+        kind, ok = QInputDialog.getItem(
+            self.panel, "Speaker", f"{name.strip()} is:", kinds, 0, False
+        )
+        if ok and kind in kinds:
+            self.reassign(quote, ActorRef(name.strip(), ACTOR_KINDS[kinds.index(kind)]))
 
     def _ask_actor(self, actors: list[Actor], chosen: Callable[[Actor], None]) -> None:
         names = [a.name for a in actors]
@@ -220,8 +236,17 @@ class CastCorrections(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+        if kind == QEvent.Type.DragEnter:
+            # The drag enters over the row it started from: take it if an actor is dragged,
+            # and choose where it may land as it moves.
             assert isinstance(event, QDragMoveEvent)  # DragEnter is a DragMove event
+            if self.actor_of(self.panel.tree.currentItem()) is not None:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+            return True
+        if kind == QEvent.Type.DragMove:
+            assert isinstance(event, QDragMoveEvent)
             if self._drop_pair(event.position().toPoint()) is not None:
                 event.acceptProposedAction()
             else:
@@ -254,3 +279,7 @@ class CastCorrections(QObject):
             return False
         self.merge(dragged, onto)
         return True
+
+
+def _shortened(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

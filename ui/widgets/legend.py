@@ -48,11 +48,16 @@ class Legend(QWidget):
         layout.addWidget(self._heading("Statements:"))
         for kind in palette().quotes:
             layout.addWidget(self._chip(kind))
+        # Fonts, not style sheets: a style sheet would keep the light theme's text colour.
         speaker = self._label("speaker")
-        speaker.setStyleSheet("font-weight: 600")
+        bold = speaker.font()
+        bold.setBold(True)
+        speaker.setFont(bold)
         speaker.setToolTip(tooltip("The speaker of a statement is in bold"))
         cue = self._label("speech verb")
-        cue.setStyleSheet("font-style: italic")
+        italic = cue.font()
+        italic.setItalic(True)
+        cue.setFont(italic)
         cue.setToolTip(tooltip("The verb introducing a statement is in italics"))
         layout.addWidget(speaker)
         layout.addWidget(cue)
