@@ -88,3 +88,25 @@ def test_listed_titles():
     assert listed_title(None, "000_dd5b4a6056b2a50f.txt", 3) == "Untitled article 3"
     assert listed_title(None, "/news/report.txt", 4) == "report.txt"
     assert listed_title("", None, 5) == "Untitled article 5"
+
+
+def test_a_listed_article_without_title_or_name_is_called_by_its_first_sentence(tmp_path):
+    from reader.library import open_library
+    from reader.library.said_dates import said_articles
+    from reader.opening import article_from_text
+    from reader.output.titles import listed_title
+
+    opening = "Rain closed the coast road on Monday. Crews said it would reopen soon."
+    assert listed_title(None, "000_dd5b4a6056b2a50f.txt", 7, opening) == (
+        "Rain closed the coast road on Monday"
+    )
+    assert listed_title(None, None, 7) == "Untitled article 7"
+    with open_library(tmp_path / "data") as library:
+        article_id, _, _ = library.add_article(
+            article_from_text("Mayor Tom Okafor said the road would reopen on Friday.")
+        )
+        (row,) = said_articles(library, "Tom Okafor")
+        assert listed_title(row.title, row.source, article_id, row.opening) == (
+            "Mayor Tom Okafor said the road would reopen on Friday"
+        )
+        assert library.opening(article_id, 5) == "Mayor"

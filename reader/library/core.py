@@ -439,6 +439,14 @@ class Library:
             )
         return [StoredArticle.from_row(row) for row in rows]
 
+    def opening(self, article_id: int, chars: int = 400) -> str:
+        """The start of an article's text (to name an article that has no title)."""
+        with self._translated():
+            row = self.db.execute(
+                "SELECT substr(text, 1, ?) FROM articles WHERE id = ?", (chars, article_id)
+            ).fetchone()
+        return str(row[0]) if row is not None and row[0] is not None else ""
+
     def analysis(self, article_id: int) -> Analysis:
         """The stored Analysis of an article, rebuilt without re-analysing."""
         try:

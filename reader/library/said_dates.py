@@ -18,6 +18,8 @@ from reader.library.core import Library
 
 #: The first statement is kept only this long (it is shown shortened, in a tooltip).
 FIRST_STATEMENT_CHARS = 300
+#: How much of an untitled article's text is read to name it by its first sentence.
+OPENING_CHARS = 400
 
 _ISO_DAY = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -39,6 +41,8 @@ class SaidArticle:
     first: str
     start: int
     end: int
+    #: The start of the article's text, to name an article that has no title.
+    opening: str = ""
 
     @property
     def day(self) -> datetime.date | None:
@@ -75,12 +79,13 @@ def said_articles(library: Library, name: str) -> list[SaidArticle]:
         # the article's first statement by this actor.
         rows = library.connection.execute(
             f"""SELECT s.article_id, a.title, a.source, a.published, a.first_opened,
-                    count(*), min(s.seq), substr(s.text, 1, ?), s.start, s."end"
+                    count(*), min(s.seq), substr(s.text, 1, ?), s.start, s."end",
+                    CASE WHEN a.title IS NULL THEN substr(a.text, 1, ?) ELSE '' END
                 FROM statements AS s JOIN articles AS a ON a.id = s.article_id
                 WHERE s.actor_id IN ({marks})
                 GROUP BY s.article_id
                 ORDER BY COALESCE(a.published, a.first_opened), s.article_id""",
-            (FIRST_STATEMENT_CHARS, *ids),
+            (FIRST_STATEMENT_CHARS, OPENING_CHARS, *ids),
         ).fetchall()
     return [
         SaidArticle(
@@ -93,6 +98,7 @@ def said_articles(library: Library, name: str) -> list[SaidArticle]:
             first=str(row[7]),
             start=int(row[8]),
             end=int(row[9]),
+            opening=str(row[10] or ""),
         )
         for row in rows
     ]

@@ -46,13 +46,16 @@ def display_title(article: Article) -> str:
     return first_sentence(article.text) or UNTITLED
 
 
-def listed_title(title: str | None, source: str | Path | None, article_id: int) -> str:
-    """What a list calls a stored article it has without its text: the title, else a
-    meaningful file name, else "Untitled article 12" (its library id)."""
+def listed_title(
+    title: str | None, source: str | Path | None, article_id: int, opening: str = ""
+) -> str:
+    """What a list calls a stored article: the title, else a meaningful file name, else the
+    first sentence of ``opening`` (the start of its text, when the list has it), else
+    "Untitled article 12" (its library id)."""
     if title and title.strip():
         return " ".join(title.split())
     name = meaningful_name(Path(source) if source else None)
-    return name or f"{UNTITLED} {article_id}"
+    return name or first_sentence(opening) or f"{UNTITLED} {article_id}"
 
 
 def meaningful_name(source: Path | None) -> str:

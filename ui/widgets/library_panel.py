@@ -30,10 +30,11 @@ from ui.tasks import LibraryTasks, SearchAnswer, search_task
 SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
 
 
-def hit_title(title: str | None, source: str | None, article_id: int) -> str:
-    """What to call an article in a list: its title, else a meaningful file name, else
-    "Untitled article 12" (never a hash file name, issue 9)."""
-    return listed_title(title, source, article_id)
+def hit_title(title: str | None, source: str | None, article_id: int, opening: str = "") -> str:
+    """What to call an article in a list: its title, else a meaningful file name, else its
+    first sentence when the list has the start of its text, else "Untitled article 12"
+    (never a hash file name, issue 9)."""
+    return listed_title(title, source, article_id, opening)
 
 
 def snippet_html(snippet: str) -> str:

@@ -78,7 +78,7 @@ def said_dates_task(name: str) -> Callable[[Library], SaidDates]:
         articles = tuple(
             TimelineArticle(
                 article_id=row.article_id,
-                title=hit_title(row.title, row.source, row.article_id),
+                title=hit_title(row.title, row.source, row.article_id, row.opening),
                 day=row.day,
                 statements=row.statements,
                 first=row.first,
@@ -98,12 +98,14 @@ def _titles(library: Library, statements: tuple[StoredStatement, ...]) -> dict[i
         if s.article_id in titles:
             continue
         source = None
+        opening = ""
         if not s.title:
             try:
                 source = library.article(s.article_id).source
+                opening = library.opening(s.article_id)
             except LibraryError:
                 source = None
-        titles[s.article_id] = hit_title(s.title, source, s.article_id)
+        titles[s.article_id] = hit_title(s.title, source, s.article_id, opening)
     return titles
 
 
