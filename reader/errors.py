@@ -120,10 +120,9 @@ WORKER_DIED = (
     "the worker process analysing it died {times} times (out of memory?); it was not analysed"
 )
 INTERRUPTED_KEPT = (
-    "interrupted; the {kept} articles finished so far are kept, and running the same command "
-    "again adds the rest"
+    "interrupted; {kept} finished so far are kept, and running the same command again adds the rest"
 )
-BATCH_INTERRUPTED = "interrupted; the {kept} analyses finished so far are in {out}"
+BATCH_INTERRUPTED = "interrupted; {kept} finished so far are in {out}"
 OUTPUT_UNWRITABLE = "the file cannot be written ({detail})"
 
 # Evaluation gold files (the subject of the error is the file)

@@ -564,6 +564,6 @@ def test_ctrl_c_shuts_the_cluster_down_and_keeps_what_finished(tmp_path):
     kept = stored_count(data)
     assert 3 <= kept < count
     last = err.strip().splitlines()[-1]
-    assert last == "dramatis: " + errors.INTERRUPTED_KEPT.format(kept=kept)
+    assert last == "dramatis: " + errors.INTERRUPTED_KEPT.format(kept=f"{kept} articles")
     assert_gone(workers)
     assert_complete(data, kept)

@@ -101,7 +101,7 @@ def test_reassign_and_dismiss_by_statement_id(capsys, data):
 
 def test_split_an_alias(capsys, data):
     code, out, _ = run(capsys, data, "split", "Aileen MacLeod", "MacLeod")
-    assert code == 0
+    assert code == 0 and "MacLeod is not Aileen MacLeod" in out
     assert [s["text"] for s in _said(capsys, data, "Aileen MacLeod")] == [
         "the harbour plan would destroy breeding grounds"
     ]

@@ -637,7 +637,9 @@ class MainWindow(QMainWindow):
         if job not in self._batch or job not in self._busy_jobs:
             return
         self.busy.show_progress(done, total)
-        self.status_text.setText(messages.ANALYSIS_PROGRESS.format(done=done, total=total))
+        self.status_text.setText(
+            messages.ANALYSIS_PROGRESS.format(done=done, total=plural(total, "paragraph"))
+        )
 
     def cancel_analysis(self) -> None:
         """Stop what is being opened (Esc, Cancel): the text stays, without highlights."""

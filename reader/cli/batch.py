@@ -18,6 +18,7 @@ from reader import errors
 from reader.archive.options import add_cluster_arguments, cluster_from
 from reader.errors import DramatisError
 from reader.file_names import printable
+from reader.output.words import plural
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -56,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
             RateProgress(sys.stderr, "analysed"),
         )
     if done.interrupted:
-        kept = errors.BATCH_INTERRUPTED.format(kept=done.added, out=printable(args.jsonl))
+        kept = errors.BATCH_INTERRUPTED.format(
+            kept=plural(done.added, "analysis", "analyses"), out=printable(args.jsonl)
+        )
         print(f"dramatis: {kept}", file=sys.stderr)
         return 130
     failed = [r for r in done.results if r.error is not None]

@@ -177,7 +177,10 @@ def _add(args: argparse.Namespace) -> int:
     with _open(args) as library:
         run = add_to_library(library, args.paths, cluster_from(args), RateProgress(sys.stderr))
     if run.interrupted:
-        print(f"dramatis: {errors.INTERRUPTED_KEPT.format(kept=run.added)}", file=sys.stderr)
+        print(
+            f"dramatis: {errors.INTERRUPTED_KEPT.format(kept=plural(run.added, 'article'))}",
+            file=sys.stderr,
+        )
         return 130
     results = run.results
     failed = [r for r in results if r.error is not None]
@@ -246,8 +249,7 @@ def _said(args: argparse.Namespace) -> int:
         for s in statements:
             kind = statement_kind_name(s.kind).lower()
             print(
-                f"[{s.article_id}] {s.title or '(untitled)'} ({kind}; statement {s.id})"
-                f"\n\t{s.text}"
+                f"[{s.article_id}] {s.title or '(untitled)'} ({kind}; statement {s.id})\n\t{s.text}"
             )
     return 0
 

@@ -257,8 +257,7 @@ class _Draft:
         if label is None:
             return
         self.entities = [
-            dataclasses.replace(e, label=label) if e.actor == actor.id else e
-            for e in self.entities
+            dataclasses.replace(e, label=label) if e.actor == actor.id else e for e in self.entities
         ]
 
     def _repoint(
