@@ -249,3 +249,19 @@ def test_toggling_during_drawing_ends_in_the_new_state(qtbot, long_analysis):
     assert people and all(view.format_at(e.start).background().color() != colour for e in people)
     org = next(e for e in reversed(long_analysis.entities) if e.label == "ORG")
     assert view.format_at(org.start).background().color() == entity_color("ORG", Theme.LIGHT)
+
+
+def test_the_same_text_again_is_drawn_afresh_from_its_new_analysis(qtbot, analysis):
+    """The text shown before its analysis needs no clearing; a second analysis of the same
+    text (a correction) takes the first one's highlights off."""
+    widget = ArticleView()
+    qtbot.addWidget(widget)
+    widget.show_analysis(Analysis(article=analysis.article), Theme.LIGHT)  # text first
+    plain = _look(widget.format_at(TEXT.index("Lisbon")))
+    widget.show_analysis(analysis, Theme.LIGHT)
+    widget.finish_drawing()
+    assert _look(widget.format_at(TEXT.index("Lisbon"))) != plain
+    without = Analysis(article=analysis.article, version=analysis.version)
+    widget.show_analysis(without, Theme.LIGHT)
+    widget.finish_drawing()
+    assert _look(widget.format_at(TEXT.index("Lisbon"))) == plain
