@@ -56,6 +56,7 @@ from ui.widgets.analysis_progress import AnalysisProgress
 from ui.widgets.article_view import ArticleView
 from ui.widgets.banner import Banner
 from ui.widgets.cast_corrections import CastCorrections
+from ui.widgets.eliding_label import ElidingLabel
 from ui.widgets.legend import Legend, connect_legend
 from ui.widgets.library_panel import LibraryPanel, hit_title
 from ui.widgets.said_panel import SaidPanel
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([760, 520])
         self.setCentralWidget(self.splitter)
 
-        self.status_text = plain_label()
+        self.status_text = ElidingLabel()
         #: Always names what is on screen (issue 9); status_text says what just happened.
         self.on_screen = plain_label(messages.NOTHING_ON_SCREEN)
         self.busy = AnalysisProgress()
