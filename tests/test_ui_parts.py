@@ -127,7 +127,7 @@ def test_cast_panel_shows_an_actor_with_their_statement(qtbot):
         panel.show_analysis(analysis, Theme.LIGHT)
         top = panel.tree.topLevelItem(0)
         assert top.text(0).startswith("Ana Silva")
-        assert top.text(1) == "person"
+        assert top.text(1) == "Person"  # a kind in words, as statements are
         assert top.child(0).text(1) == "Direct quote"
         panel.tree.itemClicked.emit(top.child(0), 0)
     assert blocker.args == [0]

@@ -253,7 +253,7 @@ class ActorsPanel(QWidget):
         if said:
             counts += f", {plural(said, 'statement')}"
         kind = actor_kind_name(actor.kind)
-        item = QTreeWidgetItem([f"{actor.name}   ({counts})", kind.lower()])
+        item = QTreeWidgetItem([f"{actor.name}   ({counts})", kind])
         item.setIcon(0, chip_icon(style.color(self._theme)))
         item.setData(0, ACTOR_ROLE, actor.id)
         font = item.font(0)
