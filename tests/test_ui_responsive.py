@@ -118,6 +118,8 @@ def test_cancel_stops_a_long_analysis_and_the_worker_takes_the_next_job(window, 
     assert not window.cancel_action.isEnabled()
     (job,) = window.open_paths([long_file])
     qtbot.waitUntil(lambda: bool(progress), timeout=TIMEOUT)
+    # The window hears the text was read through its event loop: wait until it shows it.
+    qtbot.waitUntil(lambda: window.view.toPlainText().startswith("A long report"), timeout=TIMEOUT)
     assert window.cancel_action.isEnabled()
     assert window.busy.cancel.isVisibleTo(window)
     window.cancel_action.trigger()  # what Esc does
