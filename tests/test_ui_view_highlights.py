@@ -265,3 +265,12 @@ def test_the_same_text_again_is_drawn_afresh_from_its_new_analysis(qtbot, analys
     widget.show_analysis(without, Theme.LIGHT)
     widget.finish_drawing()
     assert _look(widget.format_at(TEXT.index("Lisbon"))) == plain
+
+
+def test_a_legend_chip_with_nothing_in_the_article_is_drawn_faint(qtbot, view):
+    legend = Legend()
+    qtbot.addWidget(legend)
+    connect_legend(legend, view)
+    legend.set_counts(Counter({"PERSON": 3}))
+    assert "rgba(" in legend.chips["DATE"].styleSheet()  # none in the article: faint
+    assert "rgba(" not in legend.chips["PERSON"].styleSheet()

@@ -155,7 +155,7 @@ class Legend(QWidget):
         font = QFont(chip.font())
         font.setStrikeOut(not shown)
         chip.setFont(font)
-        chip.setStyleSheet(self._sheet(key, shown))
+        chip.setStyleSheet(self._sheet(key, shown, empty=count == 0))
         chip.setToolTip(tooltip(self._tip(key, name, count, shown)))
 
     def _tip(self, key: str, name: str, count: int | None, shown: bool) -> str:
@@ -165,8 +165,9 @@ class Legend(QWidget):
         description = palette().entities[key].description if key in palette().entities else name
         return f"{description}{found}\n{action}"
 
-    def _sheet(self, key: str, shown: bool) -> str:
-        """The chip drawn as the highlight it stands for; hidden: an outline only."""
+    def _sheet(self, key: str, shown: bool, empty: bool = False) -> str:
+        """The chip drawn as the highlight it stands for; hidden: an outline only; with
+        nothing of its kind in the article: faint, its count in grey."""
         theme = self._theme
         if key in palette().quotes:
             style = palette().quotes[key]
@@ -175,8 +176,10 @@ class Legend(QWidget):
         else:
             fill = palette().entities[key].color(theme)
             line, edge = fill.darker(140), ""
-        text = text_color_on(fill) if shown else QColor("gray")
+        text = text_color_on(fill) if shown and not empty else QColor("gray")
         background = fill.name() if shown else "transparent"
+        if shown and empty:
+            background = f"rgba({fill.red()}, {fill.green()}, {fill.blue()}, 60)"
         return (
             f"QToolButton {{ background: {background}; color: {text.name()};"
             f" border: 1px solid {line.name()}; border-radius: 3px; padding: 1px 6px; {edge} }}"
