@@ -12,26 +12,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFocusEvent,
     QFontMetrics,
-    QHelpEvent,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reader.model import Actor
 from reader.output.words import actor_kind_name, plural
 from ui.style.colors import Theme, actor_style, current_theme
 from ui.style.safe_text import tooltip
+from ui.widgets.picking import Picking
 
 #: Bars shown at most, and the height of each row and of the key above them (pixels).
 MAX_BARS = 12
@@ -66,7 +63,7 @@ def cast_bars(actors: Sequence[Actor], limit: int = MAX_BARS) -> list[CastBar]:
     return [b for b in bars if b.statements or b.mentions][:limit]
 
 
-class CastChart(QWidget):
+class CastChart(Picking):
     """Horizontal bars of statements and mentions, one per actor, clickable."""
 
     actorChosen = Signal(str)
@@ -74,12 +71,8 @@ class CastChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bars: list[CastBar] = []
-        self.current = -1
         self.chosen: str | None = None
-        self._hover = -1
         self._theme = current_theme()
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Cast at a glance")
         self.setAccessibleDescription("No actors")
@@ -147,6 +140,15 @@ class CastChart(QWidget):
             if self.row_rect(n).contains(pos):
                 return n
         return -1
+
+    def item_count(self) -> int:
+        return len(self.bars)
+
+    def item_at(self, pos: QPoint) -> int:
+        return self.row_at(pos)
+
+    def tooltip_rect(self, n: int) -> QRect:
+        return self.row_rect(n)
 
     # -- painting --------------------------------------------------------------------------
 
@@ -242,19 +244,6 @@ class CastChart(QWidget):
 
     # -- interaction -----------------------------------------------------------------------
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            tip = self.tooltip_at(event.pos())
-            if tip:
-                QToolTip.showText(
-                    event.globalPos(), tip, self, self.row_rect(self.row_at(event.pos()))
-                )
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
-
     def tooltip_at(self, pos: QPoint) -> str:
         """The tooltip of the bar under ``pos`` (escaped: names come from articles)."""
         n = self.row_at(pos)
@@ -263,57 +252,7 @@ class CastChart(QWidget):
         bar = self.bars[n]
         return tooltip(f"{bar.words}\n{actor_kind_name(bar.kind)}")
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        row = self.row_at(event.position().toPoint())
-        if row != self._hover:
-            self._hover = row
-            self.setCursor(
-                Qt.CursorShape.PointingHandCursor if row >= 0 else Qt.CursorShape.ArrowCursor
-            )
-            self.update()
-        super().mouseMoveEvent(event)
-
-    def leaveEvent(self, event: QEvent) -> None:
-        self._hover = -1
-        self.update()
-        super().leaveEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        row = self.row_at(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and row >= 0:
-            self.current = row
-            self.choose(row)
-            return
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if self.bars and key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End):
-            last = len(self.bars) - 1
-            moves = {
-                Qt.Key.Key_Up: max(self.current - 1, 0),
-                Qt.Key.Key_Down: min(self.current + 1, last),
-                Qt.Key.Key_Home: 0,
-                Qt.Key.Key_End: last,
-            }
-            self.current = moves[Qt.Key(key)]
-            self._describe()
-            self.update()
-            return
-        if self.current >= 0 and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.choose(self.current)
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.update()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.update()
-
-    def choose(self, n: int) -> None:
+    def choose(self, n: int, where: QPoint | None = None) -> None:
         """Choose the n-th bar as a click does: mark it and emit ``actorChosen``."""
         if 0 <= n < len(self.bars):
             self.mark(self.bars[n].actor_id)

@@ -17,25 +17,22 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
     QFontMetrics,
-    QHelpEvent,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from reader.output.words import plural
 from ui.style.colors import current_theme, quote_style
 from ui.style.safe_text import tooltip
+from ui.widgets.picking import Picking
 
 #: Articles whose dots fall within this many pixels share one dot.
 BUCKET_PX = 8
@@ -141,21 +138,19 @@ def _next_month(day: datetime.date) -> datetime.date:
     return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-class SaidTimeline(QWidget):
+class SaidTimeline(Picking):
     """A strip of dots by date, one per article (or per few close articles), clickable."""
 
     articleChosen = Signal(int)
+    PREVIOUS_KEY = Qt.Key.Key_Left
+    NEXT_KEY = Qt.Key.Key_Right
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.articles: list[TimelineArticle] = []
         self.undated = 0
         self.dots: list[Dot] = []
-        self.current = -1
-        self._hover = -1
         self._span: tuple[datetime.date, datetime.date] | None = None
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(HEIGHT)
         self.setAccessibleName("When they spoke: a timeline of their articles")
@@ -221,6 +216,12 @@ class SaidTimeline(QWidget):
     def _dot(self, group: list[TimelineArticle]) -> Dot:
         xs = [self.x_of(a.day) for a in group if a.day is not None]
         return Dot(sum(xs) / len(xs), tuple(group))
+
+    def item_count(self) -> int:
+        return len(self.dots)
+
+    def item_at(self, pos: QPoint) -> int:
+        return self.dot_at(pos)
 
     def dot_at(self, pos: QPoint) -> int:
         """The dot under ``pos`` (a little slack around small dots), else -1."""
@@ -337,67 +338,6 @@ class SaidTimeline(QWidget):
     def tooltip_at(self, pos: QPoint) -> str:
         n = self.dot_at(pos)
         return tooltip(self.tooltip_text(n)) if n >= 0 else ""
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            tip = self.tooltip_at(event.pos())
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        n = self.dot_at(event.position().toPoint())
-        if n != self._hover:
-            self._hover = n
-            self.setCursor(
-                Qt.CursorShape.PointingHandCursor if n >= 0 else Qt.CursorShape.ArrowCursor
-            )
-            self.update()
-        super().mouseMoveEvent(event)
-
-    def leaveEvent(self, event: QEvent) -> None:
-        self._hover = -1
-        self.update()
-        super().leaveEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        n = self.dot_at(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and n >= 0:
-            self.current = n
-            self._describe()
-            self.choose(n, event.globalPosition().toPoint())
-            return
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        moves = {
-            Qt.Key.Key_Left: self.current - 1,
-            Qt.Key.Key_Right: self.current + 1,
-            Qt.Key.Key_Home: 0,
-            Qt.Key.Key_End: len(self.dots) - 1,
-        }
-        if self.dots and key in moves:
-            self.current = min(max(moves[Qt.Key(key)], 0), len(self.dots) - 1)
-            self._describe()
-            self.update()
-            return
-        if self.current >= 0 and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.choose(self.current, self.mapToGlobal(self.dot_center(self.current)))
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.update()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.update()
 
     def choose(self, n: int, where: QPoint | None = None) -> None:
         """Open the n-th dot's article; a shared dot offers its articles in a menu."""
