@@ -34,7 +34,7 @@ from typing import IO
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from xvfb import start_xvfb  # noqa: E402
+from xvfb import start_xvfb, stop  # noqa: E402
 
 SAMPLE = ROOT / "seeds" / "000_dd5b4a6056b2a50f.txt"
 LAUNCHER = ROOT / "packaging" / "launcher.py"
@@ -86,12 +86,7 @@ def running(command: list[str], env: dict[str, str]) -> Iterator[subprocess.Pope
     try:
         yield app
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
+        stop(app)
 
 
 class Reports:

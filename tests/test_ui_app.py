@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from xvfb import start_xvfb
+from xvfb import start_xvfb, stop
 
 from ui import messages
 from ui.app import has_display, sample_article_path
@@ -140,12 +140,7 @@ def test_real_window_under_xvfb_screenshot(sample_path, tmp_path):
         assert _shows_highlights(shot)
         assert _distinct_colours(shot) > 10
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
+        stop(app)
         server.terminate()
         server.wait(timeout=30)
 

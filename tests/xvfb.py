@@ -24,3 +24,13 @@ def start_xvfb(size: str = "1400x900x24") -> tuple[subprocess.Popen[bytes], str]
         server.terminate()
         raise AssertionError("Xvfb did not start")
     return server, f":{number}"
+
+
+def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """End a program started for a test: asked to stop, then killed if it does not."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -23,10 +23,10 @@ from reader.corrections.operations import (
     Reassign,
     Rename,
     Split,
+    actor_kind,
     describe,
 )
 from reader.library import Library, open_library
-from reader.model import ActorKind
 from reader.output.words import plural
 
 Command = Callable[[argparse.Namespace], int]
@@ -93,13 +93,11 @@ def _actor_options(parser: argparse.ArgumentParser) -> None:
 def _ref(library: Library, name: str, kind: str | None) -> ActorRef:
     """The actor as named: of the kind given, else the kind the library knows it as."""
     if kind is not None:
-        return ActorRef(name, _as_kind(kind))
+        return ActorRef(name, actor_kind(kind))
     kinds = library.actor_kinds(name)
-    return ActorRef(name, _as_kind(kinds[0])) if kinds else ActorRef(name)
-
-
-def _as_kind(value: str) -> ActorKind:
-    return next((kind for kind in ACTOR_KINDS if kind == value), "other")
+    if not kinds:
+        return ActorRef(name)
+    return ActorRef(name, actor_kind(kinds[0]) if kinds[0] in ACTOR_KINDS else "other")
 
 
 def _apply(args: argparse.Namespace, make: Callable[[Library], Change]) -> int:
@@ -128,7 +126,7 @@ def _rename(args: argparse.Namespace) -> int:
 def _change_kind(args: argparse.Namespace) -> int:
     return _apply(
         args,
-        lambda lib: ChangeKind(_ref(lib, args.actor, args.actor_kind), _as_kind(args.new_kind)),
+        lambda lib: ChangeKind(_ref(lib, args.actor, args.actor_kind), actor_kind(args.new_kind)),
     )
 
 

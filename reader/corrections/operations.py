@@ -33,7 +33,7 @@ class ActorRef:
 
     @classmethod
     def from_json(cls, data: Any) -> ActorRef:
-        return cls(str(data["name"]), _kind(data.get("kind", "person")))
+        return cls(str(data["name"]), actor_kind(data.get("kind", "person")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ def change_from_json(operation: str, arguments: str | dict[str, Any]) -> Change:
         if operation == "rename":
             return Rename(ActorRef.from_json(data["actor"]), str(data["name"]))
         if operation == "kind":
-            return ChangeKind(ActorRef.from_json(data["actor"]), _kind(data["kind"]))
+            return ChangeKind(ActorRef.from_json(data["actor"]), actor_kind(data["kind"]))
         if operation == "reassign":
             statement = StatementRef.from_json(data["statement"])
             return Reassign(statement, ActorRef.from_json(data["actor"]))
@@ -159,7 +159,8 @@ def change_from_json(operation: str, arguments: str | dict[str, Any]) -> Change:
     raise ValueError(f"unknown correction {operation!r}")
 
 
-def _kind(value: object) -> ActorKind:
+def actor_kind(value: object) -> ActorKind:
+    """``value`` as an actor kind; ValueError if it is none."""
     if value not in ACTOR_KINDS:
         raise ValueError(f"unknown actor kind {value!r}")
     return cast(ActorKind, value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from reader.corrections.apply import Applied, apply_all
@@ -45,6 +46,12 @@ def active(db: Database, sha256: str) -> list[Correction]:
             WHERE undone IS NULL AND (scope IS NULL OR scope = ?) ORDER BY id""",
         (sha256,),
     )
+    return readable(rows)
+
+
+def readable(rows: Iterable[Row]) -> list[Correction]:
+    """The stored corrections of ``rows``, leaving out any that cannot be read (changed
+    outside Dramatis)."""
     found = []
     for row in rows:
         try:

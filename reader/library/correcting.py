@@ -24,7 +24,7 @@ from reader.corrections.operations import (
     arguments,
     describe,
 )
-from reader.library.amend import CORRECTION_COLUMNS, correction_from_row
+from reader.library.amend import CORRECTION_COLUMNS, correction_from_row, readable
 from reader.library.database import Database
 from reader.library.identity import find_actor_ids
 from reader.library.store import now, rewrite_corrected
@@ -92,13 +92,7 @@ def listing(db: Database, article_id: int | None = None) -> list[Correction]:
                 ORDER BY id DESC""",
             (article_id,),
         )
-    found = []
-    for row in rows:
-        try:
-            found.append(correction_from_row(row))
-        except ValueError:
-            continue  # changed outside Dramatis: left out, as when applying
-    return found
+    return readable(rows)  # as when applying, one changed outside Dramatis is left out
 
 
 def _sha256(db: Database, article_id: int) -> str:
