@@ -94,9 +94,11 @@ def test_kind_submenu_changes_the_kind_and_undo_restores_it(window):
     assert _actor(window, "Halifax").kind == "organisation"
     assert window.undo_correction_action.isEnabled()
     assert "Halifax" in window.undo_correction_action.text()
+    assert "Halifax" in window.cast_gestures.undo_text  # the Cast menu's Undo says the same
     window.undo_correction_action.trigger()  # Edit > Undo Correction, Ctrl+Z
     assert _actor(window, "Halifax").kind == "place"
     assert window.status_text.text().startswith("Undone:")
+    assert window.cast_gestures.undo_text == ""
     assert not window.undo_correction_action.isEnabled()
 
 

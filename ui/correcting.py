@@ -123,5 +123,4 @@ class CastEditor(QObject):
         again = next((a for a in analysis.actors if chosen and a.name == chosen.name), None)
         if again is not None:
             panel.select_actor(again.id)
-        self.gestures.undo_text = self.undo_text()
         self.window.refresh_library()

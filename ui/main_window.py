@@ -312,11 +312,12 @@ class MainWindow(QMainWindow):
         self.undo_correction_action.triggered.connect(self.cast_editor.undo)
         menu.addAction(self.undo_correction_action)
         menu.aboutToShow.connect(self._name_undo)
-        self.cast_editor.corrected.connect(self._name_undo)
+        # Every correction and undo shows the article again: this names what Undo undoes.
         self.articleShown.connect(self._name_undo)
 
     def _name_undo(self, *_changed: object) -> None:
         what = self.cast_editor.undo_text()
+        self.cast_gestures.undo_text = what  # the Cast menu's Undo, for this article
         self.undo_correction_action.setText(f"&Undo {what}" if what else "&Undo Correction")
         self.undo_correction_action.setEnabled(bool(what))
 
