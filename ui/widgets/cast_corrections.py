@@ -236,18 +236,15 @@ class CastCorrections(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.DragEnter:
-            # The drag enters over the row it started from: take it if an actor is dragged,
-            # and choose where it may land as it moves.
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, QDragMoveEvent)  # DragEnter is a DragMove event
-            if self.actor_of(self.panel.tree.currentItem()) is not None:
-                event.acceptProposedAction()
+            # The drag enters over the row it started from: it is taken if an actor is
+            # dragged; as it moves, it may land only on another actor.
+            if kind == QEvent.Type.DragEnter:
+                takes = self.actor_of(self.panel.tree.currentItem()) is not None
             else:
-                event.ignore()
-            return True
-        if kind == QEvent.Type.DragMove:
-            assert isinstance(event, QDragMoveEvent)
-            if self._drop_pair(event.position().toPoint()) is not None:
+                takes = self._drop_pair(event.position().toPoint()) is not None
+            if takes:
                 event.acceptProposedAction()
             else:
                 event.ignore()
