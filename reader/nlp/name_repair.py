@@ -48,7 +48,7 @@ _INITIALS_NAME = re.compile(
 def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The entities with the name repairs above applied, in text order, never overlapping."""
     repaired: list[Entity] = []
-    for entity in _given_names_joined(text, sorted(entities, key=lambda e: (e.start, e.end))):
+    for entity in _name_pieces_joined(text, sorted(entities, key=lambda e: (e.start, e.end))):
         if repaired and entity.start < repaired[-1].end:
             continue  # swallowed by a join
         fixed = _without_age(_without_role_word(_without_trailing_word(entity)))
@@ -95,7 +95,7 @@ def _used_alone(text: str, word: str, here: int) -> bool:
     return False
 
 
-def _given_names_joined(text: str, entities: list[Entity]) -> list[Entity]:
+def _name_pieces_joined(text: str, entities: list[Entity]) -> list[Entity]:
     """A word-number ("Aileen" as CARDINAL) before a short name: one person; else dropped.
     Two people one space apart ("João Pedro" "Alves"): one person."""
     joined: list[Entity] = []
