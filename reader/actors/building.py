@@ -43,6 +43,7 @@ from reader.actors.clusters import Cluster, Registry
 from reader.actors.coreference import Antecedents, Mention, SentenceIndex, is_pronoun
 from reader.actors.names import (
     Title,
+    capitalised_plural,
     description_key,
     given_name_gender,
     honorific_gender,
@@ -492,7 +493,10 @@ class _Speakers:
         if owners:
             return owners[0], 1.0
         lower_head = head.lower()
-        if is_plural_noun(head) and lower_head not in ORGANISATION_HEADS:
+        plural = is_plural_noun(head) or (
+            surface == head and _opens_sentence(self.text, start) and capitalised_plural(head)
+        )
+        if plural and lower_head not in ORGANISATION_HEADS:
             return self._new_mention(
                 self.registry.described(description_key(surface)), surface, start, "group"
             )
@@ -547,6 +551,12 @@ class _Speakers:
                 continue
             found.append(self.entity_clusters[self._located[j]].root())
         return sorted(found, key=lambda c: _KIND_PREFERENCE.get(c.kind, 9))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Nothing but spaces, quotation marks or a sentence's end before ``start``."""
+    before = text[max(0, start - 40) : start].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _head(surface: str) -> tuple[str, int]:

@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.lexicon.given_names import FEMALE_NAMES, MALE_NAMES
 from reader.lexicon.groups import GROUP_NOUNS, IRREGULAR_PLURALS
 from reader.lexicon.name_parts import COMPANY_SUFFIXES, DETERMINERS, PARTICLES, SUFFIXES
+from reader.lexicon.open_class import given_name, place_kind
 from reader.lexicon.titles import (
     GENDERED_TITLES,
     HONORIFICS,
@@ -81,12 +81,8 @@ def given_name_gender(surface: str) -> Gender | None:
     _, words = split_title(surface)
     if len(words) < 2:
         return None
-    first = words[0]
-    if first in MALE_NAMES:
-        return "male"
-    if first in FEMALE_NAMES:
-        return "female"
-    return None
+    found = given_name(words[0])
+    return found.gender if found is not None else None
 
 
 def name_tokens(surface: str) -> tuple[str, ...]:
@@ -253,6 +249,17 @@ def looks_like_name(surface: str) -> bool:
     if not words or words[0].lower() in DETERMINERS:
         return False
     return all(_NAME_WORD.match(w) for w in words) and any(c.isupper() for w in words for c in w)
+
+
+def capitalised_plural(word: str) -> bool:
+    """A plural common noun capitalised only because it opens a sentence ("Estimates
+    suggest", "Hackers attack"): plural in form, and neither a given name nor a place."""
+    clean = _clean_word(word)
+    if not word[:1].isupper() or not word[1:].islower() or not clean.isalpha():
+        return False
+    if given_name(clean) is not None or place_kind(word) is not None:
+        return False
+    return len(clean) > 3 and clean.endswith("s") and not clean.endswith(("ss", "us", "is"))
 
 
 def is_plural_noun(word: str) -> bool:

@@ -26,3 +26,13 @@ ORGANISATION_HEADS: frozenset[str] = wordset(
     police presidency regime firm bank newspaper network
     """
 )
+
+#: Last words of the names of sites and buildings, which are places: "Johnson Space Center",
+#: "Castlefrank Road", "Adler Planetarium".
+SITE_HEADS: frozenset[str] = wordset(
+    """
+    center centre museum planetarium station base airport airfield stadium arena park road
+    street avenue boulevard square bridge tower towers cave factory facility hall harbour
+    harbor port pier plaza mall campus gardens garden building palace castle cathedral
+    """
+)

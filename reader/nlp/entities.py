@@ -17,6 +17,8 @@ The statistical model alone gets five things wrong often enough to matter in new
   a name apposed to a role noun, or after a role word or honorific, is a person;
 - page furniture (credits, bylines, datelines, section labels: ``reader.nlp.furniture``)
   is not the story: its names are dropped;
+- people, towns and sites the tagger mislabels, told by given-name and place data
+  (``reader.nlp.open_class_names``);
 - platforms, products and events are called people ("Twitter", "Bitcoin", "Brexit"): they
   get their own labels (``reader.lexicon.furniture``), and so do bills ("Bill C-21").
 """
@@ -36,6 +38,7 @@ from reader.model import Entity
 from reader.nlp.furniture import furniture_spans
 from reader.nlp.headlines import is_title_case_headline
 from reader.nlp.name_repair import repair_names
+from reader.nlp.open_class_names import people_by_given_names, places_by_data
 from reader.nlp.parsing import Paragraph
 from reader.spans import SortedSpans
 
@@ -64,9 +67,8 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     speaking: set[int] = set()
     for paragraph in paragraphs:
         target = headline if is_title_case_headline(paragraph.doc.text) else body
-        found = _people_by_role(
-            paragraph, repair_names(text, list(_trimmed(_raw_entities(paragraph))))
-        )
+        repaired = repair_names(text, list(_trimmed(_raw_entities(paragraph))))
+        found = _people_by_role(paragraph, people_by_given_names(paragraph, repaired))
         target.extend(found)
         speaking |= _speaking_subjects(paragraph, found)
     furniture = furniture_spans(text)
@@ -76,7 +78,8 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     body_strings = {e.text for e in body}
     kept = body + [e for e in headline if e.text in body_strings]
     ordered = sorted(kept, key=lambda e: (e.start, e.end))
-    return _lone_names_as_places(text, _propagate_surnames(text, ordered, body, speaking))
+    people = _propagate_surnames(text, ordered, body, speaking)
+    return _lone_names_as_places(text, places_by_data(text, people))
 
 
 #: Words that make a name a body, not a place: "Harbour Association", "Tidal FC".

@@ -1,0 +1,183 @@
+"""People, places and sites told by open-class data, where the tagger's label is wrong.
+
+Three phenomena of real news, each decided with the tables of ``reader.lexicon.open_class``
+(given names, places) and not with names typed into the code:
+
+- a person's name the tagger cut, split or called something else: a given name followed by
+  capitalised name words is one person ("singer-songwriter Carly Simon" where only "Simon"
+  was a person; "Dries" an organisation and "Mertens" a person; "Johnnie" a person and
+  "Christmas" nothing; "Dean Kamen" and "Thibaut Courtois" organisations; "the Council on
+  American-Islamic Relations Alia Salem" one organisation);
+- a town the tagger called an organisation or a person ("from Herat", "Evansville,
+  Indiana"): a one-word name the place data knows, that is no given name and never written
+  in lower case in the article;
+- a site named by its kind of building or ground ("Johnson Space Center", "Castlefrank
+  Road"): a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reader.lexicon.groups import ORGANISATION_HEADS, SITE_HEADS
+from reader.lexicon.name_parts import COMPANY_SUFFIXES, PARTICLES
+from reader.lexicon.open_class import given_name, is_common_given_name, place_kind
+from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
+from reader.model import Entity
+from reader.nlp.parsing import Paragraph
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Labels a person's name may carry by the tagger's mistake.
+_MISTAKEN = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: Words that end the name of a body, not a person: "Harbour Association", "Tidal FC".
+_BODY_WORDS = frozenset(
+    {"association", "club", "party", "group", "institute", "university", "college", "school",
+     "hospital", "church", "society", "federation", "foundation", "trust", "fc", "united",
+     "league", "team", "news", "times", "post", "press", "media", "records", "studios",
+     "games", "entertainment", "magazine", "airlines", "motors", "partners", "capital",
+     "guild", "alliance", "coalition", "network", "institution", "relations", "rights"}
+)  # fmt: skip
+_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
+_MAX_NAME_WORDS = 3
+
+
+def people_by_given_names(paragraph: Paragraph, entities: list[Entity]) -> list[Entity]:
+    """The paragraph's entities with each given-name-led name made one PERSON."""
+    result = list(entities)
+    for first, last in _given_name_runs(paragraph):
+        start = paragraph.start + first.idx
+        end = paragraph.start + last.idx + len(last.text)
+        result = _as_person(result, start, end, paragraph, first)
+    return result
+
+
+def _given_name_runs(paragraph: Paragraph) -> list[tuple[Token, Token]]:
+    """(first, last) tokens of each run "Given Name [Name]" in the paragraph."""
+    runs = []
+    doc = paragraph.doc
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _could_start_a_name(token):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j - i + 1 < _MAX_NAME_WORDS and _is_surname_word(doc[j + 1]):
+            j += 1
+        if j > i:
+            runs.append((token, doc[j]))
+        i = j + 1
+    return runs
+
+
+def _could_start_a_name(token: Token) -> bool:
+    if token.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.match(token.text):
+        return False
+    if given_name(token.text) is None or place_kind(token.text) in ("country", "state"):
+        return False
+    if token.text.lower() in PARTICLES:  # "Al Jazeera", "El Pais": an article, not "Al"
+        return False
+    previous = token.nbor(-1) if token.i > 0 else None
+    # "Mr. Dean Smith" is fine; "Will" or "May" opening a sentence needs more than its case.
+    return not (token.is_sent_start and not is_common_given_name(token.text)) or (
+        previous is not None and previous.text.lower().rstrip(".") in HONORIFICS
+    )
+
+
+def _is_surname_word(token: Token) -> bool:
+    lower = token.text.lower()
+    return (
+        token.tag_ in ("NNP", "NNPS")
+        and bool(_NAME_WORD.match(token.text))
+        and lower not in _BODY_WORDS
+        and lower not in ORGANISATION_HEADS
+        and lower not in SITE_HEADS
+        and lower not in COMPANY_SUFFIXES
+        and lower not in ROLE_WORDS
+        and lower not in PARTICLES
+        and place_kind(token.text) not in ("country", "state")
+    )
+
+
+def _as_person(
+    entities: list[Entity], start: int, end: int, paragraph: Paragraph, first: Token
+) -> list[Entity]:
+    """``entities`` with [start, end) one PERSON, when what the tagger found there allows."""
+    overlapping = [e for e in entities if e.start < end and start < e.end]
+    if any(e.label == "PERSON" and e.start == start and e.end == end for e in overlapping):
+        return entities
+    if any(e.label not in _MISTAKEN and e.label != "PERSON" for e in overlapping):
+        return entities  # a date, a number, a law: not a name
+    text = paragraph.doc.text
+    name = text[start - paragraph.start : end - paragraph.start]
+    last_word = name.split()[-1]
+    common_first = is_common_given_name(first.text)
+    inside = all(start <= e.start and e.end <= end for e in overlapping)
+    has_person = any(e.label == "PERSON" for e in overlapping)
+    if inside:
+        if not overlapping and not common_first:
+            return entities
+        if not has_person and (not common_first or is_common_given_name(last_word)):
+            return entities  # "Morgan Stanley": two given names make no person of a body
+        kept = [e for e in entities if e not in overlapping]
+        return _sorted([*kept, Entity(start, end, name, "PERSON")])
+    # One organisation that runs on into the name: "… Islamic Relations Alia Salem".
+    runs_in = [e for e in overlapping if e.start < start and e.end == end and e.label == "ORG"]
+    if len(runs_in) == 1 and len(overlapping) == 1:
+        body = runs_in[0]
+        head = text[body.start - paragraph.start : start - paragraph.start].rstrip(" ,")
+        ends_a_body = head.split()[-1].lower() in _BODY_WORDS | ORGANISATION_HEADS
+        if len(head.split()) >= 2 and (common_first or ends_a_body):
+            kept = [e for e in entities if e is not body]
+            return _sorted(
+                [
+                    *kept,
+                    Entity(body.start, body.start + len(head), head, "ORG"),
+                    Entity(start, end, name, "PERSON"),
+                ]
+            )
+    return entities
+
+
+def places_by_data(text: str, entities: list[Entity]) -> list[Entity]:
+    """One-word organisations and people the place data knows, and named sites, as places."""
+    names_words = {
+        word for e in entities if e.label == "PERSON" and " " in e.text for word in e.text.split()
+    }
+    result = []
+    for entity in entities:
+        label = entity.label
+        if label in ("ORG", "PERSON") and _is_a_town(text, entity, names_words):
+            label = "GPE"
+        elif label in ("ORG", "PERSON") and _is_a_site(entity.text):
+            label = "FAC"
+        result.append(
+            entity
+            if label == entity.label
+            else Entity(entity.start, entity.end, entity.text, label)
+        )
+    return result
+
+
+def _is_a_town(text: str, entity: Entity, names_words: set[str]) -> bool:
+    name = entity.text
+    if " " in name or not _NAME_WORD.match(name) or place_kind(name) is None:
+        return False
+    if given_name(name) is not None or name in names_words:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is None
+
+
+def _is_a_site(name: str) -> bool:
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "and", "the", "&") for w in words):
+        return False
+    return words[-1].lower() in SITE_HEADS
+
+
+def _sorted(entities: Sequence[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: (e.start, e.end))
