@@ -13,8 +13,8 @@ import pytest
 
 from reader import cli
 from reader.errors import DramatisError
-from reader.evaluation import cast_report
-from reader.evaluation.cast import match_strength, name_form, score_article
+from reader.evaluation import cast, cast_report
+from reader.evaluation.cast import Counts, match_strength, name_form, score_article
 from reader.evaluation.cast_gold import CastArticle, read_cast_gold
 from reader.evaluation.metrics import GoldQuote
 from reader.evaluation.polnear_cast import names_in, source_groups, take_slice
@@ -303,6 +303,209 @@ def test_parts_pool_their_articles_and_beats_get_f1(gold_dir: Path):
     assert parts["all"]["wrong_kinds"]["kinds_right"] == pytest.approx(3 / 4)
     assert summary["beats"]["politics"]["statements_f1"] == 1.0
     assert summary["beats"]["local government"]["articles"] == 1
+
+
+# The honest metric (issue 18 §4): role nouns, parts of one quotation, splits and merges -----
+
+FERRY = """\
+Ferry fares to rise
+
+The Kestrel Bay Ferry Company said fares would rise in June. The company said the new boats \
+would arrive in spring. A spokesman said the timetable was final.
+"""
+
+FERRY_GOLD = {
+    "beat": "local government",
+    "part": "tuning",
+    "actors": [
+        {"name": "Kestrel Bay Ferry Company", "kind": "organisation", "aliases": ["the company"]},
+    ],
+    "statements": [
+        {"content": "fares would rise in June", "speaker": "Kestrel Bay Ferry Company"},
+        {"content": "the new boats would arrive in spring", "speaker": "Kestrel Bay Ferry Company"},
+        {"content": "the timetable was final", "speaker": None},
+    ],
+}
+
+
+def scored(folder: Path, text: str, gold: dict, actors: list[Actor], quotes: list[Quote]):
+    write_gold(folder, "story", text, gold)
+    (story,) = read_cast_gold(folder)
+    return score_article(story, analysis_of(story.article, actors, quotes))
+
+
+def statement(text: str, *contents: str, actor_id: str | None) -> Quote:
+    """One system statement whose content is the given fragments of ``text``."""
+    spans = tuple((text.index(c), text.index(c) + len(c)) for c in contents)
+    start, end = spans[0][0], spans[-1][1]
+    return Quote(start, end, text[start:end], spans, "direct", None, actor=actor_id)
+
+
+def ferry_score(folder: Path, spokesman_actor: str):
+    text = FERRY
+    actors = [
+        actor("c1", "Kestrel Bay Ferry Company", "organisation"),
+        actor("c2", "company", "organisation", "the company"),
+    ]
+    quotes = [
+        quote(text, "fares would rise in June", "c1"),
+        quote(text, "the new boats would arrive in spring", "c2"),
+        quote(text, "the timetable was final", spokesman_actor),
+    ]
+    return scored(folder, FERRY, FERRY_GOLD, actors, quotes)
+
+
+@pytest.mark.parametrize(
+    ("name", "proper"),
+    [
+        ("the spokesman", False),
+        ("Officials", False),
+        ("The Minister", False),
+        ("the Government", False),
+        ("U.S. officials", False),
+        ("Tom Reyes's lawyer", False),
+        ("Her family", False),
+        ("CEO", False),
+        ("Aileen MacLeod", True),
+        ("Mayor MacLeod", True),
+        ("WHO", True),
+        ("New Zealand government", True),
+        ("al-Assad", True),
+    ],
+)
+def test_role_nouns_and_descriptions_are_not_names(name: str, proper: bool):
+    assert cast.is_proper_name(name) is proper
+
+
+def test_a_sentence_start_makes_no_name_when_the_text_writes_the_word_in_lower_case():
+    assert not cast.is_proper_name("Harbour board", "the harbour board met")
+    assert cast.is_proper_name("Yonhap news agency", "the agency said")
+
+
+def test_a_role_noun_actor_earns_no_credit_for_a_named_speaker(tmp_path: Path):
+    # Issue 18 §4: "the company" matches the gold company only through an alias.
+    score = ferry_score(tmp_path, spokesman_actor=None)
+    assert (score.end_to_end.system_right, score.end_to_end.gold_found) == (2, 2)
+    (wrong,) = [r for r in score.errors if r["category"] == "wrong speaker"]
+    assert wrong["gold_content"] == "the new boats would arrive in spring"
+    assert wrong["predicted_actor"] == "company"
+
+
+def test_a_role_noun_actor_is_right_where_the_gold_speaker_is_unnamed(tmp_path: Path):
+    # "A spokesman" is unnamed in the gold; the system gave the statement to "the company".
+    score = ferry_score(tmp_path, spokesman_actor="c2")
+    statements = [r["gold_content"] for r in score.errors if r["category"] == "wrong speaker"]
+    assert statements == ["the new boats would arrive in spring"]
+    assert score.end_to_end.gold_found == 2
+
+
+SPLIT = """\
+Ferry to run all winter
+
+"The ferry will run all winter," Nadia Sorel said. "Nobody will be stranded again."
+
+"We asked for this for ten years.
+
+"Now it is here," said Tomas Brink.
+
+"Fares are fair," Sorel said. Brink said the boats were old. Sorel said she would not wait.
+"""
+
+SPLIT_GOLD = {
+    "beat": "local government",
+    "part": "tuning",
+    "actors": [
+        {"name": "Nadia Sorel", "kind": "person", "aliases": ["Sorel"]},
+        {"name": "Tomas Brink", "kind": "person", "aliases": ["Brink"]},
+    ],
+    "statements": [
+        {"content": "The ferry will run all winter", "speaker": "Nadia Sorel"},
+        {"content": "Nobody will be stranded again", "speaker": "Nadia Sorel"},
+        {"content": "We asked for this for ten years.", "speaker": "Tomas Brink"},
+        {"content": "Now it is here", "speaker": "Tomas Brink"},
+        {"content": "Fares are fair", "speaker": "Nadia Sorel"},
+        {"content": "the boats were old", "speaker": "Tomas Brink"},
+        {"content": "she would not wait", "speaker": "Nadia Sorel"},
+    ],
+}
+
+
+def test_one_statement_covering_the_parts_of_a_quotation_finds_each(tmp_path: Path):
+    text = SPLIT
+    actors = [actor("n1", "Nadia Sorel", "person", "Sorel"), actor("t1", "Tomas Brink", "person")]
+    quotes = [
+        # Split around its cue, and across two paragraphs: one statement each.
+        statement(text, "The ferry will run all winter", "Nobody will be stranded", actor_id="n1"),
+        statement(text, "We asked for this", "Now it is here", actor_id="t1"),
+        # Two of Sorel's statements with one of Brink's between them: only the first found.
+        statement(text, "Fares are fair", "she would not wait", actor_id="n1"),
+    ]
+    score = scored(tmp_path, text, SPLIT_GOLD, actors, quotes)
+    # Precision counts each system statement once; recall counts each part.
+    assert score.statements == Counts(system=3, system_right=3, gold=7, gold_found=5)
+    assert score.end_to_end == Counts(system=3, system_right=3, gold=7, gold_found=5)
+    missed = [r["gold_content"] for r in score.errors if r["category"] == "missed statement"]
+    assert missed == ["the boats were old", "she would not wait"]
+
+
+def test_parts_given_to_the_wrong_speaker_are_each_wrong(tmp_path: Path):
+    actors = [actor("n1", "Nadia Sorel", "person", "Sorel"), actor("t1", "Tomas Brink", "person")]
+    quotes = [statement(SPLIT, "The ferry will run", "Nobody will be stranded", actor_id="t1")]
+    score = scored(tmp_path, SPLIT, SPLIT_GOLD, actors, quotes)
+    assert score.statements == Counts(system=1, system_right=1, gold=7, gold_found=2)
+    assert score.end_to_end == Counts(system=1, system_right=0, gold=7, gold_found=0)
+
+
+def test_split_organisations_and_merged_people_are_reported(tmp_path: Path):
+    gold = {
+        **SPLIT_GOLD,
+        "actors": [
+            *SPLIT_GOLD["actors"],
+            {"name": "Kestrel Bay Ferry Company", "kind": "organisation"},
+        ],
+        "statements": [],
+    }
+    text = SPLIT + "Brink works for the Kestrel Bay Ferry Company. Kestrel Bay is hiring.\n"
+    actors = [
+        actor("n1", "Nadia Sorel", "person", "Sorel", "Brink"),  # two gold people in one
+        actor("k1", "Kestrel Bay Ferry Company", "organisation"),
+        actor("k2", "Kestrel Bay", "organisation"),
+    ]
+    score = scored(tmp_path, text, gold, actors, [])
+    assert score.split_organisations == ("Kestrel Bay Ferry Company",)
+    assert score.merged == ("Nadia Sorel + Tomas Brink",)
+    assert score.split == ()
+    categories = {r["category"]: r for r in score.errors}
+    assert categories["merged people"]["gold_name"] == "Nadia Sorel + Tomas Brink"
+    assert categories["merged people"]["system_names"] == [["Nadia Sorel", "Sorel", "Brink"]]
+    assert categories["split organisation"]["system_kinds"] == ["organisation", "organisation"]
+
+    summary = cast_report.summarise([score])
+    part = summary["cast"]["parts"]["tuning"]
+    assert part["split_organisations"] == {
+        "count": 1,
+        "names": ["Kestrel Bay Ferry Company (story)"],
+    }
+    assert part["merged_people"] == {"count": 1, "names": ["Nadia Sorel + Tomas Brink (story)"]}
+    report = cast_report.format_report(summary).splitlines()
+    assert "  split people 0" in report
+    assert "  split organisations 1: Kestrel Bay Ferry Company (story)" in report
+    assert "  merged people 1: Nadia Sorel + Tomas Brink (story)" in report
+
+
+def test_a_surname_two_gold_people_share_merges_nobody(tmp_path: Path):
+    gold = {
+        "beat": "business",
+        "part": "tuning",
+        "actors": [
+            {"name": "Fiona Hale", "kind": "person", "aliases": ["Ms Hale"]},
+            {"name": "Callum Hale", "kind": "person", "aliases": ["Mr Hale"]},
+        ],
+        "statements": [],
+    }
+    text = "Hale v Hale\n\nFiona Hale and Callum Hale met. Ms Hale left. Mr Hale stayed.\n"
+    actors = [actor("f1", "Fiona Hale", "person"), actor("c1", "Callum Hale", "person", "Hale")]
+    assert scored(tmp_path, text, gold, actors, []).merged == ()
 
 
 # The command, with the analysis stubbed and with the real pipeline --------------------------

@@ -19,9 +19,10 @@ recall by kind, and timing. Each line of a gold file is one article:
 "speaker_end", "cue", "cue_is_speech", ...}]} with offsets into "text".
 
 With --cast, measure the cast instead: each GOLD is a cast gold folder (articles/*.txt and
-gold/*.json, such as tests/cast) scored for people, sources, split people, kinds, not-actors
-and statements per part (tuning, heldout, all), or a gold JSONL file scored for its named
-speech-like sources; --slice K/N takes the K-th of N equal slices of each JSONL file.
+gold/*.json, such as tests/cast) scored for people, sources, split people, split
+organisations, merged people, kinds, not-actors and statements per part (tuning, heldout,
+all), or a gold JSONL file scored for its named speech-like sources; --slice K/N takes the
+K-th of N equal slices of each JSONL file.
 """
 
 

@@ -18,15 +18,32 @@ nothing here parses text or loads a model. The definitions, also in docs/ACCURAC
 - **Sources.** Gold persons and organisations that are the speaker of at least one gold
   statement, against system persons and organisations with at least one statement; P and
   R as for people (a system source counts when it matches a gold source of either kind).
+- **Named actors.** A system actor is *named* when one of its names holds a proper word:
+  one with a capital that is not a title, role word, word for a body of people or an
+  institution, determiner or pronoun (``is_proper_name``; "the spokesman", "Officials",
+  "The Minister", "U.S. officials" and "Tom Reyes's lawyer" are not names, "Aileen
+  MacLeod", "WHO" and "New Zealand government" are). The words are the lexicon's; the rule
+  is the metric's own.
 - **Split people.** Gold persons matched by two or more system persons. **Found only as a
-  non-person**: gold persons matched only by system actors of other kinds.
+  non-person**: gold persons matched only by system actors of other kinds. **Split
+  organisations**: gold organisations matched by two or more system organisations (a split
+  across kinds shows as a wrong kind). **Merged people**: system actors whose names match
+  two or more gold persons, each through a form no other gold person has or by containment
+  ("Black Widow and Captain America").
 - **Wrong kinds.** Matched gold actors that some matched system actor gives another kind;
   "kinds right" is the share of matched gold actors all of whose system actors agree.
 - **Statements.** Predicted statements against gold statements with the quote detection
-  rule of ``reader.evaluation.metrics`` at T = 0.3. **End-to-end**: matched, and the
-  statement's actor is the system actor matched to the gold speaker. A gold statement
-  without a named speaker (``speaker: null``) is right end to end when the prediction has
-  no actor or an actor that matches no gold actor.
+  rule of ``reader.evaluation.metrics`` at T = 0.3; then a gold statement left unmatched is
+  found by a prediction already matched to another part of the same quotation (same gold
+  speaker, no other speaker's statement between them) that covers more than T of it too: a
+  quotation split around its cue, a quotation of several paragraphs or two that-clauses
+  returned as one statement find each part. P = predictions that found a gold statement /
+  predictions (each counted once, however many parts it found); R = gold statements found /
+  gold statements. **End-to-end**: found, and the statement's actor is a named actor
+  matched to the gold speaker. A gold statement without a named speaker (``speaker:
+  null``) is right end to end when the prediction has no actor, an actor that is not named
+  or an actor that matches no gold actor; an actor named only by a role noun is right
+  nowhere else, even where the gold lists that role noun as an alias of the speaker.
 - **Not-actors.** System actors with a name or alias whose form equals that of one of the
   gold's ``not_actors`` strings.
 
@@ -37,20 +54,30 @@ averages). ``score_article`` also lists each error with a category guess for err
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reader.evaluation.cast_gold import CastArticle, GoldActor, GoldStatement
 from reader.evaluation.metrics import (
+    PRONOUNS,
     SPEAKER_THRESHOLD,
+    TITLES,
     GoldQuote,
+    PredictedQuote,
     match_quotes,
     normalise_name,
     prf,
+    text_order,
 )
 from reader.evaluation.scoring import predictions_of
+from reader.lexicon.groups import GROUP_NOUNS, IRREGULAR_PLURALS
+from reader.lexicon.name_parts import DETERMINERS
+from reader.lexicon.speech import GROUP_SPEAKERS
+from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
 from reader.model import Actor, Analysis
+from reader.spans import overlap, total_length
 
 Form = tuple[str, ...]
 SOURCE_KINDS = frozenset({"person", "organisation"})
@@ -93,6 +120,73 @@ def match_strength(system_names: Sequence[str], gold_names: Sequence[str]) -> tu
 def actor_names(actor: Actor) -> tuple[str, ...]:
     """The actor's name, then its other forms (an alias may repeat the name)."""
     return tuple(dict.fromkeys((actor.name, *actor.aliases)))
+
+
+#: Words for people by their role or as a body ("spokesman", "officials", "police"): one in
+#: lower case at the end makes a name a description even after a proper word ("U.S.
+#: officials", "Tom Reyes's lawyer").
+_PEOPLE = ROLE_WORDS | GROUP_NOUNS | IRREGULAR_PLURALS | {w.removesuffix("s") for w in GROUP_NOUNS}
+#: Capitalised words that make no name: people words, the institutions and documents that
+#: speak ("the Government", "a Study"), titles, honorifics, determiners and pronouns ("The
+#: Minister", "Officials", "Every politician", "Her family").
+_NOT_NAME_WORDS = (
+    _PEOPLE
+    | GROUP_SPEAKERS
+    | TITLES
+    | frozenset(HONORIFICS)
+    | DETERMINERS
+    | PRONOUNS
+    | {"every", "each", "another", "any", "no", "both"}
+)
+_WORD_EDGES = ".,;:!?\"'“”‘’()[]"
+
+
+def _word(word: str) -> str:
+    """A word without the punctuation around it or a possessive ending."""
+    word = word.strip(_WORD_EDGES)
+    for ending in ("'s", "’s"):
+        word = word.removesuffix(ending)
+    return word.strip(_WORD_EDGES)
+
+
+def _capitalised(word: str) -> bool:
+    return any(c.isupper() for c in word)
+
+
+def _proper_word(word: str) -> bool:
+    lower = word.lower()
+    if len(word) > 1 and word.isupper():
+        # An acronym: "WHO" and "US" are names, "CEO" and "MP" are not.
+        return lower not in _PEOPLE and lower not in TITLES
+    return _capitalised(word) and lower not in _NOT_NAME_WORDS
+
+
+def is_proper_name(name: str, text: str = "") -> bool:
+    """True if ``name`` holds a proper name, False for a role noun or a description.
+
+    A proper word has a capital letter and is not a title, a role word, a word for a body of
+    people or an institution, a determiner or a pronoun (``"Officials"``, ``"The
+    Minister"``). A name is proper when it has a proper word, unless its last word is a
+    lower-case people word (``"U.S. officials"``, ``"Tom Reyes's lawyer"``) or its only
+    capital is that of its first word and ``text`` also writes that word in lower case (a
+    sentence start: ``"School board"``).
+    """
+    words = [w for w in map(_word, name.split()) if w]
+    proper = [i for i, w in enumerate(words) if _proper_word(w)]
+    if not proper:
+        return False
+    head = words[-1]
+    if not _capitalised(head) and head in _PEOPLE:
+        return False
+    if proper == [0] and len(words) > 1 and not any(map(_capitalised, words[1:])):
+        lower = words[0].lower()
+        return re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is None
+    return True
+
+
+def is_named(actor: Actor, text: str = "") -> bool:
+    """True if one of the actor's names is a proper name (``is_proper_name``)."""
+    return any(is_proper_name(name, text) for name in actor_names(actor))
 
 
 def assign(actors: Sequence[Actor], gold: Sequence[GoldActor]) -> dict[str, int]:
@@ -157,6 +251,10 @@ class CastScore:
     #: non-persons; gold names given a wrong kind; system names that are gold not-actors.
     split: tuple[str, ...] = ()
     non_person: tuple[str, ...] = ()
+    #: Gold names of organisations split over several system organisations, and the gold
+    #: people one system actor merges ("Ann Lee + Bo Tan").
+    split_organisations: tuple[str, ...] = ()
+    merged: tuple[str, ...] = ()
     matched_gold: int = 0
     wrong_kind: tuple[str, ...] = ()
     not_actors: tuple[str, ...] = ()
@@ -188,13 +286,19 @@ def score_article(gold: CastArticle, analysis: Analysis) -> CastScore:
     sources = _counts(
         system_sources(analysis), assigned, gold_sources, wanted=lambda a, i: i in gold_sources
     )
-    split, non_person, wrong_kind = [], [], []
+    split, split_organisations, non_person, wrong_kind = [], [], [], []
     for index, gold_actor in enumerate(gold.actors):
         matched = by_gold[index]
         kinds = {a.kind for a in matched}
         if gold_actor.kind == "person" and sum(a.kind == "person" for a in matched) >= 2:
             split.append(gold_actor.name)
             record.actors("split", gold_actor, matched)
+        if (
+            gold_actor.kind == "organisation"
+            and sum(a.kind == "organisation" for a in matched) >= 2
+        ):
+            split_organisations.append(gold_actor.name)
+            record.actors("split organisation", gold_actor, matched)
         if matched and gold_actor.kind == "person" and "person" not in kinds:
             non_person.append(gold_actor.name)
             record.actors("non-person", gold_actor, matched)
@@ -205,6 +309,12 @@ def score_article(gold: CastArticle, analysis: Analysis) -> CastScore:
         if not matched:
             category = "missed person" if gold_actor.kind == "person" else "missed actor"
             record.actors(category, gold_actor, ())
+    merged = []
+    for actor in actors:
+        held = merged_people(actor, gold.actors)
+        if held:
+            merged.append(" + ".join(g.name for g in held))
+            record.actors("merged people", None, (actor,), merged=held)
     not_actor_forms = forms_of(gold.not_actors)
     not_actors = [a.name for a in actors if forms_of(actor_names(a)) & not_actor_forms]
     for actor in actors:
@@ -221,12 +331,33 @@ def score_article(gold: CastArticle, analysis: Analysis) -> CastScore:
         statements=statements,
         end_to_end=end_to_end,
         split=tuple(split),
+        split_organisations=tuple(split_organisations),
+        merged=tuple(merged),
         non_person=tuple(non_person),
         matched_gold=sum(bool(m) for m in by_gold),
         wrong_kind=tuple(wrong_kind),
         not_actors=tuple(not_actors),
         errors=tuple(record.records),
     )
+
+
+def merged_people(actor: Actor, gold: Sequence[GoldActor]) -> list[GoldActor]:
+    """The gold persons the actor's names match, when there are two or more.
+
+    Here a form two gold persons share says nothing ("McBride" of "Ms McBride" and "Mr
+    McBride"): a person is held through a form only it has, or by containment.
+    """
+    names = actor_names(actor)
+    system = forms_of(names)
+    people = [g for g in gold if g.kind == "person"]
+    forms = [forms_of(g.names) for g in people]
+    seen = Counter(form for own in forms for form in own)
+    held = [
+        person
+        for person, own in zip(people, forms, strict=True)
+        if system & {f for f in own if seen[f] == 1} or match_strength(names, person.names)[1]
+    ]
+    return held if len(held) >= 2 else []
 
 
 def system_sources(analysis: Analysis) -> list[Actor]:
@@ -257,30 +388,78 @@ def _counts(
 def _statements(
     gold: CastArticle, analysis: Analysis, assigned: dict[str, int], record: _Recorder
 ) -> tuple[Counts, Counts]:
+    """Statements and end-to-end: precision counts system statements, recall gold ones.
+
+    A system statement is right once, however many gold fragments it finds (so a system
+    that joins the parts of a quotation neither gains nor loses precision by it); each gold
+    fragment it finds is found. End to end, its actor counts only when it is named
+    (``is_named``): an actor named only by a role noun stands for no gold actor, so it is
+    right only where the gold speaker is unnamed too.
+    """
     golds = [_gold_quote(gold.article.text, s) for s in gold.statements]
     predictions = predictions_of(analysis)
     matches = match_quotes(golds, predictions, SPEAKER_THRESHOLD)
-    correct = 0
+    matches = _join_fragments(gold.statements, golds, predictions, matches)
+    text = gold.article.text
+    named = {a.id for a in analysis.actors if is_named(a, text)}
+    right: set[int] = set()
     for statement, match in zip(gold.statements, matches, strict=True):
         if match is None:
             record.statement("missed statement", statement, None)
             continue
         quote = analysis.quotes[match]
         speaker = gold.actor_index(statement.speaker)
-        actor_gold = assigned.get(quote.actor) if quote.actor else None
+        actor_gold = assigned.get(quote.actor) if quote.actor in named else None
         if actor_gold == speaker:
-            correct += 1
+            right.add(match)
         else:
             record.statement("wrong speaker", statement, match)
     used = {m for m in matches if m is not None}
     for index in range(len(predictions)):
         if index not in used:
             record.statement("spurious statement", None, index)
-    matched = len(used)
+    found = sum(m is not None for m in matches)
+    found_right = sum(m in right for m in matches)
     return (
-        Counts(len(predictions), matched, len(golds), matched),
-        Counts(len(predictions), correct, len(golds), correct),
+        Counts(len(predictions), len(used), len(golds), found),
+        Counts(len(predictions), len(right), len(golds), found_right),
     )
+
+
+def _join_fragments(
+    statements: Sequence[GoldStatement],
+    golds: Sequence[GoldQuote],
+    predictions: Sequence[PredictedQuote],
+    matches: Sequence[int | None],
+) -> list[int | None]:
+    """Give each gold statement left unmatched the system statement that found another part
+    of the same quotation, if it covers more than ``SPEAKER_THRESHOLD`` of it too.
+
+    Parts of one quotation are gold statements of one speaker (or all unnamed) with no
+    statement of another speaker between them in the text: the fragments of a quotation
+    split around its cue, the paragraphs of a long one, or two that-clauses of one cue. The
+    one-to-one matches are kept as they are; this only finds the parts a longer system
+    statement covers.
+    """
+    joined = list(matches)
+    order = text_order(golds)
+    position = {index: rank for rank, index in enumerate(order)}
+    for index in order:
+        length = total_length(golds[index].spans)
+        if joined[index] is not None or not length:
+            continue
+        best, best_ratio = None, SPEAKER_THRESHOLD
+        for candidate, prediction in enumerate(predictions):
+            parts = [i for i, m in enumerate(joined) if m == candidate]
+            ranks = [position[i] for i in (*parts, index)]
+            between = (statements[order[r]].speaker for r in range(min(ranks), max(ranks) + 1))
+            if not parts or any(s != statements[index].speaker for s in between):
+                continue
+            ratio = overlap(golds[index].spans, prediction.spans) / length
+            if ratio > best_ratio:
+                best, best_ratio = candidate, ratio
+        joined[index] = best
+    return joined
 
 
 def _gold_quote(text: str, statement: GoldStatement) -> GoldQuote:
@@ -308,15 +487,23 @@ class _Recorder:
         self.analysis = analysis
         self.records: list[dict[str, Any]] = []
 
-    def actors(self, category: str, gold_actor: GoldActor | None, system: Sequence[Actor]) -> None:
+    def actors(
+        self,
+        category: str,
+        gold_actor: GoldActor | None,
+        system: Sequence[Actor],
+        merged: Sequence[GoldActor] = (),
+    ) -> None:
+        """One error about actors; ``merged`` are the gold people one system actor holds."""
         span = self._system_span(system[0]) if system else None
         if gold_actor is not None and (span is None or category.startswith("missed")):
             span = _find_any(self.gold.article.text, gold_actor.names)
+        golds = list(merged) or ([gold_actor] if gold_actor else [])
         self._add(
             category,
             span,
-            gold_name=gold_actor.name if gold_actor else None,
-            gold_kind=gold_actor.kind if gold_actor else None,
+            gold_name=" + ".join(g.name for g in golds) if golds else None,
+            gold_kind=golds[0].kind if golds else None,
             system_names=[list(actor_names(a)) for a in system],
             system_kinds=[a.kind for a in system],
         )

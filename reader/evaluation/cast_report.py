@@ -119,6 +119,11 @@ def _named(scores: Iterable[CastScore], name: str) -> list[str]:
     return [f"{item} ({s.stem})" for s in scores for item in getattr(s, name)]
 
 
+def _block(scores: Iterable[CastScore], name: str) -> dict[str, Any]:
+    names = _named(scores, name)
+    return {"count": len(names), "names": names}
+
+
 def part_summary(scores: Sequence[CastScore]) -> dict[str, Any]:
     """The pooled figures of some cast articles."""
     matched = sum(s.matched_gold for s in scores)
@@ -129,21 +134,17 @@ def part_summary(scores: Sequence[CastScore]) -> dict[str, Any]:
         "sources": _total(scores, "sources").scores(),
         "statements": _total(scores, "statements").scores(),
         "end_to_end": _total(scores, "end_to_end").scores(),
-        "split_people": {"count": len(_named(scores, "split")), "names": _named(scores, "split")},
-        "non_person": {
-            "count": len(_named(scores, "non_person")),
-            "names": _named(scores, "non_person"),
-        },
+        "split_people": _block(scores, "split"),
+        "split_organisations": _block(scores, "split_organisations"),
+        "merged_people": _block(scores, "merged"),
+        "non_person": _block(scores, "non_person"),
         "wrong_kinds": {
             "count": len(wrong),
             "matched_gold": matched,
             "kinds_right": (matched - len(wrong)) / matched if matched else 0.0,
             "names": wrong,
         },
-        "not_actors": {
-            "count": len(_named(scores, "not_actors")),
-            "names": _named(scores, "not_actors"),
-        },
+        "not_actors": _block(scores, "not_actors"),
     }
 
 
@@ -223,6 +224,8 @@ def _part_lines(name: str, part: dict[str, Any]) -> list[str]:
         _prf_line("statements", part["statements"]),
         _prf_line("end-to-end", part["end_to_end"]),
         _list_line("split people", part["split_people"]),
+        _list_line("split organisations", part["split_organisations"]),
+        _list_line("merged people", part["merged_people"]),
         _list_line("found only as a non-person", part["non_person"]),
         f"  wrong kinds {kinds['count']} (kinds right {100 * kinds['kinds_right']:.0f} % of "
         f"{kinds['matched_gold']} matched){_names(kinds['names'])}",
