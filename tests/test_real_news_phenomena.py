@@ -120,3 +120,18 @@ def test_sites_named_by_their_kind_of_building_are_places(cast):
 def test_a_plural_noun_opening_a_sentence_is_no_person(cast):
     analysis = cast("Estimates suggest that 9,000 people fled the valley in a week.")
     assert "person" not in kinds(analysis).values()
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('After the match, Norway\'s coach Ragnar Holm said, "We were tired."', "Ragnar Holm"),
+        ("His father Tomas Lindqvist said he was proud of the boy.", "Tomas Lindqvist"),
+    ],
+)
+def test_a_role_or_kin_word_right_before_a_name_gives_the_name_the_statement(cast, text, speaker):
+    analysis = cast(text)
+    assert [analysis.actor(q.actor).name for q in analysis.quotes if q.actor] == [speaker]

@@ -65,7 +65,7 @@ from reader.lexicon.demonyms import (
 )
 from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
-from reader.lexicon.titles import HONORIFICS, TITLE_HEADS, Gender
+from reader.lexicon.titles import HONORIFICS, KINSHIP_WORDS, ROLE_WORDS, TITLE_HEADS, Gender
 from reader.model import Actor, ActorKind, Entity, Quote
 from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before
@@ -100,6 +100,17 @@ _APPOSITION_GAP = re.compile(
     r"(?:\s+[^,.;:!?\"“”\n]{1,60})?\s*,\s*(?:(?:the|Dr|Mr|Ms|Mrs|Prof|Sen|Coun)\.?\s+)?"
 )
 _POSSESSIVES = ("'s", "’s")
+#: Nothing but a space between a role and the name it is given: "coach Nabil Maaloul".
+_CLOSE_APPOSITION_GAP = re.compile(r"[ \t]+")
+
+
+def _ends_in_role(before: str) -> bool:
+    """The description ends in a role or kinship word ("coach", "father", "Ambassador")."""
+    words = before.split()
+    last = words[-1].lower().strip(".,") if words else ""
+    return last in ROLE_WORDS or last in KINSHIP_WORDS
+
+
 _KIND_PREFERENCE: dict[str, int] = {
     "person": 0,
     "organisation": 1,
@@ -451,10 +462,17 @@ class _Speakers:
         entity = self.entities[self._located[index]]
         # "A spokesman, Marc Lemaire," / "A spokeswoman for the commission, Tanya Boyd," /
         # "The union representing bakery staff, the Food Workers Alliance,".
+        cluster = self.entity_clusters[self._located[index]].root()
+        if (
+            cluster.kind == "person"
+            and _CLOSE_APPOSITION_GAP.fullmatch(self.text, end, entity.start)
+            and _ends_in_role(self.text[max(0, end - 40) : end])
+        ):
+            # "Tunisia's coach Nabil Maaloul said", "His father Mohamed El-Hassan Mohamed".
+            return cluster
         gap = _APPOSITION_GAP.fullmatch(self.text, end, entity.start)
         if gap is None or not self.text.startswith(",", entity.end):
             return None
-        cluster = self.entity_clusters[self._located[index]].root()
         if cluster.kind not in ("person", "organisation"):
             return None
         return cluster

@@ -31,6 +31,16 @@ ROLE_WORDS: frozenset[str] = TITLE_HEADS | wordset(
     forward quarterback pitcher skipper commissioner treasurer clerk warden analyst
     economist researcher scientist chef veteran rookie midfielder winger coordinator
     spokesperson-elect candidate challenger incumbent resident student
+    professor academic curator artist photographer illustrator editor journalist
+    activist teacher instructor co-founder
+    """
+)
+
+#: Family words a person is introduced by: "His father Mohamed El-Hassan Mohamed said".
+KINSHIP_WORDS: frozenset[str] = wordset(
+    """
+    father mother son daughter wife husband brother sister uncle aunt cousin nephew niece
+    grandfather grandmother grandson granddaughter widow widower fiance fiancee
     """
 )
 
