@@ -135,3 +135,48 @@ def test_a_plural_noun_opening_a_sentence_is_no_person(cast):
 def test_a_role_or_kin_word_right_before_a_name_gives_the_name_the_statement(cast, text, speaker):
     analysis = cast(text)
     assert [analysis.actor(q.actor).name for q in analysis.quotes if q.actor] == [speaker]
+
+
+# -- what is not a statement -----------------------------------------------------------------
+
+
+def statements_of(analysis: Analysis) -> list[str]:
+    return [q.text for q in analysis.quotes]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "City officials have not said why the bridge was closed for a week.",
+        "The ministry did not respond to a request for comment on Friday.",
+        "Police arrested and questioned the teenager on Monday.",
+        "The mayor tweeted to the boy on Tuesday night.",
+    ],
+)
+def test_unanswered_questions_and_people_spoken_to_are_no_statements(cast, sentence):
+    assert statements_of(cast("Flood aid\n\n" + sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("The senator has never said she would support the dam.", "she would support the dam"),
+        ("The mayor criticized the governor on Tuesday night.", "the governor"),
+    ],
+)
+def test_negated_speech_with_content_and_criticism_of_a_person_stay_statements(
+    cast, sentence, content
+):
+    assert any(content in text for text in statements_of(cast("Flood aid\n\n" + sentence)))
+
+
+def test_a_source_list_line_citing_a_headline_is_no_statement(cast):
+    analysis = cast(
+        "Sources\n\nThe report was found on a street.\n\n"
+        '"Security report found on a rainy street in the capital" — Ottawa Citizen, '
+        "March 3, 2009\n\n"
+        '"We will win this match and then we will win the whole league." — Maria Lopez'
+    )
+    assert [(q.text[:12], analysis.actor(q.actor).name) for q in analysis.quotes if q.actor] == [
+        ('"We will win', "Maria Lopez")
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.attribution.headline_cues import find_headline_speech
 from reader.attribution.quotation_marks import QuoteRegion, find_quote_regions
@@ -23,6 +24,9 @@ from reader.attribution.verb_cues import find_reported_speech
 from reader.model import Entity, Quote, QuoteKind
 from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before, merged, overlap, total_length
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Entity labels that can name a speaker.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -429,6 +433,15 @@ def _attribute_remaining(
                 by_paragraph.setdefault(found.paragraph, []).append(found)
 
 
+def _dated_citation(last_name: Token) -> bool:
+    """ "“Report found on street” — Toronto Star, August 15, 2008": a source list cites a
+    headline by its outlet and date; nobody said it."""
+    doc = last_name.doc
+    if last_name.i + 2 >= len(doc) or doc[last_name.i + 1].text != ",":
+        return False
+    return doc[last_name.i + 2].ent_type_ == "DATE"
+
+
 def _dash_or_colon_speaker(
     text: str, paragraph: Paragraph, region: QuoteRegion
 ) -> _Statement | None:
@@ -438,13 +451,15 @@ def _dash_or_colon_speaker(
     if after[:1] in ("—", "–", "-", "―"):
         # “…” — Name (a byline-style attribution)
         start = region.end - offset
-        tokens = [t for t in doc if t.idx >= start and not t.is_punct and not t.is_space][:4]
+        tokens = [t for t in doc if t.idx >= start and not t.is_space]
+        while tokens and tokens[0].is_punct:
+            tokens.pop(0)  # the closing mark and the dash
         names = []
-        for tok in tokens:
+        for tok in tokens[:4]:
             if tok.pos_ != "PROPN":
-                break
+                break  # a comma ends the name: "— Toronto Star, August 15"
             names.append(tok)
-        if names:
+        if names and not _dated_citation(names[-1]):
             speaker = (offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
             dash = offset + start + text[region.end : paragraph.end].index(after[0])
             return _Statement(

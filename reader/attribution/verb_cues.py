@@ -29,7 +29,7 @@ from reader.attribution.syntax import (
     speaker_span,
     speaker_tokens,
 )
-from reader.attribution.verb_frames import VerbContext, frame_of
+from reader.attribution.verb_frames import VerbContext, frame_of, is_question
 from reader.lexicon.speech import NOMINAL_CUES, TOPIC_NOUNS, WITHHOLDING_VERBS
 
 if TYPE_CHECKING:
@@ -82,10 +82,28 @@ def verb_attribution(verb: Token, offset: int, index: int) -> Attribution | None
 def withheld(verb: Token) -> bool:
     """ "declined to say how many …", "refused to comment on …": refused speech says nothing.
 
-    A negated cue ("did not respond to requests for comment") is kept: the attribution
-    corpus counts it as an attribution of the silence.
+    A negated cue with content of its own ("has never said she would …") is kept: the
+    attribution corpus counts it; one that reports only what went unanswered is not
+    (``unsaid``).
     """
+    if unsaid(verb):
+        return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS
+
+
+#: Answers a negation leaves empty: "did not respond to a request for comment".
+_ANSWER_VERBS = frozenset({"respond", "reply", "comment", "return", "answer"})
+
+
+def unsaid(verb: Token) -> bool:
+    """ "have not said why …", "did not respond to requests for comment": a negated cue that
+    reports only what was not answered. "has never said she would …" keeps its content."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if clauses:
+        return all(is_question(c) for c in clauses)
+    return verb.lemma_.lower() in _ANSWER_VERBS
 
 
 def _cue_span(verb: Token, offset: int) -> tuple[int, int]:

@@ -120,7 +120,8 @@ def _stray_clause(verb: Token) -> list[Token]:
     return []
 
 
-def _is_question(clause: Token) -> bool:
+def is_question(clause: Token) -> bool:
+    """A clause that asks: \"why the team was denied\", \"whether it would close\"."""
     first = clause.left_edge
     return first.lower_ in _QUESTION_WORDS or any(
         c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children
@@ -163,7 +164,7 @@ def clause_frame(v: VerbContext) -> Frame | None:
     """ "said (that) the plan would work", "promised to act", "called on Congress to act"."""
     if not v.clauses or (v.lemma in QUOTE_ONLY_VERBS and v.lemma not in SPEECH_VERBS):
         return None
-    if v.lemma in QUESTION_VERBS and any(_is_question(c) for c in v.clauses):
+    if v.lemma in QUESTION_VERBS and any(is_question(c) for c in v.clauses):
         return NOT_A_CUE  # a question put to someone is not a statement
     if v.passive and v.lemma == "ask":
         return NOT_A_CUE
@@ -228,7 +229,11 @@ def by_agent_frame(v: VerbContext) -> Frame | None:
 def topic_frame(v: VerbContext) -> Frame | None:
     """ "joked about moving to New Zealand", "responding to the report"."""
     if not v.objects and v.preps and v.lemma in SPEECH_VERBS and v.lemma not in CLAUSE_ONLY_VERBS:
-        return Frame(Rule.VERB_TOPIC, _prep_objects(v.preps[:1]))
+        content = _prep_objects(v.preps[:1])
+        addressed = v.preps[0].lower_ in ("to", "with") and v.lemma not in ("respond", "reply")
+        if addressed and names_only_people(content):
+            return NOT_A_CUE  # "tweeted to the boy": to whom, not what
+        return Frame(Rule.VERB_TOPIC, content)
     return None
 
 
@@ -252,7 +257,54 @@ def object_frame(v: VerbContext) -> Frame | None:
         content.extend(prep.subtree)
     if refers_back(v.lemma, content):
         return None
+    addressee = [t for obj in objects for t in obj.subtree]
+    if v.lemma in _CONTACT_VERBS and not _said_preps(v.preps) and names_only_people(addressee):
+        return NOT_A_CUE  # "questioned the student": whom, not what
     return Frame(Rule.VERB_OBJECT, tuple(content))
+
+
+#: Verbs whose object is someone spoken to, not an evaluation of them ("questioned the
+#: student", "thanked the volunteers"); "criticized Clinton" stays a statement.
+_CONTACT_VERBS = frozenset(
+    {"question", "tweet", "point", "thank", "greet", "interview", "quote", "email", "phone",
+     "telephone", "text", "contact", "address", "brief", "ask", "tell", "inform", "notify"}
+)  # fmt: skip
+
+
+def _said_preps(preps: tuple[Token, ...]) -> list[Token]:
+    """Prepositional phrases that may carry content: not "on Monday", "in the morning"."""
+    return [p for p in preps if any(t.ent_type_ not in ("DATE", "TIME") for t in p.subtree
+                                    if t is not p)]  # fmt: skip
+
+
+#: Nouns for people as addressees: "questioned the student", "spoke to attendees".
+_PEOPLE_NOUNS = frozenset(
+    {"student", "attendee", "people", "man", "woman", "boy", "girl", "child", "children",
+     "reporter", "journalist", "crowd", "audience", "supporter", "fan", "volunteer", "member",
+     "visitor", "resident", "voter", "official", "parent", "family", "friend", "colleague",
+     "teenager", "suspect", "witness", "driver", "passenger", "patient", "worker"}
+)  # fmt: skip
+
+
+def names_only_people(content: Sequence[Token]) -> bool:
+    """The content is only a mention of people: a pronoun, a person's name or a noun for
+    people ("the student", "attendees", "Mohamed") — the one spoken to or of, not what."""
+    words = [t for t in content if not t.is_punct and t.dep_ not in ("det", "poss", "amod")]
+    if not words:
+        return False
+    heads = [t for t in words if t.head not in words or t.head == t]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    return (
+        (
+            head.pos_ == "PRON"
+            or head.ent_type_ in ("PERSON", "NORP")
+            or head.lemma_.lower() in _PEOPLE_NOUNS
+        )
+        and all(t.ent_type_ in ("PERSON", "NORP", "") for t in words)
+        and len(words) <= 4
+    )
 
 
 def refers_back(verb: str, content: Sequence[Token]) -> bool:
