@@ -180,3 +180,52 @@ def test_a_source_list_line_citing_a_headline_is_no_statement(cast):
     assert [(q.text[:12], analysis.actor(q.actor).name) for q in analysis.quotes if q.actor] == [
         ('"We will win', "Maria Lopez")
     ]
+
+
+# -- things that are not actors -------------------------------------------------------------
+
+
+def test_vehicles_events_prizes_works_and_web_addresses_are_no_actors(cast):
+    analysis = cast(
+        "Launch day\n\nReaders of Blogster.com complained.\n\n"
+        "Space Shuttle Meridian lifted off from the pad. She sailed aboard the cruise ship, "
+        "Seawind, for a year.\n\nThe Halden Science Fair opened, and Rutt won the Corvin "
+        "Prize for her graphic novel Paper Lanterns. Her debut, the 1998 film Quiet Harbour, "
+        "was shown."
+    )
+    names = {a.name for a in analysis.actors}
+    for thing in (
+        "Blogster.com", "Space Shuttle Meridian", "Seawind", "Halden Science Fair",
+        "Paper Lanterns", "Quiet Harbour",
+    ):  # fmt: skip
+        assert thing not in names, names
+    labels = {e.text: e.label for e in analysis.entities}
+    assert labels.get("Paper Lanterns") == "WORK_OF_ART"
+    assert labels.get("The Halden Science Fair", labels.get("Halden Science Fair")) == "EVENT"
+
+
+def test_codes_of_versions_and_missions_are_products():
+    from reader.model import Entity
+    from reader.nlp.thing_names import things_by_form
+
+    text = "IE7 shipped with it; STS-90 flew; NATO met."
+    found = things_by_form(
+        text,
+        [
+            Entity(0, 3, "IE7", "ORG"),
+            Entity(21, 27, "STS-90", "GPE"),
+            Entity(34, 38, "NATO", "ORG"),
+        ],
+    )
+    assert [e.label for e in found] == ["PRODUCT", "PRODUCT", "ORG"]
+
+
+def test_a_source_lists_outlets_and_authors_are_no_actors(cast):
+    analysis = cast(
+        "Lost files\n\nThe files were found on a street.\n\nSources\n\n"
+        '"Files found on street" — Harbour Gazette, May 2, 2011 Tomas Wren. '
+        '"Minister orders review" — Valley Courier, May 3, 2011\n\n'
+        "Categories: Politics Harbour City"
+    )
+    names = {a.name for a in analysis.actors}
+    assert not names & {"Harbour Gazette", "Tomas Wren", "Valley Courier", "Categories"}, names

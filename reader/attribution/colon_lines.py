@@ -14,7 +14,7 @@ from reader.nlp.parsing import Paragraph
 #: Link lines and captions around an article body ("Related Article: …", "Read more: …").
 BOILERPLATE = re.compile(
     r"(related( article| stories| story)?|read (more|also)|see also|also read|watch|photo|"
-    r"image|video)\s*:",
+    r"image|video|categor(?:y|ies)|tags?|topics|filed under)\s*:",
     re.IGNORECASE,
 )
 

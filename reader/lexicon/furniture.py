@@ -34,3 +34,27 @@ EVENTS: frozenset[str] = frozenset({
     "Grey Cup", "Oscars", "Grammys", "Emmys", "Junos", "Golden Globes", "Tour de France",
     "Wimbledon", "Euro 2024", "Eurovision", "Ramadan", "Christmas", "Diwali", "Hanukkah",
 })  # fmt: skip
+
+#: Last words of the names of events, prizes and programmes: "Fan Expo Canada" is not, but
+#: "Google Science Fair", "Booker Prize", "Space Shuttle Program" are things, not actors.
+EVENT_HEADS: frozenset[str] = frozenset({
+    "expo", "fair", "festival", "championship", "championships", "prize", "award", "awards",
+    "study", "survey", "census", "cup", "tournament", "olympics",
+    "marathon", "summit", "conference", "convention", "week", "day", "gala", "rally",
+    "election", "elections", "referendum", "war", "crisis", "pandemic", "scandal",
+})  # fmt: skip
+
+#: Words that make a name a vehicle: "Space Shuttle Atlantis", "the cruise ship Freewinds".
+VEHICLE_WORDS: frozenset[str] = frozenset({
+    "shuttle", "spacecraft", "rocket", "rover", "probe", "satellite", "ship", "vessel",
+    "yacht", "ferry", "frigate", "destroyer", "submarine", "tanker", "aircraft", "jet",
+    "airliner", "train", "locomotive", "capsule", "orbiter", "telescope",
+})  # fmt: skip
+
+#: Nouns that introduce the title of a work: "the 1969 film Easy Rider", "her graphic novel
+#: Angel Catbird", "the album …".
+WORK_NOUNS: frozenset[str] = frozenset({
+    "film", "movie", "novel", "book", "memoir", "album", "song", "single", "series", "show",
+    "sitcom", "documentary", "play", "musical", "opera", "painting", "sculpture", "poem",
+    "game", "podcast", "episode", "column", "report", "exhibit", "exhibition",
+})  # fmt: skip

@@ -19,6 +19,8 @@ The statistical model alone gets five things wrong often enough to matter in new
   is not the story: its names are dropped;
 - people, towns and sites the tagger mislabels, told by given-name and place data
   (``reader.nlp.open_class_names``);
+- codes, web addresses, vehicles, events and works are called people or bodies
+  (``reader.nlp.thing_names``);
 - platforms, products and events are called people ("Twitter", "Bitcoin", "Brexit"): they
   get their own labels (``reader.lexicon.furniture``), and so do bills ("Bill C-21").
 """
@@ -40,6 +42,7 @@ from reader.nlp.headlines import is_title_case_headline
 from reader.nlp.name_repair import repair_names
 from reader.nlp.open_class_names import people_by_given_names, places_by_data
 from reader.nlp.parsing import Paragraph
+from reader.nlp.thing_names import things_by_form
 from reader.spans import SortedSpans
 
 if TYPE_CHECKING:
@@ -72,8 +75,10 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
         target.extend(found)
         speaking |= _speaking_subjects(paragraph, found)
     furniture = furniture_spans(text)
-    body = [e for e in _things_relabelled(body) if e.start not in furniture]
-    headline = [e for e in _things_relabelled(headline) if e.start not in furniture]
+    body = [e for e in things_by_form(text, _things_relabelled(body)) if e.start not in furniture]
+    headline = [
+        e for e in things_by_form(text, _things_relabelled(headline)) if e.start not in furniture
+    ]
     body = list(_media_outlets_as_orgs(text, body))
     body_strings = {e.text for e in body}
     kept = body + [e for e in headline if e.text in body_strings]

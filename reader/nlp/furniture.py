@@ -1,8 +1,9 @@
 """Page furniture: the parts of a saved page that are not the story.
 
 Photo and video credits ("Jane Roe/AFP/Getty Images", "(Photo: John Smith / Reuters)"),
-bylines ("By Priya Natarajan"), datelines ("HALIFAX —"), "Related:" lines and all-capital
-section labels ("SPORTS", "WATCH:"). Names in them are not the story's cast, so entities
+bylines ("By Priya Natarajan"), datelines ("HALIFAX —"), "Related:" lines, all-capital
+section labels ("SPORTS", "WATCH:"), a source list's citations ("— Toronto Star, August 15,
+2008") and category lines ("Categories: …"). Names in them are not the story's cast, so entities
 inside furniture are dropped.
 """
 
@@ -52,11 +53,29 @@ _SECTION_LABEL = re.compile(r"^[ \t]*[A-Z][A-Z&'’ -]{1,40}:?[ \t]*$", re.MULTI
 
 _LINE_WITH_SLASH = re.compile(r"^[^\n]*/[^\n]*$", re.MULTILINE)
 
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+#: A source list's citation after a quoted headline: "— Toronto Star, August 15, 2008",
+#: with the author's name after it ("… 2008 Peter Zimonjic.").
+_CITATION = re.compile(
+    rf"[—–][ \t]*{_NAME},[ \t]+{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}"
+    rf"(?:[ \t]+{_NAME}\.)?"
+)
+#: A category or tag line: "Categories: …", "Tags: …", "Filed under: …".
+_CATEGORY_LINE = re.compile(
+    r"^[ \t]*(?:Categories|Category|Tags|Topics|Filed under)[ \t]*:[^\n]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
 
 def furniture_spans(text: str) -> SortedSpans:
     """Character ranges of page furniture in ``text``."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL):
+    for pattern in (
+        _CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL, _CITATION, _CATEGORY_LINE
+    ):  # fmt: skip
         spans.extend(m.span() for m in pattern.finditer(text))
     for line in _LINE_WITH_SLASH.finditer(text):  # every credit chain has a slash
         spans.extend(m.span() for m in _CREDIT_CHAIN.finditer(text, line.start(), line.end()))

@@ -121,7 +121,7 @@ def _as_person(
     if inside:
         if not overlapping and not common_first:
             return entities
-        if not has_person and (not common_first or is_common_given_name(last_word)):
+        if not has_person and (not common_first or _widely_given(last_word)):
             return entities  # "Morgan Stanley": two given names make no person of a body
         kept = [e for e in entities if e not in overlapping]
         return _sorted([*kept, Entity(start, end, name, "PERSON")])
@@ -141,6 +141,16 @@ def _as_person(
                 ]
             )
     return entities
+
+
+#: Bearers from which a last word is a given name first ("Morgan Stanley"), not a surname
+#: that is sometimes given ("Annie Oakley").
+_WIDELY_GIVEN = 50_000
+
+
+def _widely_given(word: str) -> bool:
+    found = given_name(word)
+    return found is not None and found.bearers >= _WIDELY_GIVEN
 
 
 def places_by_data(text: str, entities: list[Entity]) -> list[Entity]:

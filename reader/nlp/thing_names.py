@@ -1,0 +1,74 @@
+"""Things the tagger takes for actors, told by the form of their name or the noun before it.
+
+Real news names many things the way it names people and bodies, and the tagger calls them
+PERSON, ORG or GPE. They are relabelled to what they are, so they are highlighted but are
+not in the cast:
+
+- codes of products, versions and missions: "IE9", "STS-134", "COVID-19";
+- web addresses: "Gawker.com", "Scientology.org";
+- vehicles: "Space Shuttle Atlantis", "the cruise ship Freewinds";
+- events, prizes and studies, by the last word of the name: "Google Science Fair",
+  "Booker Prize", "the Australian National Iodine Nutrition Study";
+- works, by the noun that introduces the title: "the 1969 film Easy Rider", "her graphic
+  novel Angel Catbird".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.lexicon.furniture import EVENT_HEADS, VEHICLE_WORDS, WORK_NOUNS
+from reader.model import Entity
+
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+#: Capital letters, then digits: a model, version or mission code ("IE9", "STS-134").
+_CODE = re.compile(r"^[A-Z]{2,}-?\d+[a-z]?$")
+_WEB_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|info)$", re.I)
+#: "the 1969 film", "her graphic novel", "the new album": a work noun right before a title,
+#: with at most two words between the determiner and the noun.
+_WORK_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|new|latest)\s+(?:[\w-]+\s+){0,2}("
+    + "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
+    + r"),?\s+$",
+    re.IGNORECASE,
+)
+
+
+def things_by_form(text: str, entities: Iterable[Entity]) -> list[Entity]:
+    """``entities`` with codes, web addresses, vehicles, events and works relabelled."""
+    result = []
+    for entity in entities:
+        label = _thing_label(text, entity) if entity.label in _ACTOR_LABELS else None
+        result.append(
+            entity
+            if label is None
+            else Entity(entity.start, entity.end, entity.text, label, entity.actor)
+        )
+    return result
+
+
+def _thing_label(text: str, entity: Entity) -> str | None:
+    name = entity.text.removeprefix("the ").removeprefix("The ")
+    words = name.split()
+    if not words:
+        return None
+    if _CODE.match(name) or _WEB_ADDRESS.match(name):
+        return "PRODUCT"
+    if any(w.lower() in VEHICLE_WORDS for w in words) or _vehicle_before(text, entity.start):
+        return "PRODUCT"
+    if len(words) >= 2 and words[-1].lower() in EVENT_HEADS:
+        return "EVENT"
+    if _WORK_BEFORE.search(text, max(0, entity.start - 40), entity.start):
+        return "WORK_OF_ART"
+    return None
+
+
+_VEHICLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(VEHICLE_WORDS, key=len, reverse=True)) + r"),?\s+$", re.I
+)
+
+
+def _vehicle_before(text: str, start: int) -> bool:
+    """ "the cruise ship, Freewinds", "the probe Juno": a vehicle noun right before."""
+    return _VEHICLE_BEFORE.search(text, max(0, start - 20), start) is not None
