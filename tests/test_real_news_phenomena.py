@@ -229,3 +229,73 @@ def test_a_source_lists_outlets_and_authors_are_no_actors(cast):
     )
     names = {a.name for a in analysis.actors}
     assert not names & {"Harbour Gazette", "Tomas Wren", "Valley Courier", "Categories"}, names
+
+
+# -- bodies, teams and names by their form ----------------------------------------------------
+
+
+def test_a_caption_running_into_its_credit_label_keeps_one_person(cast):
+    analysis = cast(
+        "Clock boy\n\nTexas student Omar Haddad Image: Jane Roe. Omar Haddad said he was happy."
+    )
+    assert [a.name for a in analysis.actors if a.kind == "person"] == ["Omar Haddad"]
+
+
+def test_national_teams_in_result_lines_are_organisations(cast):
+    analysis = cast(
+        "Group F\n\nNorway defeated Chile 2 – 1 on Monday; Peru lost to Norway. In the other "
+        "game, Ghana 3 – 0 Oman. Fans in Norway celebrated."
+    )
+    found = kinds(analysis)
+    assert found.get("Norway") == "organisation" and found.get("Oman") == "organisation", found
+
+
+def test_countries_without_a_result_stay_places(cast):
+    analysis = cast("Trade\n\nNorway signed a deal with Chile on Monday, 2 – 1 in a vote.")
+    assert kinds(analysis).get("Norway") == "place"
+
+
+def test_outlets_and_institutions_of_a_place_are_organisations(cast):
+    analysis = cast(
+        "Taxes\n\nThe Harbour Gazette reported that the Municipality of Tarvisio would pay."
+    )
+    found = kinds(analysis)
+    assert found.get("Harbour Gazette") == "organisation"
+    assert found.get("Municipality of Tarvisio") == "organisation"
+
+
+def paragraph_of(text: str):
+    from reader.nlp.parsing import parse
+
+    return parse(text)[0]
+
+
+def test_a_person_named_for_the_body_they_speak_for_is_split_from_it():
+    from reader.model import Entity
+    from reader.nlp.open_class_names import people_by_given_names
+
+    text = "Lydia Moss for Food Standards Ontario said labels would change."
+    tagged = [Entity(0, 37, "Lydia Moss for Food Standards Ontario", "ORG")]
+    found = people_by_given_names(paragraph_of(text), tagged)
+    assert [(e.text, e.label) for e in found] == [
+        ("Lydia Moss", "PERSON"),
+        ("Food Standards Ontario", "ORG"),
+    ]
+
+
+def test_family_name_first_with_a_hyphenated_given_name_is_one_person():
+    from reader.model import Entity
+    from reader.nlp.hyphenated_names import hyphenated_names
+
+    text = "Pan-localist Tang Siu-wah beat Chow Man-hing, and Hong Kong-based groups cheered."
+    tagged = [
+        Entity(0, 25, "Pan-localist Tang Siu-wah", "ORG"),
+        Entity(31, 39, "Chow Man", "PERSON"),
+        Entity(50, 59, "Hong Kong", "GPE"),
+    ]
+    found = hyphenated_names(text, 0, len(text), tagged)
+    assert [(e.text, e.label) for e in found] == [
+        ("Tang Siu-wah", "PERSON"),
+        ("Chow Man-hing", "PERSON"),
+        ("Hong Kong", "GPE"),
+    ]

@@ -67,6 +67,7 @@ from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import HONORIFICS, KINSHIP_WORDS, ROLE_WORDS, TITLE_HEADS, Gender
 from reader.model import Actor, ActorKind, Entity, Quote
+from reader.nlp.body_names import national_teams
 from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before
 
@@ -208,12 +209,14 @@ def _cluster_entities(
     """
     registry = Registry()
     clusters: dict[int, Cluster] = {}
+    teams = national_teams(text, entities)
     for i in sorted(range(len(entities)), key=lambda i: (entities[i].start, entities[i].end)):
         entity = entities[i]
         kind = actor_kind(entity.label)
         if kind is None or not entity.text.strip():
             continue
-        country = country_named(entity, i in modifiers)
+        team = entity.label == "ORG" and entity.text in teams  # "Belgium 3 – 0 Panama"
+        country = None if team else country_named(entity, i in modifiers)
         if kind == "person":
             cluster = registry.person(entity.text, entity.start, _gender(text, entity))
             _note_title(cluster, text, entity.text, entity.start, entity.end)

@@ -30,7 +30,7 @@ from reader.attribution.syntax import (
     speaker_tokens,
 )
 from reader.attribution.verb_frames import VerbContext, frame_of, is_question
-from reader.lexicon.speech import NOMINAL_CUES, TOPIC_NOUNS, WITHHOLDING_VERBS
+from reader.lexicon.speech import ANSWER_VERBS, NOMINAL_CUES, TOPIC_NOUNS, WITHHOLDING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -91,10 +91,6 @@ def withheld(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS
 
 
-#: Answers a negation leaves empty: "did not respond to a request for comment".
-_ANSWER_VERBS = frozenset({"respond", "reply", "comment", "return", "answer"})
-
-
 def unsaid(verb: Token) -> bool:
     """ "have not said why …", "did not respond to requests for comment": a negated cue that
     reports only what was not answered. "has never said she would …" keeps its content."""
@@ -103,7 +99,7 @@ def unsaid(verb: Token) -> bool:
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     if clauses:
         return all(is_question(c) for c in clauses)
-    return verb.lemma_.lower() in _ANSWER_VERBS
+    return verb.lemma_.lower() in ANSWER_VERBS
 
 
 def _cue_span(verb: Token, offset: int) -> tuple[int, int]:

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING
 from reader.attribution.cue_verbs import is_cue_verb, quote_follows_object
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import agent_of, own_subject
+from reader.lexicon.groups import PEOPLE_NOUNS
 from reader.lexicon.speech import (
     ADDRESSEE_ONLY_VERBS,
     ANSWERED_NOUNS,
     CLAUSE_ONLY_VERBS,
+    CONTACT_VERBS,
     JUDGING_VERBS,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
@@ -258,32 +260,15 @@ def object_frame(v: VerbContext) -> Frame | None:
     if refers_back(v.lemma, content):
         return None
     addressee = [t for obj in objects for t in obj.subtree]
-    if v.lemma in _CONTACT_VERBS and not _said_preps(v.preps) and names_only_people(addressee):
+    if v.lemma in CONTACT_VERBS and not _said_preps(v.preps) and names_only_people(addressee):
         return NOT_A_CUE  # "questioned the student": whom, not what
     return Frame(Rule.VERB_OBJECT, tuple(content))
-
-
-#: Verbs whose object is someone spoken to, not an evaluation of them ("questioned the
-#: student", "thanked the volunteers"); "criticized Clinton" stays a statement.
-_CONTACT_VERBS = frozenset(
-    {"question", "tweet", "point", "thank", "greet", "interview", "quote", "email", "phone",
-     "telephone", "text", "contact", "address", "brief", "ask", "tell", "inform", "notify"}
-)  # fmt: skip
 
 
 def _said_preps(preps: tuple[Token, ...]) -> list[Token]:
     """Prepositional phrases that may carry content: not "on Monday", "in the morning"."""
     return [p for p in preps if any(t.ent_type_ not in ("DATE", "TIME") for t in p.subtree
                                     if t is not p)]  # fmt: skip
-
-
-#: Nouns for people as addressees: "questioned the student", "spoke to attendees".
-_PEOPLE_NOUNS = frozenset(
-    {"student", "attendee", "people", "man", "woman", "boy", "girl", "child", "children",
-     "reporter", "journalist", "crowd", "audience", "supporter", "fan", "volunteer", "member",
-     "visitor", "resident", "voter", "official", "parent", "family", "friend", "colleague",
-     "teenager", "suspect", "witness", "driver", "passenger", "patient", "worker"}
-)  # fmt: skip
 
 
 def names_only_people(content: Sequence[Token]) -> bool:
@@ -300,7 +285,7 @@ def names_only_people(content: Sequence[Token]) -> bool:
         (
             head.pos_ == "PRON"
             or head.ent_type_ in ("PERSON", "NORP")
-            or head.lemma_.lower() in _PEOPLE_NOUNS
+            or head.lemma_.lower() in PEOPLE_NOUNS
         )
         and all(t.ent_type_ in ("PERSON", "NORP", "") for t in words)
         and len(words) <= 4

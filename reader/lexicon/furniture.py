@@ -58,3 +58,8 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "sitcom", "documentary", "play", "musical", "opera", "painting", "sculpture", "poem",
     "game", "podcast", "episode", "column", "report", "exhibit", "exhibition",
 })  # fmt: skip
+
+#: Labels of a caption's credit: "Ahmed Mohamed Image: Jane Roe".
+CREDIT_WORDS: frozenset[str] = frozenset(
+    {"image", "images", "photo", "photos", "video", "audio", "picture"}
+)

@@ -36,3 +36,40 @@ SITE_HEADS: frozenset[str] = wordset(
     harbor port pier plaza mall campus gardens garden building palace castle cathedral
     """
 )
+
+#: Last words of the names of news outlets: "the Saudi Gazette", "Deseret News".
+OUTLET_HEADS: frozenset[str] = wordset(
+    """
+    news gazette herald times post journal tribune chronicle telegraph guardian observer
+    independent express mirror courier examiner inquirer bulletin dispatch standard sun
+    star daily weekly magazine review record register sentinel monitor reporter press
+    """
+)
+
+#: Nouns for people spoken to: "questioned the student", "spoke to attendees".
+PEOPLE_NOUNS: frozenset[str] = wordset(
+    """
+    student attendee people man woman boy girl child children reporter journalist crowd
+    audience supporter fan volunteer member visitor resident voter official parent family
+    friend colleague teenager suspect witness driver passenger patient worker
+    """
+)
+
+#: Words that end the name of a body, not a person or a town: "Harbour Association",
+#: "Tidal FC", "Bakers Guild".
+BODY_WORDS: frozenset[str] = wordset(
+    """
+    association club party group institute university college school hospital church
+    society federation foundation trust fc united league team service services news times
+    post press media records studios games entertainment magazine airlines motors partners
+    capital guild alliance coalition network institution relations rights
+    """
+)
+
+#: Institutions named "<noun> of <place>": "the Municipality of Livorno".
+INSTITUTION_NOUNS: frozenset[str] = wordset(
+    """
+    municipality ministry department office council university government province
+    prefecture commune diocese archdiocese bank court
+    """
+)

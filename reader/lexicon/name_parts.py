@@ -24,3 +24,13 @@ DETERMINERS: frozenset[str] = wordset(
 COMPANY_SUFFIXES: frozenset[str] = wordset(
     "ltd limited inc incorporated corp corporation co llc llp plc gmbh ag sa nv bv lp ulc"
 )
+
+#: Second halves of compound adjectives, never of a hyphenated given name: "Hong Kong-based".
+COMPOUND_ENDINGS: frozenset[str] = wordset(
+    """
+    based born led owned run style like wide era made funded backed linked bound
+    controlled friendly speaking held area class level year old long day week month time
+    free related focused oriented specific centred centered facing only wise up out in off
+    over down ready sized size
+    """
+)

@@ -58,6 +58,18 @@ NP_CONTENT_VERBS: frozenset[str] = wordset(
     """
 )
 
+#: Verbs whose object is someone spoken to, not an evaluation of them ("questioned the
+#: student", "thanked the volunteers"); "criticized Clinton" stays a statement.
+CONTACT_VERBS: frozenset[str] = wordset(
+    """
+    question tweet point thank greet interview quote email phone telephone text contact
+    address brief ask tell inform notify
+    """
+)
+
+#: Answers a negation leaves empty: "did not respond to a request for comment".
+ANSWER_VERBS: frozenset[str] = wordset("respond reply comment return answer")
+
 #: Verbs that refuse the speech they govern: "declined to say", "refused to comment".
 WITHHOLDING_VERBS: frozenset[str] = wordset("decline refuse")
 

@@ -17,8 +17,12 @@ The statistical model alone gets five things wrong often enough to matter in new
   a name apposed to a role noun, or after a role word or honorific, is a person;
 - page furniture (credits, bylines, datelines, section labels: ``reader.nlp.furniture``)
   is not the story: its names are dropped;
+- names written family name first with a hyphenated given name ("Lam Cheuk-ting") are cut
+  or taken into a party (``reader.nlp.hyphenated_names``);
 - people, towns and sites the tagger mislabels, told by given-name and place data
   (``reader.nlp.open_class_names``);
+- outlets, institutions "of" a place and national teams are called places or people
+  (``reader.nlp.body_names``);
 - codes, web addresses, vehicles, events and works are called people or bodies
   (``reader.nlp.thing_names``);
 - platforms, products and events are called people ("Twitter", "Bitcoin", "Brexit"): they
@@ -32,13 +36,15 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from typing import TYPE_CHECKING
 
 from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
-from reader.lexicon.groups import ORGANISATION_HEADS
+from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS
 from reader.lexicon.name_parts import COMPANY_SUFFIXES, JOINED_ARTICLES, PARTICLES
 from reader.lexicon.speech import SPEECH_VERBS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
 from reader.model import Entity
+from reader.nlp.body_names import bodies_by_form
 from reader.nlp.furniture import furniture_spans
 from reader.nlp.headlines import is_title_case_headline
+from reader.nlp.hyphenated_names import hyphenated_names
 from reader.nlp.name_repair import repair_names
 from reader.nlp.open_class_names import people_by_given_names, places_by_data
 from reader.nlp.parsing import Paragraph
@@ -71,7 +77,8 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     for paragraph in paragraphs:
         target = headline if is_title_case_headline(paragraph.doc.text) else body
         repaired = repair_names(text, list(_trimmed(_raw_entities(paragraph))))
-        found = _people_by_role(paragraph, people_by_given_names(paragraph, repaired))
+        named = hyphenated_names(text, paragraph.start, paragraph.end, repaired)
+        found = _people_by_role(paragraph, people_by_given_names(paragraph, named))
         target.extend(found)
         speaking |= _speaking_subjects(paragraph, found)
     furniture = furniture_spans(text)
@@ -79,20 +86,13 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     headline = [
         e for e in things_by_form(text, _things_relabelled(headline)) if e.start not in furniture
     ]
-    body = list(_media_outlets_as_orgs(text, body))
+    body = bodies_by_form(text, list(_media_outlets_as_orgs(text, body)))
     body_strings = {e.text for e in body}
     kept = body + [e for e in headline if e.text in body_strings]
     ordered = sorted(kept, key=lambda e: (e.start, e.end))
     people = _propagate_surnames(text, ordered, body, speaking)
     return _lone_names_as_places(text, places_by_data(text, people))
 
-
-#: Words that make a name a body, not a place: "Harbour Association", "Tidal FC".
-_BODY_WORDS = frozenset(
-    {"association", "club", "party", "group", "institute", "university", "college", "school",
-     "hospital", "church", "society", "federation", "foundation", "trust", "fc", "united",
-     "league", "team", "service", "services", "news", "times", "post", "press", "media"}
-)  # fmt: skip
 
 #: "weapons to Kyiv", "in Mariupol": a preposition of place right before a word.
 _PLACE_PREPOSITION = re.compile(
@@ -154,7 +154,7 @@ def _organisations_only_met_as_places(text: str, entities: list[Entity]) -> set[
 def _could_be_a_town(name: str) -> bool:
     words = [w.strip(".,").lower() for w in name.split()]
     return all(w.isalpha() for w in words) and not any(
-        w in ORGANISATION_HEADS or w in COMPANY_SUFFIXES or w in _BODY_WORDS for w in words
+        w in ORGANISATION_HEADS or w in COMPANY_SUFFIXES or w in BODY_WORDS for w in words
     )
 
 

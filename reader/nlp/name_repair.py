@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.lexicon.furniture import CREDIT_WORDS
 from reader.lexicon.name_parts import PARTICLES
 from reader.lexicon.numbers import NUMBER_WORDS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS, TITLE_HEADS
@@ -61,7 +62,7 @@ def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if fixed.label == "PERSON":
             fixed = _joined_over_particles(text, fixed)
         repaired.append(fixed)
-    return _extended_over_surnames(text, repaired)
+    return [_without_credit_word(text, e) for e in _extended_over_surnames(text, repaired)]
 
 
 def _extended_over_surnames(text: str, entities: list[Entity]) -> list[Entity]:
@@ -178,6 +179,16 @@ def _rebuilt(entity: Entity, start: int, end: int, label: str | None = None) -> 
 
 def _is_particle(word: str) -> bool:
     return word.lower() in PARTICLES
+
+
+def _without_credit_word(text: str, entity: Entity) -> Entity:
+    """ "Ahmed Mohamed Image: …" → "Ahmed Mohamed": a caption runs into its credit label."""
+    words = _words(entity)
+    if len(words) < 2 or words[-1].group().lower() not in CREDIT_WORDS:
+        return entity
+    if not text.startswith(":", entity.end):
+        return entity
+    return _rebuilt(entity, 0, words[-2].end())
 
 
 def _without_trailing_word(entity: Entity) -> Entity:

@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reader.lexicon.groups import ORGANISATION_HEADS, SITE_HEADS
+from reader.lexicon.furniture import CREDIT_WORDS
+from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS, SITE_HEADS
 from reader.lexicon.name_parts import COMPANY_SUFFIXES, PARTICLES
 from reader.lexicon.open_class import given_name, is_common_given_name, place_kind
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
@@ -33,14 +34,6 @@ if TYPE_CHECKING:
 
 #: Labels a person's name may carry by the tagger's mistake.
 _MISTAKEN = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
-#: Words that end the name of a body, not a person: "Harbour Association", "Tidal FC".
-_BODY_WORDS = frozenset(
-    {"association", "club", "party", "group", "institute", "university", "college", "school",
-     "hospital", "church", "society", "federation", "foundation", "trust", "fc", "united",
-     "league", "team", "news", "times", "post", "press", "media", "records", "studios",
-     "games", "entertainment", "magazine", "airlines", "motors", "partners", "capital",
-     "guild", "alliance", "coalition", "network", "institution", "relations", "rights"}
-)  # fmt: skip
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
 _MAX_NAME_WORDS = 3
 
@@ -90,10 +83,13 @@ def _could_start_a_name(token: Token) -> bool:
 
 def _is_surname_word(token: Token) -> bool:
     lower = token.text.lower()
+    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    if following == ":" and lower in CREDIT_WORDS:
+        return False  # "Ahmed Mohamed Image: …": a caption's credit label
     return (
         token.tag_ in ("NNP", "NNPS")
         and bool(_NAME_WORD.match(token.text))
-        and lower not in _BODY_WORDS
+        and lower not in BODY_WORDS
         and lower not in ORGANISATION_HEADS
         and lower not in SITE_HEADS
         and lower not in COMPANY_SUFFIXES
@@ -130,7 +126,7 @@ def _as_person(
     if len(runs_in) == 1 and len(overlapping) == 1:
         body = runs_in[0]
         head = text[body.start - paragraph.start : start - paragraph.start].rstrip(" ,")
-        ends_a_body = head.split()[-1].lower() in _BODY_WORDS | ORGANISATION_HEADS
+        ends_a_body = head.split()[-1].lower() in BODY_WORDS | ORGANISATION_HEADS
         if len(head.split()) >= 2 and (common_first or ends_a_body):
             kept = [e for e in entities if e is not body]
             return _sorted(
@@ -140,7 +136,25 @@ def _as_person(
                     Entity(start, end, name, "PERSON"),
                 ]
             )
+    # A person named for the body they speak for: "Lydia Moss for Food Standards Ontario".
+    runs_on = [e for e in overlapping if e.start == start and e.end > end and e.label == "ORG"]
+    if len(runs_on) == 1 and len(overlapping) == 1 and common_first:
+        body = runs_on[0]
+        after = _FOR_BODY.match(text, end - paragraph.start, body.end - paragraph.start)
+        if after is not None:
+            body_text = text[after.end() : body.end - paragraph.start]
+            kept = [e for e in entities if e is not body]
+            return _sorted(
+                [
+                    *kept,
+                    Entity(start, end, name, "PERSON"),
+                    Entity(paragraph.start + after.end(), body.end, body_text, "ORG"),
+                ]
+            )
     return entities
+
+
+_FOR_BODY = re.compile(r"\s+(?:for|of|from|at)\s+(?:the\s+)?(?=[A-Z])")
 
 
 #: Bearers from which a last word is a given name first ("Morgan Stanley"), not a surname
@@ -175,7 +189,7 @@ def places_by_data(text: str, entities: list[Entity]) -> list[Entity]:
 
 def _is_a_town(text: str, entity: Entity, names_words: set[str]) -> bool:
     name = entity.text
-    if " " in name or not _NAME_WORD.match(name) or place_kind(name) is None:
+    if " " in name or not _NAME_WORD.match(name) or place_kind(name) not in ("city", "state"):
         return False
     if given_name(name) is not None or name in names_words:
         return False

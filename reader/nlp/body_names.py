@@ -1,0 +1,76 @@
+"""Bodies the tagger takes for places or people, told by the words of their name or the
+result lines around them.
+
+- an outlet, by the last word of its name: "the Saudi Gazette", "Deseret News";
+- an institution named "<Institution> of <place>": "the Municipality of Livorno";
+- a national team, named like its country, in a sports result: "Belgium 3 – 0 Panama",
+  "Sweden defeated South Korea 1 – 0" (every mention of that name in the article is the
+  team, as news of a match means).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.lexicon.groups import INSTITUTION_NOUNS, OUTLET_HEADS
+from reader.lexicon.open_class import given_name, place_kind
+from reader.model import Entity
+
+_PLACE_OR_PERSON = frozenset({"GPE", "LOC", "PERSON", "FAC", "NORP"})
+_INSTITUTION_OF = re.compile(
+    r"^(?:the\s+)?(?:"
+    + "|".join(sorted(INSTITUTION_NOUNS, key=len, reverse=True))
+    + r")\s+of\s+[A-Z]",
+    re.IGNORECASE,
+)
+#: "Belgium 3 – 0 Panama", "Sweden 1-0 South Korea": two sides around a score.
+_SCORE = r"\d{1,2}\s*[–—-]\s*\d{1,2}"
+_RESULT_VERBS = (
+    r"(?:defeated|beat|beats|defeats|lost|lose|loses|drew|draws|tied|edged|thrashed|routed)"
+)
+
+
+def bodies_by_form(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """``entities`` with outlets, institutions and national teams relabelled ORG."""
+    teams = national_teams(text, entities)
+    result = []
+    for entity in entities:
+        bare = entity.text.removeprefix("the ").removeprefix("The ")
+        words = bare.split()
+        outlet = (
+            len(words) >= 2
+            and words[-1].lower() in OUTLET_HEADS
+            and not (entity.label == "PERSON" and given_name(words[0]) is not None)
+        )
+        is_body = entity.label in _PLACE_OR_PERSON and (
+            outlet or _INSTITUTION_OF.match(entity.text) is not None
+        )
+        if is_body or (entity.label in ("GPE", "LOC", "ORG") and entity.text in teams):
+            entity = Entity(entity.start, entity.end, entity.text, "ORG", entity.actor)
+        result.append(entity)
+    return result
+
+
+_SIDE = r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+_SCORELINE = re.compile(rf"{_SIDE}\s+{_SCORE}\s+{_SIDE}")
+_RESULT_LINE = re.compile(rf"{_SIDE}\s+{_RESULT_VERBS}\s+(?:to\s+)?(?:debutants\s+)?{_SIDE}")
+
+
+def national_teams(text: str, entities: Sequence[Entity]) -> set[str]:
+    """Country names that play in a result line of the article: the sides around a score,
+    or the subject and object of "defeated", "lost to"… in a paragraph with a score."""
+    if re.search(_SCORE, text) is None:
+        return set()
+    places = {e.text for e in entities if e.label in ("GPE", "LOC")}
+
+    def country(name: str) -> bool:
+        return place_kind(name) == "country" or name in places
+
+    teams: set[str] = set()
+    for pattern in (_SCORELINE, _RESULT_LINE):
+        for match in pattern.finditer(text):
+            sides = [g for g in match.groups() if g]
+            if len(sides) == 2 and all(country(side) for side in sides):
+                teams.update(sides)
+    return teams
