@@ -299,3 +299,32 @@ def test_family_name_first_with_a_hyphenated_given_name_is_one_person():
         ("Chow Man-hing", "PERSON"),
         ("Hong Kong", "GPE"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Visas\n\nAccording to Chilean Ambassador to the United Kingdom Ramiro Valdés, "
+            "the team deserved a chance.",
+            "Ramiro Valdés",
+        ),
+        (
+            "Clock\n\nBritish academic and professor Nadia Okafor commented, "
+            '"This is a wonderful moment for the boy."',
+            "Nadia Okafor",
+        ),
+        (
+            "Campus\n\nUniversity of Harlow Arlington Muslim Student Association president "
+            "Sana Qureshi said the support had helped.",
+            "Sana Qureshi",
+        ),
+        (
+            "War\n\nAccording to the Dongsan Herald newspaper, the army was placed on alert.",
+            "Dongsan Herald",
+        ),
+    ],
+)
+def test_a_description_running_into_a_name_gives_the_name_the_statement(cast, text, speaker):
+    analysis = cast(text)
+    assert [analysis.actor(q.actor).name for q in analysis.quotes if q.actor] == [speaker]

@@ -63,7 +63,7 @@ from reader.lexicon.demonyms import (
     COUNTRY_OF_PLURAL,
     NOUN_USE_FOLLOWERS,
 )
-from reader.lexicon.groups import ORGANISATION_HEADS
+from reader.lexicon.groups import BODY_NOUNS, ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import HONORIFICS, KINSHIP_WORDS, ROLE_WORDS, TITLE_HEADS, Gender
 from reader.model import Actor, ActorKind, Entity, Quote
@@ -103,6 +103,13 @@ _APPOSITION_GAP = re.compile(
 _POSSESSIVES = ("'s", "’s")
 #: Nothing but a space between a role and the name it is given: "coach Nabil Maaloul".
 _CLOSE_APPOSITION_GAP = re.compile(r"[ \t]+")
+#: "academic and professor Marc Lamont Hill": more roles joined before the name.
+_ROLE_JOINED = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[a-z-]+[ \t]+){1,3}")
+#: "Ambassador to the United States Hamdullah Mohib": where the role is held.
+_PLACE_PHRASE = re.compile(
+    r"[ \t]+(?:to|of|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){1,5}"
+)
+_CLAUSE_PUNCTUATION = frozenset(',.;:"“”()')
 
 
 def _ends_in_role(before: str) -> bool:
@@ -451,7 +458,11 @@ class _Speakers:
             key = self._antecedents.pronoun(surface, start, sentence, self._previous, quote.spans)
             cluster = self._by_key.get(key) if key else None
             return self._done(cluster, start, end, sentence, PRONOUN_CONFIDENCE)
-        apposed = None if looks_like_name(surface) else self._apposed_name(end)
+        titled = self._titled_name_at_end(start, end)
+        if titled is not None:
+            return self._done(titled, start, end, sentence, 1.0)
+        named = looks_like_name(surface) and not _ends_in_role(surface)
+        apposed = None if named else self._apposed_name(end)
         if apposed is not None:
             return self._done(apposed, start, end, sentence, 1.0)
         cluster, factor = self._describe(surface, start, end)
@@ -465,20 +476,58 @@ class _Speakers:
         entity = self.entities[self._located[index]]
         # "A spokesman, Marc Lemaire," / "A spokeswoman for the commission, Tanya Boyd," /
         # "The union representing bakery staff, the Food Workers Alliance,".
+        close = self._closely_apposed(end, index)
+        if close is not None:
+            return close
         cluster = self.entity_clusters[self._located[index]].root()
-        if (
-            cluster.kind == "person"
-            and _CLOSE_APPOSITION_GAP.fullmatch(self.text, end, entity.start)
-            and _ends_in_role(self.text[max(0, end - 40) : end])
-        ):
-            # "Tunisia's coach Nabil Maaloul said", "His father Mohamed El-Hassan Mohamed".
-            return cluster
         gap = _APPOSITION_GAP.fullmatch(self.text, end, entity.start)
         if gap is None or not self.text.startswith(",", entity.end):
             return None
         if cluster.kind not in ("person", "organisation"):
             return None
         return cluster
+
+    def _titled_name_at_end(self, start: int, end: int) -> Cluster | None:
+        """ "… Student Association president Sehar Memon": a speaker ending in a person's
+        name right after a role word is that person, whatever bodies come before."""
+        index = bisect_left(self._starts, end) - 1
+        if index < 0:
+            return None
+        entity = self.entities[self._located[index]]
+        if entity.end != end or entity.start <= start:
+            return None
+        cluster = self.entity_clusters[self._located[index]].root()
+        before = self.text[max(start, entity.start - 40) : entity.start]
+        if cluster.kind == "person" and before.endswith(" ") and _ends_in_role(before):
+            return cluster
+        return None
+
+    def _closely_apposed(self, end: int, index: int) -> Cluster | None:
+        """The name a description runs into with no comma: "Tunisia's coach Nabil Maaloul
+        said", "His father …", "academic and professor Marc Lamont Hill", "Ambassador to the
+        United States Hamdullah Mohib", "The secularist magazine MicroMega"."""
+        before = self.text[max(0, end - 40) : end]
+        for j in range(index, min(index + 3, len(self._starts))):
+            entity = self.entities[self._located[j]]
+            gap = self.text[end : entity.start]
+            if len(gap) > 60 or any(c in gap for c in _CLAUSE_PUNCTUATION):
+                return None
+            cluster = self.entity_clusters[self._located[j]].root()
+            just_before = self.text[max(0, entity.start - 40) : entity.start]
+            if cluster.kind == "person" and (
+                (_CLOSE_APPOSITION_GAP.fullmatch(gap) and _ends_in_role(before))
+                or (_ROLE_JOINED.fullmatch(gap) and _ends_in_role(just_before))
+                or (_PLACE_PHRASE.fullmatch(gap) and _ends_in_role(before))
+            ):
+                return cluster
+            if (
+                cluster.kind == "organisation"
+                and _CLOSE_APPOSITION_GAP.fullmatch(gap)
+                and before.split()[-1:] != []
+                and before.split()[-1].lower() in BODY_NOUNS
+            ):
+                return cluster
+        return None
 
     def _done(
         self, cluster: Cluster | None, start: int, end: int, sentence: int, factor: float
@@ -521,6 +570,9 @@ class _Speakers:
             return self._new_mention(
                 self.registry.described(description_key(surface)), surface, start, "group"
             )
+        bodies = [c for c in self._overlapping(start, head_offset) if c.kind == "organisation"]
+        if bodies and lower_head in ORGANISATION_HEADS | BODY_NOUNS:
+            return bodies[0], 1.0  # "Yonhap news agency", "the Hanover Gazette newspaper"
         if lower_head in ORGANISATION_HEADS:
             return self._new_mention(
                 self.registry.described(description_key(surface)), surface, start, "organisation"

@@ -73,3 +73,12 @@ INSTITUTION_NOUNS: frozenset[str] = wordset(
     prefecture commune diocese archdiocese bank court
     """
 )
+
+#: Nouns for a body that a name may follow with no comma: "the secularist magazine
+#: MicroMega", "the security firm Secunia".
+BODY_NOUNS: frozenset[str] = wordset(
+    """
+    magazine firm company agency newspaper website site publication broadcaster network
+    group organisation organization charity union party startup outlet daily weekly
+    """
+)

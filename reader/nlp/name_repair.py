@@ -201,7 +201,8 @@ def _without_trailing_word(entity: Entity) -> Entity:
     last = words[-1].group()
     trailing = last.islower() and last.isalpha() and last not in ("of", "and")
     if trailing and not _is_particle(last) and any(w.group()[:1].isupper() for w in words[:-1]):
-        return _rebuilt(entity, 0, words[-2].end())
+        # "Yonhap news agency" → "Yonhap": every trailing lower-case word goes.
+        return _without_trailing_word(_rebuilt(entity, 0, words[-2].end()))
     return entity
 
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 
 from reader.lexicon.furniture import EVENT_HEADS, VEHICLE_WORDS, WORK_NOUNS
+from reader.lexicon.groups import BODY_NOUNS
 from reader.model import Entity
 
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -53,8 +54,10 @@ def _thing_label(text: str, entity: Entity) -> str | None:
     words = name.split()
     if not words:
         return None
-    if _CODE.match(name) or _WEB_ADDRESS.match(name):
+    if _CODE.match(name):
         return "PRODUCT"
+    if _WEB_ADDRESS.match(name) and not _named_as_a_body(text, entity.start):
+        return "PRODUCT"  # a site; "the security firm Secunia.com" stays the firm
     if any(w.lower() in VEHICLE_WORDS for w in words) or _vehicle_before(text, entity.start):
         return "PRODUCT"
     if len(words) >= 2 and words[-1].lower() in EVENT_HEADS:
@@ -72,3 +75,8 @@ _VEHICLE_BEFORE = re.compile(
 def _vehicle_before(text: str, start: int) -> bool:
     """ "the cruise ship, Freewinds", "the probe Juno": a vehicle noun right before."""
     return _VEHICLE_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+def _named_as_a_body(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1].lower() in BODY_NOUNS
