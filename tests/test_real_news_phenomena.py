@@ -244,10 +244,13 @@ def test_a_caption_running_into_its_credit_label_keeps_one_person(cast):
 def test_national_teams_in_result_lines_are_organisations(cast):
     analysis = cast(
         "Group F\n\nNorway defeated Chile 2 – 1 on Monday; Peru lost to Norway. In the other "
-        "game, Ghana 3 – 0 Oman. Fans in Norway celebrated."
+        "game, Ghana 3 – 0 Oman. Fans in Norway celebrated. In the evening, Iceland lost 1 – 2 to "
+        "England, and a penalty put Wales 1 – 0 up against Japan before Wales 1 – 1 Japan."
     )
     found = kinds(analysis)
-    assert found.get("Norway") == "organisation" and found.get("Oman") == "organisation", found
+    for team in ("Norway", "Oman", "Iceland", "England", "Wales"):
+        assert found.get(team) == "organisation", found
+    assert "Wales 1" not in found
 
 
 def test_countries_without_a_result_stay_places(cast):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.lexicon.demonyms import COUNTRIES
 from reader.lexicon.groups import INSTITUTION_NOUNS, OUTLET_HEADS
 from reader.lexicon.open_class import given_name, place_kind
 from reader.model import Entity
@@ -32,10 +33,9 @@ _RESULT_VERBS = (
 
 
 def bodies_by_form(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """``entities`` with outlets, institutions and national teams relabelled ORG."""
-    teams = national_teams(text, entities)
+    """``entities`` with outlets and institutions relabelled ORG."""
     result = []
-    for entity in entities:
+    for entity in (_without_score(text, e) for e in entities):
         bare = entity.text.removeprefix("the ").removeprefix("The ")
         words = bare.split()
         outlet = (
@@ -46,7 +46,7 @@ def bodies_by_form(text: str, entities: Sequence[Entity]) -> list[Entity]:
         is_body = entity.label in _PLACE_OR_PERSON and (
             outlet or _INSTITUTION_OF.match(entity.text) is not None
         )
-        if is_body or (entity.label in ("GPE", "LOC", "ORG") and entity.text in teams):
+        if is_body:
             entity = Entity(entity.start, entity.end, entity.text, "ORG", entity.actor)
         result.append(entity)
     return result
@@ -54,7 +54,22 @@ def bodies_by_form(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
 _SIDE = r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 _SCORELINE = re.compile(rf"{_SIDE}\s+{_SCORE}\s+{_SIDE}")
-_RESULT_LINE = re.compile(rf"{_SIDE}\s+{_RESULT_VERBS}\s+(?:to\s+)?(?:debutants\s+)?{_SIDE}")
+_RESULT_LINE = re.compile(
+    rf"{_SIDE}\s+{_RESULT_VERBS}\s+(?:{_SCORE}\s+)?(?:to\s+)?(?:debutants\s+)?{_SIDE}"
+)
+
+
+def teams_as_organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Every mention of a country that plays in a result line, as the team (ORG)."""
+    teams = national_teams(text, entities)
+    if not teams:
+        return list(entities)
+    return [
+        Entity(e.start, e.end, e.text, "ORG", e.actor)
+        if e.text in teams and e.label in ("GPE", "LOC", "PERSON")
+        else e
+        for e in entities
+    ]
 
 
 def national_teams(text: str, entities: Sequence[Entity]) -> set[str]:
@@ -65,7 +80,7 @@ def national_teams(text: str, entities: Sequence[Entity]) -> set[str]:
     places = {e.text for e in entities if e.label in ("GPE", "LOC")}
 
     def country(name: str) -> bool:
-        return place_kind(name) == "country" or name in places
+        return place_kind(name) == "country" or name in COUNTRIES or name in places
 
     teams: set[str] = set()
     for pattern in (_SCORELINE, _RESULT_LINE):
@@ -74,3 +89,16 @@ def national_teams(text: str, entities: Sequence[Entity]) -> set[str]:
             if len(sides) == 2 and all(country(side) for side in sides):
                 teams.update(sides)
     return teams
+
+
+_TRAILING_SCORE = re.compile(r"\s+\d{1,2}$")
+
+
+def _without_score(text: str, entity: Entity) -> Entity:
+    """ "putting Sweden 1 – 0 up": the tagger takes the score into the name."""
+    found = _TRAILING_SCORE.search(entity.text)
+    if found is None or not re.match(r"\s*[–—-]\s*\d", text[entity.end : entity.end + 6]):
+        return entity
+    name = entity.text[: found.start()]
+    label = "GPE" if entity.label in ("PRODUCT", "CARDINAL") else entity.label
+    return Entity(entity.start, entity.start + len(name), name, label, entity.actor)

@@ -41,7 +41,7 @@ from reader.lexicon.name_parts import COMPANY_SUFFIXES, JOINED_ARTICLES, PARTICL
 from reader.lexicon.speech import SPEECH_VERBS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
 from reader.model import Entity
-from reader.nlp.body_names import bodies_by_form
+from reader.nlp.body_names import bodies_by_form, teams_as_organisations
 from reader.nlp.furniture import furniture_spans
 from reader.nlp.headlines import is_title_case_headline
 from reader.nlp.hyphenated_names import hyphenated_names
@@ -91,7 +91,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     kept = body + [e for e in headline if e.text in body_strings]
     ordered = sorted(kept, key=lambda e: (e.start, e.end))
     people = _propagate_surnames(text, ordered, body, speaking)
-    return _lone_names_as_places(text, places_by_data(text, people))
+    return teams_as_organisations(text, _lone_names_as_places(text, places_by_data(text, people)))
 
 
 #: "weapons to Kyiv", "in Mariupol": a preposition of place right before a word.
