@@ -331,3 +331,11 @@ def test_family_name_first_with_a_hyphenated_given_name_is_one_person():
 def test_a_description_running_into_a_name_gives_the_name_the_statement(cast, text, speaker):
     analysis = cast(text)
     assert [analysis.actor(q.actor).name for q in analysis.quotes if q.actor] == [speaker]
+
+
+def test_a_name_the_tagger_cut_into_two_places_is_one_person(cast):
+    analysis = cast("Ship\n\nValentina Dallas, an Australian woman, said she was held aboard.")
+    assert [analysis.actor(q.actor).name for q in analysis.quotes if q.actor] == [
+        "Valentina Dallas"
+    ]
+    assert "Dallas" not in kinds(analysis)

@@ -25,7 +25,7 @@ from reader.lexicon.furniture import CREDIT_WORDS
 from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS, SITE_HEADS
 from reader.lexicon.name_parts import COMPANY_SUFFIXES, PARTICLES
 from reader.lexicon.open_class import given_name, is_common_given_name, place_kind
-from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
+from reader.lexicon.titles import ROLE_WORDS
 from reader.model import Entity
 from reader.nlp.parsing import Paragraph
 
@@ -72,13 +72,12 @@ def _could_start_a_name(token: Token) -> bool:
         return False
     if given_name(token.text) is None or place_kind(token.text) in ("country", "state"):
         return False
-    if token.text.lower() in PARTICLES:  # "Al Jazeera", "El Pais": an article, not "Al"
-        return False
-    previous = token.nbor(-1) if token.i > 0 else None
-    # "Mr. Dean Smith" is fine; "Will" or "May" opening a sentence needs more than its case.
-    return not (token.is_sent_start and not is_common_given_name(token.text)) or (
-        previous is not None and previous.text.lower().rstrip(".") in HONORIFICS
-    )
+    return token.text.lower() not in PARTICLES  # "Al Jazeera", "El Pais": an article
+
+
+def _opens_sentence_alone(token: Token) -> bool:
+    """A rare given name opening a sentence, with no honorific before it."""
+    return bool(token.is_sent_start) and not is_common_given_name(token.text)
 
 
 def _is_surname_word(token: Token) -> bool:
@@ -117,7 +116,12 @@ def _as_person(
     if inside:
         if not overlapping and not common_first:
             return entities
-        if not has_person and (not common_first or _widely_given(last_word)):
+        # Two names side by side with nothing between them are one name ("Valeska Paris",
+        # each word tagged a place): towns are written "Paris, France", not "Valeska Paris".
+        cut_in_two = len(overlapping) >= 2
+        if _opens_sentence_alone(first) and not (has_person or cut_in_two):
+            return entities  # a rare given name opening a sentence may be any capital word
+        if not has_person and not cut_in_two and (not common_first or _widely_given(last_word)):
             return entities  # "Morgan Stanley": two given names make no person of a body
         kept = [e for e in entities if e not in overlapping]
         return _sorted([*kept, Entity(start, end, name, "PERSON")])
