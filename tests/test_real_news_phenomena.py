@@ -339,3 +339,32 @@ def test_a_name_the_tagger_cut_into_two_places_is_one_person(cast):
         "Valentina Dallas"
     ]
     assert "Dallas" not in kinds(analysis)
+
+
+def test_credit_lines_and_state_abbreviations_make_no_actors(cast):
+    analysis = cast(
+        "Mill closes\n\nThe mill closed on Friday.\n\nTom Lasker / Valley News\n\n"
+        "The plant in Hamilton, Ont., and another in Austin, Tex., will stay open."
+    )
+    names = set(kinds(analysis))
+    assert not names & {"Tom Lasker", "Tom Lasker / Valley News", "Valley News", "Ont", "Tex."}
+    assert {"Hamilton", "Austin"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Budget\n\nAccording to data from Statistics Norway, prices rose.", "Statistics Norway"),
+        ("Budget\n\nAccording to a report by the Harbour Trust, rents fell.", "Harbour Trust"),
+    ],
+)
+def test_the_body_behind_data_or_a_report_is_the_source(cast, text, speaker):
+    analysis = cast(text)
+    assert [analysis.actor(q.actor).name for q in analysis.quotes if q.actor] == [speaker]
+
+
+def test_an_organisation_speaker_is_not_reduced_to_its_country(cast):
+    analysis = cast("Trade\n\nThe country's trade ministry said exports would rise.")
+    speaker = analysis.actor(analysis.quotes[0].actor)
+    assert speaker is not None and speaker.kind == "organisation"
+    assert "ministry" in speaker.name

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution, content_spans, pobj_of, speaker_span
-from reader.lexicon.speech import GROUP_SPEAKERS, RATE_NOUNS
+from reader.lexicon.speech import DATA_NOUNS, GROUP_SPEAKERS, RATE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,6 +28,7 @@ def _source_attribution(
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if words and (first.i <= words[0].i or marker.right_edge.i >= words[-1].i):
         head = sent.root
+    source = _publisher_of(source)
     own = {t.i for t in marker.subtree} | {first.i}
     content = [t for t in head.subtree if t.i not in own]
     spans = content_spans(content, offset)
@@ -35,6 +36,21 @@ def _source_attribution(
         return None
     cue = (offset + first.idx, offset + cue_end.idx + len(cue_end.text))
     return Attribution(spans, cue, speaker_span(source, offset), Rule.ACCORDING_TO, index)
+
+
+def _publisher_of(source: Token) -> Token:
+    """ "data from Statistics Norway", "a report by the agency": the body behind them."""
+    if source.lower_ not in DATA_NOUNS and source.lemma_.lower() not in DATA_NOUNS:
+        return source
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of", "released"):
+            body = pobj_of(prep)
+            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ in _BODIES):
+                return body
+    return source
+
+
+_BODIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
 
 def according_to(tok: Token, offset: int, index: int) -> Attribution | None:

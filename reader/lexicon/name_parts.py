@@ -34,3 +34,14 @@ COMPOUND_ENDINGS: frozenset[str] = wordset(
     over down ready sized size
     """
 )
+
+#: Abbreviations of US states and Canadian provinces written after a town, AP style:
+#: "Austin, Tex.", "Hamilton, Ont." (part of the town's address, never an actor).
+STATE_ABBREVIATIONS: frozenset[str] = frozenset({
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.",
+    "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+    "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.",
+    "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+    "Alta.", "B.C.", "Man.", "N.B.", "N.L.", "N.S.", "Ont.", "P.E.I.", "Que.", "Sask.",
+    "Nfld.",
+})  # fmt: skip

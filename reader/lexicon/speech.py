@@ -70,6 +70,12 @@ CONTACT_VERBS: frozenset[str] = wordset(
 #: Answers a negation leaves empty: "did not respond to a request for comment".
 ANSWER_VERBS: frozenset[str] = wordset("respond reply comment return answer")
 
+#: Nouns for what a body published, behind which the body is the source: "according to data
+#: from Statistics Norway" is Statistics Norway's.
+DATA_NOUNS: frozenset[str] = wordset(
+    "data figure statistic report survey study poll estimate result summary number filing"
+)
+
 #: Verbs that refuse the speech they govern: "declined to say", "refused to comment".
 WITHHOLDING_VERBS: frozenset[str] = wordset("decline refuse")
 

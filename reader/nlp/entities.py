@@ -37,7 +37,12 @@ from typing import TYPE_CHECKING
 
 from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
 from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS
-from reader.lexicon.name_parts import COMPANY_SUFFIXES, JOINED_ARTICLES, PARTICLES
+from reader.lexicon.name_parts import (
+    COMPANY_SUFFIXES,
+    JOINED_ARTICLES,
+    PARTICLES,
+    STATE_ABBREVIATIONS,
+)
 from reader.lexicon.speech import SPEECH_VERBS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
 from reader.model import Entity
@@ -82,7 +87,11 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
         target.extend(found)
         speaking |= _speaking_subjects(paragraph, found)
     furniture = furniture_spans(text)
-    body = [e for e in things_by_form(text, _things_relabelled(body)) if e.start not in furniture]
+    body = [
+        e
+        for e in things_by_form(text, _things_relabelled(body))
+        if e.start not in furniture and not _state_after_town(text, e)
+    ]
     headline = [
         e for e in things_by_form(text, _things_relabelled(headline)) if e.start not in furniture
     ]
@@ -98,6 +107,17 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|to|from|near|across|outside|around|into|toward|towards)\s+$"
 )
+
+
+_AFTER_TOWN = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
+
+
+def _state_after_town(text: str, entity: Entity) -> bool:
+    """ "Austin, Tex.", "Hamilton, Ont.": a state's abbreviation in a town's address."""
+    name = entity.text if entity.text.endswith(".") else entity.text + "."
+    return name in STATE_ABBREVIATIONS and bool(
+        _AFTER_TOWN.search(text, max(0, entity.start - 40), entity.start)
+    )
 
 
 def _lone_names_as_places(text: str, entities: list[Entity]) -> list[Entity]:

@@ -63,6 +63,8 @@ _CITATION = re.compile(
     rf"[—–][ \t]*{_NAME},[ \t]+{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}"
     rf"(?:[ \t]+{_NAME}\.)?"
 )
+#: A photo credit on a line of its own: "Tom Lasker / Valley News", "Dana Pruitt/Harbour Wire".
+_CREDIT_LINE = re.compile(rf"^[ \t]*{_NAME}[ \t]*/[ \t]*{_NAME}[ \t]*$", re.MULTILINE)
 #: A category or tag line: "Categories: …", "Tags: …", "Filed under: …".
 _CATEGORY_LINE = re.compile(
     r"^[ \t]*(?:Categories|Category|Tags|Topics|Filed under)[ \t]*:[^\n]*$",
@@ -74,7 +76,8 @@ def furniture_spans(text: str) -> SortedSpans:
     """Character ranges of page furniture in ``text``."""
     spans: list[tuple[int, int]] = []
     for pattern in (
-        _CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL, _CITATION, _CATEGORY_LINE
+        _CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL, _CITATION, _CATEGORY_LINE,
+        _CREDIT_LINE,
     ):  # fmt: skip
         spans.extend(m.span() for m in pattern.finditer(text))
     for line in _LINE_WITH_SLASH.finditer(text):  # every credit chain has a slash
