@@ -16,7 +16,11 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 ActorKind = Literal["person", "organisation", "place", "group", "other"]
 
 #: Bump when the rules change in a way that alters stored analyses.
-RULES_VERSION = 4
+RULES_VERSION = 5
+
+#: The label of an ``Entity`` that is a third-person pronoun ("he", "her", "their"): a
+#: mention of the actor it resolves to, not a name. Renderers do not colour it as a name.
+PRONOUN = "PRONOUN"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +38,22 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A named entity mention: ``text == article.text[start:end]``."""
+    """A named entity mention: ``text == article.text[start:end]``.
+
+    Labelled ``PRONOUN``, a third-person pronoun and the actor it resolves to (None when
+    unresolved); ``named`` tells the names from the pronouns.
+    """
 
     start: int
     end: int
     text: str
     label: str
     actor: str | None = None
+
+    @property
+    def named(self) -> bool:
+        """True for a name ("Angela Merkel"), False for a pronoun ("she")."""
+        return self.label != PRONOUN
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +106,11 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     actors: tuple[Actor, ...] = field(default_factory=tuple)
     version: str = ""
+
+    @property
+    def names(self) -> tuple[Entity, ...]:
+        """The entities that are names: all but the pronouns (``Entity.named``)."""
+        return tuple(e for e in self.entities if e.named)
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""

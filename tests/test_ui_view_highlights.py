@@ -146,8 +146,10 @@ def test_counts_reach_the_legend_and_its_toggles_drive_the_view(qtbot, analysis)
     qtbot.addWidget(legend)
     connect_legend(legend, view)
     view.show_analysis(analysis, Theme.LIGHT)
+    # Pronouns are mentions, not names: neither coloured nor counted.
+    assert any(not e.named for e in analysis.entities)
     expected = Counter(
-        e.label if e.label in palette().entities else "OTHER" for e in analysis.entities
+        e.label if e.label in palette().entities else "OTHER" for e in analysis.names
     )
     expected.update(q.kind for q in analysis.quotes)
     assert legend.counts == dict(expected)

@@ -128,7 +128,7 @@ def test_view_tooltips_and_cast_panel_show_no_tags(qtbot, sample_analysis):
     qtbot.addWidget(view)
     view.show_analysis(sample_analysis, Theme.LIGHT)
     view.finish_drawing()
-    starts = [e.start for e in sample_analysis.entities] + [
+    starts = [e.start for e in sample_analysis.names] + [
         q.start + 1 for q in sample_analysis.quotes
     ]
     tips = [view.tooltip_at(offset) for offset in starts]

@@ -701,7 +701,7 @@ class MainWindow(QMainWindow):
             article.byline or "",
             article.published or "",
             ", ".join(
-                [plural(len(analysis.entities), "name"), plural(len(analysis.quotes), "statement")]
+                [plural(len(analysis.names), "name"), plural(len(analysis.quotes), "statement")]
             ),
             note,
         ]

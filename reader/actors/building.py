@@ -28,6 +28,9 @@
   are left as they are.
 * ``Actor.mentions`` counts the times the actor is named (entities and named or descriptive
   speakers); pronouns and titles are neither counted nor aliases.
+* Every third-person pronoun outside the names ("he", "her", "their") becomes an entity
+  labelled ``PRONOUN``, with the actor ``reader.actors.coreference`` resolves it to (a
+  speaker pronoun keeps its statement's actor), or None.
 * Ids are slugs of the canonical name, in order of first mention, "-2" on a clash.
 """
 
@@ -40,7 +43,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.actors.clusters import Cluster, Registry
-from reader.actors.coreference import Antecedents, Mention, SentenceIndex, is_pronoun
+from reader.actors.coreference import (
+    Antecedents,
+    Mention,
+    SentenceIndex,
+    find_pronouns,
+    is_pronoun,
+    link_pronouns,
+    pronoun_entities,
+    voiced_stretches,
+)
 from reader.actors.names import (
     Title,
     capitalised_plural,
@@ -160,6 +172,12 @@ def resolve_actors(
         speaker, factors[qi] = resolved
         if speaker is not None:
             quote_clusters[qi] = speaker.root()
+    pronouns = find_pronouns(text, sorted((e.start, e.end) for e in entities))
+    said = [(quotes[qi], cluster.key) for qi, cluster in quote_clusters.items()]
+    voiced = voiced_stretches(text, said)
+    links = link_pronouns(
+        text, paragraphs, pronouns, sentences, speakers.antecedents, speakers.spoken, voiced
+    )
 
     clusters = registry.live()
     ids = _assign_ids(clusters)
@@ -167,6 +185,7 @@ def resolve_actors(
         _with_actor(e, ids[entity_clusters[i].key] if i in entity_clusters else None)
         for i, e in enumerate(entities)
     ]
+    new_entities = pronoun_entities(text, new_entities, links, ids)
     statements: defaultdict[str, list[int]] = defaultdict(list)
     new_quotes = list(quotes)
     for qi, factor in factors.items():
@@ -438,7 +457,7 @@ class _Speakers:
         located = sorted(self.entity_clusters, key=lambda i: self.entities[i].start)
         self._located = located
         self._starts = [self.entities[i].start for i in located]
-        self._genders = {c.key: c.gender for c in self.entity_clusters.values()}
+        self._genders = {c.key: c.pronoun_gender() for c in self.entity_clusters.values()}
         self._antecedents = Antecedents(self.mentions, self._genders)
         self._by_key = {c.key: c for c in self.entity_clusters.values()}
         self._titles: defaultdict[str, set[str]] = defaultdict(set)
@@ -446,6 +465,12 @@ class _Speakers:
             for title in cluster.titles:
                 self._titles[title].add(cluster.key)
         self._previous: Mention | None = None
+        #: Speaker pronouns and the cluster key each resolved to (None: unresolved).
+        self.spoken: dict[tuple[int, int], str | None] = {}
+
+    @property
+    def antecedents(self) -> Antecedents:
+        return self._antecedents
 
     def resolve(self, quote: Quote) -> tuple[Cluster | None, float] | None:
         """(cluster or None, confidence factor); None when the quote names no speaker."""
@@ -457,6 +482,7 @@ class _Speakers:
         if is_pronoun(surface):
             key = self._antecedents.pronoun(surface, start, sentence, self._previous, quote.spans)
             cluster = self._by_key.get(key) if key else None
+            self.spoken[start, end] = cluster.root().key if cluster else None
             return self._done(cluster, start, end, sentence, PRONOUN_CONFIDENCE)
         titled = self._titled_name_at_end(start, end)
         if titled is not None:
@@ -595,7 +621,7 @@ class _Speakers:
 
     def _learn_titles(self, cluster: Cluster, surface: str, start: int, end: int) -> None:
         _note_title(cluster, self.text, surface, start, end)
-        self._genders[cluster.key] = cluster.gender
+        self._genders[cluster.key] = cluster.pronoun_gender()
         for title in cluster.titles:
             self._titles[title].add(cluster.key)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from reader.actors.names import (
     acronym,
     entity_key,
+    forms_gender,
     honorific_gender,
     is_acronym,
     looks_like_name,
@@ -76,6 +77,13 @@ class Cluster:
         """Offset of the latest mention before ``offset``, or -1."""
         index = bisect_left(self.positions, offset)
         return self.positions[index - 1] if index else -1
+
+    def pronoun_gender(self) -> Gender | None:
+        """The gender "he" or "she" must agree with: what a title or honorific said
+        ("Mrs Smith", "King Charles"), else what the given names suggest."""
+        if not self.person:
+            return None
+        return self.gender or forms_gender(self.forms)
 
     def canonical_name(self) -> str:
         """The fullest form: most name words (titles and leading "the" dropped), then most used."""

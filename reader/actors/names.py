@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,6 +84,26 @@ def given_name_gender(surface: str) -> Gender | None:
         return None
     found = given_name(words[0])
     return found.gender if found is not None else None
+
+
+def forms_gender(forms: Iterable[str]) -> Gender | None:
+    """The gender the given names of a person's forms lean to, for "he" or "she".
+
+    The first full name decides ("Kristen Wilkins" → female); a person only ever named by
+    one word is taken at it when that word is a common given name ("Rebecca:" heading an
+    interview answer). The lean is weaker evidence than ``given_name_gender``'s: it only
+    chooses between people, it names no one.
+    """
+    single: Gender | None = None
+    for form in forms:
+        _, words = split_title(form)
+        if len(words) > 1:
+            found = given_name(words[0])
+            return found.leaning if found is not None else None
+        found = given_name(words[0]) if words and single is None else None
+        if found is not None and found.common:
+            single = found.leaning
+    return single
 
 
 def name_tokens(surface: str) -> tuple[str, ...]:

@@ -236,7 +236,9 @@ class _Draft:
         actor = self.find(change.actor)
         if actor is None or change.alias == actor.name:
             return False
-        mentions = [e for e in self.entities if e.actor == actor.id and e.text == change.alias]
+        mentions = [
+            e for e in self.entities if e.actor == actor.id and e.named and e.text == change.alias
+        ]
         spoken = [i for i in actor.quotes if self.quotes[i].speaker == change.alias]
         if not mentions and not spoken and change.alias not in actor.aliases:
             return False
@@ -245,19 +247,22 @@ class _Draft:
         self.named.add(new.id)
         actor.aliases = [a for a in actor.aliases if a != change.alias]
         actor.mentions = max(0, actor.mentions - len(mentions))
-        self._repoint(actor.id, new.id, lambda entity: entity.text == change.alias, spoken)
+        written = change.alias
+        self._repoint(actor.id, new.id, lambda e: e.named and e.text == written, spoken)
         actor.quotes = [i for i in actor.quotes if i not in spoken]
         new.quotes = spoken
         self.changed.update(spoken)
         return True
 
     def _relabel(self, actor: _Cast) -> None:
-        """The actor's mentions take the label of its kind, so they are drawn as that kind."""
+        """The actor's named mentions take the label of its kind, so they are drawn as that
+        kind; its pronouns stay pronouns."""
         label = KIND_LABELS.get(actor.kind)
         if label is None:
             return
         self.entities = [
-            dataclasses.replace(e, label=label) if e.actor == actor.id else e for e in self.entities
+            dataclasses.replace(e, label=label) if e.actor == actor.id and e.named else e
+            for e in self.entities
         ]
 
     def _repoint(

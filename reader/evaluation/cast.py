@@ -46,6 +46,11 @@ nothing here parses text or loads a model. The definitions, also in docs/ACCURAC
   nowhere else, even where the gold lists that role noun as an alias of the speaker.
 - **Not-actors.** System actors with a name or alias whose form equals that of one of the
   gold's ``not_actors`` strings.
+- **Pronouns** (when the folder has ``coref/``). The gold's third-person pronouns of people
+  (``person`` 3, ``kind`` person): each is *right* when the analysis's pronoun mention at
+  its place (an entity labelled ``PRONOUN`` overlapping it) has an actor matched, as above,
+  to the gold actor; *wrong* when that actor matches another gold actor or none; and
+  *unresolved* when the analysis has no pronoun there or leaves it without an actor.
 
 Every figure is a count, so parts, beats and the whole set pool their articles (micro
 averages). ``score_article`` also lists each error with a category guess for error analysis.
@@ -54,12 +59,13 @@ averages). ``score_article`` also lists each error with a category guess for err
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.evaluation.cast_gold import CastArticle, GoldActor, GoldStatement
+from reader.evaluation.cast_gold import CastArticle, GoldActor, GoldPronoun, GoldStatement
 from reader.evaluation.metrics import (
     PRONOUNS,
     SPEAKER_THRESHOLD,
@@ -76,7 +82,7 @@ from reader.lexicon.groups import GROUP_NOUNS, IRREGULAR_PLURALS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.speech import GROUP_SPEAKERS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
-from reader.model import Actor, Analysis
+from reader.model import PRONOUN, Actor, Analysis
 from reader.spans import overlap, total_length
 
 Form = tuple[str, ...]
@@ -237,6 +243,33 @@ class Counts:
 
 
 @dataclass(frozen=True, slots=True)
+class PronounCounts:
+    """Gold third-person pronouns of people, and how many the analysis resolved how."""
+
+    gold: int = 0
+    right: int = 0
+    wrong: int = 0
+
+    @property
+    def unresolved(self) -> int:
+        return self.gold - self.right - self.wrong
+
+    def __add__(self, other: PronounCounts) -> PronounCounts:
+        return PronounCounts(
+            self.gold + other.gold, self.right + other.right, self.wrong + other.wrong
+        )
+
+    def scores(self) -> dict[str, float | int]:
+        return {
+            "gold": self.gold,
+            "right": self.right,
+            "wrong": self.wrong,
+            "unresolved": self.unresolved,
+            "right_share": self.right / self.gold if self.gold else 0.0,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CastScore:
     """Everything measured on one article; parts and beats add these up."""
 
@@ -262,6 +295,8 @@ class CastScore:
     #: those left out because no statement of theirs names its speaker.
     ignored_sources: int = 0
     unnamed_sources: int = 0
+    #: Third-person pronouns of people, or None when the gold has no pronouns.
+    pronouns: PronounCounts | None = None
     errors: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
 
@@ -322,6 +357,7 @@ def score_article(gold: CastArticle, analysis: Analysis) -> CastScore:
             category = "not-actor became actor" if actor.name in not_actors else "spurious actor"
             record.actors(category, None, (actor,))
     statements, end_to_end = _statements(gold, analysis, assigned, record)
+    pronouns = _pronouns(gold, analysis, assigned, record) if gold.pronouns is not None else None
     return CastScore(
         stem=gold.stem,
         part=gold.part,
@@ -337,6 +373,7 @@ def score_article(gold: CastArticle, analysis: Analysis) -> CastScore:
         matched_gold=sum(bool(m) for m in by_gold),
         wrong_kind=tuple(wrong_kind),
         not_actors=tuple(not_actors),
+        pronouns=pronouns,
         errors=tuple(record.records),
     )
 
@@ -462,6 +499,34 @@ def _join_fragments(
     return joined
 
 
+def scored_pronouns(gold: CastArticle) -> list[GoldPronoun]:
+    """The gold pronouns scored: third person, referring to people (he, her, their …)."""
+    return [p for p in gold.pronouns or () if p.person == 3 and p.kind == "person"]
+
+
+def _pronouns(
+    gold: CastArticle, analysis: Analysis, assigned: dict[str, int], record: _Recorder
+) -> PronounCounts:
+    """Each gold pronoun against the analysis's pronoun mention at its place."""
+    system = sorted((e.start, e.end, e.actor) for e in analysis.entities if e.label == PRONOUN)
+    starts = [start for start, _, _ in system]
+    right = wrong = 0
+    scored = scored_pronouns(gold)
+    for pronoun in scored:
+        index = bisect_right(starts, pronoun.end - 1) - 1
+        actor = None
+        if index >= 0 and system[index][1] > pronoun.start:
+            actor = system[index][2]
+        if actor is None:
+            record.pronoun("pronoun unresolved", pronoun, None)
+        elif assigned.get(actor) == gold.actor_index(pronoun.actor):
+            right += 1
+        else:
+            wrong += 1
+            record.pronoun("pronoun to a wrong actor", pronoun, analysis.actor(actor))
+    return PronounCounts(len(scored), right, wrong)
+
+
 def _gold_quote(text: str, statement: GoldStatement) -> GoldQuote:
     before = text[statement.start - 1 : statement.start] if statement.start else ""
     return GoldQuote(
@@ -522,8 +587,20 @@ class _Recorder:
             predicted_actor=actor.name if actor else None,
         )
 
+    def pronoun(self, category: str, gold: GoldPronoun, actor: Actor | None) -> None:
+        self._add(
+            category,
+            (gold.start, gold.end),
+            pronoun=gold.text,
+            gold_actor=gold.actor,
+            predicted_actor=actor.name if actor else None,
+        )
+
     def _system_span(self, actor: Actor) -> tuple[int, int] | None:
-        entity = next((e for e in self.analysis.entities if e.actor == actor.id), None)
+        entity = next(
+            (e for e in self.analysis.entities if e.actor == actor.id and e.label != PRONOUN),
+            None,
+        )
         if entity is not None:
             return (entity.start, entity.end)
         return _find_any(self.analysis.article.text, actor_names(actor))

@@ -13,7 +13,7 @@ naming the gold file and the problem.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,18 @@ class GoldStatement:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldPronoun:
+    """One pronoun that refers to a gold actor: "she" at 120–123 is Aileen MacLeod."""
+
+    start: int
+    end: int
+    text: str
+    person: int
+    actor: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class CastArticle:
     """One article of the cast gold set with its gold cast."""
 
@@ -71,6 +83,8 @@ class CastArticle:
     actors: tuple[GoldActor, ...]
     statements: tuple[GoldStatement, ...]
     not_actors: tuple[str, ...] = ()
+    #: The pronouns that refer to gold actors, or None when the folder has no ``coref/``.
+    pronouns: tuple[GoldPronoun, ...] | None = None
 
     def actor_index(self, name: str | None) -> int | None:
         """The index of the gold actor with this ``name``, or None."""
@@ -96,10 +110,50 @@ def read_cast_article(gold_path: Path, articles: Path) -> CastArticle:
     record = _load(gold_path)
     article = open_article(text_path)
     try:
-        return _parse(gold_path, record, article)
+        parsed = _parse(gold_path, record, article)
     except (KeyError, TypeError, ValueError) as error:
-        detail = f"missing key {error}" if isinstance(error, KeyError) else str(error)
-        raise DramatisError(gold_path, errors.CAST_GOLD_MALFORMED.format(detail=detail)) from error
+        raise DramatisError(gold_path, _malformed(error)) from error
+    coref = articles.parent / "coref"
+    if not coref.is_dir():
+        return parsed
+    coref_path = coref / f"{gold_path.stem}.coref.json"
+    if not coref_path.is_file():
+        return replace(parsed, pronouns=())
+    try:
+        pronouns = _pronouns(_load(coref_path), parsed)
+    except (KeyError, TypeError, ValueError) as error:
+        raise DramatisError(coref_path, _malformed(error)) from error
+    return replace(parsed, pronouns=pronouns)
+
+
+def _malformed(error: Exception) -> str:
+    detail = f"missing key {error}" if isinstance(error, KeyError) else str(error)
+    return errors.CAST_GOLD_MALFORMED.format(detail=detail)
+
+
+def _pronouns(record: dict[str, Any], gold: CastArticle) -> tuple[GoldPronoun, ...]:
+    """The pronouns of a coref file, each checked against the article text and the actors."""
+    names = {a.name for a in gold.actors}
+    text = gold.article.text
+    found = []
+    for number, value in enumerate(_list(record["pronouns"], "pronouns"), start=1):
+        if not isinstance(value, dict):
+            raise ValueError(f"pronoun {number} is not a JSON object")
+        start, end = value["start"], value["end"]
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
+            raise ValueError(f"pronoun {number}: start and end must be whole numbers")
+        written = _string(value["text"], "text")
+        if not 0 <= start < end <= len(text) or text[start:end] != written:
+            raise ValueError(f"pronoun {number}: {written!r} is not at {start}–{end} of the text")
+        actor = _string(value["actor"], "actor")
+        if actor not in names:
+            raise ValueError(f"pronoun {number}: actor {actor!r} is not the name of a gold actor")
+        person = value["person"]
+        if person not in (1, 2, 3) or isinstance(person, bool):
+            raise ValueError(f"pronoun {number}: person must be 1, 2 or 3")
+        kind = _choice(value["kind"], ACTOR_KINDS, "kind")
+        found.append(GoldPronoun(start, end, written, person, actor, kind))
+    return tuple(sorted(found, key=lambda p: (p.start, p.end)))
 
 
 def _load(path: Path) -> dict[str, Any]:

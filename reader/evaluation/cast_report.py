@@ -19,7 +19,7 @@ from typing import Any
 from reader import errors
 from reader.errors import DramatisError
 from reader.evaluation import cast, polnear_cast
-from reader.evaluation.cast import CastScore, Counts
+from reader.evaluation.cast import CastScore, Counts, PronounCounts
 from reader.evaluation.cast_gold import PARTS, CastArticle, read_cast_gold
 from reader.evaluation.scoring import GoldArticle, read_gold
 from reader.model import Analysis, Article
@@ -119,6 +119,12 @@ def _named(scores: Iterable[CastScore], name: str) -> list[str]:
     return [f"{item} ({s.stem})" for s in scores for item in getattr(s, name)]
 
 
+def _pronouns(scores: Iterable[CastScore]) -> dict[str, float | int] | None:
+    """Pooled pronoun figures of the articles with pronoun gold, or None if none has."""
+    counted = [s.pronouns for s in scores if s.pronouns is not None]
+    return sum(counted, PronounCounts()).scores() if counted else None
+
+
 def _block(scores: Iterable[CastScore], name: str) -> dict[str, Any]:
     names = _named(scores, name)
     return {"count": len(names), "names": names}
@@ -145,6 +151,7 @@ def part_summary(scores: Sequence[CastScore]) -> dict[str, Any]:
             "names": wrong,
         },
         "not_actors": _block(scores, "not_actors"),
+        "pronouns": _pronouns(scores),
     }
 
 
@@ -154,6 +161,7 @@ def _f1s(scores: Sequence[CastScore]) -> dict[str, Any]:
         "people_f1": _total(scores, "people").scores()["f1"],
         "sources_f1": _total(scores, "sources").scores()["f1"],
         "statements_f1": _total(scores, "statements").scores()["f1"],
+        "pronouns": _pronouns(scores),
     }
 
 
@@ -230,6 +238,18 @@ def _part_lines(name: str, part: dict[str, Any]) -> list[str]:
         f"  wrong kinds {kinds['count']} (kinds right {100 * kinds['kinds_right']:.0f} % of "
         f"{kinds['matched_gold']} matched){_names(kinds['names'])}",
         _list_line("not-actors that became actors", part["not_actors"]),
+        *_pronoun_lines(part.get("pronouns")),
+    ]
+
+
+def _pronoun_lines(figures: dict[str, Any] | None) -> list[str]:
+    if figures is None:
+        return []
+    return [
+        f"  pronouns: {figures['gold']} third-person pronouns to people,"
+        f" {figures['right']} resolved to the right person"
+        f" ({100 * figures['right_share']:.0f} %), {figures['wrong']} to a wrong actor,"
+        f" {figures['unresolved']} unresolved"
     ]
 
 
@@ -237,6 +257,11 @@ def _f1_line(label: str, row: dict[str, Any]) -> str:
     return (
         f"  {label:40} people F1 {row['people_f1']:.2f}  sources F1 {row['sources_f1']:.2f}"
         f"  statements F1 {row['statements_f1']:.2f}"
+        + (
+            f"  pronouns {row['pronouns']['right']}/{row['pronouns']['gold']}"
+            if row.get("pronouns") and row["pronouns"]["gold"]
+            else ""
+        )
     )
 
 

@@ -17,6 +17,9 @@ from reader.lexicon.titles import Gender
 
 #: A name this share of whose bearers are women (or men) gives that gender.
 _GENDERED_SHARE = 0.9
+#: A name this share of whose bearers are women (or men) leans that way: enough to tell
+#: whom "she" or "he" refers to between two people, not to name anyone's gender.
+_LEANING_SHARE = 0.75
 #: Bearers below which a name is too rare to be evidence of a person on its own.
 _COMMON_BEARERS = 10_000
 
@@ -33,6 +36,15 @@ class GivenName:
         if self.share_female >= _GENDERED_SHARE:
             return "female"
         if self.share_female <= 1 - _GENDERED_SHARE:
+            return "male"
+        return None
+
+    @property
+    def leaning(self) -> Gender | None:
+        """The gender most bearers have (three in four or more), else None."""
+        if self.share_female >= _LEANING_SHARE:
+            return "female"
+        if self.share_female <= 1 - _LEANING_SHARE:
             return "male"
         return None
 

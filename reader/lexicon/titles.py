@@ -44,6 +44,29 @@ KINSHIP_WORDS: frozenset[str] = wordset(
     """
 )
 
+#: Nouns for a person of one gender ("a woman", "his brother"): someone the story describes
+#: without naming, whom a later "she" or "he" may be.
+GENDERED_PEOPLE: dict[str, Gender] = {
+    **dict.fromkeys(
+        wordset(
+            """
+            woman girl lady mother wife daughter sister aunt niece grandmother granddaughter
+            widow fiancee actress waitress businesswoman
+            """
+        ),
+        "female",
+    ),
+    **dict.fromkeys(
+        wordset(
+            """
+            man boy gentleman father husband son brother uncle nephew grandfather grandson
+            widower fiance businessman
+            """
+        ),
+        "male",
+    ),
+}
+
 #: Words that may stand before a title head inside the title: "prime minister", "vice president".
 TITLE_MODIFIERS: frozenset[str] = wordset(
     """

@@ -150,7 +150,7 @@ def _header(analysis: Analysis, title: str) -> str:
 
 
 def _legend(analysis: Analysis, colours: Palette) -> str:
-    labels = Counter(colours.entity_key(e.label) for e in analysis.entities)
+    labels = Counter(colours.entity_key(e.label) for e in analysis.names)
     kinds = Counter(colours.quote_key(q.kind) for q in analysis.quotes)
     if not labels and not kinds:
         return ""
@@ -300,7 +300,7 @@ def _footer(analysis: Analysis) -> str:
         (
             plural(len(analysis.quotes), "statement"),
             plural(len(analysis.actors), "actor"),
-            plural(len(analysis.entities), "name"),
+            plural(len(analysis.names), "name"),
         )
     )
     return f"<footer>Exported from Dramatis: {escape(counts)}.</footer>"

@@ -42,7 +42,7 @@ def analysis_to_markdown(analysis: Analysis) -> str:
         (
             plural(len(analysis.quotes), "statement"),
             plural(len(analysis.actors), "actor"),
-            plural(len(analysis.entities), "name"),
+            plural(len(analysis.names), "name"),
         )
     )
     lines += [f"*{counts}*", ""]

@@ -43,7 +43,7 @@ class Segment:
 
 def marks(analysis: Analysis) -> list[Mark]:
     """Every non-empty highlight of the analysis, within the text."""
-    found = [Mark(e.start, e.end, "entity", i) for i, e in enumerate(analysis.entities)]
+    found = [Mark(e.start, e.end, "entity", i) for i, e in enumerate(analysis.entities) if e.named]
     for i, quote in enumerate(analysis.quotes):
         found.extend(Mark(start, end, "quote", i) for start, end in quote.spans)
         if quote.speaker_start is not None and quote.speaker_end is not None:

@@ -42,7 +42,7 @@ def _counts_line(analysis: Analysis) -> str:
         [
             format_name(analysis.article.format),
             plural(words, "word"),
-            plural(len(analysis.entities), "name"),
+            plural(len(analysis.names), "name"),
             plural(len(analysis.quotes), "statement"),
             plural(len(analysis.actors), "actor"),
         ]
@@ -78,7 +78,7 @@ def _unattributed_lines(analysis: Analysis) -> list[str]:
 
 
 def _name_lines(analysis: Analysis) -> list[str]:
-    counts = Counter(label_name(e.label) for e in analysis.entities)
+    counts = Counter(label_name(e.label) for e in analysis.names)
     if not counts:
         return []
     width = max(len(name) for name in counts)

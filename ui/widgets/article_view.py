@@ -193,7 +193,7 @@ class ArticleView(QTextEdit):
             self.moveCursor(QTextCursor.MoveOperation.Start)
         self._marks_changed()
         self.countsChanged.emit(counts(analysis, self._keys))
-        parts = len(analysis.entities) + 3 * len(analysis.quotes)
+        parts = len(analysis.names) + 3 * len(analysis.quotes)
         self._small = len(text) <= AT_ONCE_CHARS and parts <= AT_ONCE_MARKS
         self._draw(None)
 
@@ -505,7 +505,9 @@ class ArticleView(QTextEdit):
         self._actor_spans = []
         if self.analysis is not None and actor_id is not None:
             spans = [
-                (e.start, e.end, "mention") for e in self.analysis.entities if e.actor == actor_id
+                (e.start, e.end, "mention")
+                for e in self.analysis.entities
+                if e.actor == actor_id and e.named
             ]
             for quote in self.analysis.quotes:
                 if quote.actor != actor_id:

@@ -6,7 +6,8 @@ document's formats, so they work while a large article is still being drawn.
 
 A highlight *key* is what the legend toggles: the colour registry's entity label (labels
 without their own colour, such as CARDINAL, share ``OTHER``) or a statement kind. A
-statement's speaker and speech verb go with its kind.
+statement's speaker and speech verb go with its kind. Pronouns (entities labelled
+``PRONOUN``) are mentions of an actor, not names: they are not highlighted.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def marks(analysis: Analysis, entity_key: dict[str, str]) -> list[Mark]:
     found = [
         _entity_mark(i, e.start, e.end, e.label, entity_key)
         for i, e in enumerate(analysis.entities)
+        if e.named
     ]
     for i, quote in enumerate(analysis.quotes):
         found += _quote_marks(i, quote)
@@ -68,7 +70,8 @@ def cutting(
     """
     found: list[Mark] = []
     for n, e in enumerate(analysis.entities, 1):
-        found.append(_entity_mark(n - 1, e.start, e.end, e.label, entity_key))
+        if e.named:
+            found.append(_entity_mark(n - 1, e.start, e.end, e.label, entity_key))
         if n % step == 0:
             yield
     for n, quote in enumerate(analysis.quotes, 1):
@@ -129,7 +132,7 @@ def _sweep(found: list[Mark], events: list[int]) -> Iterator[Segment]:
 
 def counts(analysis: Analysis, entity_key: dict[str, str]) -> dict[str, int]:
     """How many entities of each key and statements of each kind the article has."""
-    found: Counter[str] = Counter(entity_key.get(e.label, "OTHER") for e in analysis.entities)
+    found: Counter[str] = Counter(entity_key.get(e.label, "OTHER") for e in analysis.names)
     found.update(q.kind for q in analysis.quotes)
     return dict(found)
 
