@@ -51,18 +51,22 @@ def people_by_given_names(paragraph: Paragraph, entities: list[Entity]) -> list[
 def _given_name_runs(paragraph: Paragraph) -> list[tuple[Token, Token]]:
     """(first, last) tokens of each run "Given Name [Name]" in the paragraph."""
     runs = []
-    doc = paragraph.doc
+    tokens = list(paragraph.doc)  # each Token made once: indexing a Doc makes a new one
     i = 0
-    while i < len(doc):
-        token = doc[i]
+    while i < len(tokens):
+        token = tokens[i]
         if not _could_start_a_name(token):
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and j - i + 1 < _MAX_NAME_WORDS and _is_surname_word(doc[j + 1]):
+        while (
+            j + 1 < len(tokens)
+            and j - i + 1 < _MAX_NAME_WORDS
+            and _is_surname_word(tokens[j + 1], tokens[j + 2] if j + 2 < len(tokens) else None)
+        ):
             j += 1
         if j > i:
-            runs.append((token, doc[j]))
+            runs.append((token, tokens[j]))
         i = j + 1
     return runs
 
@@ -80,10 +84,11 @@ def _opens_sentence_alone(token: Token) -> bool:
     return bool(token.is_sent_start) and not is_common_given_name(token.text)
 
 
-def _is_surname_word(token: Token) -> bool:
+def _is_surname_word(token: Token, following: Token | None) -> bool:
+    if token.tag_ not in ("NNP", "NNPS"):
+        return False
     lower = token.text.lower()
-    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
-    if following == ":" and lower in CREDIT_WORDS:
+    if following is not None and following.text == ":" and lower in CREDIT_WORDS:
         return False  # "Ahmed Mohamed Image: …": a caption's credit label
     return (
         token.tag_ in ("NNP", "NNPS")
@@ -176,10 +181,11 @@ def places_by_data(text: str, entities: list[Entity]) -> list[Entity]:
     names_words = {
         word for e in entities if e.label == "PERSON" and " " in e.text for word in e.text.split()
     }
+    lower_words = _LowerCaseWords(text)
     result = []
     for entity in entities:
         label = entity.label
-        if label in ("ORG", "PERSON") and _is_a_town(text, entity, names_words):
+        if label in ("ORG", "PERSON") and _is_a_town(entity, names_words, lower_words):
             label = "GPE"
         elif label in ("ORG", "PERSON") and _is_a_site(entity.text):
             label = "FAC"
@@ -191,13 +197,29 @@ def places_by_data(text: str, entities: list[Entity]) -> list[Entity]:
     return result
 
 
-def _is_a_town(text: str, entity: Entity, names_words: set[str]) -> bool:
+class _LowerCaseWords:
+    """The words an article writes in lower case, found once, when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(_LOWER_WORD.findall(self._text))
+        return word in self._words
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-ÿ][\w'’-]*")
+
+
+def _is_a_town(entity: Entity, names_words: set[str], lower_words: _LowerCaseWords) -> bool:
     name = entity.text
     if " " in name or not _NAME_WORD.match(name) or place_kind(name) not in ("city", "state"):
         return False
     if given_name(name) is not None or name in names_words:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is None
+    return name.lower() not in lower_words
 
 
 def _is_a_site(name: str) -> bool:

@@ -58,11 +58,15 @@ def _thing_label(text: str, entity: Entity) -> str | None:
         return "PRODUCT"
     if _WEB_ADDRESS.match(name) and not _named_as_a_body(text, entity.start):
         return "PRODUCT"  # a site; "the security firm Secunia.com" stays the firm
-    if any(w.lower() in VEHICLE_WORDS for w in words) or _vehicle_before(text, entity.start):
+    before = {w.strip(",").lower() for w in text[max(0, entity.start - 40) : entity.start].split()}
+    vehicle_before = not before.isdisjoint(VEHICLE_WORDS) and _vehicle_before(text, entity.start)
+    if vehicle_before or any(w.lower() in VEHICLE_WORDS for w in words):
         return "PRODUCT"
     if len(words) >= 2 and words[-1].lower() in EVENT_HEADS:
         return "EVENT"
-    if _WORK_BEFORE.search(text, max(0, entity.start - 40), entity.start):
+    if not before.isdisjoint(WORK_NOUNS) and _WORK_BEFORE.search(
+        text, max(0, entity.start - 40), entity.start
+    ):
         return "WORK_OF_ART"
     return None
 
