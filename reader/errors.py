@@ -97,6 +97,7 @@ LIBRARY_BACKUP_FAILED = "the backup copy could not be written ({detail}); nothin
 CHECK_FILE_DAMAGED = "the file is damaged: {detail}"
 CHECK_ORPHANS = "{count} rows of {table} refer to missing {parent} ({parent} ids {ids})"
 CHECK_UNUSED_ACTORS = "{count} actors appear in no article (actor ids {ids})"
+CHECK_UNSUPPORTED_ALIASES = "{count} actor aliases come from no article (actor ids {ids})"
 CHECK_BAD_VALUE = "article {article_id}: {table} row {row_id}: {column} is not {kind}"
 CHECK_INDEX_COUNT = "the search index {index} has {indexed} entries for {rows} rows of {table}"
 CHECK_INDEX_OUT_OF_STEP = "the search index {index} is out of step with {table}"

@@ -117,3 +117,35 @@ def test_bad_corrections_name_the_problem_and_change_nothing(capsys, data):
     assert code != 0 and "no correction 42" in err
     assert _names(data) == before
     assert "no corrections" in run(capsys, data, "corrections")[1]
+
+
+def test_merge_everywhere_then_undo_gives_back_the_library(capsys, tmp_path):
+    """Issue 17: ``merge "Vladimir Putin" "Joe Biden"`` then ``corrections --undo 1`` left
+    Putin's names on Biden, and his statements under Biden's name."""
+    texts = {
+        "putin.txt": "Vladimir Putin said on Friday that the talks had failed. "
+        '"We will not wait," Putin told reporters in Moscow.',
+        "biden.txt": "Joe Biden said the sanctions would stay in place. "
+        '"This is not over," Biden told reporters at the White House.',
+        "both.txt": "Vladimir Putin said the offer was an insult. Joe Biden said the offer "
+        'was serious. "We are ready," Biden added. "Never," Putin replied.',
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    data = tmp_path / "data"
+    assert run(capsys, data, "add", *(str(tmp_path / name) for name in texts))[0] == 0
+
+    def said(name: str) -> list[tuple]:
+        return [(s["article_id"], s["text"], s["actor"]) for s in _said(capsys, data, name)]
+
+    putin, biden, actors = said("Vladimir Putin"), said("Joe Biden"), run(capsys, data, "actors")[1]
+    assert len(putin) == 4 and {s[2] for s in putin} == {"Vladimir Putin"}
+    assert "Joe Biden (also Biden)\t" in actors
+    code, out, _ = run(capsys, data, "merge", "Vladimir Putin", "Joe Biden")
+    assert code == 0 and out.startswith("1\t")
+    assert len(said("Joe Biden")) == len(putin) + len(biden)
+    code, out, _ = run(capsys, data, "corrections", "--undo", "1")
+    assert code == 0
+    assert said("Vladimir Putin") == putin and said("Joe Biden") == biden
+    assert run(capsys, data, "actors")[1] == actors
+    assert run(capsys, data, "check")[0] == 0

@@ -25,6 +25,7 @@ FROZEN = {
     3: "7ce5c33a4cfd804281194d0fbb7af574d2dd82376282a5b6c7904901748bfdd3",
     4: "2bd1d03b33ea2e432f08f86884a997bc90a8fda73b6f198d86db153d5ff43bfc",
     5: "c3f3e91f64d9ec169bcf269ff777296b578f3f497a82bdc9025cd4d8e5c7f1ca",
+    6: "76e8befe1b7ecc419b924234f765c6d8ae55ece81befc60f988b311715df5d98",
 }
 
 
@@ -167,3 +168,50 @@ def test_migration_3_rekeys_actors_with_the_article_name_rules_and_merges(tmp_pa
         assert {s.article_id for s in library.said("John Smith")} == {1, 2}
     finally:
         library.close()
+
+
+def test_migration_6_marks_the_actors_corrections_named(tmp_path):
+    """A library of schema 5 with a rename in effect: after migration 6 the renamed actor's
+    link says it is filed under the reader's name alone (issue 17), the others do not."""
+    from reader.corrections.operations import ActorRef, Rename
+
+    data = tmp_path / "data"
+    text = "Aileen MacLeod said the harbour would reopen. Tom Okafor said it would not."
+    quotes = tuple(
+        Quote(
+            start=start,
+            end=end,
+            text=text[start:end],
+            spans=((start, end),),
+            kind="indirect",
+            speaker=name,
+            speaker_start=speaker,
+            speaker_end=speaker + len(name),
+            cue="said",
+            cue_start=speaker + len(name) + 1,
+            cue_end=speaker + len(name) + 5,
+            actor=local,
+        )
+        for start, end, name, speaker, local in (
+            (20, 44, "Aileen MacLeod", 0, "aileen-macleod"),
+            (62, 75, "Tom Okafor", 46, "tom-okafor"),
+        )
+    )
+    actors = (
+        Actor("aileen-macleod", "Aileen MacLeod", "person", ("MacLeod",), 1, (0,)),
+        Actor("tom-okafor", "Tom Okafor", "person", (), 1, (1,)),
+    )
+    with open_library(data, version="test") as library:
+        library.add_analyses(
+            [Analysis(article_from_text(text, title="Harbour"), (), quotes, actors, "test")]
+        )
+        library.correct(Rename(ActorRef("Aileen MacLeod"), "Aileen McLeod-Grant"))
+    conn = sqlite3.connect(data / "library.db", isolation_level=None)
+    conn.execute("ALTER TABLE article_actors DROP COLUMN named")
+    conn.execute("PRAGMA user_version = 5")
+    conn.close()
+    with open_library(data, version="test") as library:
+        named = library.connection.execute(
+            "SELECT local_id, named FROM article_actors ORDER BY local_id"
+        ).fetchall()
+    assert named == [("aileen-macleod", 1), ("tom-okafor", 0)]

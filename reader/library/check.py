@@ -3,10 +3,12 @@
 ``quick_check`` is the page-level test (``PRAGMA quick_check``) run before writing to a
 library whose file is not as the last clean close left it. ``find_problems`` is
 ``dramatis library check``: SQLite's full ``integrity_check``, rows whose article or actor
-is gone, stored values that cannot be read back (JSON that does not parse, offsets that are
-not numbers), and both full-text indexes compared with their tables (row counts and the
-FTS5 ``integrity-check`` against the content). ``repair`` copies the file aside, then, in
-one transaction, rebuilds the full-text indexes and drops the orphan rows. Damaged pages
+is gone, aliases of library actors that no article's actor gives them (what an undone
+correction left before issue 17), stored values that cannot be read back (JSON that does
+not parse, offsets that are not numbers), and both full-text indexes compared with their
+tables (row counts and the FTS5 ``integrity-check`` against the content). ``repair`` copies
+the file aside, then, in one transaction, rebuilds the full-text indexes and drops the
+orphan rows and those aliases (made from the articles, they lose nothing). Damaged pages
 and damaged values are reported but never "repaired": that would lose what they hold.
 
 Every function takes the library's sqlite-utils ``Database`` (or a plain connection, which
@@ -18,12 +20,16 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from reader import errors
 from reader.library.connection import database, is_corruption, write_transaction
 from reader.library.database import Database
 from reader.library.files import copy_beside
+from reader.library.identity import identity_key, link_keys
 
 #: At most this many messages from ``integrity_check`` (it can list every page).
 MAX_PAGE_MESSAGES = 20
@@ -141,6 +147,9 @@ def repair(db: Database | sqlite3.Connection, path: Path) -> Path:
         for orphans in _ORPHANS:
             db.execute(orphans.fix.format(where=orphans.where()))
         db.execute(f"DELETE {_UNUSED_ACTORS}")
+        db.conn.executemany(
+            "DELETE FROM actor_aliases WHERE actor_id = ? AND key = ?", _unsupported_aliases(db)
+        )
         for index, _ in _INDEXES:
             db.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
     return backup
@@ -178,7 +187,33 @@ def _orphan_problems(db: Database) -> list[Problem]:
     if count:
         text = errors.CHECK_UNUSED_ACTORS.format(count=count, ids=_some(ids))
         problems.append(Problem(Kind.ORPHAN, text))
+    unsupported = _unsupported_aliases(db)
+    if unsupported:
+        actors = ",".join(str(a) for a in dict.fromkeys(a for a, _ in unsupported))
+        text = errors.CHECK_UNSUPPORTED_ALIASES.format(count=len(unsupported), ids=_some(actors))
+        problems.append(Problem(Kind.ORPHAN, text))
     return problems
+
+
+def _unsupported_aliases(db: Database) -> list[tuple[int, str]]:
+    """``(actor_id, key)`` of the aliases no article's actor linked to that library actor
+    gives it (``identity.link_keys``). Actors without links, or with a link whose aliases
+    cannot be read, are left to the other checks. One actor's links at a time, each way of
+    naming it once (an actor is named alike in most of its articles), so that a large
+    library's links are neither all held at once nor all read as JSON."""
+    key_of = lru_cache(maxsize=1 << 14)(identity_key)  # an actor's names recur together
+    rows = db.execute(
+        """SELECT actor_id, name, kind, aliases, named FROM article_actors
+           GROUP BY actor_id, name, kind, aliases, named ORDER BY actor_id"""
+    )
+    unsupported: list[tuple[int, str]] = []
+    for actor_id, links in groupby(rows, key=itemgetter(0)):
+        given = link_keys((tuple(link[1:]) for link in links), key_of)
+        if given is None:
+            continue
+        aliases = db.execute("SELECT key FROM actor_aliases WHERE actor_id = ?", (actor_id,))
+        unsupported.extend((int(actor_id), str(key)) for (key,) in aliases if key not in given)
+    return unsupported
 
 
 def _value_problems(db: Database) -> list[Problem]:

@@ -50,9 +50,7 @@ def record(db: Database, change: Change, article_id: int | None) -> tuple[Correc
         (created, scope, change.operation, json.dumps(arguments(change), ensure_ascii=False)),
     )
     correction = Correction(int(cursor.lastrowid or 0), change, scope, created)
-    targets = [article_id] if article_id is not None else _articles_with(db, change)
-    for target in targets:
-        rewrite_corrected(db, target)
+    rewrite_corrected(db, [article_id] if article_id is not None else _articles_with(db, change))
     changed = _changed_articles(db, correction.id)
     if article_id is not None and not changed:
         raise CorrectionRefused(f"nothing in article {article_id} to {describe(change)}")
@@ -69,8 +67,7 @@ def undo(db: Database, correction_id: int) -> tuple[Correction, list[int]]:
     changed = _changed_articles(db, correction_id)
     undone = now()
     db.execute("UPDATE corrections SET undone = ? WHERE id = ?", (undone, correction_id))
-    for article_id in changed:
-        rewrite_corrected(db, article_id)
+    rewrite_corrected(db, changed)
     return dataclasses.replace(correction, undone=undone), changed
 
 

@@ -21,7 +21,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reader.actors.names import entity_key, name_tokens
 from reader.library.database import Database
@@ -75,13 +75,21 @@ def actor_keys(actor: Actor) -> list[str]:
     return keys
 
 
-def resolve_actor(db: Database, actor: Actor, *, as_named: bool = False) -> int | None:
+#: Library actors ``forget_links`` set aside (no article links to them), by their key and
+#: kind: one made again while their articles are written again is that actor, with its id.
+SetAside = dict[tuple[str, str], int]
+
+
+def resolve_actor(
+    db: Database, actor: Actor, *, as_named: bool = False, set_aside: SetAside | None = None
+) -> int | None:
     """The library actor id for an article actor, creating or merging as needed.
 
     ``as_named``: a reader gave the actor its name; it joins only the library actor of that
     very key and kind (no alias or surname match), and only that name becomes an alias.
-    Runs inside the caller's write transaction. Returns None for an actor with no usable
-    name (only punctuation or titles).
+    ``set_aside``: actors left without articles while those are written again; one made
+    again is taken back, with its id. Runs inside the caller's write transaction. Returns
+    None for an actor with no usable name (only punctuation or titles).
     """
     keys = actor_keys(actor)
     if not keys:
@@ -95,7 +103,12 @@ def resolve_actor(db: Database, actor: Actor, *, as_named: bool = False) -> int 
         actor_id = int(found[0]) if found else None
     else:
         actor_id = _match(db, actor.kind, canonical, keys)
-    if actor_id is None:
+    if actor_id is None and set_aside and (canonical, actor.kind) in set_aside:
+        actor_id = set_aside.pop((canonical, actor.kind))
+        db.execute(
+            "UPDATE actors SET key = ?, name = ? WHERE id = ?", (canonical, actor.name, actor_id)
+        )
+    elif actor_id is None:
         # One row, often several per article: a plain INSERT costs a fifth of ``table.insert``
         # (which first reads the schema to check that the table exists).
         cursor = db.execute(
@@ -105,9 +118,21 @@ def resolve_actor(db: Database, actor: Actor, *, as_named: bool = False) -> int 
         actor_id = int(cursor.lastrowid or 0)
     elif not as_named:
         _maybe_promote(db, actor_id, canonical, actor.name)
-    names = (actor.name,) if as_named else (actor.name, *actor.aliases)
+    names = given_names(actor.name, actor.aliases, named=as_named)
     _add_aliases(db, actor_id, ((identity_key(n, actor.kind), n) for n in names))
     return actor_id
+
+
+def given_names(name: str, aliases: Iterable[str], *, named: bool) -> tuple[str, ...]:
+    """The names an article's actor gives its library actor as aliases: all of them, or
+    its name alone when a reader gave it that name."""
+    return (name,) if named else (name, *aliases)
+
+
+def _fuller(canonical: str, current: str) -> bool:
+    """``canonical`` is a fuller form of the key ``current`` ("vladimir putin" of "putin")."""
+    words = current.split()
+    return len(canonical.split()) > len(words) and canonical.endswith(" " + words[-1])
 
 
 def _match(db: Database, kind: str, canonical: str, keys: list[str]) -> int | None:
@@ -145,8 +170,7 @@ def _match(db: Database, kind: str, canonical: str, keys: list[str]) -> int | No
 def _maybe_promote(db: Database, actor_id: int, canonical: str, name: str) -> None:
     """Prefer the fuller name as canonical ("Putin" becomes "Vladimir Putin")."""
     current, kind = db.execute("SELECT key, kind FROM actors WHERE id = ?", (actor_id,)).fetchone()
-    words = str(current).split()
-    if len(canonical.split()) <= len(words) or not canonical.endswith(" " + words[-1]):
+    if not _fuller(canonical, str(current)):
         return
     taken = db.execute(
         "SELECT 1 FROM actors WHERE key = ? AND kind = ?", (canonical, kind)
@@ -163,6 +187,111 @@ def _add_aliases(db: Database, actor_id: int, pairs: Iterable[tuple[str, str]]) 
     and the insert fails with "no such column: rowid".
     """
     _insert_aliases(db.conn, [(actor_id, key, alias) for key, alias in pairs])
+
+
+def forget_links(db: Database, actor_ids: Iterable[int]) -> SetAside:
+    """Make these library actors what the article links left to them alone would make them.
+
+    Called once some articles' links are gone (the article removed, or about to be written
+    again): an actor no article or statement refers to any more is set aside, out of
+    reach of any name (``drop_set_aside`` deletes it unless it is made again first); the
+    others lose the aliases no remaining link gives them (``given_names``), and a key no
+    remaining link has gives way to the one their links, in article order, would have
+    made. Writing those articles again then finds the library as if they had just been
+    added: undoing a correction takes back the names it gave ("Putin" as an alias of Joe
+    Biden after a merge), and what was Putin's is his again (issue 17).
+    """
+    set_aside: SetAside = {}
+    for actor_id in sorted(set(actor_ids)):
+        links = db.execute(
+            """SELECT name, kind, aliases, named FROM article_actors WHERE actor_id = ?
+               ORDER BY article_id, rowid""",
+            (actor_id,),
+        ).fetchall()
+        if not links:
+            found = db.execute(
+                """SELECT key, kind FROM actors WHERE id = :id
+                   AND NOT EXISTS (SELECT 1 FROM statements WHERE actor_id = :id)""",
+                {"id": actor_id},
+            ).fetchone()
+            if found is not None:
+                set_aside[(str(found[0]), str(found[1]))] = actor_id
+                # A key no name has ("\0" and the id, as ``rekey_actors`` does), no aliases.
+                db.execute("UPDATE actors SET key = ? WHERE id = ?", (f"\0{actor_id}", actor_id))
+                db.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (actor_id,))
+            continue
+        given = link_keys(links)
+        if given is None:
+            continue  # a link changed outside Dramatis: what it gives is unknown
+        _rekey(db, actor_id, links, given)
+        known = db.execute(
+            "SELECT key FROM actor_aliases WHERE actor_id = ?", (actor_id,)
+        ).fetchall()
+        db.conn.executemany(
+            "DELETE FROM actor_aliases WHERE actor_id = ? AND key = ?",
+            [(actor_id, key) for (key,) in known if key not in given],
+        )
+    return set_aside
+
+
+def drop_set_aside(db: Database, set_aside: SetAside) -> None:
+    """Delete the actors ``forget_links`` set aside that were not made again."""
+    db.conn.executemany("DELETE FROM actors WHERE id = ?", [(i,) for i in set_aside.values()])
+
+
+#: An ``article_actors`` row as ``link_keys`` reads it: name, kind, aliases (JSON), named.
+Link = tuple[str, str, str, int]
+
+
+def link_keys(
+    links: Iterable[Link], key_of: Callable[[str, str], str] = identity_key
+) -> set[str] | None:
+    """The alias keys these article links give their library actor, as ``resolve_actor``
+    adds them; None if a link's aliases cannot be read (changed outside Dramatis).
+    ``key_of``: ``identity_key``, or a cached one for many links."""
+    keys: set[str] = set()
+    for name, kind, aliases, named in links:
+        found = _json_names(aliases)
+        if found is None:
+            return None
+        for given in given_names(name, found, named=bool(named)):
+            key = key_of(given, kind)
+            if key:
+                keys.add(key)
+    return keys
+
+
+def _json_names(value: object) -> list[str] | None:
+    try:
+        found = json.loads(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(found, list) or not all(isinstance(n, str) for n in found):
+        return None
+    return found
+
+
+def _rekey(db: Database, actor_id: int, links: list[Link], given: set[str]) -> None:
+    """A key no remaining link gives (it came from a link now gone) becomes the key these
+    links, written in article order, make: the first one's, then any fuller one."""
+    current, kind = db.execute("SELECT key, kind FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    if current in given:
+        return
+    made: tuple[str, str] | None = None
+    for name, link_kind, aliases, named in links:
+        keys = [identity_key(n, link_kind) for n in (name, *(_json_names(aliases) or []))]
+        canonical = next((k for k in keys if k), "")
+        if not canonical:
+            continue
+        if made is None or (not named and _fuller(canonical, made[0])):
+            made = (canonical, name)
+    if made is None or made[0] == current:
+        return
+    taken = db.execute(
+        "SELECT 1 FROM actors WHERE key = ? AND kind = ? AND id != ?", (made[0], kind, actor_id)
+    ).fetchone()
+    if taken is None:
+        db.execute("UPDATE actors SET key = ?, name = ? WHERE id = ?", (*made, actor_id))
 
 
 def find_actor_ids(db: Database, name: str) -> list[int]:

@@ -172,12 +172,22 @@ ALTER TABLE statements ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE article_actors ADD COLUMN country TEXT;
 """
 
+
+def _v6_named_links(conn: sqlite3.Connection) -> None:
+    """6: ``article_actors.named``: a reader gave the actor its name, and the library files
+    it under that name alone; set for the actors the corrections in effect name."""
+    from reader.library.store import mark_named_links
+
+    conn.execute("ALTER TABLE article_actors ADD COLUMN named INTEGER NOT NULL DEFAULT 0")
+    mark_named_links(conn)
+
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
 #: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3_rekey_actors, _V4, _V5)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -5,7 +5,7 @@ An article and all of its analysis (entities, statements, actor links) are writt
 Content is recognised by its sha256; storing it again only touches ``last_opened`` unless
 the analysis version differs, in which case the stored analysis is replaced in place.
 The rows written are the analysis with the reader's corrections laid over it
-(``reader.library.amend``); ``rewrite_corrected`` writes an article's rows again after a
+(``reader.library.amend``); ``rewrite_corrected`` writes articles' rows again after a
 correction is made or undone.
 
 Rows go in through sqlite-utils (``table.insert``, ``insert_all`` with the column names as
@@ -16,22 +16,30 @@ the first record), which joins the open transaction, and come back as dicts from
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from reader.corrections.apply import Applied, apply_all
 from reader.file_names import as_text
-from reader.library.amend import amended, uncorrected
-from reader.library.connection import write_transaction
+from reader.library.amend import active, amended, uncorrected
+from reader.library.connection import database, write_transaction
 from reader.library.database import Database
-from reader.library.identity import aliases_json, resolve_actor
+from reader.library.identity import (
+    SetAside,
+    aliases_json,
+    drop_set_aside,
+    forget_links,
+    resolve_actor,
+)
 from reader.library.records import DamagedRecord, Row
 from reader.model import Actor, Analysis, Article, Entity, Quote
 
 LINK_COLUMNS = (
     "article_id", "local_id", "actor_id", "name", "kind", "aliases", "mentions", "quotes",
-    "country",
+    "country", "named",
 )  # fmt: skip
 ENTITY_COLUMNS = ("article_id", "start", "end", "text", "label", "local_actor")
 STATEMENT_COLUMNS = (
@@ -72,12 +80,13 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
         article_id, version = int(row[0]), str(row[1])
         db.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (opened, article_id))
         if version != analysis.version:
-            _clear_analysis(db, article_id)
+            set_aside = forget_links(db, _clear_analysis(db, article_id))
             db.execute(
                 "UPDATE articles SET analysis_version = ? WHERE id = ?",
                 (analysis.version, article_id),
             )
-            write_corrected(db, article_id, analysis)
+            write_corrected(db, article_id, analysis, set_aside)
+            drop_set_aside(db, set_aside)
         return article_id, False
     record = {
         "sha256": article.sha256,
@@ -97,27 +106,39 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
     return article_id, True
 
 
-def write_corrected(db: Database, article_id: int, raw: Analysis) -> Analysis:
-    """Write the rows of ``raw`` with the reader's corrections laid over it; return them."""
+def write_corrected(
+    db: Database, article_id: int, raw: Analysis, set_aside: SetAside | None = None
+) -> Analysis:
+    """Write the rows of ``raw`` with the reader's corrections laid over it; return them.
+
+    ``set_aside``: library actors ``forget_links`` set aside; one made again is taken back.
+    """
     applied = amended(db, article_id, raw)
-    _write_parts(db, article_id, applied.analysis, applied.changed, applied.named)
+    _write_parts(db, article_id, applied, set_aside)
     return applied.analysis
 
 
-def rewrite_corrected(db: Database, article_id: int) -> Analysis | None:
-    """Lay the corrections in effect now over the article's uncorrected analysis again.
+def rewrite_corrected(db: Database, article_ids: Iterable[int]) -> None:
+    """Lay the corrections in effect now over these articles' uncorrected analyses again.
 
-    Library actors that no article links to any more afterwards are dropped.
+    First every one of them is cleared, and what they alone gave the library's actors goes
+    with them (``forget_links``); then each is written again, in article order. The
+    library's actors are then as if these articles had just been added with the
+    corrections now in effect: undoing a correction gives back the library it found, not
+    one where an article written early still sees the names another gave (issue 17).
     """
-    shown = load_analysis(db, article_id)
-    if shown is None:
-        return None
-    raw = uncorrected(db, article_id, shown)
-    before = _linked_actor_ids(db, article_id)
-    _clear_analysis(db, article_id)
-    analysis = write_corrected(db, article_id, raw)
-    drop_unused_actors(db, before)
-    return analysis
+    raws = []
+    for article_id in sorted(set(article_ids)):
+        shown = load_analysis(db, article_id)
+        if shown is not None:
+            raws.append((article_id, uncorrected(db, article_id, shown)))
+    linked: list[int] = []
+    for article_id, _ in raws:
+        linked.extend(_clear_analysis(db, article_id))
+    set_aside = forget_links(db, linked)
+    for article_id, raw in raws:
+        write_corrected(db, article_id, raw, set_aside)
+    drop_set_aside(db, set_aside)
 
 
 def _linked_actor_ids(db: Database, article_id: int) -> list[int]:
@@ -125,42 +146,52 @@ def _linked_actor_ids(db: Database, article_id: int) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def drop_unused_actors(db: Database, actor_ids: Iterable[int]) -> None:
-    """Delete those library actors that no article and no statement refers to."""
-    for actor_id in actor_ids:
-        db.execute(
-            """DELETE FROM actors WHERE id = ?
-               AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = ?)
-               AND NOT EXISTS (SELECT 1 FROM statements WHERE actor_id = ?)""",
-            (actor_id, actor_id, actor_id),
+def _clear_analysis(db: Database, article_id: int) -> list[int]:
+    """Delete the article's rows; return the library actors it linked to."""
+    linked = _linked_actor_ids(db, article_id)
+    for table in ("entities", "statements", "article_actors"):
+        db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    return linked
+
+
+def mark_named_links(conn: sqlite3.Connection) -> None:
+    """Set ``article_actors.named`` for the actors the corrections in effect gave their
+    names (migration 6's step, in its transaction). An article whose stored rows cannot be
+    read back is left as it is."""
+    db = database(conn)
+    corrected = db.execute("SELECT article_id FROM uncorrected_analyses").fetchall()
+    for (article_id,) in corrected:
+        try:
+            shown = load_analysis(db, article_id)
+            if shown is None:
+                continue
+            raw = uncorrected(db, article_id, shown)
+            named = apply_all(raw, active(db, raw.article.sha256)).named
+        except (DamagedRecord, ValueError, TypeError, KeyError):
+            continue
+        db.conn.executemany(
+            "UPDATE article_actors SET named = 1 WHERE article_id = ? AND local_id = ?",
+            [(article_id, local_id) for local_id in sorted(named)],
         )
 
 
-def _clear_analysis(db: Database, article_id: int) -> None:
-    for table in ("entities", "statements", "article_actors"):
-        db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-
-
 def _write_parts(
-    db: Database,
-    article_id: int,
-    analysis: Analysis,
-    changed: frozenset[int] = frozenset(),
-    named: frozenset[str] = frozenset(),
+    db: Database, article_id: int, applied: Applied, set_aside: SetAside | None = None
 ) -> None:
+    analysis, named = applied.analysis, applied.named
     library_ids: dict[str, int] = {}
     links = []
     for actor in analysis.actors:
         # An actor a reader named is filed under that name alone, not the names it was
         # found by: undone, those find their own library actor again.
-        library_id = resolve_actor(db, actor, as_named=actor.id in named)
+        library_id = resolve_actor(db, actor, as_named=actor.id in named, set_aside=set_aside)
         if library_id is None:
             continue
         library_ids[actor.id] = library_id
-        links.append(_link_row(article_id, actor, library_id))
+        links.append(_link_row(article_id, actor, library_id, actor.id in named))
     entities = [_entity_row(article_id, entity) for entity in analysis.entities]
     statements = [
-        _statement_row(article_id, seq, quote, library_ids, seq in changed)
+        _statement_row(article_id, seq, quote, library_ids, seq in applied.changed)
         for seq, quote in enumerate(analysis.quotes)
     ]
     _insert(db, "article_actors", LINK_COLUMNS, links)
@@ -176,7 +207,7 @@ def _insert(
         db.table(table).insert_all([columns, *rows])
 
 
-def _link_row(article_id: int, actor: Actor, library_id: int) -> tuple[Any, ...]:
+def _link_row(article_id: int, actor: Actor, library_id: int, named: bool) -> tuple[Any, ...]:
     return (
         article_id,
         actor.id,
@@ -187,6 +218,7 @@ def _link_row(article_id: int, actor: Actor, library_id: int) -> tuple[Any, ...]
         actor.mentions,
         json.dumps(list(actor.quotes)),
         actor.country,
+        int(named),
     )
 
 
@@ -226,11 +258,12 @@ def touch(db: Database, article_id: int, subject: str | Path) -> None:
 
 
 def remove_article(db: Database, article_id: int, subject: str | Path) -> bool:
-    """Delete an article and its analysis; drop library actors no article mentions any more."""
+    """Delete an article and its analysis, and what it alone gave the library's actors
+    (``forget_links``)."""
     with write_transaction(db.conn, subject):
         actor_ids = _linked_actor_ids(db, article_id)
         deleted = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
-        drop_unused_actors(db, actor_ids)
+        drop_set_aside(db, forget_links(db, actor_ids))
         return deleted > 0
 
 
