@@ -368,3 +368,22 @@ def test_an_organisation_speaker_is_not_reduced_to_its_country(cast):
     speaker = analysis.actor(analysis.quotes[0].actor)
     assert speaker is not None and speaker.kind == "organisation"
     assert "ministry" in speaker.name
+
+
+def test_a_name_misspelled_by_one_letter_is_the_same_person(cast):
+    analysis = cast(
+        "Gallery\n\nCurator Kirsten Hollis opened the show. Kirstin Hollis said the prints "
+        "were fragile. Board treasurer J.D. Whitcombe agreed, and Whitcomb said the "
+        "donation was generous."
+    )
+    people = [a.name for a in analysis.actors if a.kind == "person"]
+    assert len(people) == 2, people
+
+
+def test_two_people_whose_names_differ_by_more_stay_apart(cast):
+    analysis = cast(
+        "Court\n\nMary Holt testified first. Then Mark Holt, her brother, testified. "
+        "Later Maria Holt spoke."
+    )
+    people = [a.name for a in analysis.actors if a.kind == "person"]
+    assert {"Mary Holt", "Mark Holt", "Maria Holt"} <= set(people), people

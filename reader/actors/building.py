@@ -256,6 +256,7 @@ def _cluster_entities(
         clusters[i] = cluster
     registry.merge_surnames()
     registry.merge_name_parts()
+    registry.merge_misspellings()
     return registry, {i: c.root() for i, c in clusters.items()}
 
 

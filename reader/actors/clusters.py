@@ -27,6 +27,7 @@ from reader.lexicon.demonyms import COUNTRY_OF_ADJECTIVE
 from reader.lexicon.given_names import FORMAL_NAMES
 from reader.lexicon.groups import ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
+from reader.lexicon.open_class import given_name
 from reader.lexicon.titles import Gender
 from reader.model import ActorKind
 
@@ -141,6 +142,50 @@ def _compatible(known: set[str], given: set[str]) -> bool:
         for a in known
         for b in given
     )
+
+
+def _one_letter_apart(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Two forms of a name that differ in one letter of one word of five letters or more
+    (or four, for a given name beside the same surname), the other words equal; a bare
+    surname is compared with the other's surname."""
+    if len(mine) == 1 and len(theirs) > 1:
+        theirs = theirs[-1:]
+    elif len(theirs) == 1 and len(mine) > 1:
+        mine = mine[-1:]
+    if len(mine) != len(theirs) or mine == theirs:
+        return False
+    differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    given = len(mine) > 1 and (a, b) != (mine[-1], theirs[-1])
+    if given and _genders_differ(a, b):
+        return False  # "Mary Holt" and "Mark Holt": sister and brother, not a typo
+    return min(len(a), len(b)) >= (4 if given else 5) and _one_edit(a, b)
+
+
+def _genders_differ(a: str, b: str) -> bool:
+    first, second = given_name(a), given_name(b)
+    if first is None or second is None:
+        return False
+    return None not in (first.leaning, second.leaning) and first.leaning != second.leaning
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter inserted, deleted, replaced, or two neighbours swapped; same first letter."""
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diffs) == 1 or (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _fold_into(cluster: Cluster, target: Cluster) -> None:
@@ -368,6 +413,31 @@ class Registry:
             if fuller is not None and len(fuller) == 1:
                 target = found[fuller.pop()].root()
                 if target is not person.root():
+                    _fold_into(person, target)
+
+    def merge_misspellings(self) -> None:
+        """Fold a person whose name is another's written one letter wrong into them:
+        "Kristen Wilkins" and "Kristin Wilkins", "Mauer" after "K.C. Maurer" (real news
+        misspells names; two people one letter apart in one article are rarer)."""
+        people = [c for c in self.clusters if c.person and c.merged is None and c.positions]
+        names = {id(c): {name_tokens(form) for form in c.forms} - {()} for c in people}
+        for person in sorted(people, key=lambda c: c.mentions):
+            if person.merged is not None:
+                continue
+            matches = {
+                id(other): other
+                for other in people
+                if other is not person
+                and other.merged is None
+                and any(
+                    _one_letter_apart(mine, theirs)
+                    for mine in names[id(person)]
+                    for theirs in names[id(other)]
+                )
+            }
+            if len(matches) == 1:
+                (target,) = matches.values()
+                if target.mentions >= person.mentions:
                     _fold_into(person, target)
 
     def live(self) -> list[Cluster]:
