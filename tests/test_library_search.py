@@ -203,3 +203,18 @@ def test_very_common_queries_rank_the_most_recent_matches(tmp_path):
         recent = search_articles(conn, "budget", limit=2, window=2)
         assert {h.id for h in recent} == set(ids[1:])
         assert len(library.search("budget")) == 3
+
+
+def test_a_pronoun_is_no_entity_to_search_for(tmp_path):
+    lib = open_library(tmp_path, version=VERSION)
+    article = ArticleBuilder(title="Harbour news")
+    article.actor("a1", "Ingrid Berg").mention("Ingrid Berg", "a1")
+    article.text(" opened the harbour, and ")
+    article.mention("she", "a1", label="PRONOUN")
+    article.text(" thanked the crews.")
+    lib.add_analysis(article.build())
+    try:
+        assert lib.search("", entity="she") == []
+        assert [h.title for h in lib.search("", entity="ingrid berg")] == ["Harbour news"]
+    finally:
+        lib.close()

@@ -531,6 +531,7 @@ class Library:
                 conditions.append(f"text = {mark(entity)} COLLATE NOCASE")
             if label is not None:
                 conditions.append(f"label = {mark(label)}")
+            conditions.append("label != 'PRONOUN'")  # "he" names nobody by itself
             parts.append(f"SELECT article_id FROM entities WHERE {' AND '.join(conditions)}")
         if opened_from is not None or opened_to is not None:
             conditions = []
