@@ -387,3 +387,23 @@ def test_two_people_whose_names_differ_by_more_stay_apart(cast):
     )
     people = [a.name for a in analysis.actors if a.kind == "person"]
     assert {"Mary Holt", "Mark Holt", "Maria Holt"} <= set(people), people
+
+
+def test_an_organisation_named_by_part_of_its_name_or_misspelled_is_one_body(cast):
+    analysis = cast(
+        "Asylum\n\nThe Norwegian Home Office said forms would change. The Home Office added "
+        "that help was ready. The Church of the Open Door said it would help, and the "
+        "Church said volunteers were ready. The Untied Nations and the United Nations "
+        "both welcomed it."
+    )
+    bodies = sorted(a.name for a in analysis.actors if a.kind == "organisation")
+    assert bodies == ["Church of the Open Door", "Norwegian Home Office", "United Nations"]
+
+
+def test_a_part_two_bodies_share_joins_neither(cast):
+    analysis = cast(
+        "Budget\n\nThe Harbour Transport Department said fares would rise. The Harbour "
+        "Health Department said clinics would close. The Department said nothing more."
+    )
+    bodies = {a.name for a in analysis.actors if a.kind == "organisation"}
+    assert {"Harbour Transport Department", "Harbour Health Department"} <= bodies

@@ -257,6 +257,7 @@ def _cluster_entities(
     registry.merge_surnames()
     registry.merge_name_parts()
     registry.merge_misspellings()
+    registry.merge_organisation_parts()
     return registry, {i: c.root() for i, c in clusters.items()}
 
 

@@ -171,6 +171,17 @@ def _genders_differ(a: str, b: str) -> bool:
     return None not in (first.leaning, second.leaning) and first.leaning != second.leaning
 
 
+def _part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part`` is a run of ``whole``'s words, shorter than it, or ``whole`` written one
+    letter wrong."""
+    if len(part) < len(whole):
+        return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+    if len(part) != len(whole) or part == whole:
+        return False
+    differing = [(a, b) for a, b in zip(part, whole, strict=True) if a != b]
+    return len(differing) == 1 and min(map(len, differing[0])) >= 5 and _one_edit(*differing[0])
+
+
 def _one_edit(a: str, b: str) -> bool:
     """One letter inserted, deleted, replaced, or two neighbours swapped; same first letter."""
     if a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
@@ -439,6 +450,38 @@ class Registry:
                 (target,) = matches.values()
                 if target.mentions >= person.mentions:
                     _fold_into(person, target)
+
+    def merge_organisation_parts(self) -> None:
+        """Fold an organisation only ever named by part of one other organisation's name
+        into it ("the Home Office" of "the United Kingdom Home Office", "the Church" and
+        "Scientology" of "the Church of Scientology"), and one whose name is another's
+        written one letter wrong ("the Untied Nations"). A part found in two names joins
+        neither ("Department" of two departments)."""
+        for _ in range(2):  # "Court" joins once "Supreme Court" has joined the full name
+            bodies = [
+                c for c in self.clusters
+                if not c.person and c.merged is None and c.positions
+                and c.kind == "organisation"
+            ]  # fmt: skip
+            keys = {
+                id(c): {tuple(entity_key(form, "ORG").split()) for form in c.forms} - {()}
+                for c in bodies
+            }
+            for body in sorted(bodies, key=lambda c: max(map(len, keys[id(c)]), default=0)):
+                if body.merged is not None or not keys[id(body)]:
+                    continue
+                owners = {
+                    id(other): other
+                    for other in bodies
+                    if other is not body
+                    and other.merged is None
+                    and all(
+                        any(_part_of(mine, theirs) for theirs in keys[id(other)])
+                        for mine in keys[id(body)]
+                    )
+                }
+                if len(owners) == 1:
+                    _fold_into(body, next(iter(owners.values())))
 
     def live(self) -> list[Cluster]:
         """Clusters that were not merged away, in order of first mention."""
