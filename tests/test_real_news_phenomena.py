@@ -407,3 +407,21 @@ def test_a_part_two_bodies_share_joins_neither(cast):
     )
     bodies = {a.name for a in analysis.actors if a.kind == "organisation"}
     assert {"Harbour Transport Department", "Harbour Health Department"} <= bodies
+
+
+def test_a_vehicle_named_again_alone_and_a_group_of_a_draw_are_no_actors(cast):
+    analysis = cast(
+        "Museum\n\nSpace Shuttle Meridian will go to a museum. Meridian flew 30 missions.\n\n"
+        "In the first game of Group F, Norway faced Chile."
+    )
+    names = set(kinds(analysis))
+    assert not names & {"Meridian", "Space Shuttle Meridian", "Group F"}, names
+
+
+def test_the_author_before_a_cited_headline_is_no_actor(cast):
+    analysis = cast(
+        "Lost files\n\nThe files were found on a street.\n\nSources\n\n"
+        '"Files found on street" — Harbour Gazette, May 2, 2011\n\n'
+        'Peter Novak. "Minister orders review of lost files" — Valley Courier, May 3, 2011'
+    )
+    assert not set(kinds(analysis)) & {"Peter Novak", "Harbour Gazette", "Valley Courier"}

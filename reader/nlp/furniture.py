@@ -65,6 +65,12 @@ _CITATION = re.compile(
 )
 #: A photo credit on a line of its own: "Tom Lasker / Valley News", "Dana Pruitt/Harbour Wire".
 _CREDIT_LINE = re.compile(rf"^[ \t]*{_NAME}[ \t]*/[ \t]*{_NAME}[ \t]*$", re.MULTILINE)
+#: The author before a cited headline in a source list: "Peter Zimonjic. "MP calls for
+#: probe" — Edmonton Sun, August 16, 2008".
+_CITED_AUTHOR = re.compile(
+    rf"^[ \t]*{_NAME}\.(?=[ \t]+[\"“][^\"”\n]{{1,200}}[\"”][ \t]*[—–][ \t]*{_NAME},[ \t]+{_MONTH})",
+    re.MULTILINE,
+)
 #: A category or tag line: "Categories: …", "Tags: …", "Filed under: …".
 _CATEGORY_LINE = re.compile(
     r"^[ \t]*(?:Categories|Category|Tags|Topics|Filed under)[ \t]*:[^\n]*$",
@@ -77,7 +83,7 @@ def furniture_spans(text: str) -> SortedSpans:
     spans: list[tuple[int, int]] = []
     for pattern in (
         _CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL, _CITATION, _CATEGORY_LINE,
-        _CREDIT_LINE,
+        _CREDIT_LINE, _CITED_AUTHOR,
     ):  # fmt: skip
         spans.extend(m.span() for m in pattern.finditer(text))
     for line in _LINE_WITH_SLASH.finditer(text):  # every credit chain has a slash

@@ -25,6 +25,7 @@ from reader.model import Entity
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 #: Capital letters, then digits: a model, version or mission code ("IE9", "STS-134").
 _CODE = re.compile(r"^[A-Z]{2,}-?\d+[a-z]?$")
+_GROUP_OF_A_DRAW = re.compile(r"^(?:Group|Pool|Round)\s+(?:[A-Z]|\d{1,2})$")
 _WEB_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|info)$", re.I)
 #: "the 1969 film", "her graphic novel", "the new album": a work noun right before a title,
 #: with at most two words between the determiner and the noun.
@@ -38,15 +39,30 @@ _WORK_BEFORE = re.compile(
 
 def things_by_form(text: str, entities: Iterable[Entity]) -> list[Entity]:
     """``entities`` with codes, web addresses, vehicles, events and works relabelled."""
+    found = list(entities)
+    labels = [_thing_label(text, e) if e.label in _ACTOR_LABELS else None for e in found]
+    # "Space Shuttle Columbia … Columbia was lost": later mentions are the same thing.
+    things: dict[str, str] = {}
+    for entity, label in zip(found, labels, strict=True):
+        if label is not None:
+            name = _bare(entity.text)
+            things[name] = label
+            if label == "PRODUCT" and len(name.split()) > 1:
+                things.setdefault(name.split()[-1], label)
     result = []
-    for entity in entities:
-        label = _thing_label(text, entity) if entity.label in _ACTOR_LABELS else None
+    for entity, label in zip(found, labels, strict=True):
+        if label is None and entity.label in _ACTOR_LABELS:
+            label = things.get(_bare(entity.text))
         result.append(
             entity
             if label is None
             else Entity(entity.start, entity.end, entity.text, label, entity.actor)
         )
     return result
+
+
+def _bare(name: str) -> str:
+    return name.removeprefix("the ").removeprefix("The ")
 
 
 def _thing_label(text: str, entity: Entity) -> str | None:
@@ -56,6 +72,8 @@ def _thing_label(text: str, entity: Entity) -> str | None:
         return None
     if _CODE.match(name):
         return "PRODUCT"
+    if _GROUP_OF_A_DRAW.match(name):
+        return "EVENT"  # "Group G" of a tournament
     if _WEB_ADDRESS.match(name) and not _named_as_a_body(text, entity.start):
         return "PRODUCT"  # a site; "the security firm Secunia.com" stays the firm
     before = {w.strip(",").lower() for w in text[max(0, entity.start - 40) : entity.start].split()}
