@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from ui.main_window import MainWindow
+from ui.widgets import cast_corrections
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -74,7 +75,7 @@ def _stored_names(window: MainWindow) -> list[str]:
 
 def test_rename_from_the_context_menu_is_stored_and_shown(window, monkeypatch):
     assert "Aileen MacLeod" in _names(window)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Aileen MacLeod-Hart", True))
+    monkeypatch.setattr(cast_corrections, "ask_text", lambda *a, **k: "Aileen MacLeod-Hart")
     menu = window.cast_gestures.menu_for(_item(window, "Aileen MacLeod"))
     _action(menu, "Rename").trigger()
     assert "Aileen MacLeod-Hart" in _names(window)

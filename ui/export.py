@@ -217,10 +217,15 @@ class Exporter(QObject):
         return Path.home()
 
 
+#: Characters at most of a file name made from a title (file systems allow 255 bytes).
+STEM_LIMIT = 80
+
+
 def _file_stem(analysis: Analysis) -> str:
-    """A file name for the export: the article file's, else its title's words."""
+    """A file name for the export: the article file's, else its title's first words."""
     article = analysis.article
     if article.source is not None and article.source.stem:
         return article.source.stem
-    words = "".join(c if c.isalnum() or c in " -_" else " " for c in article.title or "")
-    return "-".join(words.split()[:8]) or "article"
+    title = (article.title or "")[: 8 * STEM_LIMIT]  # a stored title may be any length
+    words = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    return "-".join(words.split()[:8])[:STEM_LIMIT] or "article"

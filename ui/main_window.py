@@ -49,7 +49,16 @@ from ui.export import Exporter
 from ui.sample import is_sample
 from ui.settings import LastArticle, Settings
 from ui.style.colors import current_theme
-from ui.style.safe_text import plain_label, tooltip
+from ui.style.safe_text import (
+    LINE_LIMIT,
+    NAME_LIMIT,
+    menu_entry,
+    menu_text,
+    one_line,
+    plain_label,
+    tooltip,
+    window_title,
+)
 from ui.style.themes import ThemeChoice, theme_switcher
 from ui.widgets.actors_panel import ActorsPanel
 from ui.widgets.analysis_progress import AnalysisProgress
@@ -69,11 +78,21 @@ APP_TITLE = "Dramatis"
 _RECENT_LIMIT = 12
 #: Quitting waits this long for a running analysis to stop at its next check (issue 9).
 QUIT_WAIT_MS = 1000
+#: Characters of the title at most in the status bar's account of what is on screen.
+ON_SCREEN_TITLE = 80
 
 
 def article_title(analysis: Analysis) -> str:
-    """What the window calls the article: ``reader.output.titles.display_title``."""
-    return display_title(analysis.article)
+    """What the window calls the article: ``reader.output.titles.display_title``, on one
+    line and cut at ``LINE_LIMIT`` (a stored title may be any length, issue 17)."""
+    article = analysis.article
+    if article.title and len(article.title) > 8 * LINE_LIMIT:
+        # Only its start is read (``display_title`` would go through all of it, word by
+        # word), unless that start is blank.
+        start = one_line(article.title)
+        if start.strip("… "):
+            return start
+    return one_line(display_title(article))
 
 
 def opening_name(path: Path) -> str:
@@ -87,7 +106,7 @@ def on_screen_text(analysis: Analysis) -> str:
     words = len(analysis.article.text.split())
     return " · ".join(
         [
-            article_title(analysis),
+            one_line(article_title(analysis), ON_SCREEN_TITLE),
             plural(words, "word"),
             plural(len(analysis.quotes), "statement"),
             plural(len(analysis.actors), "actor"),
@@ -318,7 +337,9 @@ class MainWindow(QMainWindow):
     def _name_undo(self, *_changed: object) -> None:
         what = self.cast_editor.undo_text()
         self.cast_gestures.undo_text = what  # the Cast menu's Undo, for this article
-        self.undo_correction_action.setText(f"&Undo {what}" if what else "&Undo Correction")
+        self.undo_correction_action.setText(
+            "&Undo " + menu_text(what, NAME_LIMIT) if what else "&Undo Correction"
+        )
         self.undo_correction_action.setEnabled(bool(what))
 
     def keep_position(self) -> int:
@@ -521,12 +542,19 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self._library_failed(error.subject, error.problem)
             return
+        except Exception as error:  # a bug met on one stored article: never fatal
+            self._cannot_show_stored(article_id, error)
+            return
         # Anything still being analysed for display is no longer wanted.
         self.worker.floor = self._next_job
         self._shown_job = -1
         self._busy_jobs.clear()
         self._update_busy("")
-        self.show_analysis(analysis, article_id, note="from the library")
+        try:
+            self.show_analysis(analysis, article_id, note="from the library")
+        except Exception as error:
+            self._cannot_show_stored(article_id, error)
+            return
         if span is not None:
             self.view.show_span(*span)
             quote = next(
@@ -563,7 +591,7 @@ class MainWindow(QMainWindow):
                 self._library_failed(error.subject, error.problem)
         for stored in articles:
             label = hit_title(stored.title, stored.source, stored.id)
-            action = self.recent_menu.addAction(label)
+            action = menu_entry(self.recent_menu, label)
             source = Path(stored.source) if stored.source else None
             if source is not None and source.exists():
                 action.setToolTip(tooltip(str(source)))
@@ -585,13 +613,13 @@ class MainWindow(QMainWindow):
         self.analysis = None  # until the analysis arrives
         self.article_id = None
         self._update_export_actions()
-        self.setWindowTitle(f"{APP_TITLE} — {title}")
+        self.setWindowTitle(window_title(f"{APP_TITLE} — {title}"))
         self.heading.setText(title)
         self.heading.show()
         self.meta.hide()
         self.view.show_analysis(preview, current_theme())
         self.actors.show_analysis(preview, current_theme())
-        self.on_screen.setText(title)
+        self.on_screen.setText(one_line(title, ON_SCREEN_TITLE))
         self._shown_name = title
 
     def _on_analysed(self, job: int, opened: Opened) -> None:
@@ -693,13 +721,13 @@ class MainWindow(QMainWindow):
         self.article_id = article_id
         theme = current_theme()
         title = article_title(analysis)
-        self.setWindowTitle(f"{APP_TITLE} — {title}")
+        self.setWindowTitle(window_title(f"{APP_TITLE} — {title}"))
         self.heading.setText(title)
         article = analysis.article
         parts = [
-            str(article.source) if article.source else "",
-            article.byline or "",
-            article.published or "",
+            one_line(str(article.source), 2 * LINE_LIMIT) if article.source else "",
+            one_line(article.byline or ""),
+            one_line(article.published or ""),
             ", ".join(
                 [plural(len(analysis.names), "name"), plural(len(analysis.quotes), "statement")]
             ),
@@ -722,6 +750,31 @@ class MainWindow(QMainWindow):
 
     def _library_failed(self, subject: str, problem: str) -> None:
         self.banner.show_message(messages.LIBRARY_PROBLEM.format(subject=subject, problem=problem))
+
+    def _cannot_show_stored(self, article_id: int, error: Exception) -> None:
+        """A stored article could not be shown (a bug, met at start-up or on a click): the
+        traceback goes to the log, the reader gets a message and an empty window, and the
+        article is not remembered as the one to show at the next start."""
+        log.exception("Showing article %d from the library failed", article_id)
+        self.clear_article()
+        problem = messages.UNEXPECTED.format(detail=one_line(str(error)))
+        self.banner.show_message(
+            messages.CANNOT_SHOW_STORED.format(article_id=article_id, problem=problem)
+        )
+
+    def clear_article(self) -> None:
+        """Show no article: the window as it starts, empty."""
+        self.analysis = None
+        self.article_id = None
+        self.setWindowTitle(APP_TITLE)
+        self.heading.clear()
+        self.meta.clear()
+        self.heading.hide()
+        self.meta.hide()
+        self.view.clear_article()
+        self.actors.clear_analysis()
+        self.on_screen.setText(messages.NOTHING_ON_SCREEN)
+        self._update_export_actions()
 
     # -- other views ------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ MODEL_PROBLEM = "Articles cannot be analysed: {problem}. Stored articles can sti
 UNEXPECTED = "an unexpected error occurred; details were written to the log ({detail})"
 
 CANNOT_OPEN = "Cannot open {subject}: {problem}"
+CANNOT_SHOW_STORED = "Cannot show article {article_id} from the library: {problem}"
 LIBRARY_PROBLEM = "Library {subject}: {problem}"
 LIBRARY_NOT_SAVING = "Articles are shown but not saved: {problem} ({subject})"
 LIBRARY_CORRUPT_OFFER = (

@@ -36,7 +36,7 @@ from reader.model import Actor, Analysis, Quote
 from reader.output.words import actor_kind_name, label_name, plural
 from ui import messages
 from ui.style.colors import Theme, actor_style, current_theme, quote_style
-from ui.style.safe_text import plain_label, tooltip
+from ui.style.safe_text import TOOLTIP_LIMIT, menu_text, one_line, plain_label, tooltip
 from ui.widgets.cast_chart import CastChart
 from ui.widgets.chips import chip_icon
 
@@ -239,6 +239,16 @@ class ActorsPanel(QWidget):
             f"{len(analysis.quotes)} statements. Click a statement to find it in the text."
         )
 
+    def clear_analysis(self) -> None:
+        """Show no cast (no article is shown)."""
+        self.analysis = None
+        self.tree.clear()
+        self._pending = {}
+        self.chart.set_actors([], self._theme)
+        self.chart.hide()
+        self.summary.setText(messages.NO_ACTORS)
+        self._update_said_button()
+
     def set_theme(self, theme: Theme) -> None:
         if self.analysis is not None and theme is not self._theme:
             chosen = self.chart.chosen
@@ -253,18 +263,19 @@ class ActorsPanel(QWidget):
         if said:
             counts += f", {plural(said, 'statement')}"
         kind = actor_kind_name(actor.kind)
-        item = QTreeWidgetItem([f"{actor.name}   ({counts})", kind])
+        name = one_line(actor.name)
+        item = QTreeWidgetItem([f"{name}   ({counts})", kind])
         item.setIcon(0, chip_icon(style.color(self._theme)))
         item.setData(0, ACTOR_ROLE, actor.id)
         font = item.font(0)
         font.setBold(bool(said))
         item.setFont(0, font)
-        aliases = [a for a in actor.aliases if a != actor.name]
-        tip = f"{actor.name} — {kind} ({label_name(style.label)} colour)"
+        aliases = [one_line(a) for a in actor.aliases[:20] if a != actor.name]
+        tip = f"{name} — {kind} ({label_name(style.label)} colour)"
         if aliases:
             tip += "\nAlso written: " + ", ".join(aliases)
         if actor.country:
-            tip += f"\nPeople of {actor.country}"
+            tip += f"\nPeople of {one_line(actor.country)}"
         item.setToolTip(0, tooltip(tip))
         indices = [i for i in actor.quotes if 0 <= i < len(analysis.quotes)]
         self._add_statements(item, actor.id, indices)
@@ -303,11 +314,11 @@ class ActorsPanel(QWidget):
     def _quote_item(self, quote: Quote, index: int, with_speaker: bool = False) -> QTreeWidgetItem:
         style = quote_style(quote.kind)
         article_text = self.analysis.article.text if self.analysis is not None else ""
-        shown = statement_text(quote, article_text)
+        shown = one_line(statement_text(quote, article_text), TOOLTIP_LIMIT)
         if quote.cue:
-            shown = f"{quote.cue}: {shown}"
+            shown = f"{one_line(quote.cue)}: {shown}"
         if with_speaker and quote.speaker:
-            shown = f"{quote.speaker} — {shown}"
+            shown = f"{one_line(quote.speaker)} — {shown}"
         item = QTreeWidgetItem([shown, style.description])
         item.setIcon(0, chip_icon(style.background(self._theme), style.color(self._theme)))
         item.setData(0, QUOTE_ROLE, index)
@@ -391,8 +402,8 @@ class ActorsPanel(QWidget):
     def _update_said_button(self) -> None:
         actor = self._current_actor()
         self.said_button.setEnabled(actor is not None)
-        name = actor.name if actor is not None else "this actor"
-        self.said_button.setText(f"What has {name} said in other articles?")
+        name = one_line(actor.name, 120) if actor is not None else "this actor"
+        self.said_button.setText(menu_text(f"What has {name} said in other articles?"))
 
     def _on_said(self) -> None:
         actor = self._current_actor()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
-from ui.style.safe_text import plain_label
+from ui.style.safe_text import TEXT_LIMIT, bounded, menu_text, plain_label
 
 #: level -> (background, text, border); dark text on a pale ground in either theme.
 _STYLES = {
@@ -21,6 +21,10 @@ _STYLES = {
 }
 
 
+#: Messages shown at once (the latest).
+_SHOWN = 5
+
+
 class Banner(QFrame):
     """Shows the latest messages; closing it forgets them."""
 
@@ -28,7 +32,7 @@ class Banner(QFrame):
         super().__init__(parent)
         self.setObjectName("banner")
         self.messages: list[str] = []
-        self.label = plain_label()
+        self.label = plain_label(limit=_SHOWN * (TEXT_LIMIT + 1))
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action = QPushButton()
@@ -54,9 +58,10 @@ class Banner(QFrame):
         action: str | None = None,
         callback: Callable[[], None] | None = None,
     ) -> None:
-        """Add a message (the last five stay visible) and show the strip."""
-        self.messages.append(text)
-        self.label.setText("\n".join(self.messages[-5:]))
+        """Add a message (the last five stay visible, each cut at ``TEXT_LIMIT``) and show
+        the strip."""
+        self.messages.append(bounded(text, TEXT_LIMIT))
+        self.label.setText("\n".join(self.messages[-_SHOWN:]))
         background, color, border = _STYLES.get(level, _STYLES["error"])
         self.setStyleSheet(
             f"QFrame#banner {{background:{background}; border:1px solid {border};"
@@ -64,7 +69,7 @@ class Banner(QFrame):
             f" {{color:{color}; background:transparent; border:none}}"
         )
         if action and callback:
-            self.action.setText(action)
+            self.action.setText(menu_text(action))
             self._callback = callback
             self.action.show()
         self.show()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from reader.model import Actor
 from reader.output.words import actor_kind_name, plural
 from ui.style.colors import Theme, actor_style, current_theme
-from ui.style.safe_text import tooltip
+from ui.style.safe_text import one_line, tooltip
 from ui.widgets.picking import Picking
 
 #: Bars shown at most, and the height of each row and of the key above them (pixels).
@@ -57,8 +57,9 @@ class CastBar:
 
 
 def cast_bars(actors: Sequence[Actor], limit: int = MAX_BARS) -> list[CastBar]:
-    """The actors to chart, most statements first, then most mentions, then by name."""
-    bars = [CastBar(a.id, a.name, a.kind, len(a.quotes), a.mentions) for a in actors]
+    """The actors to chart, most statements first, then most mentions, then by name (each
+    name on one line, cut short: it is drawn, measured and read out)."""
+    bars = [CastBar(a.id, one_line(a.name), a.kind, len(a.quotes), a.mentions) for a in actors]
     bars.sort(key=lambda b: (-b.statements, -b.mentions, b.name.lower()))
     return [b for b in bars if b.statements or b.mentions][:limit]
 

@@ -15,14 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QInputDialog,
-    QLineEdit,
-    QMenu,
-    QTreeWidgetItem,
-)
+from PySide6.QtGui import QActionGroup, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidgetItem
 
 from reader.corrections.operations import (
     ACTOR_KINDS,
@@ -38,6 +32,7 @@ from reader.corrections.operations import (
 )
 from reader.model import Actor, Analysis, Quote
 from reader.output.words import actor_kind_name
+from ui.style.safe_text import NAME_LIMIT, ask_item, ask_text, menu_entry, one_line
 from ui.widgets.actors_panel import ACTOR_ROLE, QUOTE_ROLE, ActorsPanel
 
 #: At most this many actors are offered by name in a submenu; the rest through "Other…".
@@ -109,7 +104,9 @@ class CastCorrections(QObject):
         if quote is not None:
             self._statement_entries(menu, quote)
         menu.addSeparator()
-        undo = menu.addAction(f"Undo {_shortened(self.undo_text)}" if self.undo_text else "Undo")
+        undo = menu_entry(
+            menu, f"Undo {one_line(self.undo_text, 50)}" if self.undo_text else "Undo"
+        )
         undo.setEnabled(bool(self.undo_text))
         undo.triggered.connect(self.undoRequested.emit)
         if actor is not None:
@@ -147,7 +144,7 @@ class CastCorrections(QObject):
         split = menu.addMenu("Split Off")
         split.setEnabled(bool(aliases))
         for alias in aliases:
-            action = split.addAction(f"“{alias}” is someone else")
+            action = menu_entry(split, f"“{one_line(alias, NAME_LIMIT)}” is someone else")
             action.triggered.connect(lambda _=False, a=alias: self.split(actor, a))
 
     def _statement_entries(self, menu: QMenu, quote: Quote) -> None:
@@ -172,40 +169,36 @@ class CastCorrections(QObject):
         others = [a for a in self.analysis.actors if exclude is None or a.id != exclude.id]
         others.sort(key=lambda a: (-len(a.quotes), -a.mentions, a.name.lower()))
         for other in others[:MENU_ACTORS]:
-            action = QAction(f"{other.name} ({actor_kind_name(other.kind).lower()})", menu)
+            action = menu_entry(menu, _choice(other))
             action.triggered.connect(lambda _=False, o=other: chosen(o))
-            menu.addAction(action)
         if len(others) > MENU_ACTORS:
             rest = menu.addAction("Other…")
             rest.triggered.connect(lambda: self._ask_actor(others, chosen))
         menu.setEnabled(bool(others) or menu.title() == "Speaker")
 
-    # -- dialogs (kept apart so that tests can answer them) ------------------------------
+    # -- dialogs (their labels plain text: names may hold markup, issue 17) ---------------
 
     def _ask_rename(self, actor: Actor) -> None:
-        name, ok = QInputDialog.getText(
-            self.panel, "Rename", f"New name for {actor.name}:", QLineEdit.EchoMode.Normal,
-            actor.name,
-        )  # fmt: skip
-        if ok and name.strip() and name.strip() != actor.name:
-            self.rename(actor, name.strip())
+        label = f"New name for {one_line(actor.name, NAME_LIMIT)}:"
+        typed = ask_text(self.panel, "Rename", label, actor.name)
+        name = (typed or "").strip()
+        # A name too long to offer whole is offered cut: kept as it was unless changed.
+        if name and name not in (actor.name, one_line(actor.name)):
+            self.rename(actor, name)
 
     def _ask_speaker(self, quote: Quote) -> None:
-        name, ok = QInputDialog.getText(self.panel, "Speaker", "Who made this statement?")
-        if not ok or not name.strip():
+        name = (ask_text(self.panel, "Speaker", "Who made this statement?") or "").strip()
+        if not name:
             return
         kinds = [actor_kind_name(k) for k in ACTOR_KINDS]
-        kind, ok = QInputDialog.getItem(
-            self.panel, "Speaker", f"{name.strip()} is:", kinds, 0, False
-        )
-        if ok and kind in kinds:
-            self.reassign(quote, ActorRef(name.strip(), ACTOR_KINDS[kinds.index(kind)]))
+        kind = ask_item(self.panel, "Speaker", f"{one_line(name, NAME_LIMIT)} is:", kinds)
+        if kind is not None:
+            self.reassign(quote, ActorRef(name, ACTOR_KINDS[kind]))
 
     def _ask_actor(self, actors: list[Actor], chosen: Callable[[Actor], None]) -> None:
-        names = [a.name for a in actors]
-        name, ok = QInputDialog.getItem(self.panel, "Choose an actor", "Actor:", names, 0, False)
-        if ok and name in names:
-            chosen(actors[names.index(name)])
+        choice = ask_item(self.panel, "Choose an actor", "Actor:", [_choice(a) for a in actors])
+        if choice is not None:
+            chosen(actors[choice])
 
     # -- corrections ------------------------------------------------------------------
 
@@ -278,5 +271,6 @@ class CastCorrections(QObject):
         return True
 
 
-def _shortened(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _choice(actor: Actor) -> str:
+    """An actor as a menu or list offers it: "Tom Okafor (person)", the name cut short."""
+    return f"{one_line(actor.name, NAME_LIMIT)} ({actor_kind_name(actor.kind).lower()})"

@@ -24,7 +24,15 @@ from reader.library import MARK_END, MARK_START, Library, SearchHit
 from reader.output.titles import listed_title
 from reader.output.words import plural
 from ui import messages
-from ui.style.safe_text import SafeTextBrowser, escaped, plain_label
+from ui.style.safe_text import (
+    LINE_LIMIT,
+    TEXT_LIMIT,
+    SafeTextBrowser,
+    bounded,
+    escaped,
+    one_line,
+    plain_label,
+)
 from ui.tasks import LibraryTasks, SearchAnswer, search_task
 
 SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
@@ -33,13 +41,17 @@ SCOPES = {"Words": "text", "Actor": "actor", "Entity": "entity"}
 def hit_title(title: str | None, source: str | None, article_id: int, opening: str = "") -> str:
     """What to call an article in a list: its title, else a meaningful file name, else its
     first sentence when the list has the start of its text, else "Untitled article 12"
-    (never a hash file name, issue 9)."""
-    return listed_title(title, source, article_id, opening)
+    (never a hash file name, issue 9); on one line, cut short (a stored title may be any
+    length, issue 17)."""
+    if title and len(title) > 8 * LINE_LIMIT:
+        title = one_line(title)  # not the whole of it, word by word: it is cut anyway
+    return one_line(listed_title(title, source, article_id, opening))
 
 
 def snippet_html(snippet: str) -> str:
     """Escape a search snippet and turn its matched words bold (nothing else: "[sic]" stays)."""
-    return escaped(snippet).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+    shown = escaped(bounded(snippet, TEXT_LIMIT))
+    return shown.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
 
 
 class LibraryPanel(QWidget):
@@ -118,9 +130,9 @@ class LibraryPanel(QWidget):
         if not text:
             status = f"{plural(answer.total or 0, 'article')} in the library, latest first."
         elif scope == "actor":
-            status = f"{plural(len(hits), 'article')} where {text} appears."
+            status = f"{plural(len(hits), 'article')} where {one_line(text)} appears."
         elif scope == "entity":
-            status = f"{plural(len(hits), 'article')} mentioning {text}."
+            status = f"{plural(len(hits), 'article')} mentioning {one_line(text)}."
         else:
             status = f"{plural(len(hits), 'article matches', 'articles match')}."
         self._show(hits, status if hits else messages.NO_RESULTS)
@@ -142,7 +154,7 @@ class LibraryPanel(QWidget):
         for n, hit in enumerate(hits):
             title = escaped(hit_title(hit.title, hit.source, hit.id))
             opened = escaped(hit.last_opened[:16].replace("T", " "))
-            where = escaped(Path(hit.source).name) if hit.source else ""
+            where = escaped(one_line(Path(hit.source).name)) if hit.source else ""
             meta = " · ".join(p for p in (where, f"opened {opened}") if p)
             body = f"<br>{snippet_html(hit.snippet)}" if hit.snippet else ""
             parts.append(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from reader.library import StoredStatement
 from reader.output.words import statement_kind_name
 from ui.style.colors import Theme, current_theme, quote_style
-from ui.style.safe_text import SafeTextBrowser, escaped
+from ui.style.safe_text import SafeTextBrowser, escaped, one_line
 
 #: Ask for the next page when the scroll bar is this close to its end (pixels).
 NEAR_END_PX = 120
@@ -33,9 +33,9 @@ def statement_html(n: int, statement: StoredStatement, title: str, theme: Theme)
         f"{escaped(statement_kind_name(statement.kind))}&nbsp;</span>"
     )
     text = escaped(" ".join(statement.text.split()))
-    cue = f"<i>{escaped(statement.cue)}</i>: " if statement.cue else ""
+    cue = f"<i>{escaped(one_line(statement.cue))}</i>: " if statement.cue else ""
     return (
-        f'<p style="margin-bottom:10px"><a href="said:{n}"><b>{escaped(title)}</b></a> '
+        f'<p style="margin-bottom:10px"><a href="said:{n}"><b>{escaped(one_line(title))}</b></a> '
         f'<span style="color:gray">{escaped(statement.date[:10])}</span> {kind}'
         f"<br>{cue}{text}</p>"
     )

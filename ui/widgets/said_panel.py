@@ -23,7 +23,7 @@ from reader.library.said_dates import said_articles
 from reader.output.words import actor_kind_name, plural
 from ui import messages
 from ui.style.colors import Theme
-from ui.style.safe_text import plain_label
+from ui.style.safe_text import NAME_LIMIT, one_line, plain_label
 from ui.tasks import LibraryTasks
 from ui.widgets.library_panel import hit_title
 from ui.widgets.said_list import SaidList
@@ -113,7 +113,10 @@ def actors_task(library: Library) -> tuple[tuple[str, str], ...]:
     """(label, name) of every actor with statements, most quoted first."""
     return tuple(
         (
-            f"{a.name} ({actor_kind_name(a.kind)}, {plural(a.statements, 'statement')})",
+            one_line(
+                f"{one_line(a.name, NAME_LIMIT)} ({actor_kind_name(a.kind)}, "
+                f"{plural(a.statements, 'statement')})"
+            ),
             a.name,
         )
         for a in library.actors()
@@ -213,7 +216,7 @@ class SaidPanel(QWidget):
         self._name = name
         self._theme = theme
         self.results.clear_statements()
-        self.status.setText(messages.SAID_LOOKING.format(name=name))
+        self.status.setText(messages.SAID_LOOKING.format(name=one_line(name, NAME_LIMIT)))
         self._show_dates(SaidDates(name, (), {}))
         work = said_page_task(name, 0, FIRST_PAGE)
         self.tasks.run("said", self.library, work, self._on_page, self._failed)
@@ -235,11 +238,11 @@ class SaidPanel(QWidget):
         self.results.append_page(page.statements, page.titles, complete, self._theme)
         if self._total:
             self.status.setText(
-                f"{plural(self._total, 'statement')} by {page.name} in "
+                f"{plural(self._total, 'statement')} by {one_line(page.name, NAME_LIMIT)} in "
                 f"{plural(self._articles, 'article')}."
             )
         else:
-            self.status.setText(messages.NOTHING_SAID.format(name=page.name))
+            self.status.setText(messages.NOTHING_SAID.format(name=one_line(page.name, NAME_LIMIT)))
         self.listed.emit()
 
     def _on_dates(self, dates: SaidDates) -> None:

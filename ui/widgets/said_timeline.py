@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from reader.output.words import plural
 from ui.style.colors import current_theme, quote_style
-from ui.style.safe_text import tooltip
+from ui.style.safe_text import menu_entry, tooltip
 from ui.widgets.picking import Picking
 
 #: Articles whose dots fall within this many pixels share one dot.
@@ -357,7 +357,7 @@ class SaidTimeline(Picking):
         menu = QMenu(self)
         for a in self.dots[n].articles[:MENU_ARTICLES]:
             label = f"{day_words(a)}  {a.title} ({plural(a.statements, 'statement')})"
-            action = menu.addAction(label.replace("&", "&&"))
+            action = menu_entry(menu, label)
             action.setData(a.article_id)
         rest = len(self.dots[n].articles) - MENU_ARTICLES
         if rest > 0:
