@@ -425,3 +425,14 @@ def test_the_author_before_a_cited_headline_is_no_actor(cast):
         'Peter Novak. "Minister orders review of lost files" — Valley Courier, May 3, 2011'
     )
     assert not set(kinds(analysis)) & {"Peter Novak", "Harbour Gazette", "Valley Courier"}
+
+
+def test_words_of_a_persons_title_make_no_organisation(cast):
+    analysis = cast(
+        "Asylum\n\nOn Wednesday, Home Secretary Ruth Ellery said forms would change. "
+        "Undersecretary for Education Mr. Dallo agreed. Emeritus Professor Ian Moyle, "
+        "the chairman, said the plan was sound."
+    )
+    found = kinds(analysis)
+    assert not set(found) & {"Home", "Education", "Emeritus"}, found
+    assert found.get("Ruth Ellery") == "person"

@@ -90,7 +90,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     body = [
         e
         for e in things_by_form(text, _things_relabelled(body))
-        if e.start not in furniture and not _state_after_town(text, e)
+        if e.start not in furniture and not _state_after_town(text, e) and not _in_a_title(text, e)
     ]
     headline = [
         e for e in things_by_form(text, _things_relabelled(headline)) if e.start not in furniture
@@ -107,6 +107,26 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|to|from|near|across|outside|around|into|toward|towards)\s+$"
 )
+
+
+#: "Secretary of State", "Undersecretary for Education", "Minister of Health": the office.
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:[Ss]ecretary|[Uu]ndersecretary|[Mm]inister|[Cc]ommissioner|[Dd]irector)"
+    r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$"
+)
+#: "Home Secretary", "Foreign Affairs minister", "Emeritus Professor": a title's first words.
+_TITLE_AFTER = re.compile(r"[ \t]+(?:[Ss]ecretary|[Mm]inister|[Pp]rofessor|[Cc]ommissioner)\b")
+
+
+def _in_a_title(text: str, entity: Entity) -> bool:
+    """An "organisation" that is only part of a person's title: "the Secretary of State",
+    "Home Secretary Suella Braverman", "Emeritus Professor John Burrows"."""
+    if entity.label != "ORG" or len(entity.text.split()) > 2:
+        return False
+    return bool(
+        _OFFICE_BEFORE.search(text, max(0, entity.start - 30), entity.start)
+        or _TITLE_AFTER.match(text, entity.end)
+    )
 
 
 _AFTER_TOWN = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
