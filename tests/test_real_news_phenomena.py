@@ -436,3 +436,25 @@ def test_words_of_a_persons_title_make_no_organisation(cast):
     found = kinds(analysis)
     assert not set(found) & {"Home", "Education", "Emeritus"}, found
     assert found.get("Ruth Ellery") == "person"
+
+
+def test_a_cue_inside_the_reported_words_with_its_speaker_after_it(cast):
+    analysis = cast(
+        "Donations\n\nInstitutional recipients, said Lorna Vance, are required to show the "
+        "prints every ten years."
+    )
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.actor).name == "Lorna Vance"
+    said = [analysis.article.text[a:b] for a, b in quote.spans]
+    assert said[0].startswith("Institutional recipients")
+    assert said[-1].startswith("are required to show")
+
+
+def test_findings_of_studies_are_statements(cast):
+    analysis = cast(
+        "Crops\n\nThe scientists found that yields fell by a tenth. A 2019 survey showed "
+        "that rice lost more yield than wheat. Police found the car in a field."
+    )
+    texts = [q.text for q in analysis.quotes]
+    assert any("yields fell" in t for t in texts) and any("rice lost" in t for t in texts)
+    assert not any("car" in t for t in texts)

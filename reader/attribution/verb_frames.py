@@ -357,6 +357,23 @@ def parenthetical_frame(v: VerbContext) -> Frame | None:
     return None
 
 
+def split_subject_frame(v: VerbContext) -> Frame | None:
+    """ "Institutional recipients, said Lorna Vance, are required to …": the parser gives
+    the cue both the reported clause's subject (before it) and the speaker (right after
+    it); the speaker is the one after, and the reported words are both sides."""
+    verb = v.verb
+    if verb.dep_ != "parataxis" or verb.head.i < verb.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = [s for s in subjects if s.i < verb.i]
+    after = [s for s in subjects if s.left_edge.i == verb.i + 1]
+    if len(before) != 1 or len(after) != 1 or not set_off(verb, after[0]):
+        return None
+    own = {t.i for t in verb.subtree} - {t.i for t in before[0].subtree}
+    content = tuple(t for t in verb.head.subtree if t.i not in own)
+    return Frame(Rule.PARENTHETICAL, content, speaker=after[0])
+
+
 def as_clause_frame(v: VerbContext) -> Frame | None:
     """ "As many tax experts have pointed out, Mr. Trump is free to …"."""
     if v.verb.dep_ == "advcl" and any(
@@ -377,6 +394,7 @@ FRAMES: tuple[FrameHandler, ...] = (
     naming_frame,
     object_frame,
     inverted_frame,
+    split_subject_frame,
     parenthetical_frame,
     as_clause_frame,
 )

@@ -34,7 +34,7 @@ SPEECH_VERBS: frozenset[str] = wordset(
     minimise request beg implore lobby petition appeal beseech entreat invite recommend
     advocate cite unveil broadcast publish release issue circulate leak retweet blog depose
     attest certify vouch riposte remember reminisce narrate relate inquire enquire query
-    interrogate
+    interrogate find estimate show indicate
     """
 )
 
@@ -113,7 +113,7 @@ CLAUSE_ONLY_VERBS: frozenset[str] = wordset(
     """
     say claim state report write post add argue explain insist assert suggest maintain
     contend declare allege estimate project indicate signal observe conclude publish release
-    issue
+    issue find show
     """
 )
 
