@@ -458,3 +458,14 @@ def test_findings_of_studies_are_statements(cast):
     texts = [q.text for q in analysis.quotes]
     assert any("yields fell" in t for t in texts) and any("rice lost" in t for t in texts)
     assert not any("car" in t for t in texts)
+
+
+def test_a_quotation_closed_in_the_next_paragraph_is_one_statement(cast):
+    analysis = cast(
+        'Cup\n\nThe coach, Arne Solberg, said, "We learned a lot from the game.\n\n'
+        'It was an emotional day. The team was tired but it kept going."\n\nThe captain agreed.'
+    )
+    (quote,) = analysis.quotes
+    said = " ".join(analysis.article.text[a:b] for a, b in quote.spans)
+    assert "learned a lot" in said and "kept going" in said
+    assert analysis.actor(quote.actor).name == "Arne Solberg"

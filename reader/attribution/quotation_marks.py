@@ -162,6 +162,7 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
         for s, e, closed in sorted(doubles + [(s, e, c) for s, e, c in singles]):
             single = (s, e, closed) in singles
             out.append(QuoteRegion(paragraph.start + s, paragraph.start + e, index, closed, single))
+    out = _closed_in_next_paragraph(out, paragraphs)
     # An unclosed quote continues if the next paragraph opens with a quotation mark.
     linked: list[QuoteRegion] = []
     for k, region in enumerate(out):
@@ -183,3 +184,39 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
             )
         linked.append(region)
     return linked
+
+
+_CLOSING_MARK = re.compile(r"[”\"](?=\s|$)")
+
+
+def _closed_in_next_paragraph(
+    regions: list[QuoteRegion], paragraphs: Sequence[Paragraph]
+) -> list[QuoteRegion]:
+    """A quotation opened in one paragraph and closed in the next, which opens with no mark
+    of its own (said, "… game.⏎⏎It was a very emotional day … better."): the next
+    paragraph up to the closing mark is the quotation's second part."""
+    first_in: dict[int, QuoteRegion] = {}
+    for region in regions:
+        first_in.setdefault(region.paragraph, region)
+    added: list[QuoteRegion] = []
+    for region in regions:
+        index = region.paragraph + 1
+        if region.closed or region.single or index >= len(paragraphs):
+            continue
+        if region.end != paragraphs[region.paragraph].end:
+            continue
+        following = paragraphs[index]
+        line = following.doc.text
+        if _TRANSCRIPT_LABEL.match(line) or line[:1] in _ALL_MARKS:
+            continue
+        closing = _CLOSING_MARK.search(line)
+        nearest = first_in.get(index)
+        if closing is None or any(c in line[: closing.start()] for c in '“"«„'):
+            continue
+        if nearest is not None and nearest.start < following.start + closing.start():
+            continue
+        start = following.start
+        added.append(QuoteRegion(start, start + closing.end(), index, True, False))
+    if not added:
+        return regions
+    return sorted([*regions, *added], key=lambda r: r.start)
