@@ -469,3 +469,13 @@ def test_a_quotation_closed_in_the_next_paragraph_is_one_statement(cast):
     said = " ".join(analysis.article.text[a:b] for a, b in quote.spans)
     assert "learned a lot" in said and "kept going" in said
     assert analysis.actor(quote.actor).name == "Arne Solberg"
+
+
+def test_in_the_words_of_a_source(cast):
+    analysis = cast(
+        'Trial\n\nIn the words of the chief prosecutor, Mark Tedeschi, "The boy spent '
+        'months crying and in pain."'
+    )
+    (quote,) = analysis.quotes
+    assert analysis.actor(quote.actor).name == "Mark Tedeschi"
+    assert "months crying" in quote.text

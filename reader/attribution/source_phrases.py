@@ -64,6 +64,19 @@ def according_to(tok: Token, offset: int, index: int) -> Attribution | None:
     return _source_attribution(tok, source, offset, index, to, tok)
 
 
+def in_the_words_of(tok: Token, offset: int, index: int) -> Attribution | None:
+    """ "In the words of the prosecutor, Mark Tedeschi, "…"": the words are the source's."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.i - prep.i > 2:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    source = pobj_of(of) if of is not None else None
+    if of is None or source is None:
+        return None
+    apposed = next((c for c in source.children if c.dep_ == "appos"), None)
+    return _source_attribution(prep, apposed or source, offset, index, of, prep)
+
+
 def per_source(tok: Token, offset: int, index: int) -> Attribution | None:
     doc = tok.doc
     source = pobj_of(tok)

@@ -18,7 +18,7 @@ from reader.attribution.colon_lines import BOILERPLATE, colon_line
 from reader.attribution.cue_verbs import is_cue_verb, reporting_subject
 from reader.attribution.nominal_cues import nominal_attribution
 from reader.attribution.rules import NEEDS_SPEAKER, NO_SPEAKER_STEP, PRONOUN_SPEAKER_STEP, Rule
-from reader.attribution.source_phrases import according_to, per_source
+from reader.attribution.source_phrases import according_to, in_the_words_of, per_source
 from reader.attribution.syntax import (
     RELATIVE,
     Attribution,
@@ -127,6 +127,8 @@ def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
             attribution = according_to(tok, offset, index)
         elif lower == "per" and tok.dep_ == "prep":
             attribution = per_source(tok, offset, index)
+        elif lower == "words":
+            attribution = in_the_words_of(tok, offset, index)
         elif tok.pos_ in ("VERB", "AUX"):
             if is_cue_verb(tok):
                 attribution = verb_attribution(tok, offset, index)
