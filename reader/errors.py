@@ -30,6 +30,8 @@ ENCRYPTED_NEEDS_CRYPTO = (
     "the PDF is encrypted with AES, which needs the 'cryptography' package (not installed)"
 )
 NOT_REGULAR_FILE = "not a regular file"
+#: Reading one of many files failed in a way nobody foresaw (a bug): the run goes on.
+READ_FAILED = "the file could not be read because of an unexpected error ({detail})"
 
 # Inputs past the limits of reader/opening/limits.py, refused before the expensive step
 # (issue 12)
@@ -51,6 +53,13 @@ DOCX_EXPANSION_RATIO = (
     "{limit:,} (a zip bomb?)"
 )
 DOCX_TOO_COMPLEX = "the Word file is too complex to read (more than {limit:,} XML elements)"
+
+# Word files that cannot be read (issue 17)
+DOCX_ENCRYPTED = "the Word file is encrypted (its parts need a password to be unpacked)"
+DOCX_OLE = (
+    "the file is a password-protected Word document or an old Word (.doc) file, not a .docx "
+    "(save it from Word as .docx without a password)"
+)
 
 # Library searches (the subject is "search")
 SEARCH_TOO_MANY_WORDS = "the search has too many words ({count:,}; the limit is {limit:,})"

@@ -213,3 +213,42 @@ def write_docx(
         properties.created = created
     document.save(str(path))
     return path
+
+
+def with_core_property(docx_path: Path, path: Path, name: str, value: str) -> Path:
+    """A copy of a Word file whose core property ``name`` (``dc:title``, ``dc:creator``…)
+    holds ``value`` as is: python-docx refuses to write more than 255 characters."""
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    element = re.escape(name).encode()
+    written = f"<{name}>{escape(value)}</{name}>".encode()
+    with zipfile.ZipFile(docx_path) as source, zipfile.ZipFile(path, "w") as copy:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "docProps/core.xml":
+                data, count = re.subn(
+                    rb"<" + element + rb">.*?</" + element + rb">", lambda _: written, data
+                )
+                assert count == 1, name
+            copy.writestr(member, data)
+    return path
+
+
+def encrypted_zip(data: bytes) -> bytes:
+    """The zip archive ``data`` with every member marked as encrypted (general-purpose flag
+    bit 0 set in its local and central headers), as ``zip -e`` marks them: Python's zipfile
+    then refuses to read a member without a password, and so does python-docx."""
+    marked = bytearray(data)
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (found := marked.find(signature, start)) != -1:
+            marked[found + flags_at] |= 0x01
+            start = found + len(signature)
+    return bytes(marked)
+
+
+#: The start of an OLE2 compound file: what Word writes for a password-protected document
+#: (and for a legacy .doc file), whatever its name says.
+OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")

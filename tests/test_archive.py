@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from article_fixtures import encrypted_zip, write_docx
 from test_library_cli import stored_count
 
 from reader import errors
@@ -41,8 +42,10 @@ from reader.paths import library_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_dd5b4a6056b2a50f.txt"
-#: Distinct articles in the shared folder (plus one repeat and two bad files).
+#: Distinct articles in the shared folder (plus one repeat and three bad files).
 ARTICLES = 12
+#: What ``library add`` and ``batch`` exit with when they skip some files (issue 17).
+SOME_SKIPPED = 3
 
 
 # -- the client's bookkeeping, without a cluster or a model ---------------------------------
@@ -191,12 +194,15 @@ def make_articles(folder: Path, count: int, seed: int, paragraphs: int = 5) -> l
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
-    """Distinct articles, one repeated, one empty file and one damaged PDF."""
+    """Distinct articles, one repeated, one empty file, one damaged PDF and one Word file
+    whose zip members are encrypted (issue 17: it stopped every bulk run)."""
     root = tmp_path_factory.mktemp("archive") / "in"
     paths = make_articles(root, ARTICLES, seed=11)
     write(root, "repeat.txt", paths[0].read_text(encoding="utf-8"))
     write(root, "empty.txt", "")
     (root / "damaged.pdf").write_bytes(b"%PDF-1.4 not really")
+    docx = write_docx(tmp_path_factory.mktemp("docx") / "story.docx")
+    (root / "encrypted.docx").write_bytes(encrypted_zip(docx.read_bytes()))
     return root
 
 
@@ -234,7 +240,7 @@ def reference(folder, tmp_path_factory) -> tuple[Path, subprocess.CompletedProce
         text=True,
         timeout=300,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == SOME_SKIPPED, done.stderr
     return data, done
 
 
@@ -314,12 +320,14 @@ def wait_until(condition, timeout: float = 120) -> None:  # type: ignore[no-unty
 
 def test_one_worker_runs_in_this_process_without_dask(reference):
     _, done = reference
-    assert f"{ARTICLES} added, 1 already in the library, 2 skipped" in done.stdout
+    assert f"{ARTICLES} added, 1 already in the library, 3 skipped" in done.stdout
     assert "dask imported: False" in done.stdout
+    assert "Traceback" not in done.stderr
     failures = failure_lines(done.stderr)
-    assert len(failures) == 2
+    assert len(failures) == 3
     assert any("empty.txt" in f and errors.EMPTY in f for f in failures)
     assert any("damaged.pdf" in f for f in failures)
+    assert any("encrypted.docx" in f and errors.DOCX_ENCRYPTED in f for f in failures)
 
 
 @pytest.mark.slow
@@ -328,8 +336,8 @@ def test_local_cluster_of_two_gives_the_same_library(tmp_path, folder, reference
     data = tmp_path / "data"
     code = main(["library", "--data-dir", str(data), "add", str(folder), "--workers", "2"])
     out, err = capsys.readouterr()
-    assert code == 0, err
-    assert f"{ARTICLES} added, 1 already in the library, 2 skipped" in out
+    assert code == SOME_SKIPPED, err
+    assert f"{ARTICLES} added, 1 already in the library, 3 skipped" in out
     assert failure_lines(err) == failure_lines(reference_run.stderr)
     assert snapshot(data) == snapshot(reference_data)
     assert_complete(data, ARTICLES)
@@ -362,16 +370,16 @@ def test_scheduler_address_runs_on_that_cluster(
     request.addfinalizer(lambda: scheduler.remove_plugin(name=sent.name))
     data = tmp_path / "data"
     command = ["library", "--data-dir", str(data), "add", str(folder), "--scheduler", address]
-    assert main(command) == 0
+    assert main(command) == SOME_SKIPPED
     out, _ = capsys.readouterr()
-    assert f"{ARTICLES} added, 1 already in the library, 2 skipped" in out
+    assert f"{ARTICLES} added, 1 already in the library, 3 skipped" in out
     assert snapshot(data) == snapshot(reference[0])
     assert len(sent.keys) == ARTICLES  # the repeat was not sent
 
     # Everything is stored at the current version: a second run sends nothing.
-    assert main(command) == 0
+    assert main(command) == SOME_SKIPPED
     out, _ = capsys.readouterr()
-    assert f"0 added, {ARTICLES + 1} already in the library, 2 skipped" in out
+    assert f"0 added, {ARTICLES + 1} already in the library, 3 skipped" in out
     assert len(sent.keys) == ARTICLES
 
 
@@ -425,8 +433,8 @@ def test_json_lines_match_the_library(tmp_path, folder, reference, cluster, caps
     out_file = tmp_path / "out.jsonl"
     code = main(["batch", "--jsonl", str(out_file), str(folder), "--scheduler", address])
     _, err = capsys.readouterr()
-    assert code == 0, err
-    assert f"{ARTICLES} analysed, 1 repeated content, 2 skipped" in err
+    assert code == SOME_SKIPPED, err
+    assert f"{ARTICLES} analysed, 1 repeated content, 3 skipped" in err
     lines = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == ARTICLES and {d["schema"] for d in lines} == {1}
     reference_articles = snapshot(reference[0])["articles"]

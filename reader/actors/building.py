@@ -81,6 +81,7 @@ from reader.lexicon.titles import HONORIFICS, KINSHIP_WORDS, ROLE_WORDS, TITLE_H
 from reader.model import Actor, ActorKind, Entity, Quote
 from reader.nlp.body_names import national_teams
 from reader.nlp.parsing import Paragraph
+from reader.opening.limits import MAX_ID_CHARS, MAX_NAME_CHARS, cut
 from reader.spans import last_starting_at_or_before
 
 #: Entity labels that never name an actor: quantities, and things rather than people or
@@ -200,9 +201,9 @@ def resolve_actors(
     actors = [
         Actor(
             id=ids[c.key],
-            name=c.canonical_name(),
+            name=cut(c.canonical_name(), MAX_NAME_CHARS),
             kind=c.kind,
-            aliases=tuple(sorted(set(c.forms))),
+            aliases=tuple(sorted({cut(form, MAX_NAME_CHARS) for form in c.forms})),
             mentions=c.mentions,
             quotes=tuple(sorted(statements[ids[c.key]], key=lambda i: (quotes[i].start, i))),
             country=_country_of_group(c),
@@ -390,7 +391,9 @@ def _assign_ids(clusters: Sequence[Cluster]) -> dict[str, str]:
     ids: dict[str, str] = {}
     used: set[str] = set()
     for cluster in clusters:
-        slug = slugify(cluster.canonical_name())
+        # A name of hundreds of words (a run of capitalised words taken for one) gives an
+        # id within its limit all the same (issue 17).
+        slug = slugify(cluster.canonical_name())[:MAX_ID_CHARS].rstrip("-") or "actor"
         candidate, n = slug, 2
         while candidate in used:
             candidate, n = f"{slug}-{n}", n + 1

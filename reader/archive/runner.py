@@ -1,7 +1,8 @@
 """The client's side of a bulk run: open, deduplicate, analyse anywhere, hand to a sink.
 
 Files are opened here, in order and only as the engine asks for more work: a file that
-cannot be used is reported (as ``dramatis library add`` always did), content the sink
+cannot be used, for whatever reason, is reported and skipped (as ``dramatis library add``
+always did; issue 17: an encrypted Word file stopped the run), content the sink
 already has is reused, content already sent in this run waits for that one analysis.
 Verdicts are handed to the sink as they arrive, so a crash loses only what was in flight.
 Ctrl+C ends the run cleanly: the engine is shut down and ``Run.interrupted`` is set.
@@ -22,7 +23,7 @@ from reader.errors import ArticleError
 from reader.library import AddResult, Library
 from reader.library.core import Progress, expand_paths
 from reader.model import Analysis, Article
-from reader.opening import open_article
+from reader.opening import open_each
 
 if TYPE_CHECKING:
     from reader.archive.engine import DaskEngine
@@ -114,7 +115,7 @@ class Batch:
         """The articles to analyse, opened one by one as the engine asks for them."""
         for index, file in enumerate(self.files):
             try:
-                article = open_article(file)
+                article = open_each(file)
             except ArticleError as error:
                 self._resolve(index, None, False, error.problem)
                 continue

@@ -3,7 +3,8 @@
 For loading results into other tools (DuckDB, Spark, pandas): one schema-1 analysis per
 line for each distinct article, written as each one finishes, on the same engines as
 ``library add`` (``--workers``, ``--scheduler``). ``-`` writes to standard output. The
-summary and the files that could not be used go to standard error.
+summary and the files that could not be used go to standard error, one line each; the
+exit status is that of ``library add`` (3 when some files were skipped).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TextIO
 
 from reader import errors
 from reader.archive.options import add_cluster_arguments, cluster_from
+from reader.cli.library import bulk_exit_status
 from reader.errors import DramatisError
 from reader.file_names import printable
 from reader.output.words import plural
@@ -70,4 +72,4 @@ def run(args: argparse.Namespace) -> int:
     )
     for result in failed:
         print(f"dramatis: {printable(result.path)}: {result.error}", file=sys.stderr)
-    return 2 if failed and not done.added and not repeats else 0
+    return bulk_exit_status(failed=len(failed), used=done.added + repeats)

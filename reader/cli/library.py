@@ -38,7 +38,9 @@ from reader.library import (
 )
 from reader.output.words import actor_kind_name, plural, statement_kind_name
 
-#: ``library check`` found problems (distinct from 2, a problem stopping the command).
+#: The command ran, and there are problems, each named on a line of its own: ``library
+#: check`` found some, or ``library add`` (and ``batch``) skipped files that could not be
+#: used while storing the others. Distinct from 2, a problem stopping the command.
 EXIT_PROBLEMS = 3
 
 
@@ -190,7 +192,14 @@ def _add(args: argparse.Namespace) -> int:
     for result in failed:
         # The problem is already printable (DramatisError escapes it); the path is data.
         print(f"dramatis: {printable(result.path)}: {result.error}", file=sys.stderr)
-    return 2 if failed and not (new or kept) else 0
+    return bulk_exit_status(failed=len(failed), used=new + kept)
+
+
+def bulk_exit_status(failed: int, used: int) -> int:
+    """0 when every file was used, 2 when none could be, 3 when some were skipped."""
+    if not failed:
+        return 0
+    return EXIT_PROBLEMS if used else 2
 
 
 def _bracketed(snippet: str) -> str:

@@ -339,15 +339,18 @@ class Library:
         self, paths: Iterable[str | Path], progress: Progress | None = None
     ) -> list[AddResult]:
         """Add files and folders (recursively); bad files are reported in the results and
-        skipped, and so are files whose stored analysis is damaged. A library that cannot
+        skipped, and so are files whose stored analysis is damaged. A file that cannot be
+        read, for whatever reason, never stops the run (issue 17). A library that cannot
         save stops the run with ``LibraryError``, before anything is analysed if its file
         is damaged."""
+        from reader.opening import open_each
+
         files = list(expand_paths(paths))
         self.verify()
         results = []
         for done, file in enumerate(files, start=1):
             try:
-                article_id, _, was_new = self.add_file(file)
+                article_id, _, was_new = self.add_article(open_each(file))
                 results.append(AddResult(str(file), article_id, was_new))
             except NotSavedError as error:
                 if not isinstance(error.cause, DamagedRecordError):

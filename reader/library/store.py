@@ -15,6 +15,7 @@ the first record), which joins the open transaction, and come back as dicts from
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ from typing import Any
 from reader.corrections.apply import Applied, apply_all
 from reader.file_names import as_text
 from reader.library.amend import active, amended, uncorrected
+from reader.library.bounded import within_limits
 from reader.library.connection import database, write_transaction
 from reader.library.database import Database
 from reader.library.identity import (
@@ -72,6 +74,7 @@ def store_analysis(db: Database, analysis: Analysis, subject: str | Path) -> tup
 
 def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, bool]:
     """Insert, refresh or just touch the article; the caller holds the write transaction."""
+    analysis = within_limits(analysis)
     article = analysis.article
     row = db.execute(
         "SELECT id, analysis_version FROM articles WHERE sha256 = ?", (article.sha256,)
@@ -113,7 +116,9 @@ def write_corrected(
 
     ``set_aside``: library actors ``forget_links`` set aside; one made again is taken back.
     """
-    applied = amended(db, article_id, raw)
+    applied = amended(db, article_id, within_limits(raw))
+    # A correction may give a name of any length: what is stored is cut again.
+    applied = dataclasses.replace(applied, analysis=within_limits(applied.analysis))
     _write_parts(db, article_id, applied, set_aside)
     return applied.analysis
 

@@ -4,14 +4,16 @@ This module checks what can be checked before parsing (the file exists, is a fil
 supported suffix, is not too large), reads the bytes once and hands them to the format's
 module (``text``, ``markdown``, ``html``, ``pdf``, ``docx`` in this package, each returning
 an ``extracted.Extracted``); then it checks the text (not empty, not too long, not too many
-words to analyse) and builds the Article. Every problem with the input is an
-``ArticleError`` naming the file. The limits themselves live in ``reader.opening.limits``.
+words to analyse) and builds the Article, its title, byline and date cut to their limits.
+Every problem with the input is an ``ArticleError`` naming the file. The limits themselves
+live in ``reader.opening.limits``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import stat
 from pathlib import Path
 from types import ModuleType
@@ -22,7 +24,19 @@ from reader.errors import ArticleError
 from reader.model import Article
 from reader.opening import text
 from reader.opening.extracted import Extracted, describe
-from reader.opening.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_TEXT_TOKENS, estimate_tokens
+from reader.opening.limits import (
+    MAX_BYLINE_CHARS,
+    MAX_DATE_CHARS,
+    MAX_DETAIL_CHARS,
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_TEXT_TOKENS,
+    MAX_TITLE_CHARS,
+    cut,
+    estimate_tokens,
+)
+
+log = logging.getLogger(__name__)
 
 _MB = 1024 * 1024
 # The checks below read the limits as this module's globals, so tests may patch them here.
@@ -60,17 +74,18 @@ def article_from_text(
     """Build an Article from text already decoded and cleaned.
 
     Unicode noncharacters (U+FDD0–U+FDEF) become U+FFFD, one for one, so offsets hold: the
-    library marks search matches with them, and text must never look like a mark.
+    library marks search matches with them, and text must never look like a mark. The
+    title, byline and date are cut to their limits (issue 17: a PDF's 20 MB title).
     """
     text = text.translate(_NONCHARACTERS)
     return Article(
-        title=title,
+        title=cut(title, MAX_TITLE_CHARS),
         text=text,
         source=source,
         format=format,
         sha256=text_sha256(text),
-        byline=byline,
-        published=published,
+        byline=cut(byline, MAX_BYLINE_CHARS),
+        published=cut(published, MAX_DATE_CHARS),
     )
 
 
@@ -96,6 +111,24 @@ def open_article(path: str | Path) -> Article:
     format, name = FORMATS[suffix]
     module: ModuleType = importlib.import_module(f"reader.opening.{name}")
     return _article(module.extract(data, path), path, format, subject=path)
+
+
+def open_each(path: str | Path) -> Article:
+    """``open_article`` for a run over many files, where one file must never stop the rest.
+
+    A failure nobody foresaw while reading the file (a bug here or in a parser) is an
+    ``ArticleError`` naming the file too, so the run reports it in one line and goes on with
+    the others (issue 17); its traceback is logged at INFO level, which the command line does
+    not print. Stopping (Ctrl+C) still stops.
+    """
+    try:
+        return open_article(path)
+    except ArticleError:
+        raise
+    except Exception as error:
+        log.info("Reading %s failed", path, exc_info=True)
+        detail = cut(f"{type(error).__name__}: {describe(error)}", MAX_DETAIL_CHARS)
+        raise ArticleError(path, errors.READ_FAILED.format(detail=detail)) from error
 
 
 def article_from_stdin_bytes(data: bytes, name: str = "<stdin>") -> Article:

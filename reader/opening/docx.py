@@ -8,7 +8,13 @@ A .docx file is a zip archive, and python-docx unpacks all of it into memory, so
 is checked first (issue 12: a 2 MB file expanding to 2 GiB took 4 GB and 40 s to refuse):
 the sizes its members declare, how many times over each expands, and then, reading every
 member as a stream, the bytes it really holds and the number of XML elements, since
-python-docx's time grows with those.
+python-docx's time grows with those. Whatever goes wrong while the archive is read (a
+member encrypted or compressed in an unknown way, a part missing, bad XML) is an
+``ArticleError`` naming the file: one bad file never stops a run over many (issue 17).
+
+Metadata is cut, not refused: core properties larger than ``MAX_DOCX_CORE_BYTES`` (lxml,
+under python-docx, refuses a text node of more than 10 MB) are read here instead, each
+value cut, and python-docx is given a copy of the archive holding those.
 """
 
 from __future__ import annotations
@@ -16,19 +22,22 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from reader import errors
 from reader.errors import ArticleError
 from reader.opening.extracted import Extracted, describe
 from reader.opening.limits import (
     DOCX_RATIO_FLOOR_BYTES,
+    MAX_DOCX_CORE_BYTES,
     MAX_DOCX_ELEMENTS,
     MAX_DOCX_EXPANDED_BYTES,
     MAX_DOCX_RATIO,
+    MAX_TITLE_CHARS,
+    cut,
 )
 from reader.opening.paragraphs import guess_title, join_paragraphs, squash
 
@@ -37,11 +46,20 @@ _TEMPLATE_CREATED = datetime.datetime(2013, 12, 23, 23, 15, tzinfo=datetime.UTC)
 _KIND = "Word (.docx)"
 _MB = 1024 * 1024
 _XML_SUFFIXES = (".xml", ".rels")
+#: Where a Word file keeps its core properties (title, author, dates).
+_CORE_PART = "docProps/core.xml"
+#: Bit 0 of a zip member's general-purpose flags: the member is encrypted.
+_ENCRYPTED = 0x01
+#: How an OLE2 compound file starts: Word writes one for a document saved with a password
+#: to open it, and for a legacy .doc file.
+_OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 
 
 def extract(data: bytes, source: str | Path) -> Extracted:
     """Paragraphs of a .docx file, or ``ArticleError`` if it is not a valid one."""
-    _check_archive(data, source)
+    if data.startswith(_OLE_SIGNATURE):
+        raise ArticleError(source, errors.DOCX_OLE)
+    data = _checked_archive(data, source)
     import docx
 
     try:
@@ -64,25 +82,31 @@ def extract(data: bytes, source: str | Path) -> Extracted:
     )
 
 
-def _check_archive(data: bytes, source: str | Path) -> None:
-    """Refuse an archive that would expand too far, or hold too many XML elements."""
+def _checked_archive(data: bytes, source: str | Path) -> bytes:
+    """The archive for python-docx to read: ``data``, or a copy with its oversized core
+    properties cut. Refuse an archive that is encrypted, would expand too far, holds too
+    many XML elements or cannot be read at all."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
+            if any(member.flag_bits & _ENCRYPTED for member in members):
+                raise ArticleError(source, errors.DOCX_ENCRYPTED)
             _check_declared(members, source)
             _check_contents(archive, members, source)
-    # A member cut short, badly compressed or compressed in an unknown way: a damaged file.
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        NotImplementedError,
-        EOFError,
-        OSError,
-        zlib.error,
-    ) as error:
+            for member in members:
+                if member.filename == _CORE_PART and member.file_size > MAX_DOCX_CORE_BYTES:
+                    return _with_core_cut(archive, members, member)
+    except ArticleError:
+        raise
+    # A member cut short, badly compressed or compressed in an unknown way, a CRC that does
+    # not match, bad XML in the core properties…: zipfile, zlib and the XML parser raise
+    # many types (BadZipFile, NotImplementedError, EOFError, OSError, zlib.error,
+    # ValueError, ParseError…), all of which mean a damaged file.
+    except Exception as error:
         raise ArticleError(
             source, errors.CORRUPT.format(kind=_KIND, detail=describe(error))
         ) from error
+    return data
 
 
 def _check_declared(members: list[zipfile.ZipInfo], source: str | Path) -> None:
@@ -114,6 +138,30 @@ def _check_contents(
                     if elements > MAX_DOCX_ELEMENTS:
                         message = errors.DOCX_TOO_COMPLEX.format(limit=MAX_DOCX_ELEMENTS)
                         raise ArticleError(source, message)
+
+
+def _with_core_cut(
+    archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], core: zipfile.ZipInfo
+) -> bytes:
+    """A copy of the archive whose core properties hold every value cut to the longest
+    metadata limit (reader.opening cuts each to its own later). The standard library's
+    parser has no limit on a text node's length; the archive is already known to expand
+    to at most ``MAX_DOCX_EXPANDED_BYTES``. Members are copied uncompressed: python-docx
+    holds them all in memory anyway."""
+    root = ElementTree.fromstring(archive.read(core))
+    for element in root.iter():
+        element.text = cut(element.text, MAX_TITLE_CHARS)
+        element.tail = cut(element.tail, MAX_TITLE_CHARS)
+        for name, value in list(element.attrib.items()):
+            element.set(name, cut(value, MAX_TITLE_CHARS))
+    copy = io.BytesIO()
+    with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as shrunk:
+        for member in members:
+            if member is core:
+                shrunk.writestr(member.filename, ElementTree.tostring(root, encoding="utf-8"))
+            else:
+                shrunk.writestr(member.filename, archive.read(member))
+    return copy.getvalue()
 
 
 def _refuse_expansion(source: str | Path) -> None:

@@ -5,11 +5,18 @@ reader refuse an input before the expensive step rather than after it.
 ``reader.opening`` applies the file and text limits to every article; the format modules
 apply their own (HTML markup and text, Word archive sizes, Markdown front matter) before
 they hand the bytes to a parser. docs/FORMATS.md lists them all.
+
+Metadata is cut, not refused (issue 17: a PDF whose title was 20 MB long stopped the
+window): the title, byline and date a file gives are cut to their limits when the article
+is built (``reader.opening.article_from_text``), actor names and ids when the actors are
+(``reader.actors.building``), and all of them again when the library stores them
+(``reader.library.bounded``), whatever made the analysis.
 """
 
 from __future__ import annotations
 
 import re
+from typing import overload
 
 _MB = 1024 * 1024
 
@@ -41,11 +48,34 @@ MAX_DOCX_ELEMENTS = 500_000
 #: 5-20 times, deflate at most about 1,000 times.
 MAX_DOCX_RATIO = 200
 DOCX_RATIO_FLOOR_BYTES = 10 * _MB
+#: Core properties (title, author, dates) larger than this are read with every value cut
+#: before python-docx sees them: lxml refuses a text node of more than 10 MB, which made
+#: a Word file with a huge title "damaged" (issue 17). Real ones hold 1-2 KB.
+MAX_DOCX_CORE_BYTES = 1 * _MB
 
 #: Markdown front matter longer than this is dropped without reading its fields (the TOML
 #: parser needs time and memory growing with the square of a dotted key's length: 3 s and
 #: 330 MB for one of 18,000 characters, "a.a.a…"; real front matter is well under 2,000).
 MAX_FRONT_MATTER_CHARS = 10_000
+
+#: Longer titles are cut (headlines rarely pass 150 characters).
+MAX_TITLE_CHARS = 300
+#: Longer bylines are cut (room for several authors and "with reporting by …").
+MAX_BYLINE_CHARS = 200
+#: Longer date texts are cut (a date as a file writes it, with its weekday, time and zone).
+MAX_DATE_CHARS = 100
+#: Longer actor names and aliases, and names of the outlet a statement was reported
+#: through, are cut (the longest real names of organisations have about 100 characters).
+MAX_NAME_CHARS = 200
+#: Actor ids (slugs of their names) are cut to this before "-2", "-3" … tell them apart.
+MAX_ID_CHARS = 100
+#: The detail of an unexpected error reported for one of many files is cut to this.
+MAX_DETAIL_CHARS = 200
+#: What ends a value that was cut.
+CUT_MARK = "…"
+#: A value is cut at its last space when that loses less than a third of the limit;
+#: otherwise (one long word) inside the word.
+_CUT_AT_SPACE = 2 / 3
 
 # A word (letters and digits) or any other character that is not a space: about one
 # spaCy token each (2-3 % more on news prose; far more on "-----" or URLs, which spaCy
@@ -62,3 +92,22 @@ def estimate_tokens(text: str) -> int:
 def estimate_byte_tokens(data: bytes) -> int:
     """``estimate_tokens`` for undecoded bytes: any run of non-ASCII bytes counts as a word."""
     return _BYTE_TOKEN.subn(b"", data)[1]
+
+
+@overload
+def cut(value: str, limit: int) -> str: ...
+@overload
+def cut(value: None, limit: int) -> None: ...
+@overload
+def cut(value: str | None, limit: int) -> str | None: ...
+def cut(value: str | None, limit: int) -> str | None:
+    """``value`` as it is when it fits in ``limit`` characters; else its start, at the last
+    space if one is near the end, and ``CUT_MARK``: ``limit`` characters at most."""
+    if value is None or len(value) <= limit:
+        return value
+    start = value[: limit - len(CUT_MARK)]
+    if not value[len(start)].isspace():
+        space = start.rfind(" ")
+        if space >= limit * _CUT_AT_SPACE:
+            start = start[:space]
+    return start.rstrip() + CUT_MARK
