@@ -479,3 +479,11 @@ def test_in_the_words_of_a_source(cast):
     (quote,) = analysis.quotes
     assert analysis.actor(quote.actor).name == "Mark Tedeschi"
     assert "months crying" in quote.text
+
+
+def test_applause_for_an_act_is_no_statement_but_praise_of_someone_is(cast):
+    analysis = cast(
+        "Council\n\nResidents applauded the decision. The union welcomed the ruling. "
+        "The mayor welcomed Dr. Okafor warmly."
+    )
+    assert [q.text for q in analysis.quotes] == ["Dr. Okafor"]

@@ -24,6 +24,7 @@ from reader.lexicon.groups import PEOPLE_NOUNS
 from reader.lexicon.speech import (
     ADDRESSEE_ONLY_VERBS,
     ANSWERED_NOUNS,
+    APPLAUSE_VERBS,
     CLAUSE_ONLY_VERBS,
     CONTACT_VERBS,
     JUDGING_VERBS,
@@ -255,6 +256,8 @@ def object_frame(v: VerbContext) -> Frame | None:
     if v.lemma in ADDRESSEE_ONLY_VERBS:
         objects = tuple(o for o in objects if o.dep_ != "dobj")
     content = [t for obj in objects for t in obj.subtree]
+    if v.lemma in APPLAUSE_VERBS and not v.preps and not _names_anyone(content):
+        return NOT_A_CUE  # "applauded the decision": a reaction to an act, nothing said
     for prep in v.preps:
         content.extend(prep.subtree)
     if refers_back(v.lemma, content):
@@ -269,6 +272,13 @@ def _said_preps(preps: tuple[Token, ...]) -> list[Token]:
     """Prepositional phrases that may carry content: not "on Monday", "in the morning"."""
     return [p for p in preps if any(t.ent_type_ not in ("DATE", "TIME") for t in p.subtree
                                     if t is not p)]  # fmt: skip
+
+
+def _names_anyone(content: Sequence[Token]) -> bool:
+    """Someone is named or meant: "welcomed Okafor", "thanked the volunteers"."""
+    return names_only_people(content) or any(
+        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in content
+    )
 
 
 def names_only_people(content: Sequence[Token]) -> bool:

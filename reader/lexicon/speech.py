@@ -76,6 +76,12 @@ DATA_NOUNS: frozenset[str] = wordset(
     "data figure statistic report survey study poll estimate result summary number filing"
 )
 
+#: Verbs of applause whose object, when it names no one, is an act reacted to, not words:
+#: "applauded the decision", "welcomed the ruling" (no statement); "praised Okafor" is one.
+APPLAUSE_VERBS: frozenset[str] = wordset(
+    "applaud hail laud welcome thank congratulate commend salute celebrate credit"
+)
+
 #: Verbs that refuse the speech they govern: "declined to say", "refused to comment".
 WITHHOLDING_VERBS: frozenset[str] = wordset("decline refuse")
 
