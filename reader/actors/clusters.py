@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.actors.names import (
@@ -142,6 +143,28 @@ def _compatible(known: set[str], given: set[str]) -> bool:
         for a in known
         for b in given
     )
+
+
+def _single_match(
+    cluster: Cluster,
+    candidates: Sequence[Cluster],
+    names: dict[int, set[tuple[str, ...]]],
+    related: Callable[[tuple[str, ...], tuple[str, ...]], bool],
+    *,
+    every_form: bool,
+) -> Cluster | None:
+    """The one other live cluster ``related`` to ``cluster`` by one of its forms (or, with
+    ``every_form``, by each of them); None when there is none or more than one."""
+    found = []
+    for other in candidates:
+        if other is cluster or other.merged is not None:
+            continue
+        test = all if every_form else any
+        if test(
+            any(related(mine, theirs) for theirs in names[id(other)]) for mine in names[id(cluster)]
+        ):
+            found.append(other)
+    return found[0] if len(found) == 1 else None
 
 
 def _one_letter_apart(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
@@ -435,21 +458,9 @@ class Registry:
         for person in sorted(people, key=lambda c: c.mentions):
             if person.merged is not None:
                 continue
-            matches = {
-                id(other): other
-                for other in people
-                if other is not person
-                and other.merged is None
-                and any(
-                    _one_letter_apart(mine, theirs)
-                    for mine in names[id(person)]
-                    for theirs in names[id(other)]
-                )
-            }
-            if len(matches) == 1:
-                (target,) = matches.values()
-                if target.mentions >= person.mentions:
-                    _fold_into(person, target)
+            target = _single_match(person, people, names, _one_letter_apart, every_form=False)
+            if target is not None and target.mentions >= person.mentions:
+                _fold_into(person, target)
 
     def merge_organisation_parts(self) -> None:
         """Fold an organisation only ever named by part of one other organisation's name
@@ -470,18 +481,9 @@ class Registry:
             for body in sorted(bodies, key=lambda c: max(map(len, keys[id(c)]), default=0)):
                 if body.merged is not None or not keys[id(body)]:
                     continue
-                owners = {
-                    id(other): other
-                    for other in bodies
-                    if other is not body
-                    and other.merged is None
-                    and all(
-                        any(_part_of(mine, theirs) for theirs in keys[id(other)])
-                        for mine in keys[id(body)]
-                    )
-                }
-                if len(owners) == 1:
-                    _fold_into(body, next(iter(owners.values())))
+                owner = _single_match(body, bodies, keys, _part_of, every_form=True)
+                if owner is not None:
+                    _fold_into(body, owner)
 
     def live(self) -> list[Cluster]:
         """Clusters that were not merged away, in order of first mention."""
