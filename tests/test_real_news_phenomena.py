@@ -487,3 +487,20 @@ def test_applause_for_an_act_is_no_statement_but_praise_of_someone_is(cast):
         "The mayor welcomed Dr. Okafor warmly."
     )
     assert [q.text for q in analysis.quotes] == ["Dr. Okafor"]
+
+
+def test_a_town_in_an_organisations_name_is_not_that_organisation():
+    from reader.actors.clusters import Registry
+
+    registry = Registry()
+    town = registry.named("Port Ellis", "ORG", 0)
+    registry.mention(town, "Port Ellis", 0, "organisation")
+    union = registry.named("Port Ellis Fishermen's Association", "ORG", 20)
+    registry.mention(union, "Port Ellis Fishermen's Association", 20, "organisation")
+    office = registry.named("the Home Office", "ORG", 60)
+    registry.mention(office, "the Home Office", 60, "organisation")
+    ministry = registry.named("the Norwegian Home Office", "ORG", 80)
+    registry.mention(ministry, "the Norwegian Home Office", 80, "organisation")
+    registry.merge_organisation_parts()
+    assert town.root() is not union.root()
+    assert office.root() is ministry.root()

@@ -26,7 +26,7 @@ from reader.actors.names import (
 )
 from reader.lexicon.demonyms import COUNTRY_OF_ADJECTIVE
 from reader.lexicon.given_names import FORMAL_NAMES
-from reader.lexicon.groups import ORGANISATION_HEADS
+from reader.lexicon.groups import ORGANISATION_HEADS, OUTLET_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.open_class import given_name
 from reader.lexicon.titles import Gender
@@ -198,11 +198,24 @@ def _part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     """``part`` is a run of ``whole``'s words, shorter than it, or ``whole`` written one
     letter wrong."""
     if len(part) < len(whole):
-        return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+        return any(
+            whole[i : i + len(part)] == part and _ends_a_name(whole[i + len(part) :])
+            for i in range(len(whole) - len(part) + 1)
+        )
     if len(part) != len(whole) or part == whole:
         return False
     differing = [(a, b) for a, b in zip(part, whole, strict=True) if a != b]
     return len(differing) == 1 and min(map(len, differing[0])) >= 5 and _one_edit(*differing[0])
+
+
+def _ends_a_name(rest: tuple[str, ...]) -> bool:
+    """What follows a part in a fuller name leaves the part its head: nothing, a
+    prepositional complement ("Church" of "Church of Scientology") or an outlet word ("CBC"
+    of "CBC News"); not more name words ("Port Ellis" of "Port Ellis Fishermen's
+    Association" is a town in the name)."""
+    return not rest or rest[0] in ("of", "for", "at", "in") or (
+        len(rest) == 1 and rest[0] in OUTLET_HEADS
+    )
 
 
 def _one_edit(a: str, b: str) -> bool:
