@@ -213,8 +213,10 @@ def _ends_a_name(rest: tuple[str, ...]) -> bool:
     prepositional complement ("Church" of "Church of Scientology") or an outlet word ("CBC"
     of "CBC News"); not more name words ("Port Ellis" of "Port Ellis Fishermen's
     Association" is a town in the name)."""
-    return not rest or rest[0] in ("of", "for", "at", "in") or (
-        len(rest) == 1 and rest[0] in OUTLET_HEADS
+    return (
+        not rest
+        or rest[0] in ("of", "for", "at", "in")
+        or (len(rest) == 1 and rest[0] in OUTLET_HEADS)
     )
 
 
