@@ -504,3 +504,12 @@ def test_a_town_in_an_organisations_name_is_not_that_organisation():
     registry.merge_organisation_parts()
     assert town.root() is not union.root()
     assert office.root() is ministry.root()
+
+
+def test_a_person_without_a_capital_letter_is_no_name():
+    from reader.model import Entity
+    from reader.nlp.name_repair import repair_names
+
+    text = "Guests could don crazy glasses. Maria Lopez laughed."
+    tagged = [Entity(13, 16, "don", "PERSON"), Entity(32, 43, "Maria Lopez", "PERSON")]
+    assert [e.text for e in repair_names(text, tagged)] == ["Maria Lopez"]

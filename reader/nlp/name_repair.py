@@ -153,6 +153,8 @@ def _not_a_name(entity: Entity) -> bool:
     if entity.label != "PERSON":
         return False
     bare = entity.text.lower().rstrip(".")
+    if entity.text == bare:  # "don crazy glasses", "vehicle miles": no capital, no name
+        return True
     return bare in ROLE_WORDS or bare in HONORIFICS or any(c.isdigit() for c in entity.text)
 
 
