@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 _MISTAKEN = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
 _MAX_NAME_WORDS = 3
+#: A capitalised word followed by another: where a given-name-led name may start.
+_NAME_PAIR = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+)[ ]+(?=[A-Z])")
 
 
 def people_by_given_names(paragraph: Paragraph, entities: list[Entity]) -> list[Entity]:
@@ -49,25 +51,33 @@ def people_by_given_names(paragraph: Paragraph, entities: list[Entity]) -> list[
 
 
 def _given_name_runs(paragraph: Paragraph) -> list[tuple[Token, Token]]:
-    """(first, last) tokens of each run "Given Name [Name]" in the paragraph."""
-    runs = []
-    tokens = list(paragraph.doc)  # each Token made once: indexing a Doc makes a new one
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if not _could_start_a_name(token):
-            i += 1
+    """(first, last) tokens of each run "Given Name [Name]" in the paragraph.
+
+    Only the tokens at a capitalised given name followed by a capitalised word are looked
+    at: building every token of a paragraph costs more than the rest of this step.
+    """
+    runs: list[tuple[Token, Token]] = []
+    doc = paragraph.doc
+    last = -1
+    for match in _NAME_PAIR.finditer(doc.text):
+        if given_name(match.group(1)) is None:
             continue
-        j = i
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or len(span) != 1 or span[0].i <= last:
+            continue
+        token = span[0]
+        if not _could_start_a_name(token):
+            continue
+        j = token.i
         while (
-            j + 1 < len(tokens)
-            and j - i + 1 < _MAX_NAME_WORDS
-            and _is_surname_word(tokens[j + 1], tokens[j + 2] if j + 2 < len(tokens) else None)
+            j + 1 < len(doc)
+            and j - token.i + 1 < _MAX_NAME_WORDS
+            and _is_surname_word(doc[j + 1], doc[j + 2] if j + 2 < len(doc) else None)
         ):
             j += 1
-        if j > i:
-            runs.append((token, tokens[j]))
-        i = j + 1
+        if j > token.i:
+            runs.append((token, doc[j]))
+            last = j
     return runs
 
 
