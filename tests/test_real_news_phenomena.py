@@ -513,3 +513,26 @@ def test_a_person_without_a_capital_letter_is_no_name():
     text = "Guests could don crazy glasses. Maria Lopez laughed."
     tagged = [Entity(13, 16, "don", "PERSON"), Entity(32, 43, "Maria Lopez", "PERSON")]
     assert [e.text for e in repair_names(text, tagged)] == ["Maria Lopez"]
+
+
+def test_an_honorific_agrees_with_the_given_names_gender(cast):
+    analysis = cast(
+        "Court\n\nAnna Holt and her brother Tom Holt ran the bakery. Ms. Holt said the fire "
+        "started at night. Mr. Holt said he was asleep."
+    )
+    speakers = [analysis.actor(q.actor).name for q in analysis.quotes if q.actor]
+    assert speakers == ["Anna Holt", "Tom Holt"]
+
+
+def test_answers_labelled_a_are_the_interviewees_statements(cast):
+    analysis = cast(
+        "Interview\n\nWe spoke to chef Lena Marsh about her new restaurant.\n\n"
+        "Q: Why open now?\n\nA: Because the neighbourhood finally has enough families.\n\n"
+        "Q: What will you cook?\n\nA: Mostly fish from the harbour."
+    )
+    answers = [q for q in analysis.quotes if q.rule == "colon_line"]
+    assert [q.text.rstrip(".") for q in answers] == [
+        "Because the neighbourhood finally has enough families",
+        "Mostly fish from the harbour",
+    ]
+    assert {analysis.actor(q.actor).name for q in answers} == {"Lena Marsh"}

@@ -316,7 +316,9 @@ class Registry:
             if not candidates and not surname_only:
                 candidates = _recent(self._by_given.get(tokens[0], []))
             if gender is not None:
-                candidates = [c for c in candidates if c.root().gender in (None, gender)]
+                # "Ms. Holt" is not her brother "Tom Holt": an honorific must agree with the
+                # gender the person's given name leans to, as with "he" and "she".
+                candidates = [c for c in candidates if c.root().pronoun_gender() in (None, gender)]
             return self._most_recent(candidates, offset)
         exact = self._by_full.get(tokens)
         if exact is not None:

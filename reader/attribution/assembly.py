@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.attribution.headline_cues import find_headline_speech
+from reader.attribution.interview_answers import answer_attributions
 from reader.attribution.quotation_marks import QuoteRegion, find_quote_regions
 from reader.attribution.rules import Rule, confidence, precedence_key
 from reader.attribution.syntax import Attribution, speaker_tokens
@@ -105,6 +106,7 @@ class StatementAssembler:
         }
         found = [a for a in found if a.paragraph not in headlines]
         found += headlines.values()
+        found += answer_attributions(self.text, self.paragraphs, self.entities)
         self.attributions = sorted(found, key=lambda a: (a.paragraph, a.cue))
 
     def claim_cue_content(self) -> None:
