@@ -536,3 +536,13 @@ def test_answers_labelled_a_are_the_interviewees_statements(cast):
         "Mostly fish from the harbour",
     ]
     assert {analysis.actor(q.actor).name for q in answers} == {"Lena Marsh"}
+
+
+def test_a_person_named_law_and_a_prize_winner(cast):
+    analysis = cast(
+        "Results\n\nThe Greens' Dana Law said the vote was close. The author, a Corvin "
+        "Prize-winner, was there to sign books."
+    )
+    found = kinds(analysis)
+    assert found.get("Dana Law") == "person", found
+    assert not any("Prize" in name for name in found), found

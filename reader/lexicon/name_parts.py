@@ -45,3 +45,9 @@ STATE_ABBREVIATIONS: frozenset[str] = frozenset({
     "Alta.", "B.C.", "Man.", "N.B.", "N.L.", "N.S.", "Ont.", "P.E.I.", "Que.", "Sask.",
     "Nfld.",
 })  # fmt: skip
+
+#: Second halves that make a hyphenated word a compound noun or adjective, never a name's
+#: part: "a Booker Prize-winner", "an Oscar-nominated actor".
+NOT_NAME_ENDINGS: frozenset[str] = COMPOUND_ENDINGS | frozenset(
+    {"winner", "winning", "nominee", "nominated"}
+)

@@ -43,6 +43,7 @@ from reader.lexicon.name_parts import (
     PARTICLES,
     STATE_ABBREVIATIONS,
 )
+from reader.lexicon.open_class import given_name
 from reader.lexicon.speech import SPEECH_VERBS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
 from reader.model import Entity
@@ -215,7 +216,11 @@ def _things_relabelled(entities: Iterable[Entity]) -> Iterable[Entity]:
                 label = "PRODUCT"
             elif name in EVENTS:
                 label = "EVENT"
-            elif label in ("PERSON", "ORG", "WORK_OF_ART") and _LAW_NAME.match(name):
+            elif (
+                label in ("PERSON", "ORG", "WORK_OF_ART")
+                and _LAW_NAME.match(name)
+                and not (label == "PERSON" and given_name(name.split()[0]) is not None)
+            ):  # "Nathan Law" is a person, "the Online News Act" a law
                 label = "LAW"
         yield (
             entity

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.lexicon.name_parts import COMPOUND_ENDINGS
+from reader.lexicon.name_parts import NOT_NAME_ENDINGS
 from reader.model import Entity
 
 _HYPHENATED_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{1,7}[ ][A-Z][a-z]{1,7}-[a-z]{2,7}(?![\w-])")
@@ -23,7 +23,7 @@ def hyphenated_names(text: str, start: int, end: int, entities: Sequence[Entity]
     """``entities`` (of ``text[start:end]``) with each such name one PERSON."""
     result = list(entities)
     for match in _HYPHENATED_NAME.finditer(text, start, end):
-        if match.group().rsplit("-", 1)[1] in COMPOUND_ENDINGS:
+        if match.group().rsplit("-", 1)[1] in NOT_NAME_ENDINGS:
             continue
         result = _as_person(result, match.start(), match.end(), match.group())
     return result

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from reader.lexicon.furniture import CREDIT_WORDS
-from reader.lexicon.name_parts import PARTICLES
+from reader.lexicon.name_parts import NOT_NAME_ENDINGS, PARTICLES
 from reader.lexicon.numbers import NUMBER_WORDS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS, TITLE_HEADS
 from reader.model import Entity
@@ -155,6 +155,9 @@ def _not_a_name(entity: Entity) -> bool:
     bare = entity.text.lower().rstrip(".")
     if entity.text == bare:  # "don crazy glasses", "vehicle miles": no capital, no name
         return True
+    last = entity.text.split()[-1]
+    if "-" in last and last.rsplit("-", 1)[1] in NOT_NAME_ENDINGS:
+        return True  # "a Booker Prize-winner": a compound noun, not a name
     return bare in ROLE_WORDS or bare in HONORIFICS or any(c.isdigit() for c in entity.text)
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from reader.lexicon.furniture import CREDIT_WORDS
 from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS, SITE_HEADS
-from reader.lexicon.name_parts import COMPANY_SUFFIXES, PARTICLES
+from reader.lexicon.name_parts import COMPANY_SUFFIXES, NOT_NAME_ENDINGS, PARTICLES
 from reader.lexicon.open_class import given_name, is_common_given_name, place_kind
 from reader.lexicon.titles import ROLE_WORDS
 from reader.model import Entity
@@ -75,7 +75,8 @@ def _given_name_runs(paragraph: Paragraph) -> list[tuple[Token, Token]]:
             and _is_surname_word(doc[j + 1], doc[j + 2] if j + 2 < len(doc) else None)
         ):
             j += 1
-        if j > token.i:
+        compound = j + 1 < len(doc) and doc[j + 1].text in "-‐" and not doc[j].whitespace_
+        if j > token.i and not compound:  # "a Booker Prize-winner" names no one
             runs.append((token, doc[j]))
             last = j
     return runs
@@ -98,6 +99,8 @@ def _is_surname_word(token: Token, following: Token | None) -> bool:
     if token.tag_ not in ("NNP", "NNPS"):
         return False
     lower = token.text.lower()
+    if "-" in lower and lower.rsplit("-", 1)[1] in NOT_NAME_ENDINGS:
+        return False  # "a Booker Prize-winner"
     if following is not None and following.text == ":" and lower in CREDIT_WORDS:
         return False  # "Ahmed Mohamed Image: …": a caption's credit label
     return (
