@@ -546,3 +546,14 @@ def test_a_person_named_law_and_a_prize_winner(cast):
     found = kinds(analysis)
     assert found.get("Dana Law") == "person", found
     assert not any("Prize" in name for name in found), found
+
+
+def test_an_outlet_written_after_the_is_an_organisation(cast):
+    analysis = cast(
+        "Clock\n\nThe Harbour Valley News observed that the hashtag spread. The boy was "
+        "freed, according to the Lakeland Morning Herald."
+    )
+    assert kinds(analysis) == {
+        "Harbour Valley News": "organisation",
+        "Lakeland Morning Herald": "organisation",
+    }

@@ -75,7 +75,7 @@ from reader.lexicon.demonyms import (
     COUNTRY_OF_PLURAL,
     NOUN_USE_FOLLOWERS,
 )
-from reader.lexicon.groups import BODY_NOUNS, ORGANISATION_HEADS
+from reader.lexicon.groups import BODY_NOUNS, ORGANISATION_HEADS, OUTLET_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import HONORIFICS, KINSHIP_WORDS, ROLE_WORDS, TITLE_HEADS, Gender
 from reader.model import Actor, ActorKind, Entity, Quote
@@ -613,6 +613,10 @@ class _Speakers:
             return before_head[0], 1.0
         if title_failed:
             return None, UNRESOLVED_CONFIDENCE
+        outlet = _outlet_name(surface)
+        if outlet is not None:  # "The Deseret News observed", "the Sydney Morning Herald"
+            cluster = self.registry.named(outlet, "ORG", start)
+            return self._new_mention(cluster, outlet, start, "organisation")
         if looks_like_name(surface):
             cluster = self.registry.speaker_name(surface, start)
             if cluster.person:
@@ -655,6 +659,16 @@ class _Speakers:
                 continue
             found.append(self.entity_clusters[self._located[j]].root())
         return sorted(found, key=lambda c: _KIND_PREFERENCE.get(c.kind, 9))
+
+
+def _outlet_name(surface: str) -> str | None:
+    """ "The Deseret News" → "Deseret News": a capitalised name after "the" ending in an
+    outlet's word, which the article names as a body, not described."""
+    words = surface.split()
+    if len(words) < 3 or words[0].lower() != "the" or words[-1].lower() not in OUTLET_HEADS:
+        return None
+    name = " ".join(words[1:])
+    return name if looks_like_name(name) else None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
