@@ -557,3 +557,14 @@ def test_an_outlet_written_after_the_is_an_organisation(cast):
         "Harbour Valley News": "organisation",
         "Lakeland Morning Herald": "organisation",
     }
+
+
+def test_an_acronym_after_the_full_name_is_that_body(cast):
+    analysis = cast(
+        "Salt\n\nThe Harbour Health Authority recommends iodised salt. HHA said most bakers "
+        "now comply."
+    )
+    assert kinds(analysis) == {"Harbour Health Authority": "organisation"}
+    assert {analysis.actor(q.actor).name for q in analysis.quotes if q.actor} == {
+        "Harbour Health Authority"
+    }

@@ -244,7 +244,10 @@ def _cluster_entities(
             continue
         team = entity.label == "ORG" and entity.text in teams  # "Belgium 3 – 0 Panama"
         country = None if team else country_named(entity, i in modifiers)
-        if kind == "person":
+        body = registry.body_of_acronym(entity.text) if kind == "person" else None
+        if body is not None:  # "WHO" tagged a person after "the World Health Organisation"
+            cluster, kind = body, "organisation"
+        elif kind == "person":
             cluster = registry.person(entity.text, entity.start, _gender(text, entity))
             _note_title(cluster, text, entity.text, entity.start, entity.end)
         elif country is not None:
@@ -613,6 +616,9 @@ class _Speakers:
             return before_head[0], 1.0
         if title_failed:
             return None, UNRESOLVED_CONFIDENCE
+        body = self.registry.body_of_acronym(surface)
+        if body is not None:  # "WHO said" after "the World Health Organisation"
+            return self._new_mention(body, surface, start, "organisation")
         outlet = _outlet_name(surface)
         if outlet is not None:  # "The Deseret News observed", "the Sydney Morning Herald"
             cluster = self.registry.named(outlet, "ORG", start)

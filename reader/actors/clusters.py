@@ -388,6 +388,14 @@ class Registry:
             self._by_acronym.setdefault(initials, cluster)
         return cluster
 
+    def body_of_acronym(self, surface: str) -> Cluster | None:
+        """The body already named in full whose initials ``surface`` is ("WHO" after "the
+        World Health Organisation"), or None."""
+        if not is_acronym(surface):
+            return None
+        found = self._by_acronym.get(entity_key(surface, "ORG"))
+        return found.root() if found is not None else None
+
     def country_of(self, name: str, offset: int) -> Cluster:
         """The cluster of a country, met by its name or its nationality word ("Syrian")."""
         cluster = self.named(name, "GPE", offset)

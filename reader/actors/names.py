@@ -144,6 +144,8 @@ def description_key(surface: str) -> str:
 def acronym(surface: str) -> str | None:
     """Initials of a multi-word proper name (``"United Nations"`` → ``"un"``), else None."""
     words = [w for w in _WORD.findall(strip_possessive(surface)) if w[:1].isupper()]
+    if words and words[0] == "The":  # "The World Health Organisation" → "who"
+        words = words[1:]
     if len(words) < 2:
         return None
     return "".join(w[0] for w in words).lower()
