@@ -568,3 +568,14 @@ def test_an_acronym_after_the_full_name_is_that_body(cast):
     assert {analysis.actor(q.actor).name for q in analysis.quotes if q.actor} == {
         "Harbour Health Authority"
     }
+
+
+def test_a_headline_statement_by_a_role_goes_to_that_roles_holder(cast):
+    analysis = cast(
+        "'We were robbed,' coach tells players after final\n\nThe club's president, Marco "
+        "Bellini, watched from the stands. Coach Ana Ruiz told her players they had been "
+        "robbed."
+    )
+    headline = analysis.quotes[0]
+    assert headline.text.startswith("'We were robbed")
+    assert analysis.actor(headline.actor).name == "Ana Ruiz"

@@ -173,6 +173,7 @@ def resolve_actors(
         speaker, factors[qi] = resolved
         if speaker is not None:
             quote_clusters[qi] = speaker.root()
+    _headline_roles_to_holders(text, paragraphs, quotes, quote_clusters, registry)
     pronouns = find_pronouns(text, sorted((e.start, e.end) for e in entities))
     said = [(quotes[qi], cluster.key) for qi, cluster in quote_clusters.items()]
     voiced = voiced_stretches(text, said)
@@ -211,6 +212,45 @@ def resolve_actors(
         for c in clusters
     ]
     return new_entities, new_quotes, actors
+
+
+def _headline_roles_to_holders(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    quotes: Sequence[Quote],
+    quote_clusters: dict[int, Cluster],
+    registry: Registry,
+) -> None:
+    """A headline's statement by a bare role ("'…,' coach tells players") is the statement
+    of the one person the body gives that role ("Coach Ana Ruiz"), never another actor's."""
+    if len(paragraphs) < 2:
+        return
+    headline_end = paragraphs[0].end
+    people = [c for c in registry.live() if c.person]
+    for qi, cluster in list(quote_clusters.items()):
+        quote = quotes[qi]
+        role = (quote.speaker or "").strip().lower()
+        if quote.start >= headline_end or cluster.person or role not in ROLE_WORDS:
+            continue
+        holders = [
+            person
+            for person in people
+            if any(
+                _role_before(text, max(headline_end, at - 30), at) == role
+                for at in person.positions
+            )
+        ]
+        if len(holders) == 1:
+            quote_clusters[qi] = holders[0]
+
+
+#: The role word right before a name: "Coach Ana Ruiz", "club coach Ana Ruiz".
+_ROLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+$")
+
+
+def _role_before(text: str, start: int, at: int) -> str | None:
+    found = _ROLE_BEFORE.search(text, start, at)
+    return found.group(1).lower() if found is not None else None
 
 
 def _country_of_group(cluster: Cluster) -> str | None:
