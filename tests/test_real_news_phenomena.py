@@ -579,3 +579,4 @@ def test_a_headline_statement_by_a_role_goes_to_that_roles_holder(cast):
     headline = analysis.quotes[0]
     assert headline.text.startswith("'We were robbed")
     assert analysis.actor(headline.actor).name == "Ana Ruiz"
+    assert "coach" not in kinds(analysis)  # the bare role is no actor of its own

@@ -242,6 +242,8 @@ def _headline_roles_to_holders(
         ]
         if len(holders) == 1:
             quote_clusters[qi] = holders[0]
+            if cluster not in quote_clusters.values() and cluster.mentions <= 1:
+                cluster.positions.clear()  # the bare role named no one else: no actor
 
 
 #: The role word right before a name: "Coach Ana Ruiz", "club coach Ana Ruiz".
