@@ -175,16 +175,22 @@ def _one_letter_apart(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
         theirs = theirs[-1:]
     elif len(theirs) == 1 and len(mine) > 1:
         mine = mine[-1:]
-    if len(mine) != len(theirs) or mine == theirs:
+    differing = _the_one_word_apart(mine, theirs)
+    if differing is None:
         return False
-    differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
-    if len(differing) != 1:
-        return False
-    a, b = differing[0]
+    a, b = differing
     given = len(mine) > 1 and (a, b) != (mine[-1], theirs[-1])
     if given and _genders_differ(a, b):
         return False  # "Mary Holt" and "Mark Holt": sister and brother, not a typo
     return min(len(a), len(b)) >= (4 if given else 5) and _one_edit(a, b)
+
+
+def _the_one_word_apart(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, str] | None:
+    """The pair of words two names of as many words differ in, when it is only one."""
+    if len(mine) != len(theirs) or mine == theirs:
+        return None
+    differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+    return differing[0] if len(differing) == 1 else None
 
 
 def _genders_differ(a: str, b: str) -> bool:
@@ -202,10 +208,8 @@ def _part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
             whole[i : i + len(part)] == part and _ends_a_name(whole[i + len(part) :])
             for i in range(len(whole) - len(part) + 1)
         )
-    if len(part) != len(whole) or part == whole:
-        return False
-    differing = [(a, b) for a, b in zip(part, whole, strict=True) if a != b]
-    return len(differing) == 1 and min(map(len, differing[0])) >= 5 and _one_edit(*differing[0])
+    differing = _the_one_word_apart(part, whole)
+    return differing is not None and min(map(len, differing)) >= 5 and _one_edit(*differing)
 
 
 def _ends_a_name(rest: tuple[str, ...]) -> bool:

@@ -282,7 +282,7 @@ def capitalised_plural(word: str) -> bool:
         return False
     if given_name(clean) is not None or place_kind(word) is not None:
         return False
-    return len(clean) > 3 and clean.endswith("s") and not clean.endswith(("ss", "us", "is"))
+    return _plural_in_form(clean)
 
 
 def is_plural_noun(word: str) -> bool:
@@ -292,4 +292,9 @@ def is_plural_noun(word: str) -> bool:
         return True
     if not clean.isalpha() or not word.strip(".,;:!?\"'“”‘’()").islower():
         return False
+    return _plural_in_form(clean)
+
+
+def _plural_in_form(clean: str) -> bool:
+    """Ends as an English plural: "experts", "estimates"; not "press", "bus", "analysis"."""
     return len(clean) > 3 and clean.endswith("s") and not clean.endswith(("ss", "us", "is"))

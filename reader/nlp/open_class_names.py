@@ -104,8 +104,7 @@ def _is_surname_word(token: Token, following: Token | None) -> bool:
     if following is not None and following.text == ":" and lower in CREDIT_WORDS:
         return False  # "Ahmed Mohamed Image: …": a caption's credit label
     return (
-        token.tag_ in ("NNP", "NNPS")
-        and bool(_NAME_WORD.match(token.text))
+        bool(_NAME_WORD.match(token.text))
         and lower not in BODY_WORDS
         and lower not in ORGANISATION_HEADS
         and lower not in SITE_HEADS

@@ -66,7 +66,7 @@ def _bare(name: str) -> str:
 
 
 def _thing_label(text: str, entity: Entity) -> str | None:
-    name = entity.text.removeprefix("the ").removeprefix("The ")
+    name = _bare(entity.text)
     words = name.split()
     if not words:
         return None
