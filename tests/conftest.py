@@ -46,3 +46,21 @@ def isolated_settings(tmp_path_factory, monkeypatch) -> Path:
         for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
     return folder
+
+
+#: A 1×1 PNG that hostile markup in test articles points at: its access time shows whether
+#: Qt read it.
+BAIT_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+@pytest.fixture
+def bait(tmp_path: Path) -> Path:
+    """The image hostile markup names, with an access time far in the past: any read by
+    Qt moves it."""
+    path = tmp_path / "bait.png"
+    path.write_bytes(BAIT_PNG)
+    os.utime(path, (1_000_000, 2_000_000_000))  # atime < mtime: any read updates it
+    return path

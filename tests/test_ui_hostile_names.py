@@ -64,19 +64,6 @@ MOST = TOOLTIP_LIMIT + 200
 AMPERSAND = "Smith & Wesson"
 LONG_NAME = "Long" + "o" * 999_996  # a million characters, no space to wrap at
 HUGE_TITLE = "Budget " * 3_000_000  # 21 MB
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
-
-
-@pytest.fixture
-def bait(tmp_path: Path) -> Path:
-    """The image the hostile name points at, with an access time far in the past."""
-    path = tmp_path / "bait.png"
-    path.write_bytes(PNG)
-    os.utime(path, (1_000_000, 2_000_000_000))  # atime < mtime: any read updates it
-    return path
 
 
 def _image_name(bait: Path) -> str:
@@ -463,20 +450,28 @@ def test_a_20_mb_title_is_cut_in_the_title_bar_tabs_status_bar_and_labels(
     assert len(asked) == 2 and all(len(Path(name).name) <= 100 for name in asked)
 
 
-def test_a_stored_20_mb_title_reopens_at_start_cut_short(qtbot, tmp_path, bait):
-    data = tmp_path / "data"
+def _remembered_article(data: Path, bait: Path, title: str | None = None) -> int:
+    """A library in ``data`` holding one hostile article, remembered as the one on screen;
+    ``title`` is written straight into its row, as an older version stored it (before
+    titles had a bound)."""
     library = open_library(data)
     article_id, _ = library.add_analysis(_hostile_analysis(bait))
     path = library.path
     library.close()
-    # Written straight into the row, as an older version stored it (before titles had a bound).
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE articles SET title = ? WHERE id = ?", (HUGE_TITLE, article_id))
-    db.close()
+    if title is not None:
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE articles SET title = ? WHERE id = ?", (title, article_id))
+        db.close()
     settings = Settings()
     settings.set_last_article(article_id, None)
     settings.save_window(b"", b"")
     settings.sync()
+    return article_id
+
+
+def test_a_stored_20_mb_title_reopens_at_start_cut_short(qtbot, tmp_path, bait):
+    data = tmp_path / "data"
+    article_id = _remembered_article(data, bait, HUGE_TITLE)
     window = MainWindow(data_dir=data)
     qtbot.addWidget(window)
     window.show()
@@ -496,13 +491,7 @@ def test_a_stored_article_that_cannot_be_shown_gives_a_message_at_start(
     qtbot, tmp_path, bait, monkeypatch
 ):
     data = tmp_path / "data"
-    library = open_library(data)
-    article_id, _ = library.add_analysis(_hostile_analysis(bait))
-    library.close()
-    settings = Settings()
-    settings.set_last_article(article_id, None)
-    settings.save_window(b"", b"")
-    settings.sync()
+    article_id = _remembered_article(data, bait)
     window = MainWindow(data_dir=data)
     qtbot.addWidget(window)
 
@@ -532,17 +521,7 @@ def test_the_app_starts_under_x11_with_a_20_mb_title_remembered(tmp_path, bait):
     from xvfb import start_xvfb, stop
 
     data = tmp_path / "data"
-    library = open_library(data)
-    article_id, _ = library.add_analysis(_hostile_analysis(bait))
-    path = library.path
-    library.close()
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE articles SET title = ? WHERE id = ?", (HUGE_TITLE, article_id))
-    db.close()
-    settings = Settings()
-    settings.set_last_article(article_id, None)
-    settings.save_window(b"", b"")
-    settings.sync()
+    _remembered_article(data, bait, HUGE_TITLE)
     server, display = start_xvfb()
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     env.update(DISPLAY=display, DRAMATIS_DATA_DIR=str(data), DRAMATIS_QUIT_WHEN_IDLE="1")

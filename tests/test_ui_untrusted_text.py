@@ -27,12 +27,6 @@ from ui.style.safe_text import SafeDocument, SafeTextBrowser, one_line, tooltip
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")
 
-#: A small PNG the hostile markup points at; its access time shows whether it was read.
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
-
 
 def _hostile_strings(bait: Path) -> list[str]:
     url = bait.as_uri()
@@ -74,15 +68,6 @@ def _rendered(markup: str) -> tuple[str, list[str], bool]:
             it += 1
         block = block.next()
     return document.toPlainText(), document.asked, images
-
-
-@pytest.fixture
-def bait(tmp_path: Path) -> Path:
-    """An image file the hostile markup names, with an access time far in the past."""
-    path = tmp_path / "bait.png"
-    path.write_bytes(PNG)
-    os.utime(path, (1_000_000, 2_000_000_000))  # atime < mtime: any read updates it
-    return path
 
 
 def _hostile_analysis(hostile: str) -> Analysis:
