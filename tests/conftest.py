@@ -64,3 +64,15 @@ def bait(tmp_path: Path) -> Path:
     path.write_bytes(BAIT_PNG)
     os.utime(path, (1_000_000, 2_000_000_000))  # atime < mtime: any read updates it
     return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window on an empty library of its own, shown, shut down after the test."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.shutdown()

@@ -128,15 +128,6 @@ def _hostile_analysis(
     return Analysis(article, tuple(entities), tuple(quotes), tuple(actors), version="test")
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.shutdown()
-
-
 def _stored(window: MainWindow, analysis: Analysis) -> int:
     assert window.library is not None
     article_id, _new = window.library.add_analysis(analysis)

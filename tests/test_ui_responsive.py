@@ -95,15 +95,6 @@ def test_the_pipeline_reports_progress_on_the_sample(sample_path):
 # -- the window -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.shutdown()
-
-
 def test_cancel_stops_a_long_analysis_and_the_worker_takes_the_next_job(window, qtbot, tmp_path):
     long_file = tmp_path / "long.txt"
     long_file.write_text("A long report\n" + LINE * 3000, encoding="utf-8")

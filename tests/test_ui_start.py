@@ -21,15 +21,6 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 TIMEOUT = 60_000
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.shutdown()
-
-
 def test_the_sample_is_presented_with_a_title_and_no_path():
     article = presented(open_article(sample_article_path()))
     assert article.title == messages.SAMPLE_TITLE
