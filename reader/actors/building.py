@@ -125,10 +125,15 @@ _PLACE_PHRASE = re.compile(
 _CLAUSE_PUNCTUATION = frozenset(',.;:"“”()')
 
 
+def _last_word(before: str) -> str:
+    """The last word of ``before``, lower case, without a full stop or comma."""
+    words = before.split()
+    return words[-1].lower().strip(".,") if words else ""
+
+
 def _ends_in_role(before: str) -> bool:
     """The description ends in a role or kinship word ("coach", "father", "Ambassador")."""
-    words = before.split()
-    last = words[-1].lower().strip(".,") if words else ""
+    last = _last_word(before)
     return last in ROLE_WORDS or last in KINSHIP_WORDS
 
 
@@ -236,7 +241,7 @@ def _headline_roles_to_holders(
             person
             for person in people
             if any(
-                _role_before(text, max(headline_end, at - 30), at) == role
+                _role_before(text[max(headline_end, at - 30) : at]) == role
                 for at in person.positions
             )
         ]
@@ -246,13 +251,9 @@ def _headline_roles_to_holders(
                 cluster.positions.clear()  # the bare role named no one else: no actor
 
 
-#: The role word right before a name: "Coach Ana Ruiz", "club coach Ana Ruiz".
-_ROLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+$")
-
-
-def _role_before(text: str, start: int, at: int) -> str | None:
-    found = _ROLE_BEFORE.search(text, start, at)
-    return found.group(1).lower() if found is not None else None
+def _role_before(before: str) -> str:
+    """The word right before a name, set off by a space: "Coach Ana Ruiz" → "coach"."""
+    return _last_word(before) if before.endswith(" ") else ""
 
 
 def _country_of_group(cluster: Cluster) -> str | None:
@@ -583,6 +584,8 @@ class _Speakers:
         said", "His father …", "academic and professor Marc Lamont Hill", "Ambassador to the
         United States Hamdullah Mohib", "The secularist magazine MicroMega"."""
         before = self.text[max(0, end - 40) : end]
+        role_before = _ends_in_role(before)
+        body_before = _last_word(before) in BODY_NOUNS
         for j in range(index, min(index + 3, len(self._starts))):
             entity = self.entities[self._located[j]]
             gap = self.text[end : entity.start]
@@ -591,16 +594,15 @@ class _Speakers:
             cluster = self.entity_clusters[self._located[j]].root()
             just_before = self.text[max(0, entity.start - 40) : entity.start]
             if cluster.kind == "person" and (
-                (_CLOSE_APPOSITION_GAP.fullmatch(gap) and _ends_in_role(before))
+                (_CLOSE_APPOSITION_GAP.fullmatch(gap) and role_before)
                 or (_ROLE_JOINED.fullmatch(gap) and _ends_in_role(just_before))
-                or (_PLACE_PHRASE.fullmatch(gap) and _ends_in_role(before))
+                or (_PLACE_PHRASE.fullmatch(gap) and role_before)
             ):
                 return cluster
             if (
                 cluster.kind == "organisation"
                 and _CLOSE_APPOSITION_GAP.fullmatch(gap)
-                and before.split()[-1:] != []
-                and before.split()[-1].lower() in BODY_NOUNS
+                and body_before
             ):
                 return cluster
         return None
