@@ -106,7 +106,7 @@ class StatementAssembler:
         }
         found = [a for a in found if a.paragraph not in headlines]
         found += headlines.values()
-        found += answer_attributions(self.text, self.paragraphs, self.entities)
+        found += answer_attributions(self.paragraphs, self.entities)
         self.attributions = sorted(found, key=lambda a: (a.paragraph, a.cue))
 
     def claim_cue_content(self) -> None:

@@ -22,14 +22,14 @@ _ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.]\s*")
 
 
 def answer_attributions(
-    text: str, paragraphs: Sequence[Paragraph], entities: Sequence[Entity]
+    paragraphs: Sequence[Paragraph], entities: Sequence[Entity]
 ) -> list[Attribution]:
     """One statement per "A:" paragraph, spoken by the interviewee; none without questions."""
     questions = [i for i, p in enumerate(paragraphs) if _QUESTION.match(p.doc.text)]
     answers = [i for i, p in enumerate(paragraphs) if _ANSWER.match(p.doc.text)]
     if not questions or not answers:
         return []
-    interviewee = _interviewee(text, paragraphs[questions[0]].start, entities)
+    interviewee = _interviewee(paragraphs[questions[0]].start, entities)
     if interviewee is None:
         return []
     found = []
@@ -47,7 +47,7 @@ def answer_attributions(
     return found
 
 
-def _interviewee(text: str, first_question: int, entities: Sequence[Entity]) -> Entity | None:
+def _interviewee(first_question: int, entities: Sequence[Entity]) -> Entity | None:
     named = [e for e in entities if e.label == "PERSON" and e.end <= first_question]
     if not named:
         return None
