@@ -8,6 +8,7 @@ the ``DRAMATIS_DATA_DIR`` environment variable, or the platform's user data dire
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -30,6 +31,14 @@ def data_dir(override: str | Path | None = None) -> Path:
 def library_path(override: str | Path | None = None) -> Path:
     """The library database file inside the data folder (the folder may not exist yet)."""
     return data_dir(override) / LIBRARY_FILE
+
+
+def resources_dir() -> Path:
+    """``resources/``, shipped with the app: beside the packages in a source checkout or a
+    wheel, unpacked under ``sys._MEIPASS`` in a PyInstaller bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen) if getattr(sys, "frozen", False) and frozen else Path(__file__).parents[1]
+    return root / "resources"
 
 
 LOG_FILE = "dramatis.log"

@@ -8,12 +8,12 @@ first use, in the process that analyses.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from reader.lexicon.titles import Gender
+from reader.paths import resources_dir
 
 #: A name this share of whose bearers are women (or men) gives that gender.
 _GENDERED_SHARE = 0.9
@@ -55,9 +55,7 @@ class GivenName:
 
 def data_folder() -> Path:
     """``resources/open_class``: beside the packages, or unpacked in a PyInstaller bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen) if getattr(sys, "frozen", False) and frozen else Path(__file__).parents[2]
-    return root / "resources" / "open_class"
+    return resources_dir() / "open_class"
 
 
 @cache

@@ -8,10 +8,11 @@ Only plain strings come out of here: the renderers decide how to use them.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from reader.paths import resources_dir
 
 #: The palette key every label without a colour of its own shares.
 OTHER = "OTHER"
@@ -52,9 +53,7 @@ class Palette:
 
 def palette_path() -> Path:
     """``resources/palette.json``: beside the packages, or unpacked in a PyInstaller bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen) if getattr(sys, "frozen", False) and frozen else Path(__file__).parents[2]
-    return root / "resources" / "palette.json"
+    return resources_dir() / "palette.json"
 
 
 @cache
