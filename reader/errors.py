@@ -54,6 +54,12 @@ DOCX_EXPANSION_RATIO = (
 )
 DOCX_TOO_COMPLEX = "the Word file is too complex to read (more than {limit:,} XML elements)"
 
+# An analysis past its deadline (reader.deadline, issue 17)
+ANALYSIS_TOO_SLOW = (
+    "the analysis took longer than the {seconds:g} s allowed for one article and was "
+    "stopped; nothing of it was kept"
+)
+
 # Word files that cannot be read (issue 17)
 DOCX_ENCRYPTED = "the Word file is encrypted (its parts need a password to be unpacked)"
 DOCX_OLE = (

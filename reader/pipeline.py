@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from reader.actors.building import resolve_actors
 from reader.attribution.assembly import find_quotes
+from reader.deadline import AnalysisTooSlow, Deadline
 from reader.model import Analysis, Article
 from reader.nlp.entities import extract_entities
 from reader.nlp.parsing import AnalysisCancelled, Cancelled, Progress, parse
@@ -18,7 +19,14 @@ from reader.versions import analysis_version
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["AnalysisCancelled", "analyse", "analysis_version", "load_model"]
+__all__ = [
+    "AnalysisCancelled",
+    "AnalysisTooSlow",
+    "Deadline",
+    "analyse",
+    "analysis_version",
+    "load_model",
+]
 
 
 def load_model() -> None:
@@ -34,20 +42,26 @@ def analyse(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    deadline: Deadline | None = None,
 ) -> Analysis:
     """Run every stage on the article and return the complete, immutable Analysis.
 
     ``progress(done, total)`` hears how many paragraphs are parsed; ``cancelled()`` is asked
     between parse batches and between stages, and a True answer raises
-    ``AnalysisCancelled`` (issue 9).
+    ``AnalysisCancelled`` (issue 9). The analysis has a deadline, by default
+    ``reader.deadline.ANALYSIS_SECONDS`` from now, checked at the same points; past it,
+    ``AnalysisTooSlow`` (an ``ArticleError`` naming the article's file) is raised.
     """
-    paragraphs = parse(article.text, nlp, progress=progress, cancelled=cancelled)
-    _check(cancelled)
+    if deadline is None:
+        deadline = Deadline(article.source)
+    paragraphs = parse(article.text, nlp, progress=progress, cancelled=cancelled, deadline=deadline)
+    _check(cancelled, deadline)
     entities = extract_entities(article.text, paragraphs)
-    _check(cancelled)
+    _check(cancelled, deadline)
     quotes = find_quotes(article.text, paragraphs, entities)
-    _check(cancelled)
+    _check(cancelled, deadline)
     entities, quotes, actors = resolve_actors(article.text, paragraphs, entities, quotes)
+    _check(cancelled, deadline)
     return Analysis(
         article=article,
         entities=tuple(entities),
@@ -57,6 +71,7 @@ def analyse(
     )
 
 
-def _check(cancelled: Cancelled | None) -> None:
+def _check(cancelled: Cancelled | None, deadline: Deadline) -> None:
     if cancelled is not None and cancelled():
         raise AnalysisCancelled
+    deadline.check()

