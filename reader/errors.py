@@ -67,6 +67,11 @@ DOCX_OLE = (
     "(save it from Word as .docx without a password)"
 )
 
+# Names given in a correction (the subject is the argument, or the library)
+CORRECTION_NAME_BLANK = "a name cannot be blank"
+CORRECTION_NAME_TOO_LONG = "the name is too long ({chars:,} characters; the limit is {limit:,})"
+CORRECTION_NAME_NOT_TEXT = "the name is not valid UTF-8 text"
+
 # Library searches (the subject is "search")
 SEARCH_TOO_MANY_WORDS = "the search has too many words ({count:,}; the limit is {limit:,})"
 SEARCH_TOO_LONG = "the search is too long ({chars:,} characters; the limit is {limit:,})"
@@ -162,6 +167,9 @@ UNKNOWN_OPTION = (
     "(or write the file as ./{argument})"
 )
 BAD_USAGE = "{detail} (see '{prog} --help')"
+ARGUMENT_NOT_ID = "expected an id (a whole number from 1 to {limit:,}), not {value!r}"
+ARGUMENT_NOT_COUNT = "expected a whole number from 0 to {limit:,}, not {value!r}"
+ARGUMENT_NOT_TEXT = "not valid UTF-8 text"
 
 
 class DramatisError(Exception):

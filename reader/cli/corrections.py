@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from reader.cli.values import name, row_id
 from reader.corrections.operations import (
     ACTOR_KINDS,
     ActorRef,
@@ -37,50 +38,50 @@ def add_correction_commands(
 ) -> None:
     """Register the correction commands; ``guard`` wraps commands that write."""
     merge = commands.add_parser("merge", help="make two actors one (A joins B, B's name stays)")
-    merge.add_argument("source", metavar="A")
-    merge.add_argument("target", metavar="B")
+    merge.add_argument("source", type=name, metavar="A")
+    merge.add_argument("target", type=name, metavar="B")
     _actor_options(merge)
     merge.set_defaults(func=guard(_merge))
 
     rename = commands.add_parser("rename", help="give an actor another name")
-    rename.add_argument("actor", metavar="ACTOR")
-    rename.add_argument("name", metavar="NEW_NAME")
+    rename.add_argument("actor", type=name, metavar="ACTOR")
+    rename.add_argument("name", type=name, metavar="NEW_NAME")
     _actor_options(rename)
     rename.set_defaults(func=guard(_rename))
 
     kind = commands.add_parser("kind", help="say what an actor is: " + ", ".join(ACTOR_KINDS))
-    kind.add_argument("actor", metavar="ACTOR")
+    kind.add_argument("actor", type=name, metavar="ACTOR")
     kind.add_argument("new_kind", metavar="KIND", choices=ACTOR_KINDS)
     _actor_options(kind)
     kind.set_defaults(func=guard(_change_kind))
 
     split = commands.add_parser("split", help="the mentions written ALIAS are someone else")
-    split.add_argument("actor", metavar="ACTOR")
-    split.add_argument("alias", metavar="ALIAS")
+    split.add_argument("actor", type=name, metavar="ACTOR")
+    split.add_argument("alias", type=name, metavar="ALIAS")
     _actor_options(split)
     split.set_defaults(func=guard(_split))
 
     reassign = commands.add_parser("reassign", help="a statement was made by another actor")
-    reassign.add_argument("statement_id", type=int, metavar="STATEMENT_ID")
-    reassign.add_argument("actor", metavar="ACTOR")
+    reassign.add_argument("statement_id", type=row_id, metavar="STATEMENT_ID")
+    reassign.add_argument("actor", type=name, metavar="ACTOR")
     reassign.add_argument(
         "--kind", choices=ACTOR_KINDS, help="what ACTOR is, if the article does not name it"
     )
     reassign.set_defaults(func=guard(_reassign))
 
     dismiss = commands.add_parser("dismiss", help="a passage is not a statement at all")
-    dismiss.add_argument("statement_id", type=int, metavar="STATEMENT_ID")
+    dismiss.add_argument("statement_id", type=row_id, metavar="STATEMENT_ID")
     dismiss.set_defaults(func=guard(_dismiss))
 
     listing = commands.add_parser("corrections", help="list the corrections; undo one")
-    listing.add_argument("--article", type=int, metavar="ID", help="only those for article ID")
-    listing.add_argument("--undo", type=int, metavar="ID", help="undo correction ID")
+    listing.add_argument("--article", type=row_id, metavar="ID", help="only those for article ID")
+    listing.add_argument("--undo", type=row_id, metavar="ID", help="undo correction ID")
     listing.set_defaults(func=guard(_corrections))
 
 
 def _actor_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--article", type=int, metavar="ID", help="only in article ID (default: every article)"
+        "--article", type=row_id, metavar="ID", help="only in article ID (default: every article)"
     )
     parser.add_argument(
         "--kind",

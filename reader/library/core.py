@@ -30,6 +30,7 @@ from pathlib import Path
 
 from reader import errors
 from reader.corrections.apply import apply_corrections
+from reader.corrections.names import change_problem
 from reader.corrections.operations import Change, Correction, StatementRef
 from reader.errors import ArticleError, LibraryError
 from reader.library import amend, clean_close, correcting, store
@@ -285,8 +286,12 @@ class Library:
         """Store a correction for one article, or for the whole library when ``article_id`` is
         None, and apply it: ``(correction, ids of the articles it changed)``.
 
-        ``CorrectionError`` when it names nothing the article has (nothing is stored).
+        ``CorrectionError`` when it names nothing the article has, or gives a name no actor
+        can have (blank, or longer than actor names are kept); nothing is stored then.
         """
+        problem = change_problem(change)
+        if problem is not None:
+            raise CorrectionError(self.path, problem)
         with self._writing(), write_transaction(self.connection, self.path):
             try:
                 return correcting.record(self.db, change, article_id)
