@@ -35,6 +35,7 @@ from reader.opening.limits import (
     cut,
     estimate_tokens,
 )
+from reader.opening.long_words import cut_long_words
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +76,10 @@ def article_from_text(
 
     Unicode noncharacters (U+FDD0–U+FDEF) become U+FFFD, one for one, so offsets hold: the
     library marks search matches with them, and text must never look like a mark. The
-    title, byline and date are cut to their limits (issue 17: a PDF's 20 MB title).
+    title, byline and date are cut to their limits (issue 17: a PDF's 20 MB title), and so
+    are words too long to show (``reader.opening.long_words``).
     """
-    text = text.translate(_NONCHARACTERS)
+    text = cut_long_words(text.translate(_NONCHARACTERS))
     return Article(
         title=cut(title, MAX_TITLE_CHARS),
         text=text,
