@@ -18,21 +18,23 @@ from PySide6.QtWidgets import QWidget
 from reader.library import StoredStatement
 from reader.output.words import statement_kind_name
 from ui.style.colors import Theme, current_theme, quote_style
-from ui.style.safe_text import SafeTextBrowser, escaped, one_line
+from ui.style.safe_text import TOOLTIP_LIMIT, SafeTextBrowser, escaped, one_line
 
 #: Ask for the next page when the scroll bar is this close to its end (pixels).
 NEAR_END_PX = 120
 
 
 def statement_html(n: int, statement: StoredStatement, title: str, theme: Theme) -> str:
-    """One statement as a paragraph: its article (a link), date, kind and words, escaped."""
+    """One statement as a paragraph: its article (a link), date, kind and words, escaped;
+    the words on one line and cut like a statement's tooltip (a statement may be a whole
+    article: issue 17)."""
     style = quote_style(statement.kind)
     kind = (
         f'<span style="background:{style.background(theme).name()};'
         f'color:{style.color(theme).name()}">&nbsp;'
         f"{escaped(statement_kind_name(statement.kind))}&nbsp;</span>"
     )
-    text = escaped(" ".join(statement.text.split()))
+    text = escaped(one_line(statement.text, TOOLTIP_LIMIT))
     cue = f"<i>{escaped(one_line(statement.cue))}</i>: " if statement.cue else ""
     return (
         f'<p style="margin-bottom:10px"><a href="said:{n}"><b>{escaped(one_line(title))}</b></a> '
