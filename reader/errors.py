@@ -45,6 +45,18 @@ HTML_TOO_MUCH_TEXT = (
     "the page holds far too much text to analyse (about {tokens:,} words and punctuation "
     "marks before extraction; the limit is {limit:,})"
 )
+#: The text passed a limit while it was read; reading stopped there (issue 17).
+TEXT_PAST_LIMIT = "the text is too long (more than {limit:,} characters)"
+TOKENS_PAST_LIMIT = (
+    "the text is too long to analyse (more than {limit:,} words and punctuation marks)"
+)
+PDF_TOO_MANY_PAGES = "the PDF has too many pages (more than {limit:,})"
+PDF_TOO_MUCH_CONTENT = (
+    "the PDF is too complex to read (its pages draw more than {limit_mb} MB of content)"
+)
+PDF_TOO_MANY_OPERATORS = (
+    "the PDF is too complex to read (its pages run more than {limit:,} operators)"
+)
 DOCX_EXPANDS_TOO_MUCH = (
     "the Word file expands to more than {limit_mb} MB when unpacked (a zip bomb?)"
 )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hostile_files import pdf_bytes, write_pdf_shared_stream
 
 from reader import errors
 from reader.cli import main
@@ -209,6 +210,19 @@ CASES: dict[str, Hostile] = {
     "html-far-too-much-text": Hostile(
         writes("long.html", long_page()), 2, refused(html_text_estimate(long_page()))
     ),
+    # issue 17: 40 pages sharing one stream ran past 150 s; with 4,000 lines a page the text
+    # passes the token limit at the 33rd page, and reading stops there.
+    "pdf-shared-stream": Hostile(
+        lambda folder: write_pdf_shared_stream(folder / "shared.pdf", pages=40, lines=4_000),
+        2,
+        refused(errors.TOKENS_PAST_LIMIT.format(limit=MAX_TEXT_TOKENS)),
+    ),
+    # issue 17: 100,000 empty pages took 31 s; one page past the limit is refused unread.
+    "pdf-too-many-pages": Hostile(
+        writes("pages.pdf", pdf_bytes(limits.MAX_PDF_PAGES + 1, b"")),
+        2,
+        refused(errors.PDF_TOO_MANY_PAGES.format(limit=limits.MAX_PDF_PAGES)),
+    ),
 }
 
 
@@ -268,6 +282,28 @@ def test_zip_expanding_past_the_total_limit(
     assert err == f"dramatis: {path}: {errors.DOCX_EXPANDS_TOO_MUCH.format(limit_mb='1')}\n"
 
 
+def test_pdf_refused_past_its_operators_and_content_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages that run many operators, or draw a large stream many times, are refused as soon
+    as the count passes the limit (both lowered here)."""
+    from reader.opening import open_article
+
+    monkeypatch.setattr(limits, "MAX_PDF_OPERATORS", 1_000)
+    drawing = tmp_path / "drawing.pdf"
+    drawing.write_bytes(pdf_bytes(1, b"q Q " * 600))
+    with pytest.raises(errors.ArticleError) as excinfo:
+        open_article(drawing)
+    assert excinfo.value.problem == errors.PDF_TOO_MANY_OPERATORS.format(limit=1_000)
+
+    monkeypatch.setattr(limits, "MAX_PDF_CONTENT_BYTES", _MB)
+    shared = tmp_path / "shared.pdf"
+    shared.write_bytes(pdf_bytes(40, b"% a comment, no operator\n" * (_MB // 25 // 39)))
+    with pytest.raises(errors.ArticleError) as excinfo:
+        open_article(shared)
+    assert excinfo.value.problem == errors.PDF_TOO_MUCH_CONTENT.format(limit_mb="1")
+
+
 def test_token_estimates() -> None:
     """About one spaCy token each: words, and every other character that is not a space."""
     assert limits.estimate_tokens("Putin's 3.5% rise, he said.") == 12
@@ -317,6 +353,11 @@ def test_formats_document_states_every_limit_and_refusal() -> None:
         errors.DOCX_EXPANDS_TOO_MUCH,
         errors.DOCX_EXPANSION_RATIO,
         errors.DOCX_TOO_COMPLEX,
+        errors.TEXT_PAST_LIMIT,
+        errors.TOKENS_PAST_LIMIT,
+        errors.PDF_TOO_MANY_PAGES,
+        errors.PDF_TOO_MUCH_CONTENT,
+        errors.PDF_TOO_MANY_OPERATORS,
         errors.SEARCH_TOO_LONG,
         errors.SEARCH_TOO_MANY_WORDS,
     ]
@@ -331,6 +372,9 @@ def test_formats_document_states_every_limit_and_refusal() -> None:
         f"larger than {limits.DOCX_RATIO_FLOOR_BYTES // _MB} MB",
         f"**{limits.MAX_DOCX_ELEMENTS:,} XML elements**",
         f"**{limits.MAX_FRONT_MATTER_CHARS:,} characters** of Markdown front matter",
+        f"**{limits.MAX_PDF_PAGES:,} pages**",
+        f"**{limits.MAX_PDF_CONTENT_BYTES // _MB} MB** of page content",
+        f"**{limits.MAX_PDF_OPERATORS:,} operators**",
         f"**{MAX_QUERY_CHARS:,} characters** and **{MAX_QUERY_WORDS} words**",
     ]
     for figure in figures:

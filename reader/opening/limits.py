@@ -37,6 +37,19 @@ HTML_TEXT_MARGIN = 2
 #: takes about 25 s for 400,000 tags; a long news page has a few thousand).
 MAX_HTML_TAGS = 200_000
 
+#: A PDF with more pages than this is refused before any page is read. A long report has a
+#: few hundred pages and a book about 1,000 (whose text passes ``MAX_TEXT_TOKENS`` long
+#: before its end); pypdf spends about 0.5 ms on each page even when it is empty, and
+#: 100,000 empty pages took 31 s (issue 17).
+MAX_PDF_PAGES = 2_000
+#: A PDF whose pages' content streams hold more than this, counted once for each page that
+#: draws them, is refused before the first page past it is parsed: pypdf parses about
+#: 1 MB a second of them.
+MAX_PDF_CONTENT_BYTES = 20 * _MB
+#: A PDF whose pages run more operators than this (text, drawing, colour…) is refused as
+#: soon as it passes it. A page of news text runs 500-3,000; pypdf takes 2-25 µs each.
+MAX_PDF_OPERATORS = 2_000_000
+
 #: A Word file whose parts expand to more than this in total is refused.
 MAX_DOCX_EXPANDED_BYTES = 100 * _MB
 #: A Word file with more XML elements than this is refused: python-docx takes 30-40 µs

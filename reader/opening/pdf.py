@@ -27,6 +27,7 @@ from reader import errors
 from reader.errors import ArticleError
 from reader.opening.extracted import Extracted, describe
 from reader.opening.paragraphs import guess_title, join_paragraphs, squash
+from reader.opening.pdf_bounds import PastLimit, Reading, check_pages
 
 #: Lines this near the top or bottom of a page are checked for running headers and footers.
 EDGE_LINES = 3
@@ -65,12 +66,16 @@ def extract(data: bytes, source: str | Path) -> Extracted:
             reader = pypdf.PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not _unlock(reader):
                 raise ArticleError(source, errors.ENCRYPTED)
-            pages = [_page_lines(page, number) for number, page in enumerate(reader.pages)]
+            check_pages(reader, source)
+            reading = Reading(source)
+            pages = [_page_lines(page, number, reading) for number, page in enumerate(reader.pages)]
             info = reader.metadata
             title = _meta(info.title if info else None)
             author = _meta(info.author if info else None)
         except ArticleError:
             raise
+        except PastLimit as stop:
+            raise stop.error from None
         except pypdf.errors.DependencyError as error:
             # Only decryption needs an optional package: the file is encrypted, not broken.
             raise ArticleError(source, errors.ENCRYPTED_NEEDS_CRYPTO) from error
@@ -95,12 +100,12 @@ def paragraphs(pages: list[list[Line]]) -> list[str]:
     usual_length = lengths[int(0.8 * (len(lengths) - 1))]
     spacing = _line_spacing(lines)
     result: list[str] = []
-    current = ""
+    current: list[str] = []
     for line, following in zip(lines, [*lines[1:], None], strict=True):
-        current = _join(current, line.text) if current else line.text
+        current.append(line.text)
         if following is None or _ends_paragraph(line, following, usual_length, spacing):
-            result.append(current)
-            current = ""
+            result.append(_joined(current))
+            current = []
     return result
 
 
@@ -171,24 +176,52 @@ def _ends_paragraph(line: Line, following: Line, usual_length: int, spacing: flo
     return len(line.text) < SHORT_LINE * usual_length
 
 
-def _join(text: str, line: str) -> str:
-    """Append a line, mending a word hyphenated across the break."""
-    if text.endswith("\u00ad"):
-        return text[:-1] + line
-    if _HYPHENATED.search(text):
-        return (text[:-1] if line[:1].islower() else text) + line
-    return f"{text} {line}"
+def _joined(lines: list[str]) -> str:
+    """The lines of one paragraph as one, mending words hyphenated across a break.
+
+    Only the end of what is joined so far is looked at, and the pieces are joined once, so
+    this is linear in the paragraph's length (issue 17: appending to the paragraph and
+    searching all of it for each line took 101 s for 20,000 lines).
+    """
+    pieces = [lines[0]]
+    # The last three characters joined so far: enough to see a soft hyphen, or a letter and
+    # a hyphen, even after a soft hyphen is dropped.
+    end = lines[0][-3:]
+    for line in lines[1:]:
+        if end.endswith("\u00ad"):
+            drop, space = True, False
+        elif _HYPHENATED.search(end):
+            drop, space = line[:1].islower(), False
+        else:
+            drop, space = False, True
+        if drop:
+            # The last piece is the line before, never empty: lines are not blank.
+            pieces[-1] = pieces[-1][:-1]
+            end = end[:-1]
+        if space:
+            pieces.append(" ")
+            end += " "
+        pieces.append(line)
+        end = (end + line)[-3:]
+    return "".join(pieces)
 
 
-def _page_lines(page: Any, number: int) -> list[Line]:
-    """The page's non-blank lines, each with its height when the fragments allow it."""
+def _page_lines(page: Any, number: int, reading: Reading) -> list[Line]:
+    """The page's non-blank lines, each with its height when the fragments allow it.
+
+    ``reading`` counts the page's content before it is parsed, and its operators and text
+    while it is, stopping past the limits.
+    """
     fragments: list[tuple[str, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
         if text:
             fragments.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+            reading.text(text)
 
-    text = page.extract_text(visitor_text=visit) or ""
+    reading.content(page)
+    text = page.extract_text(visitor_text=visit, visitor_operand_before=reading.operator) or ""
+    reading.flush()
     raw_lines = text.split("\n")
     heights: list[float | None] = [None] * len(raw_lines)
     if "".join(fragment for fragment, _ in fragments) == text:

@@ -1,0 +1,79 @@
+"""Builders of the hostile inputs of issue 17, section 2, shared by the tests of the limits
+and of the readers' growth: small files whose shape makes a reader work hard."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+
+def pdf_bytes(pages: int, content: bytes) -> bytes:
+    """A PDF of ``pages`` pages that all draw the one (compressed) content stream."""
+    stream = zlib.compress(content, 9)
+    kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(pages))
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        *[page] * pages,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    return bytes(out)
+
+
+def pdf_lines(count: int, line: bytes = b"a") -> bytes:
+    """A content stream printing ``count`` lines of ``line``, one under the other."""
+    return b"BT /F1 1 Tf 12 TL 0 780 Td " + (b"(" + line + b") Tj T* ") * count + b"ET"
+
+
+def write_pdf_shared_stream(path: Path, pages: int, lines: int) -> Path:
+    """issue 17: 40 pages sharing one stream of many lines (993 bytes ran past 150 s)."""
+    path.write_bytes(pdf_bytes(pages, pdf_lines(lines)))
+    return path
+
+
+def html_attributes(count: int) -> bytes:
+    """issue 17: one tag of ``count`` attributes (150,000 ran past 150 s)."""
+    attributes = b"".join(b' a%d="x"' % index for index in range(count))
+    body = b"<p>Talks will resume next week, the minister said on Tuesday in Moscow.</p>"
+    return b"<html><body><div" + attributes + b">" + body + b"</div></body></html>"
+
+
+def docx_with_part(path: Path, name: str, part: bytes, document_body: bytes) -> Path:
+    """python-docx's template, ``document_body`` as its body, plus a part ``name`` holding
+    ``part``, made a real part of the package by a relationship from the document."""
+    import docx
+
+    template = Path(docx.__file__).parent / "templates" / "default.docx"
+    with zipfile.ZipFile(template) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    head = members["word/document.xml"].split(b"<w:body>", 1)[0]
+    members["word/document.xml"] = head + b"<w:body>" + document_body + b"</w:body></w:document>"
+    relationship = (
+        b'<Relationship Id="rIdHostile" Target="' + name.removeprefix("word/").encode() + b'" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"/>'
+    )
+    rels = "word/_rels/document.xml.rels"
+    members[rels] = members[rels].replace(b"</Relationships>", relationship + b"</Relationships>")
+    members[name] = part
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return path
