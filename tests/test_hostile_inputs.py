@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hostile_files import pdf_bytes, write_pdf_shared_stream
+from hostile_files import html_attributes, pdf_bytes, write_pdf_shared_stream
 
 from reader import errors
 from reader.cli import main
@@ -210,6 +210,16 @@ CASES: dict[str, Hostile] = {
     "html-far-too-much-text": Hostile(
         writes("long.html", long_page()), 2, refused(html_text_estimate(long_page()))
     ),
+    # issue 17: one tag of 150,000 attributes ran past 150 s (the tag limit counted tags only).
+    "html-150000-attributes": Hostile(
+        writes("attributes.html", html_attributes(150_000)),
+        2,
+        refused(
+            errors.HTML_TAG_TOO_MANY_ATTRIBUTES.format(
+                attributes=150_000, limit=limits.MAX_HTML_TAG_ATTRIBUTES
+            )
+        ),
+    ),
     # issue 17: 40 pages sharing one stream ran past 150 s; with 4,000 lines a page the text
     # passes the token limit at the 33rd page, and reading stops there.
     "pdf-shared-stream": Hostile(
@@ -304,6 +314,38 @@ def test_pdf_refused_past_its_operators_and_content_limits(
     assert excinfo.value.problem == errors.PDF_TOO_MUCH_CONTENT.format(limit_mb="1")
 
 
+def test_html_attributes_counted_before_the_page_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Attributes are counted per tag and in all, quoted values (an SVG path's spaces)
+    aside, and a page past a limit never reaches the parser."""
+    import trafilatura
+
+    from reader.opening import html, open_article
+
+    calls = []
+    original = trafilatura.bare_extraction
+    monkeypatch.setattr(
+        trafilatura, "bare_extraction", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
+    path = tmp_path / "attributes.html"
+    path.write_bytes(html_attributes(limits.MAX_HTML_TAG_ATTRIBUTES + 1))
+    with pytest.raises(errors.ArticleError) as excinfo:
+        open_article(path)
+    assert excinfo.value.problem == errors.HTML_TAG_TOO_MANY_ATTRIBUTES.format(
+        attributes=limits.MAX_HTML_TAG_ATTRIBUTES + 1, limit=limits.MAX_HTML_TAG_ATTRIBUTES
+    )
+    assert calls == []
+
+    monkeypatch.setattr(html, "MAX_HTML_ATTRIBUTES", 50)
+    spread = b"".join(b'<p class="x y" id=a%d lang = "en">Word.</p>' % n for n in range(20))
+    path.write_bytes(b"<html><body><svg><path d='M 1 2 L 3 4 L 5 6 Z'/></svg>" + spread)
+    with pytest.raises(errors.ArticleError) as excinfo:
+        open_article(path)
+    assert excinfo.value.problem == errors.HTML_TOO_MANY_ATTRIBUTES.format(attributes=61, limit=50)
+    assert calls == []
+
+
 def test_token_estimates() -> None:
     """About one spaCy token each: words, and every other character that is not a space."""
     assert limits.estimate_tokens("Putin's 3.5% rise, he said.") == 12
@@ -350,6 +392,8 @@ def test_formats_document_states_every_limit_and_refusal() -> None:
         errors.TOO_MANY_TOKENS,
         errors.HTML_TOO_MANY_TAGS,
         errors.HTML_TOO_MUCH_TEXT,
+        errors.HTML_TAG_TOO_MANY_ATTRIBUTES,
+        errors.HTML_TOO_MANY_ATTRIBUTES,
         errors.DOCX_EXPANDS_TOO_MUCH,
         errors.DOCX_EXPANSION_RATIO,
         errors.DOCX_TOO_COMPLEX,
@@ -367,6 +411,8 @@ def test_formats_document_states_every_limit_and_refusal() -> None:
         f"**{limits.MAX_TEXT_TOKENS:,} words and punctuation marks**",
         f"**{limits.MAX_TEXT_TOKENS * HTML_MARGIN:,} words and punctuation marks**",
         f"**{limits.MAX_HTML_TAGS:,} tags**",
+        f"**{limits.MAX_HTML_TAG_ATTRIBUTES:,} attributes** in one tag",
+        f"**{limits.MAX_HTML_ATTRIBUTES:,} attributes** in all",
         f"**{limits.MAX_DOCX_EXPANDED_BYTES // _MB} MB** unpacked",
         f"**{limits.MAX_DOCX_RATIO} times**",
         f"larger than {limits.DOCX_RATIO_FLOOR_BYTES // _MB} MB",

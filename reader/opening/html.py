@@ -6,8 +6,10 @@ A page left with only menu-like scraps counts as having no text. Nothing is ever
 the page is parsed from the bytes on disk.
 
 The extraction takes time growing faster than the page's size, so a page with too many
-tags, or with far more text than an article may hold, is refused first from a cheap,
-linear count on the raw bytes (issue 12: 200,000 paragraphs took two minutes to refuse).
+tags or attributes, or with far more text than an article may hold, is refused first from
+a cheap, linear count on the raw bytes (issue 12: 200,000 paragraphs took two minutes to
+refuse; issue 17: one tag of 150,000 attributes ran past 150 s, since the time a tag takes
+grows with the square of its attributes).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from reader.errors import ArticleError
 from reader.opening.extracted import Extracted, describe, without_elements
 from reader.opening.limits import (
     HTML_TEXT_MARGIN,
+    MAX_HTML_ATTRIBUTES,
+    MAX_HTML_TAG_ATTRIBUTES,
     MAX_HTML_TAGS,
     MAX_TEXT_TOKENS,
     estimate_byte_tokens,
@@ -41,6 +45,10 @@ _HIDDEN_END = {
 _TAG_START = re.compile(rb"<[A-Za-z/!?]")
 # A tag: what sits inside excludes "<" too, so a failed match stops at the next one.
 _TAG = re.compile(rb"<[^<>]*>")
+# In a tag: a quoted value (which may hold spaces), and the start of each attribute after
+# the name (a word after spaces, not an "=" or the closing "/").
+_QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
+_ATTRIBUTE = re.compile(rb"\s+[^\s=/>]")
 
 
 def extract(data: bytes, source: str | Path) -> Extracted:
@@ -80,9 +88,33 @@ def _check_size(data: bytes, source: str | Path) -> None:
     tags = len(_TAG_START.findall(markup))
     if tags > MAX_HTML_TAGS:
         raise ArticleError(source, errors.HTML_TOO_MANY_TAGS.format(tags=tags, limit=MAX_HTML_TAGS))
+    _check_attributes(markup, source)
     tokens = estimate_byte_tokens(_TAG.sub(b" ", markup))
     if tokens > MAX_TEXT_TOKENS * HTML_TEXT_MARGIN:
         message = errors.HTML_TOO_MUCH_TEXT.format(tokens=tokens, limit=MAX_TEXT_TOKENS)
+        raise ArticleError(source, message)
+
+
+def _check_attributes(markup: bytes, source: str | Path) -> None:
+    """Refuse a tag with too many attributes, or a page with too many in all, counted on
+    the bytes of each tag with its quoted values taken out (in linear time: a quote that
+    never closes is scanned for once)."""
+    total = 0
+    for found in _TAG.finditer(markup):
+        tag = found[0]
+        if b'"' in tag or b"'" in tag:
+            tag = _QUOTED.sub(b"", tag)
+        attributes = len(_ATTRIBUTE.findall(tag))
+        if attributes > MAX_HTML_TAG_ATTRIBUTES:
+            message = errors.HTML_TAG_TOO_MANY_ATTRIBUTES.format(
+                attributes=attributes, limit=MAX_HTML_TAG_ATTRIBUTES
+            )
+            raise ArticleError(source, message)
+        total += attributes
+    if total > MAX_HTML_ATTRIBUTES:
+        message = errors.HTML_TOO_MANY_ATTRIBUTES.format(
+            attributes=total, limit=MAX_HTML_ATTRIBUTES
+        )
         raise ArticleError(source, message)
 
 

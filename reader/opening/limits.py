@@ -50,6 +50,14 @@ MAX_PDF_CONTENT_BYTES = 20 * _MB
 #: soon as it passes it. A page of news text runs 500-3,000; pypdf takes 2-25 µs each.
 MAX_PDF_OPERATORS = 2_000_000
 
+#: An HTML tag with more attributes than this is refused before the page is parsed: the
+#: time a tag takes grows with the square of its attributes (20,000 took 5 s, 150,000 ran
+#: past 150 s; issue 17). Real tags have a handful, an SVG drawing's a few dozen.
+MAX_HTML_TAG_ATTRIBUTES = 1_000
+#: An HTML page with more attributes in all than this is refused before it is parsed (a
+#: long news page has some 10,000; the tag limit allows as many as it has tags).
+MAX_HTML_ATTRIBUTES = 200_000
+
 #: A Word file whose parts expand to more than this in total is refused.
 MAX_DOCX_EXPANDED_BYTES = 100 * _MB
 #: A Word file with more XML elements than this is refused: python-docx takes 30-40 µs
