@@ -132,6 +132,45 @@ LIBRARY_NOT_SAVING_NOTE = (
 )
 LIBRARY_BACKUP_FAILED = "the backup copy could not be written ({detail}); nothing was repaired"
 
+# The library file no longer holds what the library held (reader/library/held.py, issue 17)
+_KEEP_ASIDE = (
+    "restore library.db from a backup, or run 'dramatis library check --repair' to keep the "
+    "file aside and start a new library"
+)
+_KEEP_AS_IS = (
+    "restore library.db from a backup, or run 'dramatis library check --repair' to keep the "
+    "file as it is now"
+)
+LIBRARY_EMPTIED = "the library file is empty, but it held {held}; " + _KEEP_ASIDE
+LIBRARY_MISSING = "the library file is gone, but it held {held}; " + _KEEP_ASIDE
+LIBRARY_REPLACED = (
+    "the library file was replaced by {found} (the library here held {held}); " + _KEEP_AS_IS
+)
+LIBRARY_OLDER_COPY = (
+    "the library file is an older copy of itself ({found}; it held {held}, and what was "
+    "added or removed since is missing); " + _KEEP_AS_IS
+)
+LIBRARY_KEPT_AS_IS = "the library file is kept as it is now ({count})"
+LIBRARY_NEW_STARTED = "a new library was started; the old file is kept at {aside}"
+
+# The library's tables against its schema version (reader/library/shape.py, issue 17)
+SCHEMA_VERSION_WRONG = (
+    "the library says it is of schema {stored}, but its tables are those of schema {actual}; "
+    "run 'dramatis library check --repair' to set it right"
+)
+SCHEMA_MISSING = (
+    "the library lacks part of its schema ({names}); run 'dramatis library check --repair' "
+    "to make it again"
+)
+SCHEMA_MISSING_AND_VERSION = (
+    "the library lacks part of its schema ({names}) and says it is of schema {stored}, not "
+    "{actual}; run 'dramatis library check --repair' to put both right"
+)
+SCHEMA_BROKEN = (
+    "the library's tables are not those of any schema this version knows (schema {actual} "
+    "without {names}; the file says {stored}); it was left untouched: restore it from a backup"
+)
+
 # `dramatis library check`: one line per problem (the subject is the library file)
 CHECK_FILE_DAMAGED = "the file is damaged: {detail}"
 CHECK_ORPHANS = "{count} rows of {table} refer to missing {parent} ({parent} ids {ids})"

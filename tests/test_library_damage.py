@@ -153,13 +153,13 @@ def test_a_damaged_file_is_refused_before_anything_is_analysed(tmp_path):
 def quick_checks(monkeypatch):
     """Count the ``PRAGMA quick_check`` runs made before writing."""
     calls = []
-    real = library_core.quick_check
+    real = library_core.write_blockers
 
     def counted(conn):
         calls.append(conn)
         return real(conn)
 
-    monkeypatch.setattr(library_core, "quick_check", counted)
+    monkeypatch.setattr(library_core, "write_blockers", counted)
     return calls
 
 
@@ -191,15 +191,15 @@ def test_quick_check_after_an_unclean_shutdown(tmp_path, quick_checks):
     assert quick_checks == []
 
 
-def test_a_write_failing_on_a_damaged_index_is_diagnosed_not_set_aside(tmp_path, quick_checks):
-    """A corruption code from a write runs quick_check: only the search index is damaged."""
+def test_a_damaged_index_is_found_before_writing_not_set_aside(tmp_path, quick_checks):
+    """Issue 17: the check before writing was ``quick_check``, which does not read the
+    full-text index; the write went ahead and failed half-way. Now it is refused first."""
     build_library(tmp_path, articles=1)
     conn = sqlite3.connect(library_path(tmp_path))
     conn.execute("UPDATE articles_fts_data SET block = x'0102030405060708' WHERE id = 10")
     conn.commit()
     conn.close()
     with open_library(tmp_path, version=VERSION) as library:
-        library.verify()
         quick_checks.clear()
         with pytest.raises(LibraryError) as caught:
             library.add_analysis(putin_article(" New words."))
@@ -228,9 +228,9 @@ def test_a_read_that_meets_damage_puts_the_file_in_doubt(tmp_path, quick_checks)
         assert not record_path(path).exists()
         with pytest.raises(LibraryError, match="check --repair"):
             library.add_analysis(putin_article(" New words."))
-    assert len(quick_checks) == 2  # before the write, and after it failed
-    # Its pages were found sound, and the damaged index is found again by any write.
-    assert record_path(path).exists()
+    assert len(quick_checks) == 1  # before the write, which it refused
+    # The file is not sound: the next session checks it again.
+    assert not record_path(path).exists()
 
 
 # -- one damaged record -------------------------------------------------------------------

@@ -14,7 +14,7 @@ import json
 import sqlite3
 
 from reader.library import open_library
-from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, _run_script
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, run_script
 from reader.model import Actor, Analysis, Quote
 from reader.opening import article_from_text
 
@@ -26,6 +26,7 @@ FROZEN = {
     4: "2bd1d03b33ea2e432f08f86884a997bc90a8fda73b6f198d86db153d5ff43bfc",
     5: "c3f3e91f64d9ec169bcf269ff777296b578f3f497a82bdc9025cd4d8e5c7f1ca",
     6: "76e8befe1b7ecc419b924234f765c6d8ae55ece81befc60f988b311715df5d98",
+    7: "964b04f281c87048a4afe3dd0c938699f22295998cab2c0a627c401a6fa41682",
 }
 
 
@@ -48,7 +49,7 @@ def _library_of_the_previous_release(data_dir) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(data_dir / "library.db", isolation_level=None)
     conn.execute("BEGIN")
-    _run_script(conn, MIGRATIONS[0])  # type: ignore[arg-type]
+    run_script(conn, MIGRATIONS[0])  # type: ignore[arg-type]
     conn.execute("PRAGMA user_version = 1")
     text = "The harbour will reopen in May, said Aileen MacLeod."
     conn.execute(
@@ -116,8 +117,8 @@ def test_migration_3_rekeys_actors_with_the_article_name_rules_and_merges(tmp_pa
     data.mkdir()
     conn = sqlite3.connect(data / "library.db", isolation_level=None)
     conn.execute("BEGIN")
-    _run_script(conn, MIGRATIONS[0])  # type: ignore[arg-type]
-    _run_script(conn, MIGRATIONS[1])  # type: ignore[arg-type]
+    run_script(conn, MIGRATIONS[0])  # type: ignore[arg-type]
+    run_script(conn, MIGRATIONS[1])  # type: ignore[arg-type]
     conn.execute("PRAGMA user_version = 2")
     for article_id in (1, 2, 3):
         conn.execute(
@@ -208,8 +209,12 @@ def test_migration_6_marks_the_actors_corrections_named(tmp_path):
         library.correct(Rename(ActorRef("Aileen MacLeod"), "Aileen McLeod-Grant"))
     conn = sqlite3.connect(data / "library.db", isolation_level=None)
     conn.execute("ALTER TABLE article_actors DROP COLUMN named")
+    for later in ("TRIGGER library_state_insert", "TRIGGER library_state_delete"):
+        conn.execute(f"DROP {later}")
+    conn.execute("DROP TABLE library_state")
     conn.execute("PRAGMA user_version = 5")
     conn.close()
+    (data / "library.db.held").unlink()  # a library of schema 5 kept no such record
     with open_library(data, version="test") as library:
         named = library.connection.execute(
             "SELECT local_id, named FROM article_actors ORDER BY local_id"

@@ -31,10 +31,14 @@ from reader.library import (
     MARK_START,
     CorruptLibraryError,
     Library,
+    LostLibraryError,
+    SchemaMismatchError,
     check_library,
     export,
+    keep_library,
     open_library,
     repair_library,
+    repair_schema,
     set_aside,
 )
 from reader.output.words import actor_kind_name, plural, statement_kind_name
@@ -299,7 +303,28 @@ def _print_json(items: Iterable[dict[str, Any]]) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    with _open_for_reading(args) as library:
+    """A file that is not the library it was, or whose tables are not those of its
+    version, cannot be opened to be checked: that is the one problem reported, and
+    ``--repair`` puts it right first, then checks the rest (issue 17)."""
+    try:
+        library = _open_for_reading(args)
+    except (LostLibraryError, SchemaMismatchError) as error:
+        print(f"{printable(error.subject)}: {error.problem}")
+        if not args.repair:
+            return EXIT_PROBLEMS
+        if isinstance(error, LostLibraryError):
+            print(keep_library(args.data_dir))
+        elif not error.shape.repairable:
+            print("nothing that --repair can fix")
+            return EXIT_PROBLEMS
+        else:
+            print(f"backup copy: {printable(repair_schema(args.data_dir, error.shape))}")
+        library = _open_for_reading(args)
+    return _check_open(args, library)
+
+
+def _check_open(args: argparse.Namespace, library: Library) -> int:
+    with library:
         problems = check_library(library)
         for problem in problems:
             print(f"{printable(library.path)}: {problem.text}")

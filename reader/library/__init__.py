@@ -21,14 +21,16 @@ from pathlib import Path
 
 from reader import errors
 from reader.errors import LibraryError
-from reader.library import clean_close, files
-from reader.library.check import Kind, Problem, find_problems, quick_check, repair
+from reader.file_names import printable
+from reader.library import clean_close, files, held, shape
+from reader.library.check import Kind, Problem, find_problems, integrity_problems, repair
 from reader.library.connection import (
     DEFAULT_BUSY_TIMEOUT_MS,
     CorruptLibraryError,
     connect,
     connect_read_only,
     translate_errors,
+    write_transaction,
 )
 from reader.library.core import (
     Analyser,
@@ -39,6 +41,7 @@ from reader.library.core import (
     default_analyser,
 )
 from reader.library.export import export_csv
+from reader.library.held import LostLibraryError
 from reader.library.records import (
     ActorSummary,
     AddResult,
@@ -62,17 +65,21 @@ __all__ = [
     "Kind",
     "Library",
     "LibraryError",
+    "LostLibraryError",
     "NotSavedError",
     "Problem",
+    "SchemaMismatchError",
     "SearchHit",
     "StoredArticle",
     "StoredStatement",
     "analyse_file",
     "check_library",
     "export_csv",
+    "keep_library",
     "log_path",
     "open_library",
     "repair_library",
+    "repair_schema",
     "set_aside",
     "start_fresh",
 ]
@@ -103,6 +110,10 @@ def open_library(
                     path, errors.LIBRARY_UNREADABLE.format(detail=error.strerror or error)
                 ) from error
             read_only = True
+    emptied = held.emptied_problem(path)
+    if emptied is not None:
+        # Opening would make a new library in its place (issue 17).
+        raise LostLibraryError(path, emptied)
     # Compared before connecting: opening creates the -wal file the record describes.
     trusted = clean_close.left_as_recorded(path)
     conn = None if read_only else _connect_for_writing(path, busy_timeout_ms)
@@ -135,21 +146,38 @@ def _connect_for_writing(path: Path, busy_timeout_ms: int) -> sqlite3.Connection
         return None
 
 
+class SchemaMismatchError(LibraryError):
+    """The library's tables are not those its schema version says (``shape``)."""
+
+    def __init__(self, subject: str | Path, problem: shape.ShapeProblem) -> None:
+        super().__init__(subject, problem.text)
+        self.shape = problem
+
+
 def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool, trusted: bool) -> None:
     with translate_errors(path):
         found = stored_version(conn)
-    if found > SCHEMA_VERSION:
-        raise LibraryError(path, errors.LIBRARY_TOO_NEW.format(found=found, known=SCHEMA_VERSION))
+        if found > SCHEMA_VERSION:
+            raise LibraryError(
+                path, errors.LIBRARY_TOO_NEW.format(found=found, known=SCHEMA_VERSION)
+            )
+        # Before anything is migrated: never write into a file put in the library's place.
+        held.check_state(path, conn)
+        mismatch = shape.find_problem(conn)
+    if mismatch is not None:
+        raise SchemaMismatchError(path, mismatch)
     if found < SCHEMA_VERSION:
         if read_only:
             raise LibraryError(path, errors.LIBRARY_READ_ONLY)
         if found > 0 and not trusted:
             # A migration writes: never into a file that may be damaged.
             with translate_errors(path):
-                damaged = quick_check(conn)
+                damaged = integrity_problems(conn)
             if damaged:
                 raise CorruptLibraryError(path, errors.LIBRARY_CORRUPT)
         migrate(conn, path)
+    if not read_only:
+        held.note(path, conn)
 
 
 def set_aside(data_dir: str | Path | None = None) -> Path:
@@ -171,7 +199,9 @@ def check_library(library: Library) -> list[Problem]:
     """Every problem found in the library (empty: it is sound). Changes nothing."""
     with translate_errors(library.path):
         problems = find_problems(library.db, writable=not library.read_only)
-    if not any(p.kind is Kind.FILE for p in problems):
+    # Sound enough to write to without checking again: nothing a write must not go into
+    # (``check.write_blockers``); a damaged index found here is found again before writing.
+    if not any(p.kind in (Kind.FILE, Kind.INDEX) for p in problems):
         library.mark_sound()
     return problems
 
@@ -191,6 +221,40 @@ def repair_library(library: Library, problems: list[Problem] | None = None) -> P
         return None
     library.check_writable()
     return repair(library.db, library.path)
+
+
+def keep_library(data_dir: str | Path | None = None) -> str:
+    """Put an end to a ``LostLibraryError``, as ``check --repair`` does: an emptied or
+    missing file is moved aside (if there is one) and a new library started; a replaced
+    file or an older copy is kept as the library. Returns what was done, as one line."""
+    path = library_path(data_dir)
+    if held.file_is_empty(path):
+        aside = files.set_aside(path) if path.exists() else None
+        held.forget(path)
+        open_library(data_dir).close()
+        if aside is None:
+            return errors.LIBRARY_NEW_STARTED.format(aside="(there was none)")
+        return errors.LIBRARY_NEW_STARTED.format(aside=printable(aside))
+    held.forget(path)
+    with open_library(data_dir) as library:
+        count = library.count()
+    return errors.LIBRARY_KEPT_AS_IS.format(count=held.plural(count, "article"))
+
+
+def repair_schema(data_dir: str | Path | None, problem: shape.ShapeProblem) -> Path:
+    """Back the library up, then make again what its schema lacks and set its version
+    (``check --repair`` on a ``SchemaMismatchError``); returns the backup copy."""
+    path = library_path(data_dir)
+    if not problem.repairable:
+        raise LibraryError(path, problem.text)
+    conn = connect(path)
+    try:
+        with write_transaction(conn, path):
+            backup = files.copy_beside(path)
+            shape.repair(conn, problem)
+    finally:
+        conn.close()
+    return backup
 
 
 def analyse_file(path: str | Path, analyse: Analyser | None = None) -> Analysis:

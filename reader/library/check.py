@@ -111,6 +111,32 @@ def quick_check(db: Database | sqlite3.Connection) -> list[str]:
     return _pragma_check(database(db), "quick_check")
 
 
+def integrity_problems(db: Database | sqlite3.Connection) -> list[str]:
+    """What ``PRAGMA integrity_check`` finds: damaged pages, and also indexes that disagree
+    with their tables, which ``quick_check`` does not look at (issue 17)."""
+    return _pragma_check(database(db), f"integrity_check({MAX_PAGE_MESSAGES})")
+
+
+def write_blockers(db: Database | sqlite3.Connection) -> list[Problem]:
+    """The problems ``find_problems`` would report that a write must not go into: damaged
+    pages, indexes out of step with their tables, and full-text indexes out of step with
+    their content. (Rows ``check`` names as damaged are refused one at a time, by the write
+    that meets them.)"""
+    db = database(db)
+    pages = [
+        Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=d))
+        for d in integrity_problems(db)
+    ]
+    if pages:
+        return pages
+    try:
+        return _index_problems(db, writable=True)
+    except sqlite3.DatabaseError as error:
+        if not is_corruption(error):
+            raise
+        return [Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=error))]
+
+
 def find_problems(db: Database | sqlite3.Connection, *, writable: bool = True) -> list[Problem]:
     """Every problem in the library, one per line to show. ``writable``: the connection
     may run FTS5's ``integrity-check`` (it needs a writable connection; it changes nothing).
@@ -118,7 +144,7 @@ def find_problems(db: Database | sqlite3.Connection, *, writable: bool = True) -
     db = database(db)
     pages = [
         Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=d))
-        for d in _pragma_check(db, f"integrity_check({MAX_PAGE_MESSAGES})")
+        for d in integrity_problems(db)
     ]
     if pages:
         # Reading the tables of a damaged file only adds errors about the same pages.

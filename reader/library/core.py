@@ -9,9 +9,13 @@ analysed: ``add_file`` raises ``NotSavedError`` carrying the ``Analysis`` so tha
 can show it without saving.
 
 Nothing is written to a file that may be damaged: before the first write of a session, a
-library whose file is not as the last clean close left it (``clean_close``) gets a
-``PRAGMA quick_check``, and so does one where a write failed with a corruption code. A
-damaged file raises ``CorruptLibraryError`` and is closed without writing anything to it.
+library whose file is not as the last clean close left it (``clean_close``) gets the part
+of ``dramatis library check`` a write must not go into (``check.write_blockers``:
+``PRAGMA integrity_check`` and both full-text indexes against their content), and so does
+one where a write failed with a corruption code. A damaged file raises
+``CorruptLibraryError`` and is closed without writing anything to it; a damaged index
+raises ``LibraryError`` pointing at ``check --repair``. After every write the record of
+what the library holds (``held``) is brought up to date.
 A single stored row that cannot be read back raises ``DamagedRecordError`` naming its
 article; listings leave such rows out and note them in ``skipped``.
 
@@ -33,8 +37,8 @@ from reader.corrections.apply import apply_corrections
 from reader.corrections.names import change_problem
 from reader.corrections.operations import Change, Correction, StatementRef
 from reader.errors import ArticleError, LibraryError
-from reader.library import amend, clean_close, correcting, store
-from reader.library.check import quick_check
+from reader.library import amend, clean_close, correcting, held, store
+from reader.library.check import Kind, Problem, write_blockers
 from reader.library.connection import (
     CorruptLibraryError,
     connect_read_only,
@@ -175,16 +179,24 @@ class Library:
             raise LibraryError(self.path, errors.LIBRARY_READ_ONLY)
 
     def verify(self) -> None:
-        """``PRAGMA quick_check`` unless the file is known sound; ``CorruptLibraryError``
-        (and nothing written from now on) if it is damaged."""
+        """``write_blockers`` unless the file is known sound: ``CorruptLibraryError`` (and
+        nothing written from now on) if its pages are damaged, ``LibraryError`` if an index
+        is out of step (``check --repair`` rebuilds it)."""
         if self.trusted or self.read_only:
             return
         with self._translated():
-            problems = quick_check(self.db)
-        if problems:
+            problems = write_blockers(self.db)
+        self._refuse(problems)
+        self.mark_sound()
+
+    def _refuse(self, problems: list[Problem]) -> None:
+        if any(p.kind is Kind.FILE for p in problems):
             self._mark_damaged()
             raise CorruptLibraryError(self.path, errors.LIBRARY_CORRUPT)
-        self.mark_sound()
+        if problems:
+            self._doubt()
+            detail = problems[0].text
+            raise LibraryError(self.path, errors.LIBRARY_INDEX_DAMAGED.format(detail=detail))
 
     def mark_sound(self) -> None:
         """The file was just checked and found sound."""
@@ -223,17 +235,19 @@ class Library:
             yield
         except CorruptLibraryError as error:
             raise self._diagnosed(error) from error
+        held.note(self.path, self.connection)
 
     def _diagnosed(self, error: CorruptLibraryError) -> LibraryError:
         """A write failed with a corruption code: the whole file, or only an index?"""
         try:
-            problems = quick_check(self.db)
+            problems = write_blockers(self.db)
         except sqlite3.Error as failure:
-            problems = [str(failure)]
-        if problems:
+            problems = [Problem(Kind.FILE, str(failure))]
+        if any(p.kind is Kind.FILE for p in problems):
             self._mark_damaged()
             return error
-        detail = error.__cause__ or error.problem
+        self._doubt()
+        detail = problems[0].text if problems else error.__cause__ or error.problem
         return LibraryError(self.path, errors.LIBRARY_INDEX_DAMAGED.format(detail=detail))
 
     # -- adding -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader import errors
 from reader.errors import LibraryError
-from reader.library import clean_close
+from reader.library import clean_close, held
 
 COMPANIONS = ("-wal", "-shm")
 
@@ -46,6 +46,7 @@ def set_aside(path: Path) -> Path:
             path, errors.LIBRARY_UNREADABLE.format(detail=error.strerror or error)
         ) from error
     clean_close.forget(path)
+    held.forget(path)
     return aside
 
 

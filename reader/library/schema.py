@@ -182,12 +182,32 @@ def _v6_named_links(conn: sqlite3.Connection) -> None:
     mark_named_links(conn)
 
 
+#: 7: what the library is and how far it has come (``reader.library.held``): a random id
+#: made once, and a count of the articles ever added or removed, moved by triggers so that
+#: every writer keeps it, whatever program it is.
+_V7 = """
+CREATE TABLE library_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    library TEXT NOT NULL,
+    generation INTEGER NOT NULL
+);
+INSERT INTO library_state (id, library, generation) VALUES (1, lower(hex(randomblob(16))), 0);
+CREATE TRIGGER library_state_insert AFTER INSERT ON articles BEGIN
+    UPDATE library_state SET generation = generation + 1;
+END;
+CREATE TRIGGER library_state_delete AFTER DELETE ON articles BEGIN
+    UPDATE library_state SET generation = generation + 1;
+END;
+"""
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
 #: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links)
+MIGRATIONS: tuple[Migration, ...] = (
+    _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7,
+)  # fmt: skip
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -212,13 +232,13 @@ def migrate(conn: sqlite3.Connection, subject: str | Path) -> int:
                 return version
             step = MIGRATIONS[version]
             if isinstance(step, str):
-                _run_script(conn, step)
+                run_script(conn, step)
             else:
                 step(conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
 
 
-def _run_script(conn: sqlite3.Connection, script: str) -> None:
+def run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first; run the statements one by one inside our transaction.
     for statement in _statements(script):
         conn.execute(statement)
