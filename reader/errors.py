@@ -52,6 +52,13 @@ HTML_TAG_TOO_MANY_ATTRIBUTES = (
 HTML_TOO_MANY_ATTRIBUTES = (
     "the page is too complex to read ({attributes:,} attributes; the limit is {limit:,})"
 )
+HTML_TAG_TOO_MANY_ATTRIBUTES = (
+    "the page is too complex to read (a tag with {attributes:,} attributes; the limit is "
+    "{limit:,} a tag)"
+)
+HTML_TOO_MANY_ATTRIBUTES = (
+    "the page is too complex to read ({attributes:,} attributes; the limit is {limit:,})"
+)
 #: The text passed a limit while it was read; reading stopped there (issue 17).
 TEXT_PAST_LIMIT = "the text is too long (more than {limit:,} characters)"
 TOKENS_PAST_LIMIT = (

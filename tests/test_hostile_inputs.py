@@ -86,6 +86,11 @@ _BODY = SAMPLE.read_text(encoding="utf-8")
 _PARAGRAPHS = [line for line in _BODY.split("\n") if line.strip()]
 
 
+MARKDOWN_TOO_MUCH = errors.MARKDOWN_TOO_MUCH_TEXT.format(
+    limit=MAX_TEXT_TOKENS * limits.MARKDOWN_TEXT_MARGIN
+)
+
+
 def nested_toml(depth: int) -> str:
     body = "\n\n".join(_PARAGRAPHS)
     return f"+++\na = {'[' * depth}{']' * depth}\n+++\n{body}\n"
@@ -157,23 +162,25 @@ CASES: dict[str, Hostile] = {
     # issue 12: one line of 1.9M characters without sentence ends took 74 s and 4 GB.
     "long-line": Hostile(writes("line.txt", _LONG_LINE), 2, refused(too_many_tokens(_LONG_LINE))),
     # issue 12: front matter never closed (a 1 MB line, > 6 GB): it is body text.
+    # issue 17: the stripping stops as soon as its output passes the token limit.
     "unclosed-front-matter": Hostile(
         writes("unclosed.md", "---\ntitle: Talks\n" + _FRONT_LINE),
         2,
-        refused(too_many_tokens("title: Talks " + _FRONT_LINE)),
+        refused(errors.TOKENS_PAST_LIMIT.format(limit=MAX_TEXT_TOKENS)),
     ),
     # issue 12: Markdown inline patterns were quadratic; 450 KB got no answer in 300 s.
-    "stars": Hostile(
-        writes("stars.md", "*a " * 150_000), 2, refused(too_many_tokens("*a " * 150_000))
-    ),
+    # issue 17: these hold more than twice the token limit and are refused unstripped.
+    "stars": Hostile(writes("stars.md", "*a " * 150_000), 2, refused(MARKDOWN_TOO_MUCH)),
     "underscores": Hostile(
-        writes("underscores.md", "_a " * 150_000), 2, refused(too_many_tokens("_a " * 150_000))
+        writes("underscores.md", "_a " * 150_000), 2, refused(MARKDOWN_TOO_MUCH)
     ),
     "unclosed-comments": Hostile(
-        writes("comments.md", "<!-- a " * 64_000), 2, refused(too_many_tokens("<!-- a " * 64_000))
+        writes("comments.md", "<!-- a " * 64_000), 2, refused(MARKDOWN_TOO_MUCH)
     ),
-    "unclosed-tags": Hostile(
-        writes("tags.md", "<b a " * 90_000), 2, refused(too_many_tokens("<b a " * 90_000))
+    "unclosed-tags": Hostile(writes("tags.md", "<b a " * 90_000), 2, refused(MARKDOWN_TOO_MUCH)),
+    # issue 17: 20 MB of "a\n" was stripped whole first (120 s; 49 MB up to 5.7 GB).
+    "markdown-20mb-of-a": Hostile(
+        writes("lines.md", "a\n" * (10 * _MB)), 2, refused(MARKDOWN_TOO_MUCH)
     ),
     # issue 12: 100,000 nested arrays in TOML front matter raised RecursionError (exit 1).
     # 2,000 fit within the front-matter limit and reach the parser; 100,000 are dropped
@@ -393,6 +400,7 @@ def test_formats_document_states_every_limit_and_refusal() -> None:
         errors.HTML_TOO_MANY_TAGS,
         errors.HTML_TOO_MUCH_TEXT,
         errors.HTML_TAG_TOO_MANY_ATTRIBUTES,
+        errors.MARKDOWN_TOO_MUCH_TEXT,
         errors.HTML_TOO_MANY_ATTRIBUTES,
         errors.DOCX_EXPANDS_TOO_MUCH,
         errors.DOCX_EXPANSION_RATIO,
@@ -418,6 +426,8 @@ def test_formats_document_states_every_limit_and_refusal() -> None:
         f"larger than {limits.DOCX_RATIO_FLOOR_BYTES // _MB} MB",
         f"**{limits.MAX_DOCX_ELEMENTS:,} XML elements**",
         f"**{limits.MAX_FRONT_MATTER_CHARS:,} characters** of Markdown front matter",
+        f"**{MAX_TEXT_TOKENS * limits.MARKDOWN_TEXT_MARGIN:,} words and punctuation marks** "
+        "in a Markdown file",
         f"**{limits.MAX_PDF_PAGES:,} pages**",
         f"**{limits.MAX_PDF_CONTENT_BYTES // _MB} MB** of page content",
         f"**{limits.MAX_PDF_OPERATORS:,} operators**",

@@ -80,3 +80,107 @@ def test_pdf_extraction_stops_once_the_text_passes_the_token_limit(
         "the text is too long to analyse (more than 5,000 words and punctuation marks)"
     )
     assert len(extracted) == 11  # 500 tokens a page: the 11th passes 5,000
+
+
+def test_pdf_pages_past_the_limit_are_not_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """issue 17: 100,000 empty pages took 31 s. The walk of the page tree stops one page
+    past the limit (lowered to 100 here), however many pages there are, and no page is read."""
+    import pypdf
+    from hostile_files import pdf_bytes
+
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 100)
+    resolved = []
+    original = pypdf.generic.IndirectObject.get_object
+
+    def counted(self: pypdf.generic.IndirectObject) -> Any:
+        resolved.append(self.idnum)
+        return original(self)
+
+    monkeypatch.setattr(pypdf.generic.IndirectObject, "get_object", counted)
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", lambda *_, **__: pytest.fail("read"))
+    work = []
+    for pages in (1_000, 4_000):
+        resolved.clear()
+        path = tmp_path / f"pages-{pages}.pdf"
+        path.write_bytes(pdf_bytes(pages, b""))
+        with pytest.raises(pdf.ArticleError) as excinfo:
+            pdf.extract(path.read_bytes(), path)
+        assert excinfo.value.problem == "the PDF has too many pages (more than 100)"
+        work.append(len(resolved))
+    assert work[0] == work[1] <= 110, work
+
+
+def test_markdown_stripping_stops_once_the_text_passes_the_character_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """issue 17: Markdown was stripped whole before its length was checked. 30,000 lines of
+    one 99-letter word pass the 2,000,000-character limit at the 20,000th line, and
+    stripping stops there."""
+    from reader.opening import markdown
+
+    stripped = []
+    original = markdown._inline
+
+    def counted(text: str) -> str:
+        stripped.append(text)
+        return original(text)
+
+    monkeypatch.setattr(markdown, "_inline", counted)
+    data = ("a" * 99 + "\n") * 30_000
+    with pytest.raises(markdown.ArticleError) as excinfo:
+        markdown.extract(data.encode(), "long.md")
+    assert excinfo.value.problem == "the text is too long (more than 2,000,000 characters)"
+    assert len(stripped) == limits.MAX_TEXT_CHARS // 100 + 1
+
+
+def test_markdown_far_past_the_token_limit_is_refused_before_it_is_decoded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """issue 17: 20 MB of "a\\n" took 120 s. The bytes are counted a chunk at a time and
+    counting stops past the limit: the work is the same at 10 and 40 MB."""
+    from reader.opening import markdown
+
+    counted_bytes = []
+    original = markdown.estimate_byte_tokens
+
+    def counted(data: bytes) -> int:
+        counted_bytes.append(len(data))
+        return original(data)
+
+    monkeypatch.setattr(markdown, "estimate_byte_tokens", counted)
+    monkeypatch.setattr(markdown, "decode", lambda *_: pytest.fail("decoded"))
+    work = []
+    for megabytes in (10, 40):
+        counted_bytes.clear()
+        with pytest.raises(markdown.ArticleError):
+            markdown.extract(b"a\n" * (megabytes * 512 * 1024), "lines.md")
+        work.append(sum(counted_bytes))
+    assert work[0] == work[1] == 1024 * 1024, work
+
+
+def test_markdown_stripping_grows_linearly_with_the_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under the limits, the characters the emphasis patterns search grow with the text."""
+    from reader.opening import markdown
+
+    counters = [CountingSubPattern(pattern) for pattern in markdown._EMPHASIS]
+    monkeypatch.setattr(markdown, "_EMPHASIS", tuple(counters))
+    work = []
+    for lines in (1_000, 4_000):
+        before = sum(counter.searched for counter in counters)
+        markdown.extract(b"Putin *said* so, _twice_ **today** ~~or~~ a*b\n" * lines, "x.md")
+        work.append(sum(counter.searched for counter in counters) - before)
+    assert grows_linearly(*work), work
+
+
+class CountingSubPattern:
+    """A compiled pattern that counts the characters ``sub`` is asked to search."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.searched = 0
+
+    def sub(self, replacement: str, text: str) -> str:
+        self.searched += len(text)
+        return self.pattern.sub(replacement, text)

@@ -74,6 +74,11 @@ DOCX_RATIO_FLOOR_BYTES = 10 * _MB
 #: a Word file with a huge title "damaged" (issue 17). Real ones hold 1-2 KB.
 MAX_DOCX_CORE_BYTES = 1 * _MB
 
+#: A Markdown file whose words and punctuation marks, counted roughly on its bytes, pass this
+#: many times ``MAX_TEXT_TOKENS`` is refused before it is decoded and stripped: link
+#: targets and syntax add marks of their own, but never that many.
+MARKDOWN_TEXT_MARGIN = 2
+
 #: Markdown front matter longer than this is dropped without reading its fields (the TOML
 #: parser needs time and memory growing with the square of a dotted key's length: 3 s and
 #: 330 MB for one of 18,000 characters, "a.a.a…"; real front matter is well under 2,000).

@@ -8,6 +8,12 @@ without it the first heading is the title.
 Every pattern here runs in time linear in its input (issue 12): no pattern can rescan the
 rest of a line from each of many openers that never close, nested emphasis is undone in a
 fixed number of passes, and comments, scripts and code spans are found by scanning.
+
+Nothing is stripped that the article limits would refuse anyway (issue 17: 20 MB of
+``a\n`` took 120 s, and 49 MB up to 5.7 GB, before the text's length was checked): a file
+whose words and marks, counted on its bytes, pass ``MARKDOWN_TEXT_MARGIN`` times the token
+limit is refused before it is decoded; lines are taken one at a time, never split into a
+list; and the stripping stops as soon as its output passes the character or token limit.
 """
 
 from __future__ import annotations
@@ -18,8 +24,13 @@ import re
 import tomllib
 from pathlib import Path
 
+from collections.abc import Iterator
+
+from reader import errors
+from reader.errors import ArticleError
+from reader.opening import limits
 from reader.opening.extracted import Extracted, without_elements
-from reader.opening.limits import MAX_FRONT_MATTER_CHARS
+from reader.opening.limits import MAX_FRONT_MATTER_CHARS, estimate_byte_tokens, estimate_tokens
 from reader.opening.paragraphs import guess_title, join_paragraphs, squash
 from reader.opening.text import decode
 
@@ -73,20 +84,63 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<])")
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 
 
+#: The bytes are counted this many at a time, and counting stops past the limit.
+_COUNT_CHUNK_BYTES = 1024 * 1024
+
+
 def extract(data: bytes, source: str | Path) -> Extracted:
     """Decode a Markdown file like a .txt file, then strip it to its prose."""
-    return from_markdown(decode(data, source))
+    _check_size(data, source)
+    return from_markdown(decode(data, source), source)
 
 
-def from_markdown(source_text: str) -> Extracted:
-    """Plain text, title, byline and date of a Markdown document."""
+def _check_size(data: bytes, source: str | Path) -> None:
+    """Refuse, before decoding, a file holding far more words and marks than an article may.
+
+    Markdown's syntax and link targets add marks of their own, hence the margin. The count
+    stops as soon as it passes the limit; a word cut at a chunk's edge counts twice.
+    """
+    limit = limits.MAX_TEXT_TOKENS * limits.MARKDOWN_TEXT_MARGIN
+    tokens = 0
+    for start in range(0, len(data), _COUNT_CHUNK_BYTES):
+        tokens += estimate_byte_tokens(data[start : start + _COUNT_CHUNK_BYTES])
+        if tokens > limit:
+            message = errors.MARKDOWN_TOO_MUCH_TEXT.format(limit=limit)
+            raise ArticleError(source, message)
+
+
+class _Output:
+    """The paragraphs stripped so far, refused as soon as they pass the article limits
+    (a paragraph still being gathered counts too)."""
+
+    def __init__(self, source: str | Path) -> None:
+        self.source = source
+        self.paragraphs: list[str] = []
+        self.chars = 0
+        self.tokens = 0
+
+    def count(self, piece: str) -> None:
+        """Count a piece of text on its way out (a line, with the space that joins it)."""
+        self.chars += len(piece) + 1
+        self.tokens += estimate_tokens(piece)
+        if self.chars > limits.MAX_TEXT_CHARS:
+            message = errors.TEXT_PAST_LIMIT.format(limit=limits.MAX_TEXT_CHARS)
+            raise ArticleError(self.source, message)
+        if self.tokens > limits.MAX_TEXT_TOKENS:
+            message = errors.TOKENS_PAST_LIMIT.format(limit=limits.MAX_TEXT_TOKENS)
+            raise ArticleError(self.source, message)
+
+
+def from_markdown(source_text: str, source: str | Path = "<markdown>") -> Extracted:
+    """Plain text, title, byline and date of a Markdown document; ``ArticleError`` naming
+    ``source`` once the text passes the article limits."""
     meta: dict[str, str] = {}
     body = source_text
     front_matter = _front_matter(source_text)
     if front_matter:
         delimiter, block, body = front_matter
         meta = _fields(delimiter, block)
-    paragraphs, headings = _paragraphs(body)
+    paragraphs, headings = _paragraphs(body, _Output(source))
     text = join_paragraphs(paragraphs)
     title = _first(meta, _TITLE_KEYS) or _title_from_headings(headings)
     return Extracted(
@@ -210,10 +264,19 @@ def _toml_fields(block: str) -> dict[str, str]:
 # Body
 
 
-def _paragraphs(body: str) -> tuple[list[str], list[tuple[int, str, int]]]:
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one at a time (a list of millions of lines takes gigabytes)."""
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def _paragraphs(body: str, output: _Output) -> tuple[list[str], list[tuple[int, str, int]]]:
     """Prose paragraphs and the headings as (level, text, paragraph index)."""
     body = _without_scripts(_without_comments(body))
-    paragraphs: list[str] = []
+    paragraphs = output.paragraphs
     headings: list[tuple[int, str, int]] = []
     current: list[str] = []
     fence: str | None = None
@@ -225,19 +288,22 @@ def _paragraphs(body: str) -> tuple[list[str], list[tuple[int, str, int]]]:
         if paragraph:
             paragraphs.append(paragraph)
 
-    def add_heading(level: int, text: str) -> None:
+    def add_heading(level: int, text: str, *, counted: bool = False) -> None:
         flush()
         text = squash(_inline(text))
+        if not counted:
+            output.count(text)
         if text:
             headings.append((level, text, len(paragraphs)))
             paragraphs.append(text)
 
-    for raw in body.split("\n"):
+    for raw in _lines(body):
         line = raw.strip()
         if fence:
             if line.startswith(fence):
                 fence = None
             elif line:
+                output.count(line)
                 paragraphs.append(line)  # code is kept as it is, a line at a time
             continue
         if opening := _FENCE.match(line):
@@ -255,7 +321,7 @@ def _paragraphs(body: str) -> tuple[list[str], list[tuple[int, str, int]]]:
         elif current and _SETEXT_UNDERLINE.match(line) and not is_quote:
             text = " ".join(current)
             current.clear()
-            add_heading(1 if line.startswith("=") else 2, text)
+            add_heading(1 if line.startswith("=") else 2, text, counted=True)
         elif _RULE.match(line) or _REFERENCE.match(line) or _TABLE_DIVIDER.match(line):
             flush()
         elif heading := _ATX_HEADING.match(line):
@@ -267,7 +333,9 @@ def _paragraphs(body: str) -> tuple[list[str], list[tuple[int, str, int]]]:
             if line.startswith("|") and line.endswith("|"):
                 flush()
                 line = "; ".join(cell.strip() for cell in line.strip("|").split("|"))
-            current.append(_inline(line))
+            stripped = _inline(line)
+            output.count(stripped)
+            current.append(stripped)
             if raw.endswith(("  ", "\\")):
                 flush()  # a hard line break
     flush()
