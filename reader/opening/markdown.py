@@ -22,9 +22,8 @@ import datetime
 import html
 import re
 import tomllib
-from pathlib import Path
-
 from collections.abc import Iterator
+from pathlib import Path
 
 from reader import errors
 from reader.errors import ArticleError
