@@ -183,7 +183,32 @@ CHECK_FILE_DAMAGED = "the file is damaged: {detail}"
 CHECK_ORPHANS = "{count} rows of {table} refer to missing {parent} ({parent} ids {ids})"
 CHECK_UNUSED_ACTORS = "{count} actors appear in no article (actor ids {ids})"
 CHECK_UNSUPPORTED_ALIASES = "{count} actor aliases come from no article (actor ids {ids})"
-CHECK_BAD_VALUE = "article {article_id}: {table} row {row_id}: {column} is not {kind}"
+_REMOVE_AND_ADD = (
+    "remove the article ('dramatis library remove {article_id}') and add its file again"
+)
+CHECK_BAD_VALUE = (
+    "article {article_id}: {table} row {row_id}: {column} is not {kind}; " + _REMOVE_AND_ADD
+)
+CHECK_BAD_ROW = "{table} row {row_id}: {column} is not {kind}; restore the library from a backup"
+CHECK_TEXT_CHANGED = (
+    "article {article_id}: its text is not the text it was stored with (its hash differs); "
+    + _REMOVE_AND_ADD
+)
+CHECK_OFFSETS = (
+    "article {article_id}: {table} row {row_id}: offsets {start} to {end} are outside the "
+    "article's text (0 to {length}); " + _REMOVE_AND_ADD
+)
+CHECK_CONTENT_CHANGED = (
+    "article {article_id}: statements row {row_id}: the {column} is not what the article's text "
+    "says at its offsets"
+)
+CHECK_TOO_LONG = (
+    "{table} row {row_id}: {column} is {length:,} characters long (the limit is {limit:,}; "
+    "--repair cuts it)"
+)
+CHECK_TOO_LONG_ALIASES = (
+    "article_actors row {row_id}: an alias is longer than {limit:,} characters (--repair cuts it)"
+)
 CHECK_INDEX_COUNT = "the search index {index} has {indexed} entries for {rows} rows of {table}"
 CHECK_INDEX_OUT_OF_STEP = "the search index {index} is out of step with {table}"
 CHECK_NOT_REPAIRED = (

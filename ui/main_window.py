@@ -37,7 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import CorruptLibraryError, Library, LibraryError, open_library, start_fresh
+from reader.library import (
+    CorruptLibraryError,
+    Library,
+    LibraryError,
+    NoSuchArticleError,
+    open_library,
+    start_fresh,
+)
 from reader.model import Analysis, Article
 from reader.output.titles import display_title
 from reader.output.words import plural
@@ -875,7 +882,10 @@ class MainWindow(QMainWindow):
         if last.article_id is not None and self.library is not None:
             try:
                 self.library.article(last.article_id)
-            except LibraryError:
+            except NoSuchArticleError:
+                return False
+            except LibraryError as error:  # damaged: say so rather than start empty-handed
+                self._library_failed(error.subject, error.problem)
                 return False
             self.open_stored(last.article_id)
             return self.article_id == last.article_id

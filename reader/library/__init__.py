@@ -37,6 +37,7 @@ from reader.library.core import (
     CorrectionError,
     DamagedRecordError,
     Library,
+    NoSuchArticleError,
     NotSavedError,
     default_analyser,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "Library",
     "LibraryError",
     "LostLibraryError",
+    "NoSuchArticleError",
     "NotSavedError",
     "Problem",
     "SchemaMismatchError",

@@ -5,11 +5,15 @@ library whose file is not as the last clean close left it. ``find_problems`` is
 ``dramatis library check``: SQLite's full ``integrity_check``, rows whose article or actor
 is gone, aliases of library actors that no article's actor gives them (what an undone
 correction left before issue 17), stored values that cannot be read back (JSON that does
-not parse, offsets that are not numbers), and both full-text indexes compared with their
-tables (row counts and the FTS5 ``integrity-check`` against the content). ``repair`` copies
-the file aside, then, in one transaction, rebuilds the full-text indexes and drops the
-orphan rows and those aliases (made from the articles, they lose nothing). Damaged pages
-and damaged values are reported but never "repaired": that would lose what they hold.
+not parse, offsets that are not numbers), the stored content against what the library can
+verify (``content``: text that is not valid UTF-8, an article text whose hash differs,
+offsets outside the text, statements that are not the text at their offsets, strings past
+their limits), and both full-text indexes compared with their tables (row counts and the
+FTS5 ``integrity-check`` against the content). ``repair`` copies the file aside, then, in
+one transaction, drops the orphan rows and those aliases (made from the articles, they lose
+nothing), restores statements from texts that still have their hash, cuts strings to their
+limits, and rebuilds the full-text indexes. Damaged pages and damaged values are reported
+but never "repaired": that would lose what they hold.
 
 Every function takes the library's sqlite-utils ``Database`` (or a plain connection, which
 gets one); rows are counted with sqlite-utils' ``table.count``.
@@ -26,6 +30,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from reader import errors
+from reader.library import content
 from reader.library.connection import database, is_corruption, write_transaction
 from reader.library.database import Database
 from reader.library.files import copy_beside
@@ -44,6 +49,7 @@ class Kind(Enum):
     VALUE = "value"  # a row whose stored value cannot be read back: reported only
     ORPHAN = "orphan"  # rows pointing at nothing: dropped by repair
     INDEX = "index"  # full-text index out of step: rebuilt by repair
+    CONTENT = "content"  # restored from the article text (its hash holds), or cut to its limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +59,7 @@ class Problem:
 
     @property
     def repairable(self) -> bool:
-        return self.kind in (Kind.ORPHAN, Kind.INDEX)
+        return self.kind in (Kind.ORPHAN, Kind.INDEX, Kind.CONTENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +101,6 @@ _VALUES = (
     ("statements", "spans", "valid JSON", "NOT json_valid(spans)"),
     ("statements", "start", "a number", "typeof(start) != 'integer'"),
     ("statements", '"end"', "a number", "typeof(\"end\") != 'integer'"),
-    ("statements", "text", "text", "typeof(text) != 'text'"),
     ("article_actors", "aliases", "valid JSON", "NOT json_valid(aliases)"),
     ("article_actors", "quotes", "valid JSON", "NOT json_valid(quotes)"),
     ("entities", "start", "a number", "typeof(start) != 'integer'"),
@@ -153,6 +158,7 @@ def find_problems(db: Database | sqlite3.Connection, *, writable: bool = True) -
         return [
             *_orphan_problems(db),
             *_value_problems(db),
+            *_content_problems(db),
             *_index_problems(db, writable),
         ]
     except sqlite3.DatabaseError as error:
@@ -176,6 +182,7 @@ def repair(db: Database | sqlite3.Connection, path: Path) -> Path:
         db.conn.executemany(
             "DELETE FROM actor_aliases WHERE actor_id = ? AND key = ?", _unsupported_aliases(db)
         )
+        content.restore(db)
         for index, _ in _INDEXES:
             db.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
     return backup
@@ -258,6 +265,13 @@ def _value_problems(db: Database) -> list[Problem]:
             )
             problems.append(Problem(Kind.VALUE, text))
     return problems
+
+
+def _content_problems(db: Database) -> list[Problem]:
+    return [
+        Problem(Kind.CONTENT if found.restorable else Kind.VALUE, found.text)
+        for found in content.find(db)
+    ]
 
 
 def _index_problems(db: Database, writable: bool) -> list[Problem]:

@@ -83,6 +83,10 @@ class NotSavedError(LibraryError):
         self.analysis = analysis
 
 
+class NoSuchArticleError(LibraryError):
+    """No article with that id: removed, or never stored (not damage)."""
+
+
 class CorrectionError(LibraryError):
     """A correction that cannot be made: it names no actor or statement there is."""
 
@@ -446,7 +450,9 @@ class Library:
                 self.db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
             )
         if not rows:
-            raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
+            raise NoSuchArticleError(
+                self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id)
+            )
         return StoredArticle.from_row(rows[0])
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[StoredArticle]:
@@ -477,14 +483,18 @@ class Library:
         except DamagedRecord as damage:
             raise DamagedRecordError(self.path, damage) from damage
         if analysis is None:
-            raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
+            raise NoSuchArticleError(
+                self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id)
+            )
         return analysis
 
     def remove(self, article_id: int) -> None:
         with self._writing():
             removed = store.remove_article(self.db, article_id, self.path)
         if not removed:
-            raise LibraryError(self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id))
+            raise NoSuchArticleError(
+                self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id)
+            )
 
     # -- search -------------------------------------------------------------------------
 

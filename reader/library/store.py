@@ -308,8 +308,10 @@ def load_analysis(db: Database, article_id: int) -> Analysis | None:
             (article_id,),
         )
     )
+    article = _article(found[0], article_id)
+    _check_offsets(article.text, entities, quotes, article_id)
     return Analysis(
-        article=_article(found[0]),
+        article=article,
         entities=entities,
         quotes=quotes,
         actors=actors,
@@ -317,7 +319,34 @@ def load_analysis(db: Database, article_id: int) -> Analysis | None:
     )
 
 
-def _article(row: Row) -> Article:
+def _check_offsets(
+    text: str, entities: tuple[Entity, ...], quotes: tuple[Quote, ...], article_id: int
+) -> None:
+    """``DamagedRecord`` for an offset outside the text (99999999, -5): every renderer
+    slices the text with them (issue 17)."""
+    length = len(text)
+
+    def fits(start: object, end: object) -> bool:
+        return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length
+
+    for entity in entities:
+        if not fits(entity.start, entity.end):
+            raise DamagedRecord(article_id, "entity offsets")
+    for quote in quotes:
+        pairs = [(quote.start, quote.end), *quote.spans]
+        if quote.speaker_start is not None or quote.speaker_end is not None:
+            pairs.append((quote.speaker_start, quote.speaker_end))  # type: ignore[arg-type]
+        if quote.cue_start is not None or quote.cue_end is not None:
+            pairs.append((quote.cue_start, quote.cue_end))  # type: ignore[arg-type]
+        if not all(fits(start, end) for start, end in pairs):
+            raise DamagedRecord(article_id, "statement offsets")
+
+
+def _article(row: Row, article_id: int) -> Article:
+    if not isinstance(row["text"], str):
+        raise DamagedRecord(article_id, "text")  # stored as bytes by another program
+    if row["title"] is not None and not isinstance(row["title"], str):
+        raise DamagedRecord(article_id, "title")
     return Article(
         title=row["title"],
         text=row["text"],
