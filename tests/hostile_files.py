@@ -56,23 +56,29 @@ def html_attributes(count: int) -> bytes:
     return b"<html><body><div" + attributes + b">" + body + b"</div></body></html>"
 
 
-def docx_with_part(path: Path, name: str, part: bytes, document_body: bytes) -> Path:
-    """python-docx's template, ``document_body`` as its body, plus a part ``name`` holding
-    ``part``, made a real part of the package by a relationship from the document."""
+def docx_with_renamed_part(
+    path: Path, part: str, name: str, content: bytes, extra: dict[str, bytes] | None = None
+) -> Path:
+    """python-docx's template with its ``part`` (say ``word/styles.xml``) moved to ``name``,
+    a name not ending in ``.xml``, holding ``content``: its relationship and content type
+    follow it, so python-docx still parses it. ``extra`` adds members as they are."""
     import docx
 
     template = Path(docx.__file__).parent / "templates" / "default.docx"
     with zipfile.ZipFile(template) as source:
         members = {info.filename: source.read(info) for info in source.infolist()}
-    head = members["word/document.xml"].split(b"<w:body>", 1)[0]
-    members["word/document.xml"] = head + b"<w:body>" + document_body + b"</w:body></w:document>"
-    relationship = (
-        b'<Relationship Id="rIdHostile" Target="' + name.removeprefix("word/").encode() + b'" '
-        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"/>'
-    )
-    rels = "word/_rels/document.xml.rels"
-    members[rels] = members[rels].replace(b"</Relationships>", relationship + b"</Relationships>")
-    members[name] = part
+    del members[part]
+    members[name] = content
+    old, new = part.encode(), name.encode()
+    types = "[Content_Types].xml"
+    members[types] = members[types].replace(b'"/' + old + b'"', b'"/' + new + b'"')
+    folder = part.rsplit("/", 1)[0] + "/"
+    for rels in ("_rels/.rels", "word/_rels/document.xml.rels"):
+        members[rels] = members[rels].replace(
+            b'Target="' + old.removeprefix(folder.encode()) + b'"',
+            b'Target="' + new.removeprefix(folder.encode()) + b'"',
+        )
+    members.update(extra or {})
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for member, data in members.items():
             archive.writestr(member, data)

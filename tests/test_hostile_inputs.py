@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hostile_files import html_attributes, pdf_bytes, write_pdf_shared_stream
+from hostile_files import (
+    docx_with_renamed_part,
+    html_attributes,
+    pdf_bytes,
+    write_pdf_shared_stream,
+)
 
 from reader import errors
 from reader.cli import main
@@ -208,6 +213,17 @@ CASES: dict[str, Hostile] = {
         2,
         refused(errors.DOCX_TOO_COMPLEX.format(limit=limits.MAX_DOCX_ELEMENTS)),
     ),
+    # issue 17: parts not named *.xml escaped the element count (185 KB reached 2.2 GB).
+    "docx-elements-in-a-part-not-named-xml": Hostile(
+        lambda folder: docx_with_renamed_part(
+            folder / "styles.docx",
+            "word/styles.xml",
+            "word/styles.bin",
+            b"<w:styles>" + b"<w:x/>" * limits.MAX_DOCX_ELEMENTS + b"</w:styles>",
+        ),
+        2,
+        refused(errors.DOCX_TOO_COMPLEX.format(limit=limits.MAX_DOCX_ELEMENTS)),
+    ),
     # issue 12: a 12.7 MB page of 200,000 paragraphs took 120 s to be refused.
     "html-200000-paragraphs": Hostile(
         writes("paragraphs.html", paragraphs_page(200_000)),
@@ -351,6 +367,33 @@ def test_html_attributes_counted_before_the_page_is_parsed(
         open_article(path)
     assert excinfo.value.problem == errors.HTML_TOO_MANY_ATTRIBUTES.format(attributes=61, limit=50)
     assert calls == []
+
+
+def test_docx_parts_that_are_not_xml_are_not_counted(tmp_path: Path) -> None:
+    """A picture is no XML, whatever bytes it holds: only parts whose content type says so
+    are left out of the element count, and the article opens."""
+    import docx
+
+    from reader.opening import open_article
+
+    template = Path(docx.__file__).parent / "templates" / "default.docx"
+    with zipfile.ZipFile(template) as source:
+        styles = source.read("word/styles.xml")
+    body = b"<w:p><w:r><w:t>Talks will resume next week, the minister said.</w:t></w:r></w:p>"
+    picture = b"\xff\xd8" + b"<" * (limits.MAX_DOCX_ELEMENTS + 1)
+    path = docx_with_renamed_part(
+        tmp_path / "picture.docx",
+        "word/styles.xml",
+        "word/styles.bin",
+        styles,
+        extra={"word/media/image1.jpeg": picture},
+    )
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    head = members["word/document.xml"].split(b"<w:body>", 1)[0]
+    members["word/document.xml"] = head + b"<w:body>" + body + b"</w:body></w:document>"
+    write_zip(path, members)
+    assert open_article(path).text == "Talks will resume next week, the minister said."
 
 
 def test_token_estimates() -> None:

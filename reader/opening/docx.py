@@ -8,9 +8,13 @@ A .docx file is a zip archive, and python-docx unpacks all of it into memory, so
 is checked first (issue 12: a 2 MB file expanding to 2 GiB took 4 GB and 40 s to refuse):
 the sizes its members declare, how many times over each expands, and then, reading every
 member as a stream, the bytes it really holds and the number of XML elements, since
-python-docx's time grows with those. Whatever goes wrong while the archive is read (a
-member encrypted or compressed in an unknown way, a part missing, bad XML) is an
-``ArticleError`` naming the file: one bad file never stops a run over many (issue 17).
+python-docx's time grows with those. Elements are counted in every part python-docx might
+parse, whatever its name: every member but those whose content type says they are not XML
+(issue 17: parts not named ``*.xml`` escaped the count, and a 185 KB file reached 2.2 GB).
+
+Whatever goes wrong while the archive is read (a member encrypted or compressed in an
+unknown way, a part missing, bad XML) is an ``ArticleError`` naming the file: one bad file
+never stops a run over many (issue 17).
 
 Metadata is cut, not refused: core properties larger than ``MAX_DOCX_CORE_BYTES`` (lxml,
 under python-docx, refuses a text node of more than 10 MB) are read here instead, each
@@ -45,9 +49,13 @@ _TEMPLATE_AUTHOR = "python-docx"
 _TEMPLATE_CREATED = datetime.datetime(2013, 12, 23, 23, 15, tzinfo=datetime.UTC)
 _KIND = "Word (.docx)"
 _MB = 1024 * 1024
-_XML_SUFFIXES = (".xml", ".rels")
 #: Where a Word file keeps its core properties (title, author, dates).
 _CORE_PART = "docProps/core.xml"
+#: Where a Word file names the content type of each part, and the most of it that is read:
+#: real ones hold 1-3 KB; past this every member's elements are counted.
+_CONTENT_TYPES_PART = "[Content_Types].xml"
+_MAX_CONTENT_TYPES_BYTES = 1 * _MB
+_TYPES_NAMESPACE = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 #: Bit 0 of a zip member's general-purpose flags: the member is encrypted.
 _ENCRYPTED = 0x01
 #: How an OLE2 compound file starts: Word writes one for a document saved with a password
@@ -124,9 +132,10 @@ def _check_contents(
     archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], source: str | Path
 ) -> None:
     """What the members really hold, read as streams and never more than the limits."""
+    not_xml = _not_xml(archive, members)
     expanded = elements = 0
     for member in members:
-        is_xml = member.filename.lower().endswith(_XML_SUFFIXES)
+        is_xml = member.filename.lower() not in not_xml
         with archive.open(member) as stream:
             while chunk := stream.read(_MB):
                 expanded += len(chunk)
@@ -138,6 +147,39 @@ def _check_contents(
                     if elements > MAX_DOCX_ELEMENTS:
                         message = errors.DOCX_TOO_COMPLEX.format(limit=MAX_DOCX_ELEMENTS)
                         raise ArticleError(source, message)
+
+
+def _not_xml(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> set[str]:
+    """The names (lower-cased) of the members whose content type, as the package states it
+    (by part name, else by extension, as python-docx looks it up), is not XML; none when
+    the content types cannot be read, so that every member is counted."""
+    info = next((m for m in members if m.filename == _CONTENT_TYPES_PART), None)
+    if info is None or info.file_size > _MAX_CONTENT_TYPES_BYTES:
+        return set()
+    with archive.open(info) as stream:
+        data = stream.read(_MAX_CONTENT_TYPES_BYTES + 1)
+    if len(data) > _MAX_CONTENT_TYPES_BYTES:
+        return set()
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return set()
+    overrides = {
+        element.get("PartName", "").lower(): element.get("ContentType", "")
+        for element in root.iter(f"{_TYPES_NAMESPACE}Override")
+    }
+    defaults = {
+        element.get("Extension", "").lower(): element.get("ContentType", "")
+        for element in root.iter(f"{_TYPES_NAMESPACE}Default")
+    }
+    not_xml = set()
+    for member in members:
+        name = member.filename.lower()
+        extension = name.rpartition(".")[2] if "." in name.rpartition("/")[2] else ""
+        content_type = overrides.get(f"/{name}", defaults.get(extension))
+        if content_type is not None and not content_type.lower().endswith("xml"):
+            not_xml.add(name)
+    return not_xml
 
 
 def _with_core_cut(
