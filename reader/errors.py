@@ -220,6 +220,19 @@ CHECK_NOT_REPAIRED = (
 # scheduler's address, or the file whose analysis was lost)
 WORKERS_VALUE = "expected a number of workers (1 or more) or 'auto', not {value!r}"
 SCHEDULER_UNREACHABLE = "the Dask scheduler cannot be reached ({detail})"
+SCHEDULER_ADDRESS = "expected a Dask scheduler address, tcp://HOST:PORT or HOST:PORT, not {value!r}"
+SCHEDULER_PROTOCOL = (
+    "the {scheme}:// protocol is not supported; expected tcp://HOST:PORT or HOST:PORT"
+)
+SCHEDULER_NOT_DASK = "does not answer as a Dask scheduler ({detail}); nothing was sent to it"
+SCHEDULER_NO_WORKERS = (
+    "the Dask scheduler has no workers (none joined within {seconds:g} s); start some with "
+    "'dask worker {address}' and try again"
+)
+LOCAL_CLUSTER_FAILED = (
+    "the local worker processes could not be started ({detail}); "
+    "--workers 1 analyses in this process"
+)
 WORKERS_CANNOT_RUN = (
     "the Dask workers cannot run Dramatis ({detail}); install the same Dramatis on each worker"
 )

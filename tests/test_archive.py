@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from reader.archive.options import AUTO_MIN_FILES, Cluster, parse_workers
 from reader.archive.progress import RateProgress, format_duration
 from reader.archive.runner import Batch
 from reader.archive.sinks import JsonLinesSink
-from reader.archive.tasks import Refused
+from reader.archive.tasks import FileBytes, Opened, Refused, Work, open_file
 from reader.cli import main
 from reader.library import open_library
 from reader.model import Analysis, Article
@@ -77,6 +77,27 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+class Recording:
+    """An engine that opens files in this process, gives every article ``verdict``, and
+    records the jobs it was given."""
+
+    def __init__(self, verdict: Callable[[Article], Analysis | Refused] = empty_analysis) -> None:
+        self.verdict = verdict
+        self.opened: list[Path] = []
+        self.analysed: list[Article] = []
+
+    def run(self, work: Work) -> None:
+        job = work.next_job()
+        while job is not None:
+            if isinstance(job, FileBytes):
+                self.opened.append(job.path)
+                work.take(open_file(job))
+            else:
+                self.analysed.append(job)
+                work.take(self.verdict(job))
+            job = work.next_job()
+
+
 def test_batch_sends_each_content_once_and_never_what_is_stored(tmp_path):
     """Already-stored content and repeats within the run are never sent (issue 11)."""
     stored = write(tmp_path, "a.txt", "Alice said hello.\n")
@@ -85,9 +106,9 @@ def test_batch_sends_each_content_once_and_never_what_is_stored(tmp_path):
     empty = write(tmp_path, "d.txt", "")
     sink = MemorySink({article_from_text("Alice said hello.\n").sha256: 7})
     batch = Batch([stored, new, repeat, empty], sink, None)
-    sent = list(batch.pending())
-    assert [a.text for a in sent] == ["Bob said goodbye.\n"]
-    batch.take(empty_analysis(sent[0]))
+    engine = Recording()
+    batch.run(engine)  # type: ignore[arg-type]
+    assert [a.text for a in engine.analysed] == ["Bob said goodbye.\n"]
     results = batch.results()
     assert [(r.article_id, r.was_new, r.error) for r in results] == [
         (7, False, None),
@@ -103,13 +124,46 @@ def test_batch_reports_every_file_of_a_refused_article(tmp_path):
     second = write(tmp_path, "b.txt", "Carol said yes.\n")
     progress_calls: list[tuple[int, int]] = []
     batch = Batch([first, second], MemorySink(), lambda d, t, _: progress_calls.append((d, t)))
-    (article,) = batch.pending()
-    batch.take(Refused(article.sha256, "the worker died"))
+    engine = Recording(lambda article: Refused(article.sha256, "the worker died"))
+    batch.run(engine)  # type: ignore[arg-type]
+    assert len(engine.analysed) == 1
     assert [(r.path, r.error) for r in batch.results()] == [
         (str(first), "the worker died"),
         (str(second), "the worker died"),
     ]
     assert progress_calls == [(1, 2), (2, 2)]
+
+
+def test_the_client_reads_files_but_never_opens_them(tmp_path, monkeypatch):
+    """Issue 17: in archive mode files are opened (parsed) by the engine's workers, so one
+    slow file cannot stall the client; the client only reads bytes, checked first."""
+    import reader.opening
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the client parsed a file")
+
+    good = write(tmp_path, "a.txt", "Alice said hello.\n")
+    (tmp_path / "big.txt").write_bytes(b"x")
+    missing = tmp_path / "missing.pdf"
+    monkeypatch.setattr(reader.opening, "open_article", never)
+    monkeypatch.setattr(reader.opening, "MAX_FILE_BYTES", 0)  # checked on the size first
+    batch = Batch([good, tmp_path / "big.txt", missing], MemorySink(), None)
+    jobs = []
+    while (job := batch.next_job()) is not None:
+        jobs.append(job)
+    assert jobs == []  # every file refused before it was read: nothing to open
+    assert [r.error is not None for r in batch.results()] == [True, True, True]
+    monkeypatch.setattr(reader.opening, "MAX_FILE_BYTES", 1024)
+    batch = Batch([good, missing], MemorySink(), None)
+    (job,) = [batch.next_job(), batch.next_job()][:1]
+    assert batch.next_job() is None
+    assert isinstance(job, FileBytes)
+    assert (job.index, job.path, job.data) == (0, good, b"Alice said hello.\n")
+    assert batch.results()[0].error == errors.MISSING  # read, not parsed, on the client
+    monkeypatch.undo()
+    batch.take(open_file(job))  # what a worker does with it
+    (article,) = [batch.next_job()]
+    assert isinstance(article, Article) and article.text == "Alice said hello.\n"
 
 
 def test_json_lines_escape_line_separators(tmp_path):
@@ -171,9 +225,13 @@ def test_killed_worker_becomes_a_refused_verdict():
             return KilledWorker("dramatis-analyse-x", None, 3)  # type: ignore[arg-type]
 
     engine = DaskEngine.__new__(DaskEngine)
-    verdict = engine._verdict(DeadFuture(), "abc")  # type: ignore[arg-type]
+    article = article_from_text("Dana said no.\n")
+    verdict = engine._result(DeadFuture(), article)  # type: ignore[arg-type]
     assert isinstance(verdict, Refused)
-    assert verdict.sha256 == "abc" and "died 4 times" in verdict.problem
+    assert verdict.sha256 == article.sha256 and "died 4 times" in verdict.problem
+    # A file whose opening killed its workers is reported the same way.
+    opened = engine._result(DeadFuture(), FileBytes(3, Path("x.pdf"), b""))  # type: ignore[arg-type]
+    assert opened == Opened(3, None, verdict.problem)
 
 
 # -- real runs: articles, a reference library, a cluster ------------------------------------
@@ -381,6 +439,26 @@ def test_scheduler_address_runs_on_that_cluster(
     out, _ = capsys.readouterr()
     assert f"0 added, {ARTICLES + 1} already in the library, 3 skipped" in out
     assert len(sent.keys) == ARTICLES
+
+
+@pytest.mark.slow
+def test_files_are_opened_on_the_workers(tmp_path, folder, reference, cluster, capsys, monkeypatch):
+    """Issue 17: the client of a cluster never parses a file, so one slow file cannot
+    stall the import; the workers open them and report those they cannot use."""
+    import reader.opening
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the client parsed a file")
+
+    monkeypatch.setattr(reader.opening, "open_article", never)  # here, not on the workers
+    address, _, _ = cluster
+    data = tmp_path / "data"
+    command = ["library", "--data-dir", str(data), "add", str(folder), "--scheduler", address]
+    assert main(command) == SOME_SKIPPED
+    out, err = capsys.readouterr()
+    assert f"{ARTICLES} added, 1 already in the library, 3 skipped" in out
+    assert failure_lines(err) == failure_lines(reference[1].stderr)
+    assert snapshot(data) == snapshot(reference[0])
 
 
 def _worker_settings() -> tuple[str | None, bool, bool]:

@@ -1,13 +1,17 @@
 """The Dask client side: start a local cluster or connect to one, and analyse through it.
 
-``DaskEngine.map`` keeps a bounded window of tasks in flight (twice the workers' threads),
-taking the next article from its input only as results arrive, so that a million-file
-archive never sits in memory; results come back in the order they finish. Each task is
-keyed by the article's content hash. A task whose worker dies is rescheduled by Dask; one
-that killed ``allowed-failures`` workers comes back as a ``Refused`` verdict. Any other
-exception on a worker is a bug and is raised here with its traceback.
+``DaskEngine.run`` keeps a bounded window of tasks in flight (twice the workers' threads),
+asking the run for its next job only as results arrive, so that a million-file archive
+never sits in memory; results come back in the order they finish. A job opens a file's
+bytes on a worker or analyses an article there; an analysis is keyed by the article's
+content hash. A task whose worker dies is rescheduled by Dask; one that killed
+``allowed-failures`` workers comes back as a verdict naming its files. Any other exception
+on a worker is a bug and is raised here with its traceback.
 
-This is the only module that imports dask.
+A scheduler is asked for with a bounded handshake first (``probe``) and must have a worker
+within ``WORKERS_SECONDS``; a local cluster is started only if loopback connections work.
+Each failure is a ``DramatisError``. This and ``probe`` are the only modules that import
+dask.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import socket
 import time
-from collections.abc import Iterable, Iterator
+import uuid
+from collections.abc import Callable
 from typing import Any
 
 import dask
@@ -24,12 +30,27 @@ from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin
 from distributed.system import MEMORY_LIMIT
 
 from reader import errors
-from reader.archive.tasks import Refused, analyse_article, worker_version
+from reader.archive.probe import probe
+from reader.archive.tasks import (
+    FileBytes,
+    Job,
+    Opened,
+    Refused,
+    Result,
+    Work,
+    analyse_article,
+    open_file,
+    worker_version,
+)
 from reader.errors import DramatisError
-from reader.model import Analysis, Article
+from reader.model import Analysis
 
-#: Seconds to wait for an existing scheduler to answer.
+#: Seconds to wait for an existing scheduler to answer (after ``probe`` found it there).
 CONNECT_TIMEOUT = "10s"
+#: Seconds to wait for a scheduler without workers to get one.
+WORKERS_SECONDS = 10.0
+#: Seconds to wait for a connection to this machine's own loopback address.
+LOOPBACK_SECONDS = 2.0
 #: A worker process is restarted above this much memory (the largest article needs ~1 GB).
 MAX_WORKER_MEMORY = 4 * 1024**3
 #: How often the window is re-sized to the workers present (a cluster may grow).
@@ -63,7 +84,36 @@ class LeaveInterruptsToTheClient(WorkerPlugin):
 
 
 def start_local(workers: int) -> tuple[Client, LocalCluster]:
-    """A cluster of ``workers`` processes of one thread each, listening on loopback only."""
+    """A cluster of ``workers`` processes of one thread each, listening on loopback only;
+    ``DramatisError`` when it cannot be started (issue 17: with the loopback interface
+    down, a traceback after 30 s)."""
+    subject = f"--workers {workers}"
+    try:
+        check_loopback()
+    except OSError as error:
+        detail = f"127.0.0.1 cannot be reached: {_os_detail(error)}"
+        raise DramatisError(subject, errors.LOCAL_CLUSTER_FAILED.format(detail=detail)) from None
+    try:
+        return _start_local(workers)
+    except Exception as error:  # the machine, not the program: ports, processes, memory
+        detail = f"{type(error).__name__}: {error}"
+        raise DramatisError(subject, errors.LOCAL_CLUSTER_FAILED.format(detail=detail)) from error
+
+
+def check_loopback() -> None:
+    """Connect to a listening socket on 127.0.0.1; ``OSError`` if that cannot be done."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        with socket.create_connection(server.getsockname(), timeout=LOOPBACK_SECONDS):
+            pass
+
+
+def _os_detail(error: OSError) -> str:
+    return (error.strerror or str(error) or type(error).__name__).lower()
+
+
+def _start_local(workers: int) -> tuple[Client, LocalCluster]:
     _forget_dask_heap_trim()
     # The nannies take the settings when created, and keep them for workers they restart.
     with dask.config.set(LOCAL_CLUSTER_CONFIG):
@@ -102,11 +152,23 @@ def _forget_dask_heap_trim() -> None:
 
 
 def connect(address: str) -> Client:
-    """A client of the scheduler at ``address``; ``DramatisError`` if it cannot be reached."""
+    """A client of the scheduler at ``address``, which has at least one worker;
+    ``DramatisError`` if it cannot be reached, is no Dask scheduler, or has no worker."""
+    probe(address)
     try:
-        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as error:
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except Exception as error:  # the network and the peer, not this program
         raise DramatisError(address, errors.SCHEDULER_UNREACHABLE.format(detail=error)) from error
+    try:
+        client.wait_for_workers(1, timeout=WORKERS_SECONDS)
+    except TimeoutError:
+        client.close()
+        problem = errors.SCHEDULER_NO_WORKERS.format(seconds=WORKERS_SECONDS, address=address)
+        raise DramatisError(address, problem) from None
+    except BaseException:
+        client.close()
+        raise
+    return client
 
 
 class DaskEngine:
@@ -165,34 +227,35 @@ class DaskEngine:
 
     # -- analysing ------------------------------------------------------------------------
 
-    def map(self, articles: Iterable[Article]) -> Iterator[Analysis | Refused]:
-        """Analyse every article; verdicts in the order they finish."""
-        source = iter(articles)
+    def run(self, work: Work) -> None:
+        """Do every job of ``work``, handing back each result in the order they finish."""
         running = as_completed(loop=self.client.loop)
-        in_flight: dict[Future, str] = {}
+        in_flight: dict[Future, Job] = {}
         try:
-            self._fill(source, running, in_flight)
+            self._fill(work, running, in_flight)
             for future in running:
-                sha256 = in_flight.pop(future)
-                verdict = self._verdict(future, sha256)
+                job = in_flight.pop(future)
+                result = self._result(future, job)
                 future.release()
-                self._fill(source, running, in_flight)
-                yield verdict
+                work.take(result)
+                self._fill(work, running, in_flight)
         finally:
             if in_flight:
                 self.client.cancel(list(in_flight))
 
-    def _fill(
-        self, source: Iterator[Article], running: as_completed, in_flight: dict[Future, str]
-    ) -> None:
+    def _fill(self, work: Work, running: as_completed, in_flight: dict[Future, Job]) -> None:
         while len(in_flight) < self.window():
-            article = next(source, None)
-            if article is None:
+            job = work.next_job()
+            if job is None:
                 return
-            future = self.client.submit(
-                analyse_article, article, key=f"dramatis-analyse-{article.sha256}", pure=False
-            )
-            in_flight[future] = article.sha256
+            task: Callable[..., Result]
+            if isinstance(job, FileBytes):
+                # Two runs may open files at the same index: a key of its own each time.
+                task, key = open_file, f"dramatis-open-{uuid.uuid4().hex}"
+            else:
+                task, key = analyse_article, f"dramatis-analyse-{job.sha256}"
+            future = self.client.submit(task, job, key=key, pure=False)
+            in_flight[future] = job
             running.add(future)
 
     def window(self) -> int:
@@ -203,11 +266,14 @@ class DaskEngine:
             self._window_at = now
         return self._window
 
-    def _verdict(self, future: Future, sha256: str) -> Analysis | Refused:
+    def _result(self, future: Future, job: Job) -> Result:
         if future.status == "error":
             error = future.exception()
             if isinstance(error, KilledWorker):
-                return Refused(sha256, errors.WORKER_DIED.format(times=_allowed_failures() + 1))
+                problem = errors.WORKER_DIED.format(times=_allowed_failures() + 1)
+                if isinstance(job, FileBytes):
+                    return Opened(job.index, None, problem)
+                return Refused(job.sha256, problem)
             raise error
         result: Any = future.result()
         if isinstance(result, Analysis):

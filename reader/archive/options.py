@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 
 from reader import errors
+from reader.archive.address import scheduler_address
 
 #: With ``--workers auto``, fewer files than this are analysed in this process: starting a
 #: local cluster and loading the model in each worker costs about 7 s on two cores
@@ -65,6 +66,7 @@ def add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
     )
     where.add_argument(
         "--scheduler",
+        type=scheduler_address,
         metavar="ADDRESS",
         help="analyse on an existing Dask cluster (e.g. tcp://host:8786) with Dramatis "
         "installed on every worker",

@@ -1,16 +1,19 @@
-"""The client's side of a bulk run: open, deduplicate, analyse anywhere, hand to a sink.
+"""The client's side of a bulk run: read, deduplicate, analyse anywhere, hand to a sink.
 
-Files are opened here, in order and only as the engine asks for more work: a file that
-cannot be used, for whatever reason, is reported and skipped (as ``dramatis library add``
-always did; issue 17: an encrypted Word file stopped the run), content the sink
-already has is reused, content already sent in this run waits for that one analysis.
+Files are read here, in order and only as the engine asks for more work, but opened
+(parsed into an ``Article``) by the engine: on a worker of a cluster, so that one slow file
+holds up one worker and never the client (issue 17). Only the files' bytes travel; the
+workers need no access to them. A file that cannot be used, for whatever reason, is
+reported and skipped (issue 17: an encrypted Word file stopped the run); content the
+sink already has is reused, content already sent in this run waits for that one analysis.
 Verdicts are handed to the sink as they arrive, so a crash loses only what was in flight.
 Ctrl+C ends the run cleanly: the engine is shut down and ``Run.interrupted`` is set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -18,12 +21,12 @@ from typing import TYPE_CHECKING, TextIO
 from reader.archive.options import Cluster
 from reader.archive.serial import InProcess
 from reader.archive.sinks import JsonLinesSink, LibrarySink, Sink
-from reader.archive.tasks import Refused
+from reader.archive.tasks import FileBytes, Opened, Refused, Result
 from reader.errors import ArticleError
 from reader.library import AddResult, Library
 from reader.library.core import Progress, expand_paths
-from reader.model import Analysis, Article
-from reader.opening import open_each
+from reader.model import Article
+from reader.opening import read_file
 
 if TYPE_CHECKING:
     from reader.archive.engine import DaskEngine
@@ -101,7 +104,7 @@ def _engine(cluster: Cluster, files: int, expected_version: str) -> InProcess | 
 
 
 class Batch:
-    """The files of one run and what became of each."""
+    """The files of one run and what became of each (the ``Work`` an engine runs)."""
 
     def __init__(self, files: list[Path], sink: Sink, progress: Progress | None) -> None:
         self.files = files
@@ -110,42 +113,65 @@ class Batch:
         self._outcomes: dict[int, AddResult] = {}
         #: Content sent for analysis -> the files (indices) that hold it.
         self._waiting: dict[str, list[int]] = {}
+        #: Content refused in this run -> why: never sent again (it may kill workers).
+        self._refused: dict[str, str] = {}
+        #: Opened articles to analyse, sent before any more files are read.
+        self._ready: deque[Article] = deque()
+        self._next_file = 0
 
-    def pending(self) -> Iterator[Article]:
-        """The articles to analyse, opened one by one as the engine asks for them."""
-        for index, file in enumerate(self.files):
+    def next_job(self) -> FileBytes | Article | None:
+        """An article to analyse, else the next file's bytes to open; None while there is
+        nothing to do until a result arrives."""
+        if self._ready:
+            return self._ready.popleft()
+        while self._next_file < len(self.files):
+            index, file = self._next_file, self.files[self._next_file]
+            self._next_file += 1
             try:
-                article = open_each(file)
+                return FileBytes(index, file, read_file(file))
             except ArticleError as error:
                 self._resolve(index, None, False, error.problem)
-                continue
-            waiting = self._waiting.get(article.sha256)
-            if waiting is not None:
-                waiting.append(index)
-                continue
-            reused = self.sink.reuse(article)
-            if reused is not None:
-                self._resolve(index, reused, False)
-                continue
-            self._waiting[article.sha256] = [index]
-            yield article
+        return None
 
     def run(self, engine: InProcess | DaskEngine) -> None:
-        """Analyse everything pending on ``engine``, keeping each verdict as it arrives."""
-        for verdict in engine.map(self.pending()):
-            self.take(verdict)
+        """Open and analyse every file on ``engine``, keeping each verdict as it arrives."""
+        engine.run(self)
 
-    def take(self, verdict: Analysis | Refused) -> None:
-        """Keep a finished analysis (once for all its files), or report its files."""
-        if isinstance(verdict, Refused):
-            for index in self._waiting.pop(verdict.sha256):
-                self._resolve(index, None, False, verdict.problem)
+    def take(self, result: Result) -> None:
+        """Keep what a job gave back: an opened file, a finished analysis (once for all
+        its files), or a verdict on an article, reported for each of its files."""
+        if isinstance(result, Opened):
+            self._opened(result)
             return
-        article_id, was_new = self.sink.put(verdict)
-        first, *others = self._waiting.pop(verdict.article.sha256)
+        if isinstance(result, Refused):
+            self._refused[result.sha256] = result.problem
+            for index in self._waiting.pop(result.sha256):
+                self._resolve(index, None, False, result.problem)
+            return
+        article_id, was_new = self.sink.put(result)
+        first, *others = self._waiting.pop(result.article.sha256)
         self._resolve(first, article_id, was_new)
         for index in others:
             self._resolve(index, article_id, False)
+
+    def _opened(self, opened: Opened) -> None:
+        index, article = opened.index, opened.article
+        if article is None:
+            self._resolve(index, None, False, opened.problem)
+            return
+        waiting = self._waiting.get(article.sha256)
+        if waiting is not None:
+            waiting.append(index)
+            return
+        if article.sha256 in self._refused:
+            self._resolve(index, None, False, self._refused[article.sha256])
+            return
+        reused = self.sink.reuse(article)
+        if reused is not None:
+            self._resolve(index, reused, False)
+            return
+        self._waiting[article.sha256] = [index]
+        self._ready.append(article)
 
     def results(self) -> list[AddResult]:
         return [self._outcomes[i] for i in sorted(self._outcomes)]

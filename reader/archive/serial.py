@@ -1,19 +1,19 @@
-"""The in-process engine: the same contract as the Dask engine, one article at a time."""
+"""The in-process engine: the same contract as the Dask engine, one job at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
-from reader.archive.tasks import Refused, analyse_article
-from reader.model import Analysis, Article
+from reader.archive.tasks import FileBytes, Work, analyse_article, open_file
 
 
 class InProcess:
-    """Analyses in this process, in order; nothing to start or stop."""
+    """Opens and analyses in this process, in order; nothing to start or stop."""
 
-    def map(self, articles: Iterable[Article]) -> Iterator[Analysis | Refused]:
-        for article in articles:
-            yield analyse_article(article)
+    def run(self, work: Work) -> None:
+        """Do ``work``'s jobs one after the other, handing back each result."""
+        job = work.next_job()
+        while job is not None:
+            work.take(open_file(job) if isinstance(job, FileBytes) else analyse_article(job))
+            job = work.next_job()
 
     def close(self) -> None:
         """Nothing to release."""

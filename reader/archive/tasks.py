@@ -1,9 +1,13 @@
-"""What runs on a worker: analyse one Article and return plain values.
+"""What runs on a worker: open one file's bytes, analyse one Article; plain values back.
 
-A worker loads the spaCy model once, on its first task (``reader.nlp.parsing`` keeps it for the
-life of the process), and returns the ``Analysis``, or a ``Refused`` verdict when the
-article itself is the problem. Bugs are not caught: they reach the client with their
-traceback. Nothing here touches a file or the library.
+``open_file`` turns the bytes the client read into an ``Article`` (``Opened``), or says why
+the file cannot be used: parsing a file (a PDF, an HTML page) is the slow and risky part of
+opening it, and it runs here so that one slow file holds up one worker, never the client
+(issue 17). ``analyse_article`` loads the spaCy model once, on its first task
+(``reader.nlp.parsing`` keeps it for the life of the process), and returns the
+``Analysis``, or a ``Refused`` verdict when the article itself is the problem. Bugs in the
+analysis are not caught: they reach the client with their traceback. Nothing here touches
+a file on disk or the library.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import os
 import resource
 import time
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
 
 from reader.errors import ArticleError
 from reader.model import Analysis, Article
@@ -23,6 +29,49 @@ class Refused:
 
     sha256: str
     problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileBytes:
+    """File ``index`` of a run: its path (for its format and its name) and its bytes."""
+
+    index: int
+    path: Path
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """What file ``index`` of a run holds: its article, or why it cannot be used."""
+
+    index: int
+    article: Article | None
+    problem: str | None = None
+
+
+def open_file(file: FileBytes) -> Opened:
+    """The article in ``file``'s bytes; any failure to read them is a ``problem``."""
+    from reader.opening import open_each
+
+    try:
+        return Opened(file.index, open_each(file.path, file.data))
+    except ArticleError as error:
+        return Opened(file.index, None, error.problem)
+
+
+#: What a worker is asked to do: open a file's bytes, or analyse an article.
+Job = FileBytes | Article
+#: What it answers.
+Result = Opened | Analysis | Refused
+
+
+class Work(Protocol):
+    """The jobs of a run, handed out as an engine has room for them; ``next_job`` is None
+    when nothing can be done until a result arrives (or nothing is left)."""
+
+    def next_job(self) -> Job | None: ...
+
+    def take(self, result: Result) -> None: ...
 
 
 def analyse_article(article: Article) -> Analysis | Refused:

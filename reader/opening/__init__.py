@@ -91,8 +91,24 @@ def article_from_text(
     )
 
 
-def open_article(path: str | Path) -> Article:
-    """Open a supported article file; raise ``ArticleError`` naming the file and problem."""
+def open_article(path: str | Path, data: bytes | None = None) -> Article:
+    """Open a supported article file; raise ``ArticleError`` naming the file and problem.
+
+    ``data``: the file's bytes, read elsewhere with ``read_file`` (a cluster's worker opens
+    what the client read, so that the client never parses a file).
+    """
+    path = Path(path)
+    if data is None:
+        data = read_file(path)
+    format, name = _format_of(path)
+    _check_size(path, len(data))
+    module: ModuleType = importlib.import_module(f"reader.opening.{name}")
+    return _article(module.extract(data, path), path, format, subject=path)
+
+
+def read_file(path: str | Path) -> bytes:
+    """The bytes of a supported article file, checked before it is read (it exists, is a
+    regular file with a supported suffix, is not too large); ``ArticleError`` if not."""
     path = Path(path)
     try:
         status = path.stat()
@@ -102,20 +118,23 @@ def open_article(path: str | Path) -> Article:
         raise ArticleError(path, errors.UNREADABLE.format(detail=_os_detail(error))) from error
     if stat.S_ISDIR(status.st_mode):
         raise ArticleError(path, errors.IS_DIRECTORY)
+    _format_of(path)
+    if not stat.S_ISREG(status.st_mode):
+        raise ArticleError(path, errors.UNREADABLE.format(detail=errors.NOT_REGULAR_FILE))
+    _check_size(path, status.st_size)
+    return _read(path)
+
+
+def _format_of(path: Path) -> tuple[str, str]:
+    """``(Article.format, module name)`` for the file's suffix; ``ArticleError`` if none."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         raise ArticleError(path, errors.UNSUPPORTED.format(suffix=suffix, supported=supported))
-    if not stat.S_ISREG(status.st_mode):
-        raise ArticleError(path, errors.UNREADABLE.format(detail=errors.NOT_REGULAR_FILE))
-    _check_size(path, status.st_size)
-    data = _read(path)
-    format, name = FORMATS[suffix]
-    module: ModuleType = importlib.import_module(f"reader.opening.{name}")
-    return _article(module.extract(data, path), path, format, subject=path)
+    return FORMATS[suffix]
 
 
-def open_each(path: str | Path) -> Article:
+def open_each(path: str | Path, data: bytes | None = None) -> Article:
     """``open_article`` for a run over many files, where one file must never stop the rest.
 
     A failure nobody foresaw while reading the file (a bug here or in a parser) is an
@@ -124,7 +143,7 @@ def open_each(path: str | Path) -> Article:
     not print. Stopping (Ctrl+C) still stops.
     """
     try:
-        return open_article(path)
+        return open_article(path, data)
     except ArticleError:
         raise
     except Exception as error:
