@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader import errors
 from reader.library.database import Database
@@ -65,19 +66,6 @@ _LIMITS = (
     ("statements", "via", MAX_NAME_CHARS),
 )
 
-#: (table, start, end, may be empty) of the offsets into an article's text.
-_OFFSETS = (
-    ("statements", "start", '"end"', False),
-    ("statements", "speaker_start", "speaker_end", True),
-    ("statements", "cue_start", "cue_end", True),
-    ("entities", "start", '"end"', False),
-)
-
-#: (column, start, end) of the statement strings that are the text at their offsets.
-_SLICES = (("text", "start", '"end"'), ("speaker", "speaker_start", "speaker_end"),
-           ("cue", "cue_start", "cue_end"))  # fmt: skip
-
-
 @dataclass(frozen=True, slots=True)
 class Found:
     """A content problem: its line, and whether ``restore`` can put it right."""
@@ -86,17 +74,19 @@ class Found:
     restorable: bool
 
 
+@dataclass(slots=True)
+class _Scan:
+    """What one pass over the articles found, and the statement strings to write again."""
+
+    found: list[Found] = field(default_factory=list)
+    #: (column, the article's text at the statement's offsets, statement id)
+    fixes: list[tuple[str, str, int]] = field(default_factory=list)
+
+
 def find(db: Database) -> list[Found]:
     """Every content problem, articles first."""
-    unverified = set()
-    found: list[Found] = []
-    for article_id, line in _article_problems(db):
-        unverified.add(article_id)
-        found.append(Found(line, False))
+    found = _scan(db).found
     found.extend(Found(line, False) for line in _text_problems(db))
-    found.extend(Found(line, False) for line in _offset_problems(db))
-    for article_id, line in _slice_problems(db):
-        found.append(Found(line, article_id not in unverified))
     found.extend(Found(line, True) for line in _limit_problems(db))
     return found
 
@@ -105,16 +95,8 @@ def restore(db: Database) -> None:
     """Write the statements' strings again from texts that still have their hash, and cut
     strings past their limits; the caller holds the write transaction and rebuilds the
     full-text indexes after."""
-    unverified = [article_id for article_id, _ in _article_problems(db)]
-    skip = ",".join(str(int(a)) for a in unverified) or "-1"  # ids are never negative
-    for column, start, end in _SLICES:
-        db.execute(
-            f"""UPDATE statements SET {column} = (
-                    SELECT substr(a.text, statements.{start} + 1,
-                                  statements.{end} - statements.{start})
-                    FROM articles AS a WHERE a.id = statements.article_id)
-                WHERE {_slice_differs(column, start, end)} AND article_id NOT IN ({skip})"""
-        )
+    for column, value, statement_id in _scan(db).fixes:
+        db.execute(f"UPDATE statements SET {column} = ? WHERE id = ?", (value, statement_id))
     for table, column, limit in _LIMITS:
         # An alias is found by its key, which stays: it was made from the whole name.
         key = "actor_id = ? AND key" if table == "actor_aliases" else "rowid"
@@ -129,22 +111,114 @@ def restore(db: Database) -> None:
     _cut_link_aliases(db)
 
 
-def _article_problems(db: Database) -> Iterator[tuple[int, str]]:
-    """Articles whose text is not text, or not the text their hash was made from."""
+def _scan(db: Database) -> _Scan:
+    """One pass over the articles, each text read once with its statements and entities
+    (by the index on their article): hashes, offsets, and statements against the text."""
+    scan = _Scan()
     rows = db.execute(
         "SELECT id, sha256, typeof(text), CAST(text AS BLOB) FROM articles ORDER BY id"
     )
     for article_id, sha256, kind, data in rows:
         if kind != "text":
-            yield article_id, _bad(article_id, "articles", article_id, "text", "text")
+            scan.found.append(
+                Found(_bad(article_id, "articles", article_id, "text", "text"), False)
+            )
             continue
         try:
-            bytes(data).decode("utf-8")
+            text = bytes(data).decode("utf-8")
         except UnicodeDecodeError:
-            yield article_id, _bad(article_id, "articles", article_id, "text", "valid UTF-8 text")
+            line = _bad(article_id, "articles", article_id, "text", "valid UTF-8 text")
+            scan.found.append(Found(line, False))
             continue
-        if hashlib.sha256(bytes(data)).hexdigest() != sha256:
-            yield article_id, errors.CHECK_TEXT_CHANGED.format(article_id=article_id)
+        verified = hashlib.sha256(bytes(data)).hexdigest() == sha256
+        if not verified:
+            scan.found.append(Found(errors.CHECK_TEXT_CHANGED.format(article_id=article_id), False))
+        _scan_statements(db, scan, article_id, text, verified)
+        _scan_entities(db, scan, article_id, len(text))
+    return scan
+
+
+def _scan_statements(db: Database, scan: _Scan, article_id: int, text: str, verified: bool) -> None:
+    rows = db.execute(
+        """SELECT id, start, "end", spans, speaker_start, speaker_end, cue_start, cue_end,
+                  CAST(text AS BLOB), CAST(speaker AS BLOB), CAST(cue AS BLOB)
+           FROM statements WHERE article_id = ? ORDER BY id""",
+        (article_id,),
+    )
+    length = len(text)
+    for row in rows:
+        statement_id = int(row[0])
+        pairs = [
+            ("", row[1], row[2], False),
+            ("", row[4], row[5], True),
+            ("", row[6], row[7], True),
+        ]
+        pairs.extend(("", start, end, False) for start, end in _spans(row[3]))
+        outside = [
+            (start, end)
+            for _, start, end, optional in pairs
+            if not (optional and start is None and end is None) and not _fits(start, end, length)
+        ]
+        if outside:
+            start, end = outside[0]
+            line = errors.CHECK_OFFSETS.format(
+                article_id=article_id,
+                table="statements",
+                row_id=statement_id,
+                start=start,
+                end=end,
+                length=length,
+            )
+            scan.found.append(Found(line, False))
+            continue
+        for column, (start, end), stored in zip(
+            ("text", "speaker", "cue"),
+            ((row[1], row[2]), (row[4], row[5]), (row[6], row[7])),
+            row[8:11],
+            strict=True,
+        ):
+            if start is None or not _fits(start, end, length):
+                continue  # a reassigned statement's speaker has no offsets
+            expected = text[start:end]
+            if stored is None or bytes(stored) != expected.encode("utf-8"):
+                line = errors.CHECK_CONTENT_CHANGED.format(
+                    article_id=article_id, row_id=statement_id, column=column
+                )
+                scan.found.append(Found(line, verified))
+                if verified:
+                    scan.fixes.append((column, expected, statement_id))
+
+
+def _scan_entities(db: Database, scan: _Scan, article_id: int, length: int) -> None:
+    rows = db.execute(
+        'SELECT id, start, "end" FROM entities WHERE article_id = ? ORDER BY id', (article_id,)
+    )
+    for entity_id, start, end in rows:
+        if not _fits(start, end, length):
+            line = errors.CHECK_OFFSETS.format(
+                article_id=article_id,
+                table="entities",
+                row_id=entity_id,
+                start=start,
+                end=end,
+                length=length,
+            )
+            scan.found.append(Found(line, False))
+
+
+def _fits(start: object, end: object, length: int) -> bool:
+    """Offsets that are not numbers are reported by ``check`` itself (``_VALUES``)."""
+    if not isinstance(start, int) or not isinstance(end, int):
+        return True
+    return 0 <= start <= end <= length
+
+
+def _spans(value: object) -> list[tuple[object, object]]:
+    try:
+        spans = json.loads(value)  # type: ignore[arg-type]
+        return [(span[0], span[1]) for span in spans]
+    except (TypeError, ValueError, IndexError, KeyError):
+        return []  # not valid JSON: reported by ``check`` itself
 
 
 def _text_problems(db: Database) -> Iterator[str]:
@@ -152,91 +226,36 @@ def _text_problems(db: Database) -> Iterator[str]:
         article = "id" if table == "articles" else "article_id"
         if table in ("actors", "actor_aliases"):
             article = "NULL"
+        row = _ROW.get(table, "rowid")
+        for article_id, rowid in db.execute(
+            f"""SELECT {article}, {row} FROM {table}
+                WHERE typeof({column}) NOT IN ('text', 'null') ORDER BY 1, 2"""
+        ):
+            yield _bad(article_id, table, rowid, column, "text")
+        if _decodes(db, table, column):
+            continue
+        # Some value is not valid UTF-8: find which, a row at a time.
         rows = db.execute(
-            f"""SELECT {article}, {_ROW.get(table, "rowid")}, typeof({column}),
-                       CAST({column} AS BLOB) FROM {table}
-                WHERE {column} IS NOT NULL ORDER BY 1, 2"""
+            f"""SELECT {article}, {row}, CAST({column} AS BLOB) FROM {table}
+                WHERE typeof({column}) = 'text' ORDER BY 1, 2"""
         )
-        for article_id, rowid, kind, data in rows:
-            if kind != "text":
-                yield _bad(article_id, table, rowid, column, "text")
-                continue
+        for article_id, rowid, data in rows:
             try:
                 bytes(data).decode("utf-8")
             except UnicodeDecodeError:
                 yield _bad(article_id, table, rowid, column, "valid UTF-8 text")
 
 
-def _offset_problems(db: Database) -> Iterator[str]:
-    for table, start, end, optional in _OFFSETS:
-        present = f"{start} IS NOT NULL AND " if optional else ""
-        rows = db.execute(
-            f"""WITH lengths AS MATERIALIZED (SELECT id, length(text) AS n FROM articles
-                                           WHERE typeof(text) = 'text')
-                SELECT t.article_id, t.rowid, t.{start}, t.{end}, lengths.n
-                FROM {table} AS t JOIN lengths ON lengths.id = t.article_id
-                WHERE {present} typeof(t.{start}) = 'integer' AND typeof(t.{end}) = 'integer'
-                AND NOT (0 <= t.{start} AND t.{start} <= t.{end} AND t.{end} <= lengths.n)
-                ORDER BY 1, 2"""
-        )
-        for article_id, rowid, first, last, length in rows:
-            yield errors.CHECK_OFFSETS.format(
-                article_id=article_id,
-                table=table,
-                row_id=rowid,
-                start=first,
-                end=last,
-                length=length,
-            )
-    rows = db.execute(
-        """WITH lengths AS MATERIALIZED (SELECT id, length(text) AS n FROM articles
-                                       WHERE typeof(text) = 'text')
-           SELECT s.article_id, s.id, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
-                  lengths.n
-           FROM statements AS s JOIN lengths ON lengths.id = s.article_id,
-                json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '[]' END) AS j
-           WHERE NOT (json_extract(j.value, '$[0]') BETWEEN 0 AND json_extract(j.value, '$[1]')
-                      AND json_extract(j.value, '$[1]') <= lengths.n)
-           ORDER BY 1, 2"""
-    )
-    for article_id, rowid, first, last, length in rows:
-        yield errors.CHECK_OFFSETS.format(
-            article_id=article_id,
-            table="statements",
-            row_id=rowid,
-            start=first,
-            end=last,
-            length=length,
-        )
-
-
-def _slice_differs(column: str, start: str, end: str) -> str:
-    """SQL: this statement's ``column`` is not the article's text at its offsets (rows
-    whose offsets or text are themselves damaged are left to the other checks)."""
-    return f"""{start} IS NOT NULL AND typeof({start}) = 'integer'
-        AND typeof({end}) = 'integer' AND 0 <= {start} AND {start} <= {end}
-        AND statements.{column} IS NOT (
-            SELECT substr(a.text, statements.{start} + 1, statements.{end} - statements.{start})
-            FROM articles AS a
-            WHERE a.id = statements.article_id AND typeof(a.text) = 'text'
-                  AND statements.{end} <= length(a.text))
-        AND EXISTS (SELECT 1 FROM articles AS a WHERE a.id = statements.article_id
-                    AND typeof(a.text) = 'text' AND statements.{end} <= length(a.text))"""
-
-
-def _slice_problems(db: Database) -> Iterator[tuple[int, str]]:
-    for column, start, end in _SLICES:
-        rows = db.execute(
-            f"""SELECT article_id, id FROM statements
-                WHERE {_slice_differs(column, start, end)} ORDER BY 1, 2"""
-        )
-        for article_id, rowid in rows:
-            yield (
-                article_id,
-                errors.CHECK_CONTENT_CHANGED.format(
-                    article_id=article_id, row_id=rowid, column=column
-                ),
-            )
+def _decodes(db: Database, table: str, column: str) -> bool:
+    """True when every text value of the column decodes (sqlite3 decodes each in C)."""
+    try:
+        for _ in db.execute(f"SELECT {column} FROM {table} WHERE typeof({column}) = 'text'"):
+            pass
+    except sqlite3.OperationalError as error:
+        if "decode" not in str(error).lower():
+            raise
+        return False
+    return True
 
 
 def _limit_problems(db: Database) -> Iterator[str]:
