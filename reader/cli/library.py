@@ -3,7 +3,9 @@
 ``add`` stores files and folders, ``search`` finds articles, ``actors`` lists who appears,
 ``said`` lists what one actor said, ``remove`` deletes an article, ``export`` writes every
 statement, ``reanalyse`` refreshes articles analysed by older rules or another model,
-``check`` looks for damage (``--repair`` fixes what can be fixed, after a backup copy).
+``check`` looks for damage (``--repair`` fixes what can be fixed, after a backup copy; a
+library file that was emptied or replaced, or whose schema version does not match its
+tables, is the one problem it reports until ``--repair`` has put that right).
 JSON answers are always lists; finding nothing prints ``[]`` and succeeds.
 
 Reading works wherever the file can be read, with a one-line note when nothing can be
@@ -109,7 +111,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument(
         "--repair",
         action="store_true",
-        help="copy the library to a backup, then rebuild its search indexes and drop orphan rows",
+        help=(
+            "copy the library to a backup, then put right what can be: search indexes, orphan "
+            "rows, statements restored from their article's text, over-long strings, the "
+            "schema version; or keep a replaced library file, or start a new one in place of "
+            "an emptied one"
+        ),
     )
     check.set_defaults(func=_check)
 
