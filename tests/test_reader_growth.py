@@ -8,12 +8,15 @@ extracts), never the time taken: linear work grows about 4 times, quadratic 16 t
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
-from hostile_files import write_pdf_shared_stream
+from hostile_files import docx_with_renamed_part, write_pdf_shared_stream
 
+from reader.opening import docx as docx_format
 from reader.opening import limits, pdf
 
 
@@ -184,3 +187,101 @@ class CountingSubPattern:
     def sub(self, replacement: str, text: str) -> str:
         self.searched += len(text)
         return self.pattern.sub(replacement, text)
+
+
+def test_html_attributes_are_counted_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """issue 17: one tag of 150,000 attributes ran past 150 s in the parser. They are
+    counted first, on the bytes, each tag's characters looked at a fixed number of times."""
+    from reader.opening import html
+
+    quoted = CountingSubPattern(html._QUOTED)  # type: ignore[arg-type]
+    monkeypatch.setattr(html, "_QUOTED", quoted)
+    attribute = CountingFindall(html._ATTRIBUTE)
+    monkeypatch.setattr(html, "_ATTRIBUTE", attribute)
+    work = []
+    for tags in (1_000, 4_000):
+        before = quoted.searched + attribute.searched
+        tag = b'<p class="a b" id=x data-x=\'it"s\' lang = "en" hidden>Word.</p>'
+        html._check_attributes(b"<html><body>" + tag * tags, "page.html")
+        work.append(quoted.searched + attribute.searched - before)
+    assert grows_linearly(*work), work
+
+
+class CountingFindall:
+    """A compiled bytes pattern that counts the bytes ``findall`` is asked to search."""
+
+    def __init__(self, pattern: re.Pattern[bytes]) -> None:
+        self.pattern = pattern
+        self.searched = 0
+
+    def findall(self, data: bytes) -> list[bytes]:
+        self.searched += len(data)
+        return self.pattern.findall(data)
+
+
+def test_docx_parts_are_read_only_until_the_element_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """issue 17: a part not named *.xml escaped the element count. Now every part is
+    counted as it streams, and reading stops at the limit: the same work at 8 and 32 MB."""
+    read = []
+    original = zipfile.ZipExtFile.read
+
+    def counted(self: zipfile.ZipExtFile, size: int = -1) -> bytes:
+        data = original(self, size)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counted)
+    # The parts expand more than 200 times over: the zip-bomb check must not refuse first.
+    monkeypatch.setattr(docx_format, "DOCX_RATIO_FLOOR_BYTES", 64 * 1024 * 1024)
+    work = []
+    for megabytes in (8, 32):
+        path = docx_with_renamed_part(
+            tmp_path / f"part-{megabytes}.docx",
+            "word/styles.xml",
+            "word/styles.bin",
+            b"<w:x/>" * (megabytes * 1024 * 1024 // 6),
+        )
+        read.clear()
+        with pytest.raises(docx_format.ArticleError) as excinfo:
+            docx_format.extract(path.read_bytes(), path)
+        assert excinfo.value.problem == (
+            "the Word file is too complex to read (more than 500,000 XML elements)"
+        )
+        work.append(sum(read))
+    assert work[0] == work[1] < 4 * 1024 * 1024, work
+
+
+def test_docx_paragraphs_are_read_only_until_the_text_passes_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a Word file's paragraphs stops once their text passes the token limit
+    (lowered to 1,000 here): 2,000 paragraphs of one word each, 1,001 read."""
+    monkeypatch.setattr(limits, "MAX_TEXT_TOKENS", 1_000)
+    read = []
+    original = docx_format._texts
+
+    def counted(document: Any) -> Any:
+        for text in original(document):
+            read.append(text)
+            yield text
+
+    monkeypatch.setattr(docx_format, "_texts", counted)
+    body = b"<w:p><w:r><w:t>word</w:t></w:r></w:p>" * 2_000
+    template = Path(docx.__file__).parent / "templates" / "default.docx"
+    with zipfile.ZipFile(template) as source:
+        document = source.read("word/document.xml")
+    head = document.split(b"<w:body>", 1)[0]
+    path = docx_with_renamed_part(
+        tmp_path / "words.docx",
+        "word/document.xml",
+        "word/document.xml",
+        head + b"<w:body>" + body + b"</w:body></w:document>",
+    )
+    with pytest.raises(docx_format.ArticleError) as excinfo:
+        docx_format.extract(path.read_bytes(), path)
+    assert excinfo.value.problem == (
+        "the text is too long to analyse (more than 1,000 words and punctuation marks)"
+    )
+    assert len(read) == 1_001

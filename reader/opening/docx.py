@@ -33,6 +33,7 @@ from xml.etree import ElementTree
 
 from reader import errors
 from reader.errors import ArticleError
+from reader.opening import limits
 from reader.opening.extracted import Extracted, describe
 from reader.opening.limits import (
     DOCX_RATIO_FLOOR_BYTES,
@@ -42,6 +43,7 @@ from reader.opening.limits import (
     MAX_DOCX_RATIO,
     MAX_TITLE_CHARS,
     cut,
+    estimate_tokens,
 )
 from reader.opening.paragraphs import guess_title, join_paragraphs, squash
 
@@ -72,11 +74,13 @@ def extract(data: bytes, source: str | Path) -> Extracted:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        paragraphs = list(_texts(document))
+        paragraphs = _within_limits(_texts(document), source)
         properties = document.core_properties
         title = _clean(properties.title)
         author = _clean(properties.author)
         created = properties.created
+    except ArticleError:
+        raise
     except Exception as error:  # BadZipFile, KeyError, lxml errors, PackageNotFoundError…
         raise ArticleError(
             source, errors.CORRUPT.format(kind=_KIND, detail=describe(error))
@@ -226,6 +230,23 @@ def _texts(document: Any) -> Iterator[str]:
                         yield from (paragraph.text for paragraph in cell.paragraphs)
         else:
             yield block.text
+
+
+def _within_limits(texts: Iterator[str], source: str | Path) -> list[str]:
+    """The paragraphs, taken until their text passes the article's character or token
+    limit, where reading stops (issue 17: each reader stops once its output passes it)."""
+    paragraphs = []
+    chars = tokens = 0
+    for text in texts:
+        paragraphs.append(text)
+        chars += len(text) + 1
+        tokens += estimate_tokens(text)
+        if chars > limits.MAX_TEXT_CHARS:
+            raise ArticleError(source, errors.TEXT_PAST_LIMIT.format(limit=limits.MAX_TEXT_CHARS))
+        if tokens > limits.MAX_TEXT_TOKENS:
+            message = errors.TOKENS_PAST_LIMIT.format(limit=limits.MAX_TEXT_TOKENS)
+            raise ArticleError(source, message)
+    return paragraphs
 
 
 def _clean(value: object) -> str | None:
