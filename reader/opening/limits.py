@@ -3,8 +3,10 @@ time and memory (issue 12: a verdict within 60 s and 1 GB), and cheap estimates 
 reader refuse an input before the expensive step rather than after it.
 
 ``reader.opening`` applies the file and text limits to every article; the format modules
-apply their own (HTML markup and text, Word archive sizes, Markdown front matter) before
-they hand the bytes to a parser. docs/FORMATS.md lists them all.
+apply their own (HTML tags, attributes and text, PDF pages, Word archive sizes and elements,
+Markdown text and front matter) before they hand the bytes to a parser, and stop reading as
+soon as the text they give back passes the text limits (issue 17). docs/FORMATS.md lists
+them all.
 
 Metadata is cut, not refused (issue 17: a PDF whose title was 20 MB long stopped the
 window): the title, byline and date a file gives are cut to their limits when the article
