@@ -87,9 +87,12 @@ class Reading:
         if hasattr(streams, "get_data"):
             streams = [streams]
         for stream in streams:
-            data = stream.get_object()
-            if hasattr(data, "get_data"):
-                self.content_bytes += len(data.get_data())
+            try:
+                self.content_bytes += len(stream.get_object().get_data())
+            except Exception:
+                # A stream that cannot be decoded is pypdf's to skip with a warning, as
+                # before: the other pages are still read. It has no bytes to parse.
+                continue
         if self.content_bytes > limits.MAX_PDF_CONTENT_BYTES:
             limit_mb = f"{limits.MAX_PDF_CONTENT_BYTES / _MB:g}"
             raise ArticleError(self.source, errors.PDF_TOO_MUCH_CONTENT.format(limit_mb=limit_mb))
