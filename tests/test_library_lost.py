@@ -254,3 +254,18 @@ def test_a_dropped_data_table_is_not_repaired(capsys, tmp_path):
     code, out, _ = run(capsys, data, "check", "--repair")
     assert code == EXIT_PROBLEMS and out.splitlines()[-1] == "nothing that --repair can fix"
     assert path.read_bytes() == before
+
+
+def test_a_library_that_held_no_article_is_simply_made_again(tmp_path):
+    """Nothing to lose: an empty library's file deleted or emptied is no loss to report."""
+    data = tmp_path / "data"
+    open_library(data, version=VERSION).close()
+    path = data / "library.db"
+    assert record_path(path).exists()
+    os.truncate(path, 0)
+    with open_library(data, version=VERSION) as library:
+        assert library.count() == 0
+    path.unlink()
+    with open_library(data, version=VERSION) as library:
+        library.add_analysis(putin_article())
+    assert '"articles": 1' in record_path(path).read_text(encoding="utf-8")

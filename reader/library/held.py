@@ -13,6 +13,8 @@ used the file is compared with the record:
 - its generation is below the recorded one: it is an older copy of itself (articles added
   or removed since are missing).
 
+A record of a library that held no article refuses nothing: there was nothing to lose.
+
 The record is only ever raised, never lowered, by a writer: two processes writing at once
 may leave it one step behind the file (harmless: behind is never taken for a loss), never
 ahead of it. Failing to write it (a read-only folder, a full disk) only means the next
@@ -83,7 +85,7 @@ def file_is_empty(path: Path) -> bool:
 def emptied_problem(path: Path) -> str | None:
     """The problem to report before opening a file that is gone or empty but held articles."""
     held = recorded(path)
-    if held is None or not file_is_empty(path):
+    if held is None or held.articles == 0 or not file_is_empty(path):
         return None
     words = errors.LIBRARY_MISSING if not path.exists() else errors.LIBRARY_EMPTIED
     return words.format(held=plural(held.articles, "article"))
@@ -107,8 +109,8 @@ def count_articles(conn: sqlite3.Connection) -> int:
 def state_problem(path: Path, conn: sqlite3.Connection) -> str | None:
     """How the opened file differs from what the record says it held, or None."""
     held = recorded(path)
-    if held is None:
-        return None
+    if held is None or held.articles == 0:
+        return None  # nothing to lose: the file is taken as it is
     found = read_state(conn)
     was = plural(held.articles, "article")
     if found is None:
