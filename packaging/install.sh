@@ -47,22 +47,34 @@ absolute() {
     printf '%s%s' "$(cd "$dir" && pwd -P)" "$rest"
 }
 
+# An XDG folder from the environment, or the default: the XDG Base Directory spec makes a
+# relative path there invalid, to be ignored (issue 17: one reached the manifest as it was
+# written, and an uninstall run from another folder removed that folder's files).
+xdg_dir() {
+    case "$1" in
+        /*) printf '%s' "$1" ;;
+        *) printf '%s' "$2" ;;
+    esac
+}
+
 [ -n "${HOME:-}" ] || fail "HOME is not set"
 DEFAULT_PREFIX="$(absolute "$HOME/.local")"
 PREFIX="$(absolute "${PREFIX:-$DEFAULT_PREFIX}")"
 if [ "$PREFIX" = "$DEFAULT_PREFIX" ]; then
-    DATA="${XDG_DATA_HOME:-$HOME/.local/share}"
+    DATA="$(absolute "$(xdg_dir "${XDG_DATA_HOME:-}" "$HOME/.local/share")")"
 else
     DATA="$PREFIX/share"
 fi
-CONFIG="${XDG_CONFIG_HOME:-$HOME/.config}"
+CONFIG="$(absolute "$(xdg_dir "${XDG_CONFIG_HOME:-}" "$HOME/.config")")"
 APP_DIR="$PREFIX/lib/$NAME"
 BIN="$PREFIX/bin/$NAME"
 APPLICATIONS="$DATA/applications"
 DESKTOP="$APPLICATIONS/$NAME.desktop"
 MANIFEST="$APP_DIR/.install-manifest"
 
-case "$PREFIX$DATA" in
+# The manifest holds one path a line, and a desktop entry cannot hold these unescaped.
+case "$PREFIX$DATA$CONFIG" in
+    *$'\n'*) fail "$PREFIX: folder names with a line break are not supported" ;;
     *[\"\`\$\\]*) fail "$PREFIX: folder names with \", \`, \$ or \\ are not supported" ;;
 esac
 [ -x "$SOURCE/$NAME" ] && [ -d "$SOURCE/_internal" ] \
@@ -87,6 +99,15 @@ COMPLETE=0
 roll_back() {
     [ "$COMPLETE" = 1 ] && return
     local i kind path
+    # Once the app folder is there, the bundle's uninstall.sh undoes what was noted: the same
+    # removal as a later uninstall, so default applications set by xdg-mime are put back
+    # too (issue 17: a failed install left Dramatis the default).
+    if [ -d "$APP_DIR" ] && [ "${#ENTRIES[@]}" -gt 0 ] \
+        && printf '%s\n' "${ENTRIES[@]}" > "$MANIFEST" 2>/dev/null \
+        && bash "$SOURCE/uninstall.sh" --quiet --prefix "$PREFIX"; then
+        echo "install.sh: nothing was installed" >&2
+        return
+    fi
     for ((i = ${#ENTRIES[@]} - 1; i >= 0; i--)); do
         kind="${ENTRIES[i]%% *}"
         path="${ENTRIES[i]#* }"
@@ -122,11 +143,14 @@ put_file() {
     note file "$target"
 }
 
-# The path as a desktop entry Exec argument: quoted when it has spaces.
+# The path as a desktop entry Exec argument (Desktop Entry Specification, "The Exec key"):
+# a literal % written %% (alone it starts a field code), and the whole quoted when it holds
+# a space or a reserved character. ", `, $ and \ never get here.
 exec_argument() {
-    case "$1" in
-        *[[:space:]\'\;\&\|\<\>\(\)\*\?\#\~]*) printf '"%s"' "$1" ;;
-        *) printf '%s' "$1" ;;
+    local value="${1//%/%%}"
+    case "$value" in
+        *[[:space:]\'\;\&\|\<\>\(\)\*\?\#\~]*) printf '"%s"' "$value" ;;
+        *) printf '%s' "$value" ;;
     esac
 }
 
@@ -169,10 +193,11 @@ if [ "$MAKE_DEFAULT" = 1 ]; then
         fi
     done
     note defaults "$CONFIG/mimeapps.list"
-    XDG_CONFIG_HOME="$CONFIG" xdg-mime default "$NAME.desktop" "${MIME_TYPES[@]}"
+    # Noted before xdg-mime runs, so that a rollback can undo it even if it fails half-way.
     if [ "${NEW_LIST:-0}" = 1 ]; then
         note file-if-empty "$CONFIG/mimeapps.list"
     fi
+    XDG_CONFIG_HOME="$CONFIG" xdg-mime default "$NAME.desktop" "${MIME_TYPES[@]}"
 fi
 
 printf '%s\n' "${ENTRIES[@]}" > "$MANIFEST"

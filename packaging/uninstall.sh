@@ -40,7 +40,16 @@ else
 fi
 MANIFEST="$APP_DIR/.install-manifest"
 [ -f "$MANIFEST" ] || fail "$APP_DIR: Dramatis is not installed there (no install manifest)"
-mapfile -t ENTRIES < "$MANIFEST"
+# Only absolute paths are followed: a relative one (written by an older install.sh from a
+# relative XDG_DATA_HOME) names a file relative to wherever this runs, someone else's
+# (issue 17). It is named and left alone.
+ENTRIES=()
+while IFS= read -r entry; do
+    case "${entry%% *}:${entry#* }" in
+        restore:* | *:/*) ENTRIES+=("$entry") ;;  # a restore entry holds a line, not a path
+        *) echo "uninstall.sh: ${entry#* }: not an absolute path; left alone" >&2 ;;
+    esac
+done < "$MANIFEST"
 
 # Take dramatis.desktop out of a mimeapps.list, keeping every other association.
 forget_defaults() {
@@ -79,9 +88,10 @@ for entry in "${ENTRIES[@]}"; do
         defaults) LIST="$path"; forget_defaults "$path" ;;
     esac
 done
-for entry in "${ENTRIES[@]}"; do
-    if [ "${entry%% *}" = restore ] && [ -n "${LIST:-}" ]; then
-        restore_default "$LIST" "${entry#* }"
+# Last first: each goes in right under the group header, so they keep their order.
+for ((i = ${#ENTRIES[@]} - 1; i >= 0; i--)); do
+    if [ "${ENTRIES[i]%% *}" = restore ] && [ -n "${LIST:-}" ]; then
+        restore_default "$LIST" "${ENTRIES[i]#* }"
     fi
 done
 for entry in "${ENTRIES[@]}"; do
@@ -106,12 +116,15 @@ for ((i = ${#ENTRIES[@]} - 1; i >= 0; i--)); do
         rmdir -- "${ENTRIES[i]#* }" 2>/dev/null || true
     fi
 done
+# A cache that stays (it was there before, or other entries still need it) is made again
+# without Dramatis's types, never removed.
 for entry in "${ENTRIES[@]}"; do
     path="${entry#* }"
     if [ "${entry%% *}" = file ] && [ "${path##*.}" = desktop ]; then
         folder="$(dirname "$path")"
-        if [ -d "$folder" ] && compgen -G "$folder/*.desktop" >/dev/null \
-            && command -v update-desktop-database >/dev/null; then
+        if [ -d "$folder" ] && command -v update-desktop-database >/dev/null \
+            && { [ -f "$folder/mimeinfo.cache" ] || compgen -G "$folder/*.desktop" >/dev/null; }
+        then
             update-desktop-database -q "$folder" || true
         fi
     fi
