@@ -118,9 +118,13 @@ def test_an_emptied_library_gives_a_message_and_is_not_written(qtbot, tmp_path):
         assert window.library is None
         assert "the library file is empty, but it held 1 article" in window.banner.text()
         open_at_start(window)
+        assert path.stat().st_size == 0
+        window.start_fresh_library()  # the banner's button
+        assert window.library is not None and window.library.count() == 0
     finally:
         window.shutdown()
-    assert path.stat().st_size == 0
+    [aside] = [p for p in data.glob("library.db.corrupt-*") if not p.name.endswith(("wal", "shm"))]
+    assert aside.stat().st_size == 0
 
 
 def test_a_stored_100000_character_actor_name_never_stops_the_start(qtbot, tmp_path):

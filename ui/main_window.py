@@ -41,6 +41,7 @@ from reader.library import (
     CorruptLibraryError,
     Library,
     LibraryError,
+    LostLibraryError,
     NoSuchArticleError,
     open_library,
     start_fresh,
@@ -461,6 +462,15 @@ class MainWindow(QMainWindow):
             self.library = None
             self.banner.show_message(
                 messages.LIBRARY_CORRUPT_OFFER.format(subject=error.subject),
+                "warning",
+                messages.START_FRESH,
+                self.start_fresh_library,
+            )
+        except LostLibraryError as error:
+            # Emptied or replaced: the reader may start a new one; the file is kept aside.
+            self.library = None
+            self.banner.show_message(
+                messages.LIBRARY_NOT_SAVING.format(subject=error.subject, problem=error.problem),
                 "warning",
                 messages.START_FRESH,
                 self.start_fresh_library,
