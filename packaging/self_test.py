@@ -19,8 +19,6 @@ from reader import __version__
 from reader.model import Analysis
 from ui import messages
 
-#: PySide6 releases the app must not run on (pyproject.toml excludes them too).
-BAD_PYSIDE = frozenset({"6.12.0"})
 #: Platform plugins a desktop needs (X11 and Wayland) that no headless check would load.
 DESKTOP_PLATFORMS = ("libqxcb.so", "libqwayland.so")
 ICON_SIZE = 64
@@ -31,11 +29,15 @@ class SelfTestError(Exception):
 
 
 def check_qt() -> str:
-    """A usable PySide6: not a known-bad release, icon drawn, desktop plugins present."""
+    """A usable PySide6: not a known-bad release, none losing references (the window's own
+    start-up check), icon drawn, desktop plugins present."""
     import PySide6
 
-    if PySide6.__version__ in BAD_PYSIDE:
-        raise SelfTestError(f"PySide6 {PySide6.__version__} is excluded (refcount bug)")
+    from ui.binding import binding_problem
+
+    problem = binding_problem()
+    if problem is not None:
+        raise SelfTestError(problem)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QLibraryInfo, QSize
     from PySide6.QtGui import QGuiApplication, QIcon

@@ -2,8 +2,9 @@
 
 Opens the files given; with none, what the last run left on screen (``ui/settings.py``), or
 on the very first run (no settings yet) the article opened most recently or, with an empty
-library, the bundled sample article. With no display to draw on it says so in one line
-and exits with status 2 before Qt starts.
+library, the bundled sample article. With no display to draw on, or on a Qt binding known
+to crash the window (``ui.binding``), it says so in one line and exits with status 2
+before the window is made.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["SAMPLE_NAME", "has_display", "main", "sample_article_path"]
 
 EXIT_NO_DISPLAY = 2
+#: The Qt binding is one the window cannot run on (``ui.binding``).
+EXIT_BAD_BINDING = 2
 
 
 def has_display(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
@@ -104,6 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(messages.NO_DISPLAY, file=sys.stderr)
         return EXIT_NO_DISPLAY
     _configure_logging(args.data_dir)
+
+    from ui.binding import TESTED, binding_problem
+
+    problem = binding_problem()
+    if problem is not None:
+        print(messages.BAD_BINDING.format(problem=problem, tested=TESTED), file=sys.stderr)
+        return EXIT_BAD_BINDING
 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication

@@ -12,6 +12,10 @@ NO_DISPLAY = (
     "dramatis-gui: no display available; use `dramatis analyse FILE` to analyse an article "
     "from the command line"
 )
+BAD_BINDING = (
+    "dramatis-gui: {problem}, which would crash the window; install a tested release "
+    "(pip install 'PySide6-Essentials{tested}')"
+)
 
 LOADING_MODEL = "Loading the English language model…"
 MODEL_READY = "Ready"
