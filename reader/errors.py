@@ -65,6 +65,7 @@ TOKENS_PAST_LIMIT = (
     "the text is too long to analyse (more than {limit:,} words and punctuation marks)"
 )
 PDF_TOO_MANY_PAGES = "the PDF has too many pages (more than {limit:,})"
+PDF_PAST_READER_LIMIT = "the PDF is too complex to read, or damaged ({detail})"
 PDF_TOO_MUCH_CONTENT = (
     "the PDF is too complex to read (its pages draw more than {limit_mb} MB of content)"
 )

@@ -337,6 +337,27 @@ def test_pdf_refused_past_its_operators_and_content_limits(
     assert excinfo.value.problem == errors.PDF_TOO_MUCH_CONTENT.format(limit_mb="1")
 
 
+def test_pdf_past_a_limit_of_pypdf_is_too_complex_not_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stream of 10 MB of lines passes pypdf's own limit on the tokens of a stream: the
+    refusal says so, rather than calling the file damaged."""
+    import pypdf
+
+    from reader.opening import open_article
+
+    def too_many(*_: object, **__: object) -> str:
+        raise pypdf.errors.LimitReachedError("Reached maximum number of tokens per stream.")
+
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", too_many)
+    path = write_pdf_shared_stream(tmp_path / "shared.pdf", pages=2, lines=10)
+    with pytest.raises(errors.ArticleError) as excinfo:
+        open_article(path)
+    assert excinfo.value.problem == (
+        "the PDF is too complex to read, or damaged (Reached maximum number of tokens per stream.)"
+    )
+
+
 def test_html_attributes_counted_before_the_page_is_parsed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -453,6 +474,7 @@ def test_formats_document_states_every_limit_and_refusal() -> None:
         errors.PDF_TOO_MANY_PAGES,
         errors.PDF_TOO_MUCH_CONTENT,
         errors.PDF_TOO_MANY_OPERATORS,
+        errors.PDF_PAST_READER_LIMIT,
         errors.SEARCH_TOO_LONG,
         errors.SEARCH_TOO_MANY_WORDS,
     ]

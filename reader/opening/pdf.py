@@ -76,6 +76,11 @@ def extract(data: bytes, source: str | Path) -> Extracted:
             raise
         except PastLimit as stop:
             raise stop.error from None
+        except pypdf.errors.LimitReachedError as error:
+            # One of pypdf's own limits (tokens in a stream, objects in a stream, loops):
+            # the bytes say more than a reader may take on, whether by design or damage.
+            message = errors.PDF_PAST_READER_LIMIT.format(detail=describe(error))
+            raise ArticleError(source, message) from error
         except pypdf.errors.DependencyError as error:
             # Only decryption needs an optional package: the file is encrypted, not broken.
             raise ArticleError(source, errors.ENCRYPTED_NEEDS_CRYPTO) from error
