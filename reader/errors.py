@@ -52,12 +52,9 @@ HTML_TAG_TOO_MANY_ATTRIBUTES = (
 HTML_TOO_MANY_ATTRIBUTES = (
     "the page is too complex to read ({attributes:,} attributes; the limit is {limit:,})"
 )
-HTML_TAG_TOO_MANY_ATTRIBUTES = (
-    "the page is too complex to read (a tag with {attributes:,} attributes; the limit is "
-    "{limit:,} a tag)"
-)
-HTML_TOO_MANY_ATTRIBUTES = (
-    "the page is too complex to read ({attributes:,} attributes; the limit is {limit:,})"
+MARKDOWN_TOO_MUCH_TEXT = (
+    "the file holds far too much text to analyse (more than {limit:,} words and punctuation "
+    "marks before its Markdown is stripped)"
 )
 #: The text passed a limit while it was read; reading stopped there (issue 17).
 TEXT_PAST_LIMIT = "the text is too long (more than {limit:,} characters)"
@@ -65,10 +62,10 @@ TOKENS_PAST_LIMIT = (
     "the text is too long to analyse (more than {limit:,} words and punctuation marks)"
 )
 PDF_TOO_MANY_PAGES = "the PDF has too many pages (more than {limit:,})"
-PDF_PAST_READER_LIMIT = "the PDF is too complex to read, or damaged ({detail})"
 PDF_TOO_MUCH_CONTENT = (
     "the PDF is too complex to read (its pages draw more than {limit_mb} MB of content)"
 )
+PDF_PAST_READER_LIMIT = "the PDF is too complex to read, or damaged ({detail})"
 PDF_TOO_MANY_OPERATORS = (
     "the PDF is too complex to read (its pages run more than {limit:,} operators)"
 )
