@@ -270,7 +270,6 @@ UNKNOWN_OPTION = (
 BAD_USAGE = "{detail} (see '{prog} --help')"
 ARGUMENT_NOT_ID = "expected an id (a whole number from 1 to {limit:,}), not {value!r}"
 ARGUMENT_NOT_COUNT = "expected a whole number from 0 to {limit:,}, not {value!r}"
-ARGUMENT_NOT_TEXT = "not valid UTF-8 text"
 
 
 class DramatisError(Exception):

@@ -104,13 +104,6 @@ def test_a_name_of_the_longest_length_is_taken(capsys, data):
     assert corrections(data) == 1
 
 
-@pytest.mark.parametrize("args", [("said", "Berg\udcff"), ("search", "gas\udcff")])
-def test_text_that_is_not_utf8_is_one_line(capsys, data, args):
-    code, out, err = run(capsys, data, *args)
-    assert code == 2
-    assert out == "" and "not valid UTF-8 text" in err and err.count("\n") == 1
-
-
 def test_undecodable_bytes_on_the_real_command_line(data):
     """The bytes as a shell passes them: Python turns ``\\xff`` into a lone surrogate."""
     env = dict(os.environ)

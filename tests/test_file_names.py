@@ -166,7 +166,7 @@ def test_unknown_option_after_a_file_gets_the_hint(dash_file: Path, capsys) -> N
     [
         (["analyse"], "dramatis: analyse: the following arguments are required: file"),
         ([], "dramatis: error: the following arguments are required: COMMAND"),
-        (["library", "remove", "one"], "dramatis: library remove: argument ID: invalid int"),
+        (["library", "remove", "one"], "dramatis: library remove: argument ID: expected an id"),
     ],
 )
 def test_other_argument_mistakes_are_one_line(capsys, argv, start) -> None:

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from reader import errors
 from reader.archive.options import add_cluster_arguments, cluster_from
 from reader.cli.corrections import add_correction_commands
-from reader.cli.values import count, row_id, text
+from reader.cli.values import count, row_id
 from reader.errors import LibraryError
 from reader.file_names import printable
 from reader.library import (
@@ -71,14 +71,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     search = commands.add_parser("search", help="find articles by words, phrases, prefix*")
     search.add_argument(
-        "query",
-        type=text,
-        metavar="QUERY",
-        help="words to find (put -- before a query starting with -)",
+        "query", metavar="QUERY", help="words to find (put -- before a query starting with -)"
     )
-    search.add_argument(
-        "--actor", type=text, metavar="NAME", help="only articles where NAME appears"
-    )
+    search.add_argument("--actor", metavar="NAME", help="only articles where NAME appears")
     search.add_argument("--limit", type=count, default=20, metavar="N", help="at most N hits (20)")
     search.add_argument("--format", choices=("text", "json"), default="text")
     search.set_defaults(func=_search)
@@ -88,7 +83,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     actors.set_defaults(func=_actors)
 
     said = commands.add_parser("said", help="everything one actor said, by article date")
-    said.add_argument("name", type=text, metavar="NAME")
+    said.add_argument("name", metavar="NAME")
     said.add_argument("--format", choices=("text", "json"), default="text")
     said.set_defaults(func=_said)
 

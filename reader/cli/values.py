@@ -1,9 +1,10 @@
-"""Argument types for the command line: ids, counts, names and text, checked as parsed.
+"""Argument types for the command line: ids, counts and names, checked as parsed.
 
-A number SQLite cannot hold (more than 2**63 - 1) or bytes that are not UTF-8 (which
-Python hands over as lone surrogates) used to reach the library and end in a traceback
-(issue 17); here they are a usage mistake like any other, one line and exit 2.
-File names are not checked here: any bytes make a valid one.
+A number SQLite cannot hold (more than 2**63 - 1), or a name in a correction holding bytes
+that are not UTF-8 (which Python hands over as lone surrogates), used to reach the library
+and end in a traceback (issue 17); here they are a usage mistake like any other, one line
+and exit 2. Not checked here: file names, which any bytes make, and the words of a search
+or the name ``said`` looks for, which simply find nothing.
 """
 
 from __future__ import annotations
@@ -37,13 +38,6 @@ def row_id(value: str) -> int:
 def count(value: str) -> int:
     """A number of things: 0 to ``MAX_INTEGER``."""
     return _whole_number(value, 0, errors.ARGUMENT_NOT_COUNT)
-
-
-def text(value: str) -> str:
-    """Words to look for, valid UTF-8."""
-    if any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise argparse.ArgumentTypeError(errors.ARGUMENT_NOT_TEXT)
-    return value
 
 
 def name(value: str) -> str:
