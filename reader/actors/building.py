@@ -508,9 +508,12 @@ class _Speakers:
         located = sorted(self.entity_clusters, key=lambda i: self.entities[i].start)
         self._located = located
         self._starts = [self.entities[i].start for i in located]
-        self._genders = {c.key: c.pronoun_gender() for c in self.entity_clusters.values()}
-        self._antecedents = Antecedents(self.mentions, self._genders)
+        # Many mentions share a cluster: each cluster's gender is worked out once, from
+        # all its forms, not once per mention (quadratic in an actor named thousands of
+        # times: issue 17).
         self._by_key = {c.key: c for c in self.entity_clusters.values()}
+        self._genders = {key: c.pronoun_gender() for key, c in self._by_key.items()}
+        self._antecedents = Antecedents(self.mentions, self._genders)
         self._titles: defaultdict[str, set[str]] = defaultdict(set)
         for cluster in self._by_key.values():
             for title in cluster.titles:
