@@ -38,6 +38,37 @@ def pdf_bytes(pages: int, content: bytes) -> bytes:
     return bytes(out)
 
 
+def pdf_with_form(page_content: bytes, form: bytes) -> bytes:
+    """A one-page PDF whose page draws the form ``/X`` (a reused drawing) as its content
+    says, ``/X Do`` for each time."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(page_content) + page_content + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << "
+        b"/Font << /F1 3 0 R >> /XObject << /X 6 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Length %d >>\nstream\n"
+        % len(form)
+        + form
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    return bytes(out)
+
+
 def pdf_lines(count: int, line: bytes = b"a") -> bytes:
     """A content stream printing ``count`` lines of ``line``, one under the other."""
     return b"BT /F1 1 Tf 12 TL 0 780 Td " + (b"(" + line + b") Tj T* ") * count + b"ET"

@@ -24,6 +24,7 @@ from hostile_files import (
     docx_with_renamed_part,
     html_attributes,
     pdf_bytes,
+    pdf_with_form,
     write_pdf_shared_stream,
 )
 
@@ -335,6 +336,34 @@ def test_pdf_refused_past_its_operators_and_content_limits(
     with pytest.raises(errors.ArticleError) as excinfo:
         open_article(shared)
     assert excinfo.value.problem == errors.PDF_TOO_MUCH_CONTENT.format(limit_mb="1")
+
+
+def test_pdf_forms_count_their_bytes_each_time_they_are_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pypdf parses a form again each time a page draws it: a 1 MB form of comments drawn
+    2,000 times ran past 120 s. Each drawing counts the form's bytes (limit lowered to
+    1 MB here: a 100 KB form drawn 20 times passes it at the 11th)."""
+    import pypdf
+
+    from reader.opening import open_article
+
+    monkeypatch.setattr(limits, "MAX_PDF_CONTENT_BYTES", _MB)
+    parsed = []
+    original = pypdf.generic.ContentStream._parse_content_stream
+
+    def counted(self: pypdf.generic.ContentStream, stream: object) -> None:
+        parsed.append(self)
+        original(self, stream)
+
+    monkeypatch.setattr(pypdf.generic.ContentStream, "_parse_content_stream", counted)
+    form = b"% a comment that pypdf has to read through\n" * (100 * 1024 // 44)
+    path = tmp_path / "form.pdf"
+    path.write_bytes(pdf_with_form(b"/X Do\n" * 20, form))
+    with pytest.raises(errors.ArticleError) as excinfo:
+        open_article(path)
+    assert excinfo.value.problem == errors.PDF_TOO_MUCH_CONTENT.format(limit_mb="1")
+    assert len(parsed) == 11  # the page, and the form 10 times before the 11th drawing
 
 
 def test_pdf_past_a_limit_of_pypdf_is_too_complex_not_damaged(

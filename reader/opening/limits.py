@@ -45,8 +45,9 @@ MAX_HTML_TAGS = 200_000
 #: 100,000 empty pages took 31 s (issue 17).
 MAX_PDF_PAGES = 2_000
 #: A PDF whose pages' content streams hold more than this, counted once for each page that
-#: draws them, is refused before the first page past it is parsed: pypdf parses about
-#: 1 MB a second of them.
+#: draws them and once for each time a form (a drawing reused by name) is drawn, is refused
+#: as soon as it passes it: pypdf parses about 1 MB a second of them, and a 1 MB form drawn
+#: 2,000 times ran past 120 s.
 MAX_PDF_CONTENT_BYTES = 20 * _MB
 #: A PDF whose pages run more operators than this (text, drawing, colour…) is refused as
 #: soon as it passes it. A page of news text runs 500-3,000; pypdf takes 2-25 µs each.

@@ -78,6 +78,8 @@ class Reading:
         self.tokens = 0
         self._pending: list[str] = []
         self._pending_chars = 0
+        #: The bytes of each form the page being read may draw, by name.
+        self._forms: dict[str, int] = {}
 
     def content(self, page: Any) -> None:
         """Count the bytes of the page's content streams, refusing past the limit before
@@ -93,15 +95,27 @@ class Reading:
                 # A stream that cannot be decoded is pypdf's to skip with a warning, as
                 # before: the other pages are still read. It has no bytes to parse.
                 continue
+        self._check_content()
+        self._forms = _form_sizes(page)
+
+    def _check_content(self) -> None:
         if self.content_bytes > limits.MAX_PDF_CONTENT_BYTES:
             limit_mb = f"{limits.MAX_PDF_CONTENT_BYTES / _MB:g}"
             raise ArticleError(self.source, errors.PDF_TOO_MUCH_CONTENT.format(limit_mb=limit_mb))
 
-    def operator(self, *_: object) -> None:
+    def operator(self, operator: bytes, operands: list[Any], *_: object) -> None:
+        """Count an operator; a form drawn (``Do``) counts its bytes too, since pypdf parses
+        them again each time (a 1 MB form drawn 2,000 times is 2 GB to parse)."""
         self.operators += 1
         if self.operators > limits.MAX_PDF_OPERATORS:
             message = errors.PDF_TOO_MANY_OPERATORS.format(limit=limits.MAX_PDF_OPERATORS)
             raise PastLimit(ArticleError(self.source, message))
+        if operator == b"Do" and operands:
+            self.content_bytes += self._forms.get(str(operands[0]), 0)
+            try:
+                self._check_content()
+            except ArticleError as error:
+                raise PastLimit(error) from None
 
     def text(self, fragment: str) -> None:
         self._pending.append(fragment)
@@ -124,3 +138,33 @@ class Reading:
         if self.tokens > limits.MAX_TEXT_TOKENS:
             message = errors.TOKENS_PAST_LIMIT.format(limit=limits.MAX_TEXT_TOKENS)
             raise PastLimit(ArticleError(self.source, message))
+
+
+def _form_sizes(page: Any) -> dict[str, int]:
+    """The bytes of each form (a drawing reused by name) the page or its forms may draw, by
+    name: the largest where forms at different depths share a name. Each form is looked at
+    once; one that cannot be read is left for pypdf to skip."""
+    sizes: dict[str, int] = {}
+    seen: set[int] = set()
+    pending: list[Any] = [page.get("/Resources")]
+    while pending:
+        resources = pending.pop()
+        try:
+            xobjects = resources.get_object().get("/XObject")
+            items = list(xobjects.get_object().items()) if xobjects is not None else []
+        except Exception:
+            continue
+        for name, reference in items:
+            try:
+                form = reference.get_object()
+                if form.get("/Subtype") != "/Form":
+                    continue
+                size = len(form.get_data())
+            except Exception:
+                continue
+            sizes[str(name)] = max(sizes.get(str(name), 0), size)
+            number = getattr(reference, "idnum", id(form))
+            if number not in seen:
+                seen.add(number)
+                pending.append(form.get("/Resources"))
+    return sizes
