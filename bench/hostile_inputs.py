@@ -202,6 +202,7 @@ SHAPES: list[tuple[str, str, Callable[[int], str | bytes]]] = [
     ("html, attributes on one tag", "attributes.html", hostile_shapes.html_attributes),
     ("pdf, 40 pages sharing a stream of lines", "shared.pdf", hostile_shapes.pdf_shared_stream),
     ("pdf, empty pages", "pages.pdf", hostile_shapes.pdf_empty_pages),
+    ("pdf, a form drawn 2,000 times", "form.pdf", hostile_shapes.pdf_form_drawn_often),
     ("docx, elements in a part not .xml", "part.docx", hostile_shapes.docx_part_not_named_xml),
 ]
 

@@ -21,15 +21,28 @@ _PAGE_BYTES = len(_PAGE) + 40
 SHARED_PAGES = 40
 
 
-def pdf_bytes(pages: int, content: bytes) -> bytes:
-    """A PDF of ``pages`` pages that all draw the one content stream, stored uncompressed."""
+def pdf_bytes(pages: int, content: bytes, form: bytes | None = None) -> bytes:
+    """A PDF of ``pages`` pages that all draw the one content stream, stored uncompressed;
+    with ``form``, the pages may draw it as ``/X``."""
     kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(pages))
+    page = _PAGE
+    forms = []
+    if form is not None:
+        page = page.replace(b"/F1 3 0 R >>", b"/F1 3 0 R >> /XObject << /X %d 0 R >>" % (5 + pages))
+        forms.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Length %d >>\nstream\n"
+            % len(form)
+            + form
+            + b"\nendstream"
+        )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        *[_PAGE] * pages,
+        *[page] * pages,
+        *forms,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -53,6 +66,13 @@ def pdf_shared_stream(size: int) -> bytes:
 def pdf_empty_pages(size: int) -> bytes:
     """issue 17: empty pages (100,000 took 31 s)."""
     return pdf_bytes(size // _PAGE_BYTES, b"")
+
+
+def pdf_form_drawn_often(size: int) -> bytes:
+    """A form of comments (no text), drawn 50 times on each of 40 pages: pypdf parses it
+    again at each drawing (a 1 MB form drawn 2,000 times ran past 120 s)."""
+    form = b"% a comment line that pypdf has to skip\n" * (size // 40)
+    return pdf_bytes(SHARED_PAGES, b"/X Do\n" * 50, form)
 
 
 def html_attributes(size: int) -> bytes:
