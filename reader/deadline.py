@@ -5,13 +5,18 @@ parsing here (``bench/hostile_inputs.py``); the deadline is the net under them f
 that is slow in a way no limit foresaw, so that one such file never stalls the window, a
 ``batch`` or a ``library add`` of thousands (issue 17). It is asked between parse batches
 and between the stages after the parse; past it the analysis stops, nothing of it is
-kept, and the caller reports the file like any other that cannot be read.
+kept, and the caller reports the file like any other that cannot be read. Inside the
+stages, ``checkpoint()`` asks the deadline of the analysis under way (``in_force``) once a
+paragraph, a quote or a step, so that a stage slow in a way nobody foresaw still stops
+about on time.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from reader import errors
@@ -51,3 +56,24 @@ class Deadline:
         if self.passed():
             problem = errors.ANALYSIS_TOO_SLOW.format(seconds=self.seconds)
             raise AnalysisTooSlow(self.subject, problem)
+
+
+_current: ContextVar[Deadline | None] = ContextVar("analysis_deadline", default=None)
+
+
+@contextmanager
+def in_force(deadline: Deadline) -> Iterator[None]:
+    """Make ``deadline`` the one ``checkpoint()`` asks, for the analysis in this block."""
+    token = _current.set(deadline)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def checkpoint() -> None:
+    """Raise ``AnalysisTooSlow`` when the analysis under way has passed its deadline; a
+    clock read, cheap enough for every paragraph. Outside an analysis it does nothing."""
+    deadline = _current.get()
+    if deadline is not None:
+        deadline.check()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reader.actors.building import resolve_actors
 from reader.attribution.assembly import find_quotes
-from reader.deadline import AnalysisTooSlow, Deadline
+from reader.deadline import AnalysisTooSlow, Deadline, in_force
 from reader.model import Analysis, Article
 from reader.nlp.entities import extract_entities
 from reader.nlp.parsing import AnalysisCancelled, Cancelled, Progress, parse
@@ -50,10 +50,22 @@ def analyse(
     between parse batches and between stages, and a True answer raises
     ``AnalysisCancelled`` (issue 9). The analysis has a deadline, by default
     ``reader.deadline.ANALYSIS_SECONDS`` from now, checked at the same points; past it,
-    ``AnalysisTooSlow`` (an ``ArticleError`` naming the article's file) is raised.
+    ``AnalysisTooSlow`` (an ``ArticleError`` naming the article's file) is raised; the
+    stages ask it too, inside their loops (``reader.deadline.checkpoint``).
     """
     if deadline is None:
         deadline = Deadline(article.source)
+    with in_force(deadline):
+        return _analyse(article, nlp, progress, cancelled, deadline)
+
+
+def _analyse(
+    article: Article,
+    nlp: Language | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    deadline: Deadline,
+) -> Analysis:
     paragraphs = parse(article.text, nlp, progress=progress, cancelled=cancelled, deadline=deadline)
     _check(cancelled, deadline)
     entities = extract_entities(article.text, paragraphs)

@@ -157,3 +157,37 @@ def test_the_window_shows_the_message_and_keeps_nothing(window, qtbot, tmp_path,
     assert window.analysis is None
     assert window.library is not None and window.library.count() == 0
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=TIMEOUT)
+
+
+def test_a_stage_slow_inside_is_stopped_at_its_next_checkpoint(tmp_path, monkeypatch):
+    """Quote by quote: a speaker look-up that passes the deadline stops actor building
+    before the next quote, without waiting for the stage to end."""
+    import reader.actors.building as building
+
+    path = tmp_path / "council.txt"
+    path.write_text(LINE * 30, encoding="utf-8")
+    article = open_article(path)
+    now = [0.0]
+    resolved: list[object] = []
+    real = building._Speakers.resolve
+
+    def slow_resolve(self, quote):
+        resolved.append(quote)
+        now[0] += 50.0  # each speaker look-up takes 50 "seconds"
+        return real(self, quote)
+
+    pronouns_linked: list[object] = []
+    monkeypatch.setattr(building._Speakers, "resolve", slow_resolve)
+    monkeypatch.setattr(building, "link_pronouns", lambda *a, **k: pronouns_linked.append(a) or {})
+    deadline = Deadline(article.source, seconds=120, clock=lambda: now[0])
+    with pytest.raises(AnalysisTooSlow):
+        reader.pipeline.analyse(article, deadline=deadline)
+    assert len(resolved) == 3  # 150 > 120: stopped at the checkpoint before the fourth quote
+    assert pronouns_linked == []  # the rest of the stage never ran
+
+
+def test_checkpoints_outside_an_analysis_do_nothing():
+    reader.deadline.checkpoint()  # no analysis under way: no deadline to pass
+    with reader.deadline.in_force(Deadline("x.txt", seconds=-1.0)), pytest.raises(AnalysisTooSlow):
+        reader.deadline.checkpoint()
+    reader.deadline.checkpoint()  # the deadline ended with its block

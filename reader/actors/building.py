@@ -68,6 +68,7 @@ from reader.actors.names import (
     title_after,
     title_before,
 )
+from reader.deadline import checkpoint
 from reader.lexicon.demonyms import (
     COUNTRIES,
     COUNTRY_ALIASES,
@@ -165,13 +166,17 @@ def resolve_actors(
     subjects, adjectives); sentences are then found by punctuation.
     """
     modifiers = _nationality_modifiers(text, paragraphs, entities)
+    checkpoint()
     registry, entity_clusters = _cluster_entities(text, entities, modifiers)
+    checkpoint()
     sentences = SentenceIndex.build(text, paragraphs)
     mentions = _entity_mentions(text, paragraphs, entities, entity_clusters, sentences, quotes)
+    checkpoint()
     speakers = _Speakers(text, registry, entities, entity_clusters, sentences, mentions)
     quote_clusters: dict[int, Cluster] = {}
     factors: dict[int, float] = {}
     for qi in sorted(range(len(quotes)), key=lambda i: (quotes[i].start, i)):
+        checkpoint()
         resolved = speakers.resolve(quotes[qi])
         if resolved is None:
             continue
@@ -179,6 +184,7 @@ def resolve_actors(
         if speaker is not None:
             quote_clusters[qi] = speaker.root()
     _headline_roles_to_holders(text, paragraphs, quotes, quote_clusters, registry)
+    checkpoint()
     pronouns = find_pronouns(text, sorted((e.start, e.end) for e in entities))
     said = [(quotes[qi], cluster.key) for qi, cluster in quote_clusters.items()]
     voiced = voiced_stretches(text, said)
@@ -186,6 +192,7 @@ def resolve_actors(
         text, paragraphs, pronouns, sentences, speakers.antecedents, speakers.spoken, voiced
     )
 
+    checkpoint()
     clusters = registry.live()
     ids = _assign_ids(clusters)
     new_entities = [

@@ -22,6 +22,7 @@ from reader.attribution.quotation_marks import QuoteRegion, find_quote_regions
 from reader.attribution.rules import Rule, confidence, precedence_key
 from reader.attribution.syntax import Attribution, speaker_tokens
 from reader.attribution.verb_cues import find_reported_speech
+from reader.deadline import checkpoint
 from reader.model import Entity, Quote, QuoteKind
 from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before, merged, overlap, total_length
@@ -89,6 +90,7 @@ class StatementAssembler:
 
     def run(self) -> list[Quote]:
         for step in self.STEPS:
+            checkpoint()
             step(self)
         named = _speaker_extender(self.entities)
         quotes = [_to_quote(self.text, s, self.regions, named) for s in self.statements]
@@ -98,7 +100,10 @@ class StatementAssembler:
         """Requires nothing. Guarantees ``attributions``: every cue finder's claims, sorted by
         paragraph and cue, with a headline's reading replacing the parse of its line (the
         parser misreads title-case headlines)."""
-        found = [a for i, p in enumerate(self.paragraphs) for a in find_reported_speech(p, i)]
+        found: list[Attribution] = []
+        for i, p in enumerate(self.paragraphs):
+            checkpoint()
+            found.extend(find_reported_speech(p, i))
         headlines = {
             i: h
             for i, p in enumerate(self.paragraphs)

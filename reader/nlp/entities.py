@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence, Set
 from typing import TYPE_CHECKING
 
+from reader.deadline import checkpoint
 from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
 from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS
 from reader.lexicon.name_parts import (
@@ -81,12 +82,14 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     headline: list[Entity] = []
     speaking: set[int] = set()
     for paragraph in paragraphs:
+        checkpoint()
         target = headline if is_title_case_headline(paragraph.doc.text) else body
         repaired = repair_names(text, list(_trimmed(_raw_entities(paragraph))))
         named = hyphenated_names(text, paragraph.start, paragraph.end, repaired)
         found = _people_by_role(paragraph, people_by_given_names(paragraph, named))
         target.extend(found)
         speaking |= _speaking_subjects(paragraph, found)
+    checkpoint()
     furniture = furniture_spans(text)
     body = [
         e
@@ -100,7 +103,9 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     body_strings = {e.text for e in body}
     kept = body + [e for e in headline if e.text in body_strings]
     ordered = sorted(kept, key=lambda e: (e.start, e.end))
+    checkpoint()
     people = _propagate_surnames(text, ordered, body, speaking)
+    checkpoint()
     return teams_as_organisations(text, _lone_names_as_places(text, places_by_data(text, people)))
 
 
