@@ -66,6 +66,7 @@ _LIMITS = (
     ("statements", "via", MAX_NAME_CHARS),
 )
 
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A content problem: its line, and whether ``restore`` can put it right."""
