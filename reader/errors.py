@@ -138,22 +138,21 @@ LIBRARY_NOT_SAVING_NOTE = (
 LIBRARY_BACKUP_FAILED = "the backup copy could not be written ({detail}); nothing was repaired"
 
 # The library file no longer holds what the library held (reader/library/held.py, issue 17)
-_KEEP_ASIDE = (
+#: What to do, as the command line says it (the window offers its own button).
+LIBRARY_KEEP_ASIDE = (
     "restore library.db from a backup, or run 'dramatis library check --repair' to keep the "
     "file aside and start a new library"
 )
-_KEEP_AS_IS = (
+LIBRARY_KEEP_AS_IS = (
     "restore library.db from a backup, or run 'dramatis library check --repair' to keep the "
     "file as it is now"
 )
-LIBRARY_EMPTIED = "the library file is empty, but it held {held}; " + _KEEP_ASIDE
-LIBRARY_MISSING = "the library file is gone, but it held {held}; " + _KEEP_ASIDE
-LIBRARY_REPLACED = (
-    "the library file was replaced by {found} (the library here held {held}); " + _KEEP_AS_IS
-)
+LIBRARY_EMPTIED = "the library file is empty, but it held {held}"
+LIBRARY_MISSING = "the library file is gone, but it held {held}"
+LIBRARY_REPLACED = "the library file was replaced by {found} (the library here held {held})"
 LIBRARY_OLDER_COPY = (
     "the library file is an older copy of itself ({found}; it held {held}, and what was "
-    "added or removed since is missing); " + _KEEP_AS_IS
+    "added or removed since is missing)"
 )
 LIBRARY_KEPT_AS_IS = "the library file is kept as it is now ({count})"
 LIBRARY_NEW_STARTED = "a new library was started; the old file is kept at {aside}"

@@ -117,6 +117,9 @@ def test_an_emptied_library_gives_a_message_and_is_not_written(qtbot, tmp_path):
     try:
         assert window.library is None
         assert "the library file is empty, but it held 1 article" in window.banner.text()
+        # The window's own way out, not the command line's.
+        assert "dramatis library" not in window.banner.text()
+        assert "start a fresh library" in window.banner.text()
         open_at_start(window)
         assert path.stat().st_size == 0
         window.start_fresh_library()  # the banner's button

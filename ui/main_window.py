@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
             # Emptied or replaced: the reader may start a new one; the file is kept aside.
             self.library = None
             self.banner.show_message(
-                messages.LIBRARY_NOT_SAVING.format(subject=error.subject, problem=error.problem),
+                messages.LIBRARY_LOST_OFFER.format(subject=error.subject, what=error.what),
                 "warning",
                 messages.START_FRESH,
                 self.start_fresh_library,

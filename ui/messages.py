@@ -38,6 +38,10 @@ CANNOT_OPEN = "Cannot open {subject}: {problem}"
 CANNOT_SHOW_STORED = "Cannot show article {article_id} from the library: {problem}"
 LIBRARY_PROBLEM = "Library {subject}: {problem}"
 LIBRARY_NOT_SAVING = "Articles are shown but not saved: {problem} ({subject})"
+LIBRARY_LOST_OFFER = (
+    "Articles are shown but not saved: {what} ({subject}). Restore the file from a backup, "
+    "or start a fresh library; the file is kept aside, not deleted."
+)
 LIBRARY_CORRUPT_OFFER = (
     "The library file {subject} is damaged. Articles are shown but not saved. You can start "
     "a fresh library; the damaged file is kept aside, not deleted."

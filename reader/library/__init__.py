@@ -115,7 +115,7 @@ def open_library(
     emptied = held.emptied_problem(path)
     if emptied is not None:
         # Opening would make a new library in its place (issue 17).
-        raise LostLibraryError(path, emptied)
+        raise LostLibraryError(path, emptied, errors.LIBRARY_KEEP_ASIDE)
     # Compared before connecting: opening creates the -wal file the record describes.
     trusted = clean_close.left_as_recorded(path)
     conn = None if read_only else _connect_for_writing(path, busy_timeout_ms)

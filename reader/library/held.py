@@ -32,13 +32,22 @@ from pathlib import Path
 
 from reader import errors
 from reader.errors import LibraryError
+from reader.file_names import printable
 from reader.library.connection import is_corruption
 
 SUFFIX = ".held"
 
 
 class LostLibraryError(LibraryError):
-    """The library file no longer holds what the library held (emptied, replaced, older)."""
+    """The library file no longer holds what the library held (emptied, replaced, older).
+
+    ``what`` says what happened, without the command line's advice on what to do, for the
+    window to offer its own.
+    """
+
+    def __init__(self, subject: str | Path, what: str, remedy: str) -> None:
+        super().__init__(subject, f"{what}; {remedy}")
+        self.what = printable(what)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +92,7 @@ def file_is_empty(path: Path) -> bool:
 
 
 def emptied_problem(path: Path) -> str | None:
-    """The problem to report before opening a file that is gone or empty but held articles."""
+    """What happened, before opening a file that is gone or empty but held articles."""
     held = recorded(path)
     if held is None or held.articles == 0 or not file_is_empty(path):
         return None
@@ -106,8 +115,9 @@ def count_articles(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
-def state_problem(path: Path, conn: sqlite3.Connection) -> str | None:
-    """How the opened file differs from what the record says it held, or None."""
+def state_problem(path: Path, conn: sqlite3.Connection) -> tuple[str, str] | None:
+    """How the opened file differs from what the record says it held, and what to do; or
+    None."""
     held = recorded(path)
     if held is None or held.articles == 0:
         return None  # nothing to lose: the file is taken as it is
@@ -115,15 +125,19 @@ def state_problem(path: Path, conn: sqlite3.Connection) -> str | None:
     was = plural(held.articles, "article")
     if found is None:
         if _has_tables(conn):
-            return errors.LIBRARY_REPLACED.format(found="a library of an older kind", held=was)
-        return errors.LIBRARY_EMPTIED.format(held=was)
+            found_words = errors.LIBRARY_REPLACED.format(
+                found="a library of an older kind", held=was
+            )
+            return found_words, errors.LIBRARY_KEEP_AS_IS
+        return errors.LIBRARY_EMPTIED.format(held=was), errors.LIBRARY_KEEP_ASIDE
     library, generation = found
     if library != held.library:
         now = plural(count_articles(conn), "article")
-        return errors.LIBRARY_REPLACED.format(found=f"another library of {now}", held=was)
+        replaced = errors.LIBRARY_REPLACED.format(found=f"another library of {now}", held=was)
+        return replaced, errors.LIBRARY_KEEP_AS_IS
     if generation < held.generation:
         now = plural(count_articles(conn), "article")
-        return errors.LIBRARY_OLDER_COPY.format(found=now, held=was)
+        return errors.LIBRARY_OLDER_COPY.format(found=now, held=was), errors.LIBRARY_KEEP_AS_IS
     return None
 
 
@@ -140,7 +154,7 @@ def check_state(path: Path, conn: sqlite3.Connection) -> None:
             raise
         return
     if problem is not None:
-        raise LostLibraryError(path, problem)
+        raise LostLibraryError(path, *problem)
 
 
 def note(path: Path, conn: sqlite3.Connection) -> None:
