@@ -108,8 +108,39 @@ def test_the_window_refuses_to_start_on_a_bad_binding(monkeypatch, capsys, tmp_p
     monkeypatch.setattr(ui.binding, "binding_problem", lambda: problem)
     made: list[object] = []
     monkeypatch.setattr("ui.main_window.MainWindow", lambda *a, **k: made.append(a))
+    shown: list[str] = []
+    monkeypatch.setattr(ui.binding, "show_refusal", shown.append)
     code = app.main(["--data-dir", str(tmp_path)])
     out, err = capsys.readouterr()
     assert code == 2 and made == [] and out == ""
     assert err.count("\n") == 1
     assert problem in err and "PySide6-Essentials>=6.6,<6.12" in err
+    # Started from a menu (no terminal), the same line is shown in a dialog.
+    assert shown == [err.strip()]
+
+
+def test_the_refusal_dialog_shows_the_line_as_plain_text(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import ui.binding
+
+    seen: list[tuple[str, object, str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append((box.text(), box.textFormat(), box.windowTitle()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    lent = len(ui.binding._given_back)
+    ui.binding.show_refusal("dramatis-gui: <b>PySide6 6.12.1</b> loses references")
+    from PySide6.QtCore import Qt
+
+    assert seen == [
+        (
+            "dramatis-gui: <b>PySide6 6.12.1</b> loses references",
+            Qt.TextFormat.PlainText,
+            "Dramatis cannot start",
+        )
+    ]
+    assert len(ui.binding._given_back) == lent + ui.binding.DIALOG_LOAN
+    del ui.binding._given_back[lent:]

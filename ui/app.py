@@ -108,11 +108,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_NO_DISPLAY
     _configure_logging(args.data_dir)
 
-    from ui.binding import TESTED, binding_problem
+    from ui import binding
 
-    problem = binding_problem()
+    problem = binding.binding_problem()
     if problem is not None:
-        print(messages.BAD_BINDING.format(problem=problem, tested=TESTED), file=sys.stderr)
+        refusal = messages.BAD_BINDING.format(problem=problem, tested=binding.TESTED)
+        print(refusal, file=sys.stderr)
+        if not sys.stderr.isatty():  # started from a menu or a file manager
+            binding.show_refusal(refusal)
         return EXIT_BAD_BINDING
 
     from PySide6.QtGui import QIcon

@@ -26,6 +26,10 @@ TOLERANCE = 50
 #: References a faulty binding took from ``None`` during the probe, given back here so that
 #: ``None`` is never freed while the program says why it stops.
 _given_back: list[None] = []
+#: References to ``None`` lent before the refusal is shown in a dialog: a faulty binding
+#: loses one on each Qt call that returns nothing, and a dialog's event loop makes some
+#: thousands while it is open (8 MB for a million).
+DIALOG_LOAN = 1_000_000
 
 
 def binding_version() -> str:
@@ -64,3 +68,18 @@ def binding_problem() -> str | None:
     if lost > TOLERANCE:
         return f"PySide6 {version} loses references on Qt calls ({lost} in {PROBE_ROUNDS * 5})"
     return None
+
+
+def show_refusal(text: str) -> None:
+    """Say ``text`` in a dialog, for a window started from a menu or a file manager, where
+    nobody reads the terminal. ``None`` is lent references first, so that the faulty
+    binding cannot free it while the dialog is open."""
+    _given_back.extend([None] * DIALOG_LOAN)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    box = QMessageBox(QMessageBox.Icon.Critical, "Dramatis cannot start", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    del app
