@@ -238,7 +238,8 @@ WORKERS_OTHER_VERSION = (
     "the same Dramatis and model on each worker"
 )
 WORKER_DIED = (
-    "the worker process analysing it died {times} times (out of memory?); it was not analysed"
+    "the worker process opening or analysing it died {times} times (out of memory?); it was not "
+    "analysed"
 )
 INTERRUPTED_KEPT = (
     "interrupted; {kept} finished so far are kept, and running the same command again adds the rest"

@@ -146,3 +146,32 @@ def test_a_stored_100000_character_actor_name_never_stops_the_start(qtbot, tmp_p
         assert len(window.windowTitle()) < 1000
     finally:
         window.shutdown()
+
+
+def test_a_replaced_library_can_be_kept_as_it_is_from_the_window(qtbot, tmp_path):
+    """Another library copied over this one (or a backup restored on purpose): the window
+    says so in its own words and offers to use the file as it is, which it then does."""
+    import shutil
+
+    data = tmp_path / "data"
+    _library(data)
+    other = tmp_path / "other"
+    with open_library(other) as library:
+        assert library.count() == 0
+    _library(other)
+    with open_library(other) as library:
+        library.remove(library.articles()[0].id)
+    shutil.copyfile(other / "library.db", data / "library.db")
+    window = _start(qtbot, data)
+    try:
+        assert window.library is None
+        text = window.banner.text()
+        assert "the library file was replaced by another library of 0 articles" in text
+        assert "use the file as it is now" in text and "dramatis library" not in text
+        window.keep_library_as_is()  # the banner's button
+        assert window.library is not None and window.library.count() == 0
+        assert "The library file is kept as it is now (0 articles)." in window.banner.text()
+    finally:
+        window.shutdown()
+    with open_library(data) as library:  # and every command takes it from now on
+        assert library.count() == 0

@@ -43,6 +43,7 @@ from reader.library import (
     LibraryError,
     LostLibraryError,
     NoSuchArticleError,
+    keep_library,
     open_library,
     start_fresh,
 )
@@ -469,11 +470,20 @@ class MainWindow(QMainWindow):
         except LostLibraryError as error:
             # Emptied or replaced: the reader may start a new one; the file is kept aside.
             self.library = None
+            if error.emptied:
+                offer, button, action = (
+                    messages.LIBRARY_LOST_OFFER,
+                    messages.START_FRESH,
+                    self.start_fresh_library,
+                )
+            else:
+                offer, button, action = (
+                    messages.LIBRARY_CHANGED_OFFER,
+                    messages.KEEP_AS_IS,
+                    self.keep_library_as_is,
+                )
             self.banner.show_message(
-                messages.LIBRARY_LOST_OFFER.format(subject=error.subject, what=error.what),
-                "warning",
-                messages.START_FRESH,
-                self.start_fresh_library,
+                offer.format(subject=error.subject, what=error.what), "warning", button, action
             )
         except LibraryError as error:
             self.library = None
@@ -506,6 +516,22 @@ class MainWindow(QMainWindow):
         self.library_panel.set_library(library)
         self.said.set_library(library)
         self.banner.show_message(messages.FRESH_STARTED.format(aside=aside), "info")
+
+    def keep_library_as_is(self) -> None:
+        """Take a replaced library file, or an older copy, as the library from now on."""
+        try:
+            done = keep_library(self.data_dir)
+            library = open_library(self.data_dir)
+        except LibraryError as error:
+            self._library_failed(error.subject, error.problem)
+            return
+        if self.library is not None:
+            self.library.close()
+        self.library = library
+        self.libraryReplaced.emit()
+        self.library_panel.set_library(library)
+        self.said.set_library(library)
+        self.banner.show_message(done[:1].upper() + done[1:] + ".", "info")
 
     def library_is_empty(self) -> bool:
         if self.library is None:

@@ -42,6 +42,11 @@ LIBRARY_LOST_OFFER = (
     "Articles are shown but not saved: {what} ({subject}). Restore the file from a backup, "
     "or start a fresh library; the file is kept aside, not deleted."
 )
+LIBRARY_CHANGED_OFFER = (
+    "Articles are shown but not saved: {what} ({subject}). Restore the library file from a "
+    "backup, or use the file as it is now."
+)
+KEEP_AS_IS = "Use the file as it is"
 LIBRARY_CORRUPT_OFFER = (
     "The library file {subject} is damaged. Articles are shown but not saved. You can start "
     "a fresh library; the damaged file is kept aside, not deleted."

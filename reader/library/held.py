@@ -48,6 +48,9 @@ class LostLibraryError(LibraryError):
     def __init__(self, subject: str | Path, what: str, remedy: str) -> None:
         super().__init__(subject, f"{what}; {remedy}")
         self.what = printable(what)
+        #: The file is empty or gone (a new library is the way on), not replaced by one
+        #: that still holds articles (which can be kept as it is).
+        self.emptied = remedy == errors.LIBRARY_KEEP_ASIDE
 
 
 @dataclass(frozen=True, slots=True)
