@@ -259,10 +259,11 @@ class DaskEngine:
             running.add(future)
 
     def window(self) -> int:
-        """Tasks to keep in flight: two per worker thread, so that none waits for work."""
+        """Tasks to keep in flight: four per worker thread, so that none waits while the
+        client turns an opened file into its analysis task (each file takes two)."""
         now = time.monotonic()
         if now - self._window_at > WINDOW_REFRESH_SECONDS:
-            self._window = max(4, 2 * self.threads())
+            self._window = max(8, 4 * self.threads())
             self._window_at = now
         return self._window
 
