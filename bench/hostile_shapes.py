@@ -8,8 +8,14 @@ stream, a Word file's parts are stored as they are.
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from pathlib import Path
+
+# The PDF writer is the tests' (tests/hostile_files.py), as bench/view_drawing.py does.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from hostile_files import pdf_file
 
 _PAGE = (
     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
@@ -44,17 +50,7 @@ def pdf_bytes(pages: int, content: bytes, form: bytes | None = None) -> bytes:
         *[page] * pages,
         *forms,
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    table = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-    out += trailer % (len(objects) + 1, table)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def pdf_shared_stream(size: int) -> bytes:

@@ -8,6 +8,24 @@ import zlib
 from pathlib import Path
 
 
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of these objects, numbered from 1 (the first is the catalogue), with its
+    cross-reference table and trailer."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    return bytes(out)
+
+
 def pdf_bytes(pages: int, content: bytes) -> bytes:
     """A PDF of ``pages`` pages that all draw the one (compressed) content stream."""
     stream = zlib.compress(content, 9)
@@ -23,19 +41,7 @@ def pdf_bytes(pages: int, content: bytes) -> bytes:
         b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         *[page] * pages,
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    table = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        table,
-    )
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def pdf_with_form(page_content: bytes, form: bytes) -> bytes:
@@ -54,19 +60,7 @@ def pdf_with_form(page_content: bytes, form: bytes) -> bytes:
         + form
         + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    table = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        table,
-    )
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def pdf_lines(count: int, line: bytes = b"a") -> bytes:
