@@ -509,12 +509,7 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self._library_failed(error.subject, error.problem)
             return
-        if self.library is not None:
-            self.library.close()
-        self.library = library
-        self.libraryReplaced.emit()
-        self.library_panel.set_library(library)
-        self.said.set_library(library)
+        self._use_library(library)
         self.banner.show_message(messages.FRESH_STARTED.format(aside=aside), "info")
 
     def keep_library_as_is(self) -> None:
@@ -525,13 +520,17 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self._library_failed(error.subject, error.problem)
             return
+        self._use_library(library)
+        self.banner.show_message(done[:1].upper() + done[1:] + ".", "info")
+
+    def _use_library(self, library: Library) -> None:
+        """Work with ``library`` from now on: the window, the worker and the panels."""
         if self.library is not None:
             self.library.close()
         self.library = library
         self.libraryReplaced.emit()
         self.library_panel.set_library(library)
         self.said.set_library(library)
-        self.banner.show_message(done[:1].upper() + done[1:] + ".", "info")
 
     def library_is_empty(self) -> bool:
         if self.library is None:
