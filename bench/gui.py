@@ -156,18 +156,23 @@ def child_article(path: str, data_dir: str) -> None:
         opened.append(time.perf_counter())
         window.open_paths([path])
 
+    meter_drawing(window, meter)
+    window.articleShown.connect(lambda _analysis, _id: drawn())
+    meter.on_tick.append(text_seen)
+    meter.enter("model")
+    _when_model_ready(window, start)
+    app.exec()
+
+
+def meter_drawing(window: Any, meter: Any) -> None:
+    """Switch ``meter`` to its "drawing" phase when the analysis reaches the window."""
     show = window.show_analysis
 
     def show_analysis(*args: Any, **kwargs: Any) -> None:
         meter.enter("drawing")  # the analysis has arrived: the rest is drawing it
         show(*args, **kwargs)
 
-    window.show_analysis = show_analysis  # type: ignore[method-assign]
-    window.articleShown.connect(lambda _analysis, _id: drawn())
-    meter.on_tick.append(text_seen)
-    meter.enter("model")
-    _when_model_ready(window, start)
-    app.exec()
+    window.show_analysis = show_analysis
 
 
 def child_quit(path: str, data_dir: str) -> None:

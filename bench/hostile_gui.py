@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT
 from bench.frozen_start import display
-from bench.gui import _app, _meter, _when_model_ready, child_bare_idle
+from bench.gui import _app, _meter, _when_model_ready, child_bare_idle, meter_drawing
 from bench.hostile_inputs import cases
 
 TIMEOUT = 600
@@ -82,12 +82,7 @@ def child_open(path: str, data_dir: str) -> None:
         opened.append(time.perf_counter())
         window.open_paths([path])
 
-    show = window.show_analysis
-
-    def show_analysis(*args: Any, **kwargs: Any) -> None:
-        meter.enter("drawing")  # the analysis has arrived: the rest is drawing it
-        show(*args, **kwargs)
-
+    meter_drawing(window, meter)
     # The worker's signal runs a plain function on the worker's thread: the refusal is
     # noted there and acted on by the timer, on the window's thread.
     refusals: list[str] = []
@@ -96,7 +91,6 @@ def child_open(path: str, data_dir: str) -> None:
         if refusals:
             verdict(f"refused: {refusals[0]}")
 
-    window.show_analysis = show_analysis  # type: ignore[method-assign]
     meter.on_tick.extend([text_seen, refused])
     window.articleShown.connect(lambda _analysis, _id: verdict("analysed"))
     window.worker.failed.connect(lambda _job, _subject, problem: refusals.append(problem))
