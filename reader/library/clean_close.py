@@ -15,10 +15,10 @@ the next writer checks the file again.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from pathlib import Path
+
+from reader.library.side_files import remove_quietly, replace_quietly
 
 SUFFIX = ".clean"
 
@@ -46,20 +46,12 @@ def record_clean_close(path: Path) -> None:
     state = file_state(path)
     if state["db"] is None:
         return
-    target = record_path(path)
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(json.dumps(state), encoding="utf-8")
-        os.replace(temporary, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+    replace_quietly(record_path(path), json.dumps(state))
 
 
 def forget(path: Path) -> None:
     """Drop the record (the file it described was moved aside)."""
-    with contextlib.suppress(OSError):
-        record_path(path).unlink()
+    remove_quietly(record_path(path))
 
 
 def _wal(path: Path) -> Path:

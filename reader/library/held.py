@@ -23,9 +23,7 @@ write tries again. ``forget`` drops it when the file is moved aside or knowingly
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +32,7 @@ from reader import errors
 from reader.errors import LibraryError
 from reader.file_names import printable
 from reader.library.connection import is_corruption
+from reader.library.side_files import remove_quietly, replace_quietly
 
 SUFFIX = ".held"
 
@@ -189,20 +188,12 @@ def accept(path: Path, conn: sqlite3.Connection) -> int:
 
 def write(path: Path, state: Held) -> None:
     """Replace the record with ``state`` (whole or not at all)."""
-    target = record_path(path)
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(state.as_json(), encoding="utf-8")
-        os.replace(temporary, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+    replace_quietly(record_path(path), state.as_json())
 
 
 def forget(path: Path) -> None:
     """Drop the record: the file it described was moved aside or knowingly replaced."""
-    with contextlib.suppress(OSError):
-        record_path(path).unlink()
+    remove_quietly(record_path(path))
 
 
 def plural(count: int, word: str) -> str:
