@@ -8,14 +8,15 @@ and between the stages after the parse; past it the analysis stops, nothing of i
 kept, and the caller reports the file like any other that cannot be read. Inside the
 stages, ``checkpoint()`` asks the deadline of the analysis under way (``in_force``) once a
 paragraph, a quote or a step, so that a stage slow in a way nobody foresaw still stops
-about on time.
+about on time; the file readers ask it too, once a page, paragraph or line, which is how
+the window's cancel (``stop_when``) stops a file being read.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -28,6 +29,11 @@ from reader.errors import ArticleError
 ANALYSIS_SECONDS = 120.0
 #: What the subject of the message is when the article came from no file.
 UNNAMED_SUBJECT = "<stdin>"
+
+
+class WorkStopped(Exception):
+    """Raised by a check in force to stop the work under way (a cancel); the readers let it
+    through, never calling the file damaged for it."""
 
 
 class AnalysisTooSlow(ArticleError):
@@ -58,22 +64,30 @@ class Deadline:
             raise AnalysisTooSlow(self.subject, problem)
 
 
-_current: ContextVar[Deadline | None] = ContextVar("analysis_deadline", default=None)
+#: What ``checkpoint()`` asks, innermost last: each raises to stop the work under way.
+_checks: ContextVar[tuple[Callable[[], None], ...]] = ContextVar("stop_checks", default=())
 
 
 @contextmanager
-def in_force(deadline: Deadline) -> Iterator[None]:
-    """Make ``deadline`` the one ``checkpoint()`` asks, for the analysis in this block."""
-    token = _current.set(deadline)
+def stop_when(check: Callable[[], None]) -> Iterator[None]:
+    """Have ``checkpoint()`` call ``check`` in this block; ``check`` raises a
+    ``WorkStopped`` (or an ``ArticleError``) to stop the work (the window's cancel while a
+    file is read or analysed: issue 17)."""
+    token = _checks.set((*_checks.get(), check))
     try:
         yield
     finally:
-        _current.reset(token)
+        _checks.reset(token)
+
+
+def in_force(deadline: Deadline) -> AbstractContextManager[None]:
+    """Make ``deadline`` one that ``checkpoint()`` asks, for the analysis in this block."""
+    return stop_when(deadline.check)
 
 
 def checkpoint() -> None:
-    """Raise ``AnalysisTooSlow`` when the analysis under way has passed its deadline; a
-    clock read, cheap enough for every paragraph. Outside an analysis it does nothing."""
-    deadline = _current.get()
-    if deadline is not None:
-        deadline.check()
+    """Stop the work under way if it is past its deadline or was cancelled (each check in
+    force raises); a clock read, cheap enough for every paragraph, page or line of a file.
+    With nothing in force it does nothing."""
+    for check in _checks.get():
+        check()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reader.actors.building import resolve_actors
 from reader.attribution.assembly import find_quotes
-from reader.deadline import AnalysisTooSlow, Deadline, in_force
+from reader.deadline import AnalysisTooSlow, Deadline, in_force, stop_when
 from reader.model import Analysis, Article
 from reader.nlp.entities import extract_entities
 from reader.nlp.parsing import AnalysisCancelled, Cancelled, Progress, parse
@@ -26,6 +26,7 @@ __all__ = [
     "analyse",
     "analysis_version",
     "load_model",
+    "stop_when",
 ]
 
 

@@ -142,15 +142,20 @@ class AnalysisWorker(QObject):
 
     def _open(self, job: int, path: str, name: str) -> Opened:
         from reader.opening import open_article
+        from reader.pipeline import AnalysisCancelled, stop_when
         from ui.sample import presented
 
-        article = presented(open_article(path))
+        def stop_if_cancelled() -> None:
+            if self.is_cancelled(job):
+                raise AnalysisCancelled
+
+        # The readers ask at each page, paragraph or line: a cancel stops the reading too.
+        with stop_when(stop_if_cancelled):
+            article = presented(open_article(path))
         self.articleRead.emit(job, article)
         if not self._model_ready:
             self.load_model()
         if self.is_cancelled(job):
-            from reader.pipeline import AnalysisCancelled
-
             raise AnalysisCancelled
         self.announced.emit(job, messages.ANALYSING.format(name=name))
         library = self._open_library()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reader.deadline import WorkStopped
 from reader.opening.limits import estimate_tokens
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
-class AnalysisCancelled(Exception):
+class AnalysisCancelled(WorkStopped):
     """The caller asked for the analysis to stop; nothing of it was kept (issue 9)."""
 
 

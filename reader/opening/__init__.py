@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import BinaryIO
 
 from reader import errors
+from reader.deadline import WorkStopped
 from reader.errors import ArticleError
 from reader.model import Article
 from reader.opening import text
@@ -144,7 +145,7 @@ def open_each(path: str | Path, data: bytes | None = None) -> Article:
     """
     try:
         return open_article(path, data)
-    except ArticleError:
+    except (ArticleError, WorkStopped):
         raise
     except Exception as error:
         log.info("Reading %s failed", path, exc_info=True)

@@ -32,6 +32,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from reader import errors
+from reader.deadline import WorkStopped, checkpoint
 from reader.errors import ArticleError
 from reader.opening import limits
 from reader.opening.extracted import Extracted, describe
@@ -79,7 +80,7 @@ def extract(data: bytes, source: str | Path) -> Extracted:
         title = _clean(properties.title)
         author = _clean(properties.author)
         created = properties.created
-    except ArticleError:
+    except (ArticleError, WorkStopped):
         raise
     except Exception as error:  # BadZipFile, KeyError, lxml errors, PackageNotFoundError…
         raise ArticleError(
@@ -108,7 +109,7 @@ def _checked_archive(data: bytes, source: str | Path) -> bytes:
             for member in members:
                 if member.filename == _CORE_PART and member.file_size > MAX_DOCX_CORE_BYTES:
                     return _with_core_cut(archive, members, member)
-    except ArticleError:
+    except (ArticleError, WorkStopped):
         raise
     # A member cut short, badly compressed or compressed in an unknown way, a CRC that does
     # not match, bad XML in the core properties…: zipfile, zlib and the XML parser raise
@@ -142,6 +143,7 @@ def _check_contents(
         is_xml = member.filename.lower() not in not_xml
         with archive.open(member) as stream:
             while chunk := stream.read(_MB):
+                checkpoint()
                 expanded += len(chunk)
                 if expanded > MAX_DOCX_EXPANDED_BYTES:
                     _refuse_expansion(source)
@@ -238,6 +240,7 @@ def _within_limits(texts: Iterator[str], source: str | Path) -> list[str]:
     paragraphs = []
     chars = tokens = 0
     for text in texts:
+        checkpoint()  # a cancel in the window stops the paragraphs being read
         paragraphs.append(text)
         chars += len(text) + 1
         tokens += estimate_tokens(text)

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader import errors
+from reader.deadline import checkpoint
 from reader.errors import ArticleError
 from reader.opening import limits
 from reader.opening.extracted import Extracted, without_elements
@@ -102,6 +103,7 @@ def _check_size(data: bytes, source: str | Path) -> None:
     limit = limits.MAX_TEXT_TOKENS * limits.MARKDOWN_TEXT_MARGIN
     tokens = 0
     for start in range(0, len(data), _COUNT_CHUNK_BYTES):
+        checkpoint()
         tokens += estimate_byte_tokens(data[start : start + _COUNT_CHUNK_BYTES])
         if tokens > limit:
             message = errors.MARKDOWN_TOO_MUCH_TEXT.format(limit=limit)
@@ -297,6 +299,7 @@ def _paragraphs(body: str, output: _Output) -> tuple[list[str], list[tuple[int, 
             paragraphs.append(text)
 
     for raw in _lines(body):
+        checkpoint()  # a cancel in the window stops the lines being read
         line = raw.strip()
         if fence:
             if line.startswith(fence):

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import errors
+from reader.deadline import WorkStopped, checkpoint
 from reader.errors import ArticleError
 from reader.opening.extracted import Extracted, describe
 from reader.opening.paragraphs import guess_title, join_paragraphs, squash
@@ -72,7 +73,7 @@ def extract(data: bytes, source: str | Path) -> Extracted:
             info = reader.metadata
             title = _meta(info.title if info else None)
             author = _meta(info.author if info else None)
-        except ArticleError:
+        except (ArticleError, WorkStopped):
             raise
         except PastLimit as stop:
             raise stop.error from None
@@ -220,10 +221,12 @@ def _page_lines(page: Any, number: int, reading: Reading) -> list[Line]:
     fragments: list[tuple[str, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        checkpoint()  # a cancel in the window stops the page being read
         if text:
             fragments.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
             reading.text(text)
 
+    checkpoint()
     reading.content(page)
     text = page.extract_text(visitor_text=visit, visitor_operand_before=reading.operator) or ""
     reading.flush()
