@@ -70,14 +70,23 @@ class Paragraph:
 
 
 def load_nlp() -> Language:
-    """The English pipeline, loaded on first use and shared by every caller in the process."""
+    """The English pipeline, loaded on first use and shared by every caller in the process.
+
+    Its ``attribute_ruler`` is the faster ``fast_attributes.FastAttributeRuler``, built from
+    the model's own patterns.
+    """
     global _nlp
     with _lock:
         if _nlp is None:
             import importlib
 
+            from reader.nlp.fast_attributes import replace_with_fast_attributes
+
             model = importlib.import_module(MODEL_PACKAGE)
-            _nlp = model.load()
+            nlp = model.load()
+            # Same token attributes as the model's attribute_ruler, at a tenth of its cost.
+            replace_with_fast_attributes(nlp)
+            _nlp = nlp
         return _nlp
 
 
