@@ -46,7 +46,7 @@ from reader.library.connection import (
     translate_errors,
     write_transaction,
 )
-from reader.library.identity import find_actor_ids
+from reader.library.identity import IN_ONE_ARTICLE, find_actor_ids
 from reader.library.records import (
     ARTICLE_COLUMNS,
     ActorSummary,
@@ -617,17 +617,21 @@ class Library:
     # -- actors and statements ------------------------------------------------------------
 
     def actors(self, limit: int | None = None) -> list[ActorSummary]:
-        """Library actors, those quoted most first, then by how many articles they are in."""
+        """Library actors, those quoted most first, then by how many articles they are in.
+
+        Not the descriptions filed under one article ("a spokesperson"): those are no one
+        across the library (issue 19)."""
         with self._translated():
             rows = list(
                 self.db.query(
-                    """SELECT a.id AS id, a.name AS name, a.kind AS kind,
+                    f"""SELECT a.id AS id, a.name AS name, a.kind AS kind,
                            (SELECT json_group_array(alias) FROM actor_aliases
                             WHERE actor_id = a.id) AS aliases,
                            (SELECT count(DISTINCT article_id) FROM article_actors
                             WHERE actor_id = a.id) AS articles,
                            (SELECT count(*) FROM statements WHERE actor_id = a.id) AS statements
-                       FROM actors AS a ORDER BY statements DESC, articles DESC, a.name LIMIT ?""",
+                       FROM actors AS a WHERE NOT {IN_ONE_ARTICLE}
+                       ORDER BY statements DESC, articles DESC, a.name LIMIT ?""",
                     (-1 if limit is None else limit,),
                 )
             )

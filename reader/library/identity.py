@@ -5,14 +5,19 @@ Each article's analysis has its own actors, with ids that are slugs of their nam
 by a key made with the same name functions the article uses (``identity_key``): for people,
 without titles, honorifics, suffixes or particles ("Ambassador John Smith" and "john smith"
 are one key), for everything else as written ("Prime Minister's Office" stays itself); case,
-diacritics and punctuation never count. Aliases seen in any article
-are kept, so "Vladimir Putin" in one article and "Putin" in another become one library actor
-when that is unambiguous: exactly one library actor of a compatible kind answers to one of
-the new actor's names.
+diacritics and punctuation never count. Across articles two people are one library actor
+only when their keys agree: "Smith" in one article and "John Smith" in another share only
+a surname, and may be two people (issue 19); within an article the analysis has already
+decided. Organisations, places and groups also join the one library actor of their kind
+that has their key as an alias ("UN" after "United Nations (UN)"). An actor known only by a
+description ("a spokesperson", "the company": ``reader.library.descriptions``) is filed
+under its article alone, with a key scoped to it (``scoped_key``), and no name lookup finds it.
+A reader who names an actor files it under that name (``as_named``).
 
 Lookups and the insert of a new actor run through sqlite-utils' ``db.execute``; aliases
 keep ``executemany`` (``_add_aliases`` says why). ``rekey_actors``
-is migration 3's step and keeps the plain ``sqlite3`` connection a migration gets.
+is migration 3's step and keeps the plain ``sqlite3`` connection a migration gets;
+``reidentify_actors`` is migration 8's.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections.abc import Callable, Iterable
 
 from reader.actors.names import entity_key, name_tokens
 from reader.library.database import Database
+from reader.library.descriptions import is_description
 from reader.model import Actor
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
@@ -80,13 +86,31 @@ def actor_keys(actor: Actor) -> list[str]:
 SetAside = dict[tuple[str, str], int]
 
 
+#: Joins a description's key to its article's id: a character no folded key holds.
+SCOPE = "\x1f"
+
+#: SQL: the actor (``a``) is a description filed under one article (``scoped_key``).
+IN_ONE_ARTICLE = "instr(a.key, char(31)) > 0"
+
+
+def scoped_key(key: str, article_id: int) -> str:
+    """The library key of a description in one article: "spokesperson" of article 12."""
+    return f"{key}{SCOPE}{article_id}"
+
+
 def resolve_actor(
-    db: Database, actor: Actor, *, as_named: bool = False, set_aside: SetAside | None = None
+    db: Database,
+    actor: Actor,
+    *,
+    as_named: bool = False,
+    set_aside: SetAside | None = None,
+    article_id: int | None = None,
 ) -> int | None:
     """The library actor id for an article actor, creating or merging as needed.
 
     ``as_named``: a reader gave the actor its name; it joins only the library actor of that
     very key and kind (no alias or surname match), and only that name becomes an alias.
+    ``article_id``: the article the actor is in; a description there is filed under it alone.
     ``set_aside``: actors left without articles while those are written again; one made
     again is taken back, with its id. Runs inside the caller's write transaction. Returns
     None for an actor with no usable name (only punctuation or titles).
@@ -95,6 +119,10 @@ def resolve_actor(
     if not keys:
         return None
     canonical = keys[0]
+    if not as_named and article_id is not None and is_description(actor.name, actor.aliases):
+        canonical = scoped_key(canonical, article_id)
+        as_named = True  # found by its very key only, like a name a reader gave
+        keys = [canonical]
     if as_named:
         keys = keys[:1]
         found = db.execute(
@@ -118,7 +146,7 @@ def resolve_actor(
         actor_id = int(cursor.lastrowid or 0)
     elif not as_named:
         _maybe_promote(db, actor_id, canonical, actor.name)
-    names = given_names(actor.name, actor.aliases, named=as_named)
+    names = given_names(actor.name, actor.aliases, named=as_named and not _scoped(canonical))
     _add_aliases(db, actor_id, ((identity_key(n, actor.kind), n) for n in names))
     return actor_id
 
@@ -135,17 +163,25 @@ def _fuller(canonical: str, current: str) -> bool:
     return len(canonical.split()) > len(words) and canonical.endswith(" " + words[-1])
 
 
+def _scoped(key: str) -> bool:
+    return SCOPE in key
+
+
 def _match(db: Database, kind: str, canonical: str, keys: list[str]) -> int | None:
     """The one library actor this article actor is, or None (new, or ambiguous).
 
-    A candidate's canonical name must be one of the new actor's names, or the new actor's
-    canonical name one of the candidate's aliases: sharing only an alias ("Bush") is not
-    enough to make "George W. Bush" and "George H. W. Bush" one person.
+    A person joins only the library actor of the same key: the full names agree ("John
+    Smith" = "Mr John Smith"), never a surname or given name alone ("Smith" is not "John
+    Smith", issue 19). Anything else may also join by alias: a candidate's canonical name
+    must be one of the new actor's names, or the new actor's canonical name one of the
+    candidate's aliases, and neither may be a person.
     """
     rows = db.execute("SELECT id, kind FROM actors WHERE key = ?", (canonical,)).fetchall()
     exact = {int(r[0]) for r in rows if _compatible(r[1], kind)}
     if len(exact) == 1:
         return exact.pop()
+    if exact or kind == "person":
+        return None
     marks = ",".join("?" * len(keys))
     rows = db.execute(
         f"""SELECT id, kind FROM actors WHERE key IN ({marks})
@@ -153,17 +189,9 @@ def _match(db: Database, kind: str, canonical: str, keys: list[str]) -> int | No
             WHERE l.key = ?""",
         (*keys, canonical),
     ).fetchall()
-    candidates = {int(r[0]) for r in rows if _compatible(r[1], kind)}
+    candidates = {int(r[0]) for r in rows if _compatible(r[1], kind) and r[1] != "person"}
     if len(candidates) == 1:
         return candidates.pop()
-    if not candidates and kind == "person" and " " not in canonical:
-        # "Putin" alone: the one person whose full name ends with it, if only one does.
-        rows = db.execute(
-            f"SELECT id FROM actors WHERE kind = 'person' AND {_ENDS_WITH} LIMIT 2",
-            _ends_with(canonical),
-        ).fetchall()
-        if len(rows) == 1:
-            return int(rows[0][0])
     return None
 
 
@@ -275,8 +303,8 @@ def _rekey(db: Database, actor_id: int, links: list[Link], given: set[str]) -> N
     """A key no remaining link gives (it came from a link now gone) becomes the key these
     links, written in article order, make: the first one's, then any fuller one."""
     current, kind = db.execute("SELECT key, kind FROM actors WHERE id = ?", (actor_id,)).fetchone()
-    if current in given:
-        return
+    if current in given or _scoped(current):
+        return  # a description keeps the key of its article
     made: tuple[str, str] | None = None
     for name, link_kind, aliases, named in links:
         keys = [identity_key(n, link_kind) for n in (name, *(_json_names(aliases) or []))]
@@ -295,27 +323,32 @@ def _rekey(db: Database, actor_id: int, links: list[Link], given: set[str]) -> N
 
 
 def find_actor_ids(db: Database, name: str) -> list[int]:
-    """Library actors answering to ``name``: by canonical name or alias, else by surname."""
+    """Library actors answering to ``name``: by canonical name, else by alias, else by
+    surname. The canonical name comes first so that "Smith" is the actor of that name, not
+    also John Smith, who was once called Smith (issue 19). A description filed under its
+    article (``scoped_key``) answers to no name."""
     keys = name_keys(name)
-    found: set[int] = set()
-    for key in keys:
-        rows = db.execute(
-            """SELECT id FROM actors WHERE key = :key
-               UNION SELECT actor_id FROM actor_aliases WHERE key = :key""",
-            {"key": key},
-        ).fetchall()
-        found.update(int(r[0]) for r in rows)
-    if found or not keys:
-        return sorted(found)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    for sql in (
+        f"SELECT a.id FROM actors AS a WHERE a.key IN ({marks})",
+        f"""SELECT DISTINCT a.id FROM actor_aliases AS l JOIN actors AS a ON a.id = l.actor_id
+            WHERE l.key IN ({marks}) AND NOT {IN_ONE_ARTICLE}""",
+    ):
+        found = sorted(int(r[0]) for r in db.execute(sql, keys).fetchall())
+        if found:
+            return found
     rows = db.execute(
-        f"SELECT id FROM actors WHERE {_ENDS_WITH} ORDER BY id", _ends_with(keys[0])
+        f"SELECT a.id FROM actors AS a WHERE {_ENDS_WITH} AND NOT {IN_ONE_ARTICLE} ORDER BY id",
+        _ends_with(keys[0]),
     ).fetchall()
     return [int(r[0]) for r in rows]
 
 
 #: "The key ends with ' <surname>'". Not LIKE: SQLite refuses LIKE patterns over 50,000
 #: bytes, and a name typed or found can be longer than that (issue 12).
-_ENDS_WITH = "length(key) > :n AND substr(key, -:n) = :suffix"
+_ENDS_WITH = "length(a.key) > :n AND substr(a.key, -:n) = :suffix"
 
 
 def _ends_with(surname: str) -> dict[str, object]:

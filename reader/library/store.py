@@ -189,7 +189,9 @@ def _write_parts(
     for actor in analysis.actors:
         # An actor a reader named is filed under that name alone, not the names it was
         # found by: undone, those find their own library actor again.
-        library_id = resolve_actor(db, actor, as_named=actor.id in named, set_aside=set_aside)
+        library_id = resolve_actor(
+            db, actor, as_named=actor.id in named, set_aside=set_aside, article_id=article_id
+        )
         if library_id is None:
             continue
         library_ids[actor.id] = library_id

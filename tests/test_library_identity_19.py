@@ -1,0 +1,102 @@
+"""The library never joins different actors (issue 19, section 1): a description is no one
+across articles, and people join only when their full names agree. Articles of our own,
+read by the real pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.cli import main
+from reader.library import open_library
+from reader.library.check import find_problems
+from reader.opening import article_from_text
+from ui.widgets.said_panel import SaidPanel
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+COUNCIL = (
+    "The council will close the Elm Street library in May to save money. "
+    '"We have no choice," a spokesperson said.'
+)
+TRANSPORT = (
+    "Trains on the coast line will run every hour from June. "
+    '"Passengers will see fewer delays," a spokesperson said.'
+)
+ONLY_SURNAME = 'The vote was lost by two seats. "We tried everything," Smith said.'
+JOHN = (
+    "John Smith, the mayor, opened the new bridge on Monday. "
+    '"It is a great day for the town," Smith said.'
+)
+MR_JOHN = 'The mayor, Mr John Smith, cut the ribbon. "We did it," said Mr John Smith.'
+JANE = (
+    "Jane Smith, the head teacher, welcomed the pupils back. "
+    '"The school is ready," Jane Smith said.'
+)
+
+
+@pytest.fixture
+def data(tmp_path):
+    return tmp_path / "data"
+
+
+def _add(data, *texts: tuple[str, str]) -> None:
+    with open_library(data) as library:
+        for title, text in texts:
+            library.add_article(article_from_text(text, title=title))
+
+
+def _cli(capsys, data, *args: str) -> tuple[int, str]:
+    code = main(["library", "--data-dir", str(data), *args])
+    return code, capsys.readouterr().out
+
+
+def test_a_spokesperson_in_two_stories_is_no_library_actor(data, capsys):
+    _add(data, ("Library to close", COUNCIL), ("Trains every hour", TRANSPORT))
+    with open_library(data) as library:
+        assert "spokesperson" not in [a.name for a in library.actors()]
+        assert library.said("spokesperson") == []
+        assert library.said_count("spokesperson") == (0, 0)
+        # Each article still has its speaker, and the statement is filed under it.
+        for article_id in [a.id for a in library.articles()]:
+            analysis = library.analysis(article_id)
+            [quote] = analysis.quotes
+            actor = analysis.actor(quote.actor or "")
+            assert actor is not None and actor.name == "spokesperson"
+        assert find_problems(library.db) == []
+    code, out = _cli(capsys, data, "actors", "--format", "json")
+    assert code == 0 and "spokesperson" not in [a["name"] for a in json.loads(out)]
+    code, out = _cli(capsys, data, "said", "spokesperson", "--format", "json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_a_surname_alone_joins_no_one_and_full_names_that_agree_join(data, capsys):
+    _add(data, ("Vote lost", ONLY_SURNAME), ("Bridge", JOHN), ("Ribbon", MR_JOHN), ("School", JANE))
+    with open_library(data) as library:
+        actors = {(a.name, a.kind): (a.articles, a.statements) for a in library.actors()}
+        people = {name: counts for (name, kind), counts in actors.items() if "Smith" in name}
+        assert people == {"John Smith": (2, 2), "Jane Smith": (1, 1), "Smith": (1, 1)}
+        assert [s.title for s in library.said("John Smith")] == ["Bridge", "Ribbon"]
+        assert [s.title for s in library.said("Jane Smith")] == ["School"]
+        assert [s.title for s in library.said("Smith")] == ["Vote lost"]
+        assert find_problems(library.db) == []
+    code, out = _cli(capsys, data, "said", "Mr John Smith", "--format", "json")
+    assert code == 0 and [s["title"] for s in json.loads(out)] == ["Bridge", "Ribbon"]
+
+
+def test_who_said_what_lists_no_description_and_finds_nothing_for_it(data, qtbot):
+    _add(data, ("Library to close", COUNCIL), ("Trains every hour", TRANSPORT))
+    library = open_library(data)
+    panel = SaidPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.actorsListed, timeout=10_000):
+        panel.set_library(library)
+    assert "spokesperson" not in [panel.actor.itemData(i) for i in range(panel.actor.count())]
+    with qtbot.waitSignal(panel.listed, timeout=10_000):
+        panel.show_actor("spokesperson")
+    assert panel.statements == []
+    assert "2 statements" not in panel.status.text()
+    panel.shutdown()
+    library.close()
