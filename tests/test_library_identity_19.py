@@ -5,6 +5,7 @@ read by the real pipeline."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
@@ -100,3 +101,47 @@ def test_who_said_what_lists_no_description_and_finds_nothing_for_it(data, qtbot
     assert "2 statements" not in panel.status.text()
     panel.shutdown()
     library.close()
+
+
+def _joined_as_before(data) -> None:
+    """Make the library what version 7 wrote: one "spokesperson" for both stories, and
+    "Smith" joined to "John Smith" (the surname match of the rules before issue 19)."""
+    conn = sqlite3.connect(data / "library.db", isolation_level=None)
+    conn.execute("BEGIN")
+    ids = dict(conn.execute("SELECT name, min(id) FROM actors GROUP BY name").fetchall())
+    spokes = [r[0] for r in conn.execute("SELECT id FROM actors WHERE name = 'spokesperson'")]
+    for gone, keep in ((max(spokes), min(spokes)), (ids["Smith"], ids["John Smith"])):
+        for table in ("statements", "article_actors"):
+            conn.execute(f"UPDATE {table} SET actor_id = ? WHERE actor_id = ?", (keep, gone))
+        conn.execute(
+            "INSERT OR IGNORE INTO actor_aliases (actor_id, key, alias) "
+            "SELECT ?, key, alias FROM actor_aliases WHERE actor_id = ?",
+            (keep, gone),
+        )
+        conn.execute("DELETE FROM actors WHERE id = ?", (gone,))
+    conn.execute("UPDATE actors SET key = 'spokesperson' WHERE id = ?", (min(spokes),))
+    conn.execute("PRAGMA user_version = 7")
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_migration_8_parts_what_the_earlier_rules_joined(data):
+    _add(data, ("Library to close", COUNCIL), ("Trains every hour", TRANSPORT))
+    _add(data, ("Vote lost", ONLY_SURNAME), ("Bridge", JOHN))
+    with open_library(data) as library:
+        john = library.actor_ids("John Smith")
+    _joined_as_before(data)
+    conn = sqlite3.connect(data / "library.db")
+    assert conn.execute("SELECT count(*) FROM actors WHERE name = 'spokesperson'").fetchone() == (
+        1,
+    )
+    conn.close()
+    with open_library(data) as library:
+        assert library.connection.execute("PRAGMA user_version").fetchone()[0] == 8
+        names = [a.name for a in library.actors()]
+        assert "spokesperson" not in names and {"Smith", "John Smith"} <= set(names)
+        assert library.said("spokesperson") == []
+        assert [s.title for s in library.said("Smith")] == ["Vote lost"]
+        assert [s.title for s in library.said("John Smith")] == ["Bridge"]
+        assert library.actor_ids("John Smith") == john  # made again, with its id
+        assert find_problems(library.db) == []

@@ -401,3 +401,49 @@ def _insert_aliases(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) 
         "INSERT OR IGNORE INTO actor_aliases (actor_id, key, alias) VALUES (?, ?, ?)",
         [row for row in rows if row[1]],
     )
+
+
+def reidentify_actors(conn: sqlite3.Connection) -> None:
+    """File every article's actors again by today's rules; migration 8's step (issue 19).
+
+    Libraries written before joined "Smith" to "John Smith" and one article's "a
+    spokesperson" to another's. Every library actor is set aside, and every article link,
+    in article order, is resolved again as if its article were being added: an actor made
+    again keeps its id; one made by no link any more is deleted. Runs inside the
+    migration's transaction.
+    """
+    db = Database(conn)
+    old = conn.execute("SELECT id, key, kind FROM actors").fetchall()
+    set_aside: SetAside = {(str(key), str(kind)): int(i) for i, key, kind in old}
+    conn.execute("DELETE FROM actor_aliases")
+    conn.executemany("UPDATE actors SET key = ? WHERE id = ?", [(f"\0{i}", i) for i, _, _ in old])
+    links = conn.execute(
+        """SELECT article_id, local_id, name, kind, aliases, named FROM article_actors
+           ORDER BY article_id, rowid"""
+    ).fetchall()
+    for article_id, local_id, name, kind, aliases, named in links:
+        actor = Actor(local_id, name, kind, tuple(_json_names(aliases) or ()))
+        new = resolve_actor(
+            db, actor, as_named=bool(named), set_aside=set_aside, article_id=article_id
+        )
+        if new is None:
+            continue  # a name with nothing to key: its link keeps the actor it had
+        where = (new, article_id, local_id)
+        conn.execute(
+            "UPDATE article_actors SET actor_id = ? WHERE article_id = ? AND local_id = ?", where
+        )
+        conn.execute(
+            "UPDATE statements SET actor_id = ? WHERE article_id = ? AND local_actor = ?", where
+        )
+    # Deleted only when nothing refers to it any more (a row changed outside Dramatis may).
+    unused = {
+        key: i
+        for key, i in set_aside.items()
+        if conn.execute(
+            """SELECT 1 FROM article_actors WHERE actor_id = :id
+               UNION ALL SELECT 1 FROM statements WHERE actor_id = :id LIMIT 1""",
+            {"id": i},
+        ).fetchone()
+        is None
+    }
+    drop_set_aside(db, unused)

@@ -200,13 +200,22 @@ CREATE TRIGGER library_state_delete AFTER DELETE ON articles BEGIN
 END;
 """
 
+
+def _v8_reidentify_actors(conn: sqlite3.Connection) -> None:
+    """8: library actors made again by the rules of issue 19: people join across articles
+    only when their full names agree, and a description is filed under its article."""
+    from reader.library.identity import reidentify_actors
+
+    reidentify_actors(conn)
+
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
 #: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
 MIGRATIONS: tuple[Migration, ...] = (
-    _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7,
+    _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7, _v8_reidentify_actors,
 )  # fmt: skip
 
 SCHEMA_VERSION = len(MIGRATIONS)
