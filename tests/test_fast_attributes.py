@@ -22,6 +22,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from reader.nlp import fast_attributes
 from reader.nlp.fast_attributes import FastAttributeRuler
 from reader.nlp.parsing import MODEL_PACKAGE, load_nlp, split_paragraphs
 
@@ -236,3 +237,25 @@ def test_patterns_beyond_the_lookup_go_to_a_matcher_in_their_place_in_the_order(
     assert _lemmas(got) == ["four", "four", "four"]
     assert got[2].pos_ == "ADJ"
     assert _token_attributes(got) == _token_attributes(expected)
+
+
+def test_many_different_words_share_a_few_cached_verdicts(monkeypatch):
+    monkeypatch.setattr(fast_attributes, "MAX_CACHED_KEYS", 1_000)
+    patterns = [
+        {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}},
+        {"patterns": [[{"LOWER": {"REGEX": "^n[ou]thin'$"}}]], "attrs": {"LEMMA": "nothing"}},
+        {"patterns": [[{"LOWER": "word7"}]], "attrs": {"LEMMA": "seven"}},
+    ]
+    rows = [(f"word{n}", "NN", "dobj") for n in range(3_000)] + [("Nothin'", "NN", "dobj")]
+    vocab = _vocab()
+    fast = FastAttributeRuler(vocab, patterns)
+    got = fast(_doc(vocab, rows))
+    ruler = AttributeRuler(vocab)
+    ruler.add_patterns(patterns)
+    assert _token_attributes(got) == _token_attributes(ruler(_doc(vocab, rows)))
+    assert got[7].lemma_ == "seven" and got[-1].lemma_ == "nothing" and got[8].lemma_ == ""
+    # Every other word is one class: three combinations in all, and the words' classes
+    # are dropped at the bound instead of growing with the vocabulary.
+    assert len(fast._cache) == 3
+    assert len(fast._entries) == 3
+    assert all(len(known) <= 1_000 for _, _, known in fast._words.values())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import DEP, IDS, IS_SPACE, LOWER, ORTH, TAG
 from spacy.language import Language
@@ -36,11 +36,17 @@ RULER = "attribute_ruler"
 #: Attributes the lookup reads; a pattern on any other goes to the Matcher. String-valued
 #: ones are compared by their string-store ids, as the Matcher does.
 _STRING_ATTRS = frozenset({ORTH, LOWER, TAG, DEP})
+#: Attributes with as many values as there are words: a token's value of one is looked up
+#: by its class (the value itself when a pattern names it or a regex matches it, otherwise
+#: ``_OTHER_WORD``), so the cache holds a handful of combinations, not one per word.
+_WORD_ATTRS = frozenset({ORTH, LOWER})
+#: The class of every word no pattern names: no string id is negative.
+_OTHER_WORD = -1
 _FLAG_ATTRS = frozenset({IS_SPACE})
 _SET_OPERATORS = frozenset({"IN", "NOT_IN", "REGEX"})
-#: Distinct (tag, form, dependency, space) combinations kept; past it the cache starts
+#: Distinct words (and combinations) whose class (verdict) is kept; past it a cache starts
 #: afresh, so that memory stays bounded over an archive of any size.
-MAX_CACHED_KEYS = 200_000
+MAX_CACHED_KEYS = 50_000
 
 #: A pattern's attributes, normalised as the ruler stores them (ids for names and values).
 Attrs = dict[Any, Any]
@@ -92,6 +98,10 @@ class FastAttributeRuler:
         self._fallback: Matcher | None = None
         self._fallback_index: dict[int, int] = {}
         self._cache: dict[tuple[int, ...], _Entry] = {}
+        #: One of each verdict, shared by all the combinations that get it.
+        self._entries: dict[tuple[tuple[int, ...], frozenset[int]], _Entry] = {}
+        #: Per word column: the ids its conditions name, its regexes, and the classes seen.
+        self._words: dict[int, tuple[set[int], list[re.Pattern[str]], dict[int, int]]] = {}
         for pattern in patterns:
             self._add(pattern)
 
@@ -147,7 +157,8 @@ class FastAttributeRuler:
                 conditions.append(_Condition(self._column(attr), "eq", int(value)))
             elif attr in _STRING_ATTRS and isinstance(value, str):
                 column = self._column(attr)
-                conditions.append(_Condition(column, "eq", self.vocab.strings.add(value)))
+                equal = _Condition(column, "eq", self.vocab.strings.add(value))
+                conditions.append(self._note_words(equal))
             elif attr in _STRING_ATTRS and isinstance(value, dict):
                 if not value or not set(value) <= _SET_OPERATORS:
                     return None
@@ -155,7 +166,7 @@ class FastAttributeRuler:
                     condition = self._set_condition(self._column(attr), operator, operand)
                     if condition is None:
                         return None
-                    conditions.append(condition)
+                    conditions.append(self._note_words(condition))
             else:
                 # OP, extension attributes, other attributes or value types: the Matcher.
                 return None
@@ -179,6 +190,18 @@ class FastAttributeRuler:
             self._columns.append(attr)
         return self._columns.index(attr)
 
+    def _note_words(self, condition: _Condition) -> _Condition:
+        """Remember what a condition on a word column looks for, to class its words by."""
+        if self._columns[condition.column] in _WORD_ATTRS:
+            named, regexes, _ = self._words.setdefault(condition.column, (set(), [], {}))
+            if condition.kind == "regex":
+                regexes.append(condition.value)
+            elif condition.kind == "eq":
+                named.add(condition.value)
+            else:
+                named.update(condition.value)
+        return condition
+
     # Matching ----------------------------------------------------------------------------
 
     def _satisfies(self, key: tuple[int, ...], conditions: tuple[_Condition, ...]) -> bool:
@@ -193,7 +216,7 @@ class FastAttributeRuler:
             elif condition.kind == "not_in":
                 if value in condition.value:
                     return False
-            elif not condition.value.search(self.vocab.strings[value]):
+            elif value == _OTHER_WORD or not condition.value.search(self.vocab.strings[value]):
                 return False
         return True
 
@@ -209,9 +232,31 @@ class FastAttributeRuler:
             number for number, spec_ids in self._single if not specs.isdisjoint(spec_ids)
         )
         starts = tuple(sequence for sequence in self._sequences if sequence.specs[0] in specs)
-        entry = _Entry(patterns, self._merged(patterns), specs, starts)
+        entry = self._entries.get((patterns, specs))
+        if entry is None:
+            entry = _Entry(patterns, self._merged(patterns), specs, starts)
+            self._entries[patterns, specs] = entry
         self._cache[key] = entry
         return entry
+
+    def _word_classes(self, column: int, values: list[int]) -> list[int]:
+        """Each word's class: a word no condition can tell apart from any other is
+        ``_OTHER_WORD``, and every condition holds for it as for any such word."""
+        named, regexes, known = self._words[column]
+        classes: list[int] = []
+        for value in values:
+            word_class = known.get(value)
+            if word_class is None:
+                if len(known) >= MAX_CACHED_KEYS:
+                    known.clear()
+                text = self.vocab.strings[value]
+                if value in named or any(regex.search(text) for regex in regexes):
+                    word_class = value
+                else:
+                    word_class = _OTHER_WORD
+                known[value] = word_class
+            classes.append(word_class)
+        return classes
 
     def _merged(self, patterns: Iterable[int]) -> Attrs | None:
         """The attributes of ``patterns`` applied in order, as one set: each is a plain field
@@ -228,13 +273,14 @@ class FastAttributeRuler:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        array = doc.to_array(self._columns) if self._columns else None
-        if array is None:
-            keys: list[tuple[int, ...]] = [()] * len(doc)
-        elif len(self._columns) == 1:
-            keys = [(value,) for value in array.tolist()]
+        if self._columns:
+            array = doc.to_array(self._columns).reshape(len(doc), -1)
+            columns = cast("list[list[int]]", array.T.tolist())
+            for column in self._words:
+                columns[column] = self._word_classes(column, columns[column])
+            keys: list[tuple[int, ...]] = list(zip(*columns, strict=True))
         else:
-            keys = [tuple(row) for row in array.tolist()]
+            keys = [()] * len(doc)
         cache = self._cache
         entries = [cache.get(key) or self._entry(key) for key in keys]
         # Every match is found before any attribute is set, as in spaCy's ruler.
