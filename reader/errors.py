@@ -216,6 +216,10 @@ CHECK_NOT_REPAIRED = (
 # Analysis on every core or on a Dask cluster (reader.archive; the subject is the
 # scheduler's address, or the file whose analysis was lost)
 WORKERS_VALUE = "expected a number of workers (1 or more) or 'auto', not {value!r}"
+WORKERS_TOO_MANY = (
+    "at most {limit:,} local workers on this machine ({per_core} a core: each loads its own "
+    "copy of the model), not {value}"
+)
 SCHEDULER_UNREACHABLE = "the Dask scheduler cannot be reached ({detail})"
 SCHEDULER_ADDRESS = "expected a Dask scheduler address, tcp://HOST:PORT or HOST:PORT, not {value!r}"
 SCHEDULER_PROTOCOL = (

@@ -185,6 +185,24 @@ def test_workers_flag_values():
             parse_workers(bad)
 
 
+def test_workers_are_bounded_by_the_cores(monkeypatch, capsys):
+    """Issue 17: --workers 999999999999999999999 started processes until the kernel killed
+    the command; now it is one line and exit 2, and so is any count past 4 a core."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert parse_workers("8") == 8
+    for bad in ("9", "999999999999999999999"):
+        with pytest.raises(Exception, match="at most 8 local workers"):
+            parse_workers(bad)
+    with pytest.raises(Exception, match="number of workers") as caught:
+        parse_workers("9" * 100_000)  # more digits than Python reads as a number
+    assert len(str(caught.value)) < 200
+    from reader.cli import main
+
+    assert main(["batch", "--workers", "999999999999999999999", "x.txt"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "at most 8 local workers on this machine" in line
+
+
 def test_auto_uses_a_cluster_only_for_large_runs(monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
     auto = Cluster(workers=None)

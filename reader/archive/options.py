@@ -14,11 +14,23 @@ from dataclasses import dataclass
 
 from reader import errors
 from reader.archive.address import scheduler_address
+from reader.opening.limits import cut
 
 #: With ``--workers auto``, fewer files than this are analysed in this process: starting a
 #: local cluster and loading the model in each worker costs about 7 s on two cores
 #: (docs/PERFORMANCE.md), which 2 workers win back only after about 100 articles.
 AUTO_MIN_FILES = 100
+#: Local workers per core at most: each is a process with its own copy of the model (about
+#: 200 MB), and the analysis is bound by the processor, so more than a few per core only
+#: fills memory (issue 17: ``--workers 999999999999999999999`` was killed by the kernel).
+MAX_WORKERS_PER_CORE = 4
+#: A mistaken value is repeated in the message up to this length.
+SHOWN_VALUE_CHARS = 40
+
+
+def max_local_workers() -> int:
+    """The most local worker processes ``--workers`` accepts on this machine."""
+    return MAX_WORKERS_PER_CORE * (os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +60,14 @@ def parse_workers(value: str) -> int | None:
         number = int(value)
     except ValueError:
         number = 0
+    shown = cut(value, SHOWN_VALUE_CHARS)
     if number < 1:
-        raise argparse.ArgumentTypeError(errors.WORKERS_VALUE.format(value=value))
+        raise argparse.ArgumentTypeError(errors.WORKERS_VALUE.format(value=shown))
+    if number > max_local_workers():
+        message = errors.WORKERS_TOO_MANY.format(
+            value=shown, limit=max_local_workers(), per_core=MAX_WORKERS_PER_CORE
+        )
+        raise argparse.ArgumentTypeError(message)
     return number
 
 
