@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 
 from reader.cli import main
+from reader.corrections.operations import ActorRef, ChangeKind, Rename
 from reader.library import open_library
 from reader.library.check import find_problems
 from reader.opening import article_from_text
@@ -144,4 +145,17 @@ def test_migration_8_parts_what_the_earlier_rules_joined(data):
         assert [s.title for s in library.said("Smith")] == ["Vote lost"]
         assert [s.title for s in library.said("John Smith")] == ["Bridge"]
         assert library.actor_ids("John Smith") == john  # made again, with its id
+        assert find_problems(library.db) == []
+
+
+def test_a_reader_who_names_smith_john_smith_joins_them(data):
+    _add(data, ("Vote lost", ONLY_SURNAME), ("Bridge", JOHN))
+    with open_library(data) as library:
+        [smith] = [a for a in library.actors() if a.name == "Smith"]
+        [vote] = [a.id for a in library.articles() if a.title == "Vote lost"]
+        library.correct(Rename(ActorRef("Smith", smith.kind), "John Smith"), vote)
+        if smith.kind != "person":
+            library.correct(ChangeKind(ActorRef("John Smith", smith.kind), "person"), vote)
+        assert [s.title for s in library.said("John Smith")] == ["Vote lost", "Bridge"]
+        assert "Smith" not in [a.name for a in library.actors()]
         assert find_problems(library.db) == []
