@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from reader.actors.names import entity_key, name_tokens
+from reader.library.connection import database
 from reader.library.database import Database
 from reader.library.descriptions import is_description
 from reader.model import Actor
@@ -412,7 +413,7 @@ def reidentify_actors(conn: sqlite3.Connection) -> None:
     again keeps its id; one made by no link any more is deleted. Runs inside the
     migration's transaction.
     """
-    db = Database(conn)
+    db = database(conn)  # recursive triggers off, as the library keeps them
     old = conn.execute("SELECT id, key, kind FROM actors").fetchall()
     set_aside: SetAside = {(str(key), str(kind)): int(i) for i, key, kind in old}
     conn.execute("DELETE FROM actor_aliases")
