@@ -159,3 +159,38 @@ def test_a_reader_who_names_smith_john_smith_joins_them(data):
         assert [s.title for s in library.said("John Smith")] == ["Vote lost", "Bridge"]
         assert "Smith" not in [a.name for a in library.actors()]
         assert find_problems(library.db) == []
+
+
+BOARD_WAITS = (
+    "Waiting lists will grow this winter. "
+    '"Patients will wait longer," a spokesman for the Western Health Board said.'
+)
+BOARD_CLINICS = (
+    "Two clinics will open in Galway in May. "
+    "A spokeswoman for the Western Health Board said staff had been hired."
+)
+
+
+def test_a_spokesman_for_a_named_body_is_its_speaker_in_the_library(data, capsys, qtbot):
+    _add(data, ("Waits", BOARD_WAITS), ("Clinics", BOARD_CLINICS))
+    with open_library(data) as library:
+        said = library.said("Western Health Board")
+        assert [(s.title, s.spoken_for) for s in said] == [
+            ("Waits", "spokesman, Western Health Board"),
+            ("Clinics", "spokeswoman, Western Health Board"),
+        ]
+        assert library.said("spokesman") == []
+        assert find_problems(library.db) == []
+    code, out = _cli(capsys, data, "said", "Western Health Board")
+    assert code == 0 and "(direct quote; spokesman, Western Health Board; statement 1)" in out
+    library = open_library(data)
+    panel = SaidPanel()
+    qtbot.addWidget(panel)
+    panel.library = library
+    with qtbot.waitSignal(panel.listed, timeout=10_000):
+        panel.show_actor("Western Health Board")
+    shown = panel.results.toPlainText()
+    assert 'spokesman, Western Health Board said: "Patients will wait longer,"' in shown
+    assert "spokeswoman, Western Health Board said: staff had been hired" in shown
+    panel.shutdown()
+    library.close()

@@ -18,6 +18,7 @@
   span whose head word lies in an entity is that entity's actor; "the president" is the
   latest-mentioned actor the article gave that title ("Russian President Vladimir Putin",
   "Vladimir Putin, the Russian president"); an entity after the head ("a spokesman for the
+  Kremlin", also when the span ends at "a spokesman" and the text goes on "for the
   Kremlin") or written as owner ("Russia's foreign ministry") is the speaker; a plural noun
   ("experts", "US officials") is a group and an institution noun ("the Defence Ministry")
   an organisation, found again by the same words; then any entity in the span; then a
@@ -124,6 +125,14 @@ _PLACE_PHRASE = re.compile(
     r"[ \t]+(?:to|of|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){1,5}"
 )
 _CLAUSE_PUNCTUATION = frozenset(',.;:"“”()')
+#: Roles that speak for a body: "a spokesman" followed by "for the Western Health Board"
+#: left outside the speaker span is that body's statement (issue 19).
+_SPEAKS_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons", "spokesmen",
+     "spokeswomen", "representative", "representatives"}
+)  # fmt: skip
+#: What joins such a role to its body after the speaker span: " for the", " at", ", of".
+_FOR_BODY = re.compile(r"[ \t]*,?[ \t]+(?:for|at|of|from)[ \t]+(?:the[ \t]+)?")
 
 
 def _last_word(before: str) -> str:
@@ -651,6 +660,9 @@ class _Speakers:
         if owners:
             return owners[0], 1.0
         lower_head = head.lower()
+        body = self._body_spoken_for(lower_head, end) if surface.endswith(head) else None
+        if body is not None:
+            return body, 1.0
         plural = is_plural_noun(head) or (
             surface == head and _opens_sentence(self.text, start) and capitalised_plural(head)
         )
@@ -687,6 +699,22 @@ class _Speakers:
         if not key or all(w in DETERMINERS for w in key.split()):
             return None, UNRESOLVED_CONFIDENCE
         return self._new_mention(self.registry.described(key), surface, start, "other")
+
+    def _body_spoken_for(self, role: str, end: int) -> Cluster | None:
+        """The organisation named right after a speaking role the speaker span ends with:
+        "a spokesman" + " for the Western Health Board", else None."""
+        if role not in _SPEAKS_FOR:
+            return None
+        joined = _FOR_BODY.match(self.text, end)
+        if joined is None:
+            return None
+        at = joined.end()
+        bodies = [
+            c
+            for c in self._overlapping(at, at + 1)
+            if c.kind == "organisation" and self.text[at : at + 1].isupper()
+        ]
+        return bodies[0] if bodies else None
 
     def _learn_titles(self, cluster: Cluster, surface: str, start: int, end: int) -> None:
         _note_title(cluster, self.text, surface, start, end)

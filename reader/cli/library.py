@@ -269,6 +269,8 @@ def _said(args: argparse.Namespace) -> int:
     else:
         for s in statements:
             kind = statement_kind_name(s.kind).lower()
+            if s.spoken_for:  # issue 19: "direct; spokesman, Western Health Board"
+                kind = f"{kind}; {s.spoken_for}"
             print(
                 f"[{s.article_id}] {s.title or '(untitled)'} ({kind}; statement {s.id})\n\t{s.text}"
             )

@@ -7,7 +7,7 @@ two people. The library files a description under its article alone (issue 19).
 
 from __future__ import annotations
 
-from reader.actors.names import is_plural_noun, strip_possessive
+from reader.actors.names import description_key, is_plural_noun, strip_possessive
 from reader.lexicon.groups import BODY_NOUNS, GROUP_NOUNS, ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import ROLE_WORDS, TITLE_HEADS
@@ -35,3 +35,12 @@ def _described(name: str) -> bool:
         word = words[0].lower()
         return word in _COMMON_HEADS or is_plural_noun(word)
     return False
+
+
+def speaking_for(speaker: str | None, actor: str | None) -> str | None:
+    """How a statement a description made for a named actor is shown: "spokesman, Western
+    Health Board" for "a spokesman" filed under the board; None for any other statement."""
+    if not speaker or not actor or not is_description(speaker) or is_description(actor):
+        return None
+    role = description_key(speaker)
+    return f"{role}, {actor}" if role else None

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from reader.library.descriptions import speaking_for
+
 #: A row from ``Database.query``: column name -> value.
 Row = Mapping[str, Any]
 
@@ -143,6 +145,11 @@ class StoredStatement:
     added: str
     #: Whether a reader's correction changed this statement (its speaker or its actor).
     corrected: int = 0
+
+    @property
+    def spoken_for(self) -> str | None:
+        """ "spokesman, Western Health Board" when a description spoke for the actor."""
+        return speaking_for(self.speaker, self.actor)
 
     @classmethod
     def from_row(cls, row: Row) -> StoredStatement:

@@ -36,6 +36,8 @@ def statement_html(n: int, statement: StoredStatement, title: str, theme: Theme)
     )
     text = escaped(one_line(statement.text, TOOLTIP_LIMIT))
     cue = f"<i>{escaped(one_line(statement.cue))}</i>: " if statement.cue else ""
+    if statement.spoken_for:  # "spokesman, Western Health Board said: …" (issue 19)
+        cue = escaped(one_line(statement.spoken_for)) + (f" {cue}" if cue else ": ")
     return (
         f'<p style="margin-bottom:10px"><a href="said:{n}"><b>{escaped(one_line(title))}</b></a> '
         f'<span style="color:gray">{escaped(statement.date[:10])}</span> {kind}'
