@@ -79,7 +79,14 @@ from reader.lexicon.demonyms import (
 )
 from reader.lexicon.groups import BODY_NOUNS, ORGANISATION_HEADS, OUTLET_HEADS
 from reader.lexicon.name_parts import DETERMINERS
-from reader.lexicon.titles import HONORIFICS, KINSHIP_WORDS, ROLE_WORDS, TITLE_HEADS, Gender
+from reader.lexicon.titles import (
+    HONORIFICS,
+    KINSHIP_WORDS,
+    ROLE_WORDS,
+    SPEAKING_ROLES,
+    TITLE_HEADS,
+    Gender,
+)
 from reader.model import Actor, ActorKind, Entity, Quote
 from reader.nlp.body_names import national_teams
 from reader.nlp.parsing import Paragraph
@@ -125,13 +132,8 @@ _PLACE_PHRASE = re.compile(
     r"[ \t]+(?:to|of|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){1,5}"
 )
 _CLAUSE_PUNCTUATION = frozenset(',.;:"“”()')
-#: Roles that speak for a body: "a spokesman" followed by "for the Western Health Board"
-#: left outside the speaker span is that body's statement (issue 19).
-_SPEAKS_FOR = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons", "spokesmen",
-     "spokeswomen", "representative", "representatives"}
-)  # fmt: skip
-#: What joins such a role to its body after the speaker span: " for the", " at", ", of".
+#: What joins a speaking role (``SPEAKING_ROLES``) to its body after the speaker span:
+#: " for the", " at", ", of".
 _FOR_BODY = re.compile(r"[ \t]*,?[ \t]+(?:for|at|of|from)[ \t]+(?:the[ \t]+)?")
 
 
@@ -703,7 +705,7 @@ class _Speakers:
     def _body_spoken_for(self, role: str, end: int) -> Cluster | None:
         """The organisation named right after a speaking role the speaker span ends with:
         "a spokesman" + " for the Western Health Board", else None."""
-        if role not in _SPEAKS_FOR:
+        if role not in SPEAKING_ROLES:
             return None
         joined = _FOR_BODY.match(self.text, end)
         if joined is None:

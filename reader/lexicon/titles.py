@@ -21,6 +21,15 @@ TITLE_HEADS: frozenset[str] = wordset(
     """
 )
 
+#: Roles that speak for a body: "a spokesman for the Western Health Board" is the board's
+#: speaker (issue 19).
+SPEAKING_ROLES: frozenset[str] = wordset(
+    """
+    spokesman spokeswoman spokesperson spokespeople spokespersons spokesmen spokeswomen
+    representative representatives
+    """
+)
+
 #: Job and role words news glues before a name ("Organizer Jane Doe", "Coach Mike Brandt");
 #: unlike title heads they are not titles a person is later called by on their own.
 ROLE_WORDS: frozenset[str] = TITLE_HEADS | wordset(
