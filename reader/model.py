@@ -16,7 +16,7 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 ActorKind = Literal["person", "organisation", "place", "group", "other"]
 
 #: Bump when the rules change in a way that alters stored analyses.
-RULES_VERSION = 5
+RULES_VERSION = 6
 
 #: The label of an ``Entity`` that is a third-person pronoun ("he", "her", "their"): a
 #: mention of the actor it resolves to, not a name. Renderers do not colour it as a name.
