@@ -122,16 +122,21 @@ def integrity_problems(db: Database | sqlite3.Connection) -> list[str]:
     return _pragma_check(database(db), f"integrity_check({MAX_PAGE_MESSAGES})")
 
 
+def _page_problems(db: Database) -> list[Problem]:
+    """A line for each damaged page ``integrity_check`` names."""
+    return [
+        Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=d))
+        for d in integrity_problems(db)
+    ]
+
+
 def write_blockers(db: Database | sqlite3.Connection) -> list[Problem]:
     """The problems ``find_problems`` would report that a write must not go into: damaged
     pages, indexes out of step with their tables, and full-text indexes out of step with
     their content. (Rows ``check`` names as damaged are refused one at a time, by the write
     that meets them.)"""
     db = database(db)
-    pages = [
-        Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=d))
-        for d in integrity_problems(db)
-    ]
+    pages = _page_problems(db)
     if pages:
         return pages
     try:
@@ -147,10 +152,7 @@ def find_problems(db: Database | sqlite3.Connection, *, writable: bool = True) -
     may run FTS5's ``integrity-check`` (it needs a writable connection; it changes nothing).
     """
     db = database(db)
-    pages = [
-        Problem(Kind.FILE, errors.CHECK_FILE_DAMAGED.format(detail=d))
-        for d in integrity_problems(db)
-    ]
+    pages = _page_problems(db)
     if pages:
         # Reading the tables of a damaged file only adds errors about the same pages.
         return pages

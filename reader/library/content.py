@@ -161,16 +161,7 @@ def _scan_statements(db: Database, scan: _Scan, article_id: int, text: str, veri
             if not (optional and start is None and end is None) and not _fits(start, end, length)
         ]
         if outside:
-            start, end = outside[0]
-            line = errors.CHECK_OFFSETS.format(
-                article_id=article_id,
-                table="statements",
-                row_id=statement_id,
-                start=start,
-                end=end,
-                length=length,
-            )
-            scan.found.append(Found(line, False))
+            _offsets_outside(scan, article_id, "statements", statement_id, *outside[0], length)
             continue
         for column, (start, end), stored in zip(
             ("text", "speaker", "cue"),
@@ -196,15 +187,17 @@ def _scan_entities(db: Database, scan: _Scan, article_id: int, length: int) -> N
     )
     for entity_id, start, end in rows:
         if not _fits(start, end, length):
-            line = errors.CHECK_OFFSETS.format(
-                article_id=article_id,
-                table="entities",
-                row_id=entity_id,
-                start=start,
-                end=end,
-                length=length,
-            )
-            scan.found.append(Found(line, False))
+            _offsets_outside(scan, article_id, "entities", entity_id, start, end, length)
+
+
+def _offsets_outside(
+    scan: _Scan, article_id: int, table: str, row_id: int, start: object, end: object, length: int
+) -> None:
+    """Note a row whose offsets fall outside its article's text (no repair can place it)."""
+    line = errors.CHECK_OFFSETS.format(
+        article_id=article_id, table=table, row_id=row_id, start=start, end=end, length=length
+    )
+    scan.found.append(Found(line, False))
 
 
 def _fits(start: object, end: object, length: int) -> bool:
