@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+from fake_nlp import FakeNlp
 
 import reader.deadline
 import reader.pipeline
@@ -28,17 +28,6 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 LINE = "Maria Lopez said the bridge over the river would open in May.\n"
 TIMEOUT = 60_000
-
-
-class FakeNlp:
-    """A 'doc' is just its text; counts the batches spaCy would have parsed."""
-
-    def __init__(self) -> None:
-        self.batches = 0
-
-    def pipe(self, texts, batch_size):
-        self.batches += 1
-        return [SimpleNamespace(text=t) for t in texts]
 
 
 class SteppedClock:

@@ -10,9 +10,9 @@ The stall bound itself is measured by bench/gui.py, not here.
 from __future__ import annotations
 
 import threading
-from types import SimpleNamespace
 
 import pytest
+from fake_nlp import FakeNlp
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from test_library_builder import VERSION, ArticleBuilder
@@ -29,17 +29,6 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 TIMEOUT = 60_000  # the model loads in a few seconds, slower on a busy machine
 LINE = "Maria Lopez said the bridge over the river would open in May.\n"
-
-
-class FakeNlp:
-    """Stands in for spaCy in the parse tests: a 'doc' is just its text."""
-
-    def __init__(self) -> None:
-        self.batches = 0
-
-    def pipe(self, texts, batch_size):
-        self.batches += 1
-        return [SimpleNamespace(text=t) for t in texts]
 
 
 # -- the core: progress and cancel ----------------------------------------------------------
