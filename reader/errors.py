@@ -99,6 +99,11 @@ CORRECTION_NAME_NOT_TEXT = "the name is not valid UTF-8 text"
 # Library searches (the subject is "search")
 SEARCH_TOO_MANY_WORDS = "the search has too many words ({count:,}; the limit is {limit:,})"
 SEARCH_TOO_LONG = "the search is too long ({chars:,} characters; the limit is {limit:,})"
+SEARCH_NOTHING = "no article matches '{query}'"
+
+# `dramatis library said` (issue 19: the command line says what it found)
+SAID_NO_ACTOR = "no actor in the library answers to '{name}' ('dramatis library actors' lists them)"
+SAID_NOTHING = "{name}: no statements in the library"
 
 # The library
 LIBRARY_READ_ONLY = "the library is read-only; articles are shown but not saved"

@@ -497,7 +497,9 @@ def test_search_at_the_word_limit_is_answered(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     query = " ".join(f"w{index}*" for index in range(MAX_QUERY_WORDS))
-    assert run(["library", "--data-dir", str(tmp_path), "search", query], capsys) == (0, "", "")
+    code, out, err = run(["library", "--data-dir", str(tmp_path), "search", query], capsys)
+    assert (code, out) == (0, "")
+    assert err.startswith("dramatis: no article matches 'w0* w1* w2*")  # answered: nothing
 
 
 def test_formats_document_states_every_limit_and_refusal() -> None:

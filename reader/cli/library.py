@@ -35,6 +35,7 @@ from reader.library import (
     Library,
     LostLibraryError,
     SchemaMismatchError,
+    StoredStatement,
     check_library,
     export,
     keep_library,
@@ -43,12 +44,15 @@ from reader.library import (
     repair_schema,
     set_aside,
 )
+from reader.opening.limits import cut
 from reader.output.words import actor_kind_name, plural, statement_kind_name
 
 #: The command ran, and there are problems, each named on a line of its own: ``library
 #: check`` found some, or ``library add`` (and ``batch``) skipped files that could not be
 #: used while storing the others. Distinct from 2, a problem stopping the command.
 EXIT_PROBLEMS = 3
+#: A name or search repeated in a message is cut to this many characters.
+MAX_SHOWN_CHARS = 80
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -228,6 +232,12 @@ def _search(args: argparse.Namespace) -> int:
             for h in hits
         )
     else:
+        if not hits:
+            # Said, not left to an empty output (issue 19); the status stays 0: the search ran.
+            print(
+                f"dramatis: {errors.SEARCH_NOTHING.format(query=_shown(args.query))}",
+                file=sys.stderr,
+            )
         for hit in hits:
             print(f"{hit.id}\t{hit.title or '(untitled)'}\n\t{_bracketed(hit.snippet)}")
     return 0
@@ -250,8 +260,13 @@ def _actors(args: argparse.Namespace) -> int:
 
 def _said(args: argparse.Namespace) -> int:
     with _open_for_reading(args) as library:
+        known = bool(library.actor_ids(args.name))
         statements = library.said(args.name)
         _note_skipped(library)
+    if not known and args.format != "json":
+        # A name no actor answers to is a mistake in the argument (issue 19): one line, 2.
+        # JSON stays a list, empty, for the programs that read it.
+        raise LibraryError("said", errors.SAID_NO_ACTOR.format(name=_shown(args.name)))
     if args.format == "json":
         _print_json(
             {
@@ -267,6 +282,7 @@ def _said(args: argparse.Namespace) -> int:
             for s in statements
         )
     else:
+        print(_said_heading(args.name, statements))
         for s in statements:
             kind = statement_kind_name(s.kind).lower()
             if s.spoken_for:  # issue 19: "direct; spokesman, Western Health Board"
@@ -275,6 +291,23 @@ def _said(args: argparse.Namespace) -> int:
                 f"[{s.article_id}] {s.title or '(untitled)'} ({kind}; statement {s.id})\n\t{s.text}"
             )
     return 0
+
+
+def _said_heading(name: str, statements: list[StoredStatement]) -> str:
+    """Who was matched and how much they said: "John Smith: 2 statements in 1 article"."""
+    if not statements:
+        return errors.SAID_NOTHING.format(name=_shown(name))
+    actors = sorted({s.actor or name for s in statements})
+    articles = len({s.article_id for s in statements})
+    return (
+        f"{', '.join(_shown(a) for a in actors)}: {plural(len(statements), 'statement')} in "
+        f"{plural(articles, 'article')}"
+    )
+
+
+def _shown(text: str) -> str:
+    """A name or query as typed, on one line and cut, for a message."""
+    return printable(cut(" ".join(text.split()), MAX_SHOWN_CHARS))
 
 
 def _remove(args: argparse.Namespace) -> int:

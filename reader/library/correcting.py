@@ -38,8 +38,8 @@ def record(db: Database, change: Change, article_id: int | None) -> tuple[Correc
     """Store ``change`` (for one article, or the whole library when ``article_id`` is None).
 
     Returns the stored correction and the articles it changed. ``CorrectionRefused`` when a
-    statement correction is asked for the whole library, or when a correction for one
-    article finds nothing to change there (nothing is stored then).
+    statement correction is asked for the whole library, or when the correction finds
+    nothing to change, in its article or in the whole library (nothing is stored then).
     """
     if article_id is None and isinstance(change, Reassign | Dismiss):
         raise CorrectionRefused("a statement belongs to one article: name the article")
@@ -52,8 +52,11 @@ def record(db: Database, change: Change, article_id: int | None) -> tuple[Correc
     correction = Correction(int(cursor.lastrowid or 0), change, scope, created)
     rewrite_corrected(db, [article_id] if article_id is not None else _articles_with(db, change))
     changed = _changed_articles(db, correction.id)
-    if article_id is not None and not changed:
-        raise CorrectionRefused(f"nothing in article {article_id} to {describe(change)}")
+    if not changed:
+        # Refused rather than stored: it would change nothing (issue 19), and a reader who
+        # mistyped a name learns it here, not from a correction that silently does nothing.
+        where = "the library" if article_id is None else f"article {article_id}"
+        raise CorrectionRefused(f"nothing in {where} to {describe(change)}")
     return correction, changed
 
 
