@@ -61,7 +61,13 @@ def add_to_library(
             return Run.of(library.add_paths(files, progress=progress))
         except KeyboardInterrupt:
             return Run([], interrupted=True, added=library.count() - before)
-    return run(files, LibrarySink(library), cluster, library.version, progress)
+    before = library.count()
+    done = run(files, LibrarySink(library), cluster, library.version, progress)
+    if done.interrupted:
+        # What the library holds is the truth: an interrupt between an article's storing
+        # and its outcome being noted would otherwise be counted one short.
+        return Run(done.results, interrupted=True, added=library.count() - before)
+    return done
 
 
 def write_json_lines(
