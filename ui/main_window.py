@@ -75,6 +75,7 @@ from ui.widgets.article_view import ArticleView
 from ui.widgets.banner import Banner
 from ui.widgets.cast_corrections import CastCorrections
 from ui.widgets.eliding_label import ElidingLabel
+from ui.widgets.find_bar import FindBar
 from ui.widgets.legend import Legend, connect_legend
 from ui.widgets.library_panel import LibraryPanel, hit_title
 from ui.widgets.said_panel import SaidPanel
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.view.setPlaceholderText(
             "Drop an article here, or use File > Open (text, Markdown, HTML, PDF, Word)."
         )
+        self.find_bar = FindBar(self.view)
         self.legend = Legend()
         left = QWidget()
         column = QVBoxLayout(left)
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.heading)
         column.addWidget(self.meta)
+        column.addWidget(self.find_bar)
         column.addWidget(self.view, 1)
         column.addWidget(self.legend)
 
@@ -289,8 +292,12 @@ class MainWindow(QMainWindow):
         self.legend_action = QAction("Show &Legend", self, checkable=True, checked=True)
         self.legend_action.toggled.connect(self.legend.setVisible)
         view_menu.addAction(self.legend_action)
+        find_text = QAction("&Find in the Article", self)
+        find_text.setShortcut(QKeySequence.StandardKey.Find)
+        find_text.triggered.connect(self.find_in_article)
+        view_menu.addAction(find_text)
         find = QAction("Search the &Library", self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcut(QKeySequence("Ctrl+Shift+F"))
         find.triggered.connect(self._focus_search)
         view_menu.addAction(find)
         self._build_reading_actions(view_menu)
@@ -660,6 +667,7 @@ class MainWindow(QMainWindow):
         self.heading.show()
         self.meta.hide()
         self.view.show_analysis(preview, current_theme())
+        self.find_bar.refresh()
         self.actors.show_analysis(preview, current_theme())
         self.on_screen.setText(one_line(title, ON_SCREEN_TITLE))
         self._shown_name = title
@@ -779,6 +787,7 @@ class MainWindow(QMainWindow):
         self.heading.show()
         self.meta.show()
         self.view.show_analysis(analysis, theme)
+        self.find_bar.refresh()
         self.actors.show_analysis(analysis, theme)
         self.on_screen.setText(on_screen_text(analysis))
         self.articleShown.emit(analysis, -1 if article_id is None else article_id)
@@ -823,6 +832,15 @@ class MainWindow(QMainWindow):
     def show_said(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.said)
         self.said.show_actor(name)
+
+    def find_in_article(self) -> None:
+        """Ctrl+F: find in the article, or, from inside the library tab, search the library
+        (which keeps its own Ctrl+F there; Ctrl+Shift+F reaches it from anywhere)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.library_panel.isAncestorOf(focus):
+            self._focus_search()
+        else:
+            self.find_bar.open_bar()
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.library_panel)
