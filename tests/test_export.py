@@ -26,7 +26,7 @@ from reader.errors import OutputError
 from reader.library import export_csv, open_library
 from reader.library.export import CSV_FIELDS
 from reader.model import Actor, Analysis, Entity, Quote
-from reader.opening import article_from_text
+from reader.opening import article_from_text, open_article
 from reader.output.html_document import analysis_to_html
 from reader.output.markdown_document import analysis_to_markdown, escape_line
 from reader.output.palette import palette
@@ -497,3 +497,57 @@ def test_an_article_is_written_off_the_gui_thread(
         window.export_action.trigger()
     assert threads and threads[0] is not threading.main_thread()
     assert (tmp_path / "page.html").exists()
+
+
+def _html_article(folder: Path) -> Analysis:
+    """An analysis of an article read from ``folder/report.html``."""
+    from reader.pipeline import analyse
+
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / "report.html"
+    source.write_text(
+        "<html><body><h1>Ferry fares</h1><p>Ann Lee said the fares were unfair.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    return analyse(open_article(source))
+
+
+def test_export_never_suggests_or_overwrites_the_article_itself(
+    window, qtbot, monkeypatch, tmp_path
+):
+    """Issue 19: the dialog suggested report.html beside report.html, the article's own
+    path; choosing it replaced the article with its cast page."""
+    articles = tmp_path / "articles"
+    analysis = _html_article(articles)
+    source = articles / "report.html"
+    before = source.read_bytes()
+    window.show_analysis(analysis)
+    calls = answer_dialog(monkeypatch, source, "Web page (*.html)")
+    with qtbot.waitSignal(window.exporter.failed, timeout=10_000):
+        window.export_action.trigger()
+    [call] = calls
+    assert Path(call[2]) != source  # the suggestion is not the article
+    assert source.read_bytes() == before  # and choosing the article writes nothing
+    assert "that is the article the export was made from" in window.banner.text()
+
+
+def test_export_suggests_the_folder_of_the_last_export_even_after_a_restart(
+    window, qtbot, monkeypatch, tmp_path
+):
+    from ui.export import Exporter
+
+    articles = tmp_path / "articles"
+    analysis = _html_article(articles)
+    window.show_analysis(analysis)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    calls = answer_dialog(monkeypatch, exports / "ferry.html", "Web page (*.html)")
+    with qtbot.waitSignal(window.exporter.exported, timeout=10_000):
+        window.export_action.trigger()
+    assert Path(calls[0][2]).parent != articles  # never beside the article by default
+    fresh = Exporter(window)  # as after a restart: only the settings remember
+    calls.clear()
+    fresh.export_analysis(analysis)
+    assert Path(calls[0][2]) == exports / "report.html"
+    fresh.shutdown()

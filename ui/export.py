@@ -28,6 +28,8 @@ from reader.output.json_document import analysis_to_json
 from reader.output.markdown_document import analysis_to_markdown
 from reader.output.words import plural
 from ui import messages
+from ui.settings import Settings
+from ui.style.safe_text import one_line
 from ui.tasks import LibraryTasks, Work
 
 log = logging.getLogger(__name__)
@@ -132,7 +134,7 @@ class Exporter(QObject):
 
     def export_analysis(self, analysis: Analysis) -> Path | None:
         """File > Export…: the article as shown, to a file the user chooses."""
-        suggested = self._suggested_folder(analysis) / (_file_stem(analysis) + ".html")
+        suggested = suggested_export(self._suggested_folder(), analysis)
         filters = ";;".join(f.filter for f in FORMATS)
         name, chosen = QFileDialog.getSaveFileName(
             self._window, messages.EXPORT_TITLE, str(suggested), filters, self._filter
@@ -140,7 +142,15 @@ class Exporter(QObject):
         if not name:
             return None
         path, form = chosen_format(name, chosen)
+        if _same_file(path, analysis.article.source):
+            # The export would replace the article it was made from (issue 19): refused.
+            subject = one_line(str(path))
+            self.failed.emit(
+                messages.CANNOT_EXPORT.format(subject=subject, problem=messages.EXPORT_OVER_SOURCE)
+            )
+            return None
         self._folder, self._filter = path.parent, form.filter
+        Settings().set_export_folder(path.parent)
         self._articles_writing += 1
         self._pool.start(lambda: self._articleWritten.emit(article_task(analysis, path, form)))
         return path
@@ -208,13 +218,33 @@ class Exporter(QObject):
 
     # -- names ------------------------------------------------------------------------------
 
-    def _suggested_folder(self, analysis: Analysis) -> Path:
-        if self._folder is not None:
-            return self._folder
-        source = analysis.article.source
-        if source is not None and source.parent.is_dir():
-            return source.parent
+    def _suggested_folder(self) -> Path:
+        """The folder the last export went to (remembered between runs), else home."""
+        folder = self._folder or Settings().export_folder()
+        if folder is not None and folder.is_dir():
+            return folder
         return Path.home()
+
+
+def suggested_export(folder: Path, analysis: Analysis) -> Path:
+    """The name File > Export suggests in ``folder``: the article's own name with the
+    format's suffix, never the article file itself ("report.html" exported from
+    "report.html" is suggested as "report-cast.html")."""
+    suggested = folder / (_file_stem(analysis) + ".html")
+    if _same_file(suggested, analysis.article.source):
+        suggested = folder / (_file_stem(analysis) + "-cast.html")
+    return suggested
+
+
+def _same_file(path: Path, source: Path | None) -> bool:
+    if source is None:
+        return False
+    try:
+        return path.resolve() == source.resolve() or (
+            path.exists() and source.exists() and path.samefile(source)
+        )
+    except OSError:
+        return False
 
 
 #: Characters at most of a file name made from a title (file systems allow 255 bytes).

@@ -75,6 +75,9 @@ SELF_TEST_FAILED = "dramatis {version} self-test: {step} failed: {problem}"
 # Exports (File > Export…, File > Export Library Statements…)
 EXPORT_TITLE = "Export the article"
 EXPORT_LIBRARY_TITLE = "Export the library's statements"
+EXPORT_OVER_SOURCE = (
+    "that is the article the export was made from; nothing was written (choose another name)"
+)
 EXPORTED = "Exported {what} to {name}"
 EXPORTING_LIBRARY = "Exporting the library's statements to {name}…"
 LIBRARY_EXPORTED = "Exported {count} to {name}"

@@ -43,6 +43,7 @@ THEME = "view/theme"
 HIDDEN = "view/hidden"
 HIGHLIGHTS = "view/highlights"
 FOLDER = "files/folder"
+EXPORT_FOLDER = "files/export_folder"
 
 DEFAULT_THEME = "system"
 
@@ -142,6 +143,14 @@ class Settings:
 
     def set_last_folder(self, folder: Path) -> None:
         self.store.setValue(FOLDER, str(folder))
+
+    def export_folder(self) -> Path | None:
+        """The folder the last export went to, in this run or an earlier one."""
+        value = self.store.value(EXPORT_FOLDER, "")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_export_folder(self, folder: Path) -> None:
+        self.store.setValue(EXPORT_FOLDER, str(folder))
 
     def sync(self) -> None:
         self.store.sync()
