@@ -506,8 +506,7 @@ def _html_article(folder: Path) -> Analysis:
     folder.mkdir(parents=True, exist_ok=True)
     source = folder / "report.html"
     source.write_text(
-        "<html><body><h1>Ferry fares</h1><p>Ann Lee said the fares were unfair.</p>"
-        "</body></html>",
+        "<html><body><h1>Ferry fares</h1><p>Ann Lee said the fares were unfair.</p></body></html>",
         encoding="utf-8",
     )
     return analyse(open_article(source))
