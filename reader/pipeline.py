@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reader.actors.building import resolve_actors
 from reader.attribution.assembly import find_quotes
-from reader.deadline import AnalysisTooSlow, Deadline, in_force, stop_when
+from reader.deadline import AnalysisTooSlow, Deadline, checkpoint, in_force, stop_when
 from reader.model import Analysis, Article
 from reader.nlp.entities import extract_entities
 from reader.nlp.parsing import AnalysisCancelled, Cancelled, Progress, parse
@@ -57,7 +57,7 @@ def analyse(
     if deadline is None:
         deadline = Deadline(article.source)
     with in_force(deadline):
-        return _analyse(article, nlp, progress, cancelled, deadline)
+        return _analyse(article, nlp, progress, cancelled)
 
 
 def _analyse(
@@ -65,16 +65,15 @@ def _analyse(
     nlp: Language | None,
     progress: Progress | None,
     cancelled: Cancelled | None,
-    deadline: Deadline,
 ) -> Analysis:
-    paragraphs = parse(article.text, nlp, progress=progress, cancelled=cancelled, deadline=deadline)
-    _check(cancelled, deadline)
+    paragraphs = parse(article.text, nlp, progress=progress, cancelled=cancelled)
+    _check(cancelled)
     entities = extract_entities(article.text, paragraphs)
-    _check(cancelled, deadline)
+    _check(cancelled)
     quotes = find_quotes(article.text, paragraphs, entities)
-    _check(cancelled, deadline)
+    _check(cancelled)
     entities, quotes, actors = resolve_actors(article.text, paragraphs, entities, quotes)
-    _check(cancelled, deadline)
+    _check(cancelled)
     return Analysis(
         article=article,
         entities=tuple(entities),
@@ -84,7 +83,7 @@ def _analyse(
     )
 
 
-def _check(cancelled: Cancelled | None, deadline: Deadline) -> None:
+def _check(cancelled: Cancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise AnalysisCancelled
-    deadline.check()
+    checkpoint()

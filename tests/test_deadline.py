@@ -48,8 +48,8 @@ def test_the_deadline_stops_the_parse_between_batches():
     nlp = FakeNlp()
     # Read once when made (0); the first check sees 1 <= 1.5, the second 2 > 1.5.
     deadline = Deadline("report.txt", seconds=1.5, clock=SteppedClock())
-    with pytest.raises(AnalysisTooSlow) as caught:
-        parse(LINE * 20_000, nlp, deadline=deadline)
+    with pytest.raises(AnalysisTooSlow) as caught, reader.deadline.in_force(deadline):
+        parse(LINE * 20_000, nlp)
     assert nlp.batches == 1  # a 20,000-line text takes many batches; only one was parsed
     assert caught.value.subject == "report.txt"
     assert "1.5 s allowed for one article" in caught.value.problem
@@ -59,7 +59,8 @@ def test_the_deadline_stops_the_parse_between_batches():
 def test_a_parse_within_its_deadline_is_whole():
     nlp = FakeNlp()
     deadline = Deadline("report.txt", seconds=1_000, clock=SteppedClock())
-    assert len(parse(LINE * 2_000, nlp, deadline=deadline)) == 2_000
+    with reader.deadline.in_force(deadline):
+        assert len(parse(LINE * 2_000, nlp)) == 2_000
     assert nlp.batches > 1
 
 

