@@ -57,6 +57,16 @@ BAIT_PNG = bytes.fromhex(
 
 
 @pytest.fixture
+def library(tmp_path):
+    """An empty library of the test's own (files that need another kind define theirs)."""
+    from reader.library import open_library
+
+    lib = open_library(tmp_path / "data")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
 def bait(tmp_path: Path) -> Path:
     """The image hostile markup names, with an access time far in the past: any read by
     Qt moves it."""

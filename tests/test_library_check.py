@@ -21,10 +21,8 @@ from reader.library import Kind, check_library, open_library
 from reader.paths import library_path
 
 
-@pytest.fixture
-def data(tmp_path) -> Path:
-    """A cleanly closed library with two articles."""
-    folder = tmp_path / "data"
+def _two_articles(folder: Path) -> Path:
+    """A cleanly closed library in ``folder`` with the Putin article and a weather report."""
     with open_library(folder, version=VERSION) as library:
         library.add_analysis(putin_article())
         b = ArticleBuilder(title="Weather report", published="2023-01-05")
@@ -32,6 +30,12 @@ def data(tmp_path) -> Path:
         b.quote("Gas heating demand rose", "Ingrid Berg", "a1")
         library.add_analysis(b.build())
     return folder
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A cleanly closed library with two articles."""
+    return _two_articles(tmp_path / "data")
 
 
 def check(capsys, folder: Path, *options: str) -> tuple[int, list[str], str]:
@@ -349,13 +353,7 @@ def test_aliases_left_by_the_old_merge_undo_are_repaired_to_a_fresh_re_add(capsy
     """Issue 17, section 1: before the fix, undoing a merge left the merged actor's names on
     the other one ("Joe Biden (also Biden, Putin, Vladimir Putin)"). Such a library, made
     with SQL, is repaired to exactly what adding its articles afresh gives."""
-    fresh = tmp_path / "fresh"
-    with open_library(fresh, version=VERSION) as library:
-        library.add_analysis(putin_article())
-        b = ArticleBuilder(title="Weather report", published="2023-01-05")
-        b.actor("a1", "Ingrid Berg").text("Rain in Oslo. ")
-        b.quote("Gas heating demand rose", "Ingrid Berg", "a1")
-        library.add_analysis(b.build())
+    fresh = _two_articles(tmp_path / "fresh")
     assert _tables(fresh) == _tables(data)
     tamper(
         data,

@@ -54,13 +54,6 @@ def _said(library, name: str) -> list[str]:
 
 
 @pytest.fixture
-def library(tmp_path):
-    lib = open_library(tmp_path / "data")
-    yield lib
-    lib.close()
-
-
-@pytest.fixture
 def ecb(library):
     article_id, analysis, _ = library.add_article(article_from_text(ECB, title="Rates"))
     assert _actor(analysis, "Christine Lagarde") is not None

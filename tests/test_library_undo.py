@@ -27,7 +27,7 @@ from reader.corrections.operations import (
     Split,
     StatementRef,
 )
-from reader.library import Library, open_library
+from reader.library import Library
 from reader.library.check import find_problems, repair
 from reader.opening import article_from_text
 
@@ -129,13 +129,6 @@ def _actor_ids(library: Library) -> dict[tuple[str, str], int]:
     without articles, and its undo makes him again."""
     rows = library.connection.execute("SELECT key, kind, id FROM actors")
     return {(key, kind): i for key, kind, i in rows if key != "vladimir putin"}
-
-
-@pytest.fixture
-def library(tmp_path):
-    lib = open_library(tmp_path / "data")
-    yield lib
-    lib.close()
 
 
 @pytest.fixture
