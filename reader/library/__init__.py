@@ -53,6 +53,7 @@ from reader.library.records import (
 from reader.library.schema import SCHEMA_VERSION, migrate, stored_version
 from reader.library.search import MARK_END, MARK_START
 from reader.model import Analysis
+from reader.output.words import plural
 from reader.paths import library_path, log_path
 
 __all__ = [
@@ -240,7 +241,7 @@ def keep_library(data_dir: str | Path | None = None) -> str:
     held.forget(path)
     with open_library(data_dir) as library:
         count = library.count()
-    return errors.LIBRARY_KEPT_AS_IS.format(count=held.plural(count, "article"))
+    return errors.LIBRARY_KEPT_AS_IS.format(count=plural(count, "article"))
 
 
 def repair_schema(data_dir: str | Path | None, problem: shape.ShapeProblem) -> Path:

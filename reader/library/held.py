@@ -33,6 +33,7 @@ from reader.errors import LibraryError
 from reader.file_names import printable
 from reader.library.connection import is_corruption
 from reader.library.side_files import remove_quietly, replace_quietly
+from reader.output.words import plural
 
 SUFFIX = ".held"
 
@@ -194,10 +195,6 @@ def write(path: Path, state: Held) -> None:
 def forget(path: Path) -> None:
     """Drop the record: the file it described was moved aside or knowingly replaced."""
     remove_quietly(record_path(path))
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
