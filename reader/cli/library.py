@@ -260,8 +260,9 @@ def _actors(args: argparse.Namespace) -> int:
 
 def _said(args: argparse.Namespace) -> int:
     with _open_for_reading(args) as library:
-        known = bool(library.actor_ids(args.name))
         statements = library.said(args.name)
+        # Only when nothing was said is the name looked up again: someone silent, or no one?
+        known = bool(statements) or bool(library.actor_ids(args.name))
         _note_skipped(library)
     if not known and args.format != "json":
         # A name no actor answers to is a mistake in the argument (issue 19): one line, 2.
