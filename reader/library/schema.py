@@ -209,13 +209,23 @@ def _v8_reidentify_actors(conn: sqlite3.Connection) -> None:
     reidentify_actors(conn)
 
 
+#: 9: what a reader may want to check (``reader.actors.doubts``): each statement's and
+#: actor's reasons, space-separated, and whether a reader accepted the statement. Articles
+#: stored before have none until they are analysed again (the rules version moved).
+_V9 = """
+ALTER TABLE statements ADD COLUMN doubts TEXT NOT NULL DEFAULT '';
+ALTER TABLE statements ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE article_actors ADD COLUMN doubts TEXT NOT NULL DEFAULT '';
+"""
+
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
 #: Ordered migrations; ``MIGRATIONS[i]`` takes a library from version ``i`` to ``i + 1``.
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
 MIGRATIONS: tuple[Migration, ...] = (
-    _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7, _v8_reidentify_actors,
+    _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7, _v8_reidentify_actors, _V9,
 )  # fmt: skip
 
 SCHEMA_VERSION = len(MIGRATIONS)
