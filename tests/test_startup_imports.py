@@ -3,11 +3,13 @@
 spaCy takes about a second to import, numpy (which sqlite-utils would pull in) 0.3 s;
 ``--help`` and the library's read commands must start
 at once. Each command runs in a fresh interpreter, in-process through ``reader.cli.main``,
-which then reports whether either was ever imported.
+which then reports whether either was ever imported. ``--help`` imports no command's module
+at all: neither sqlite-utils, the library nor the file readers.
 """
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +50,53 @@ def test_command_does_not_import_spacy(tmp_path, arguments):
         timeout=120,
     )
     assert completed.stderr.strip().splitlines()[-1] == "False", completed.stderr
+
+
+HELP_PROBE = (
+    "import sys\n"
+    "from reader.cli import main\n"
+    "try:\n"
+    "    main(['--help'])\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+)
+#: What ``--help`` must not import: it only lists the commands, so neither the library,
+#: the file readers nor what they need is imported before a command runs.
+NOT_FOR_HELP = ("sqlite_utils", "spacy", "reader.library", "reader.opening")
+
+
+def test_help_imports_no_command_module():
+    completed = subprocess.run(
+        [sys.executable, "-c", HELP_PROBE],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    assert "COMMAND" in completed.stdout
+    imported = set(completed.stderr.split())
+    assert "reader.cli" in imported
+    assert [m for m in NOT_FOR_HELP if m in imported] == []
+
+
+def test_help_lists_every_command_with_its_help():
+    """The commands ``--help`` lists without importing them are the ones that run."""
+    from reader.cli import COMMANDS, build_parser
+
+    completed = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    help_text = " ".join(completed.stdout.split())
+    for name, (_, help_line) in COMMANDS.items():
+        assert f"{name} {help_line}" in help_text
+    full = build_parser()
+    commands = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(commands.choices) == set(COMMANDS)
+    assert all(sub._actions[1:] for sub in commands.choices.values())  # arguments filled in

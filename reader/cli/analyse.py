@@ -8,9 +8,10 @@ import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader import opening
-from reader.model import Analysis
+if TYPE_CHECKING:
+    from reader.model import Analysis
 
 #: Each ``--format``: the module and function that write it, imported only when asked for
 #: (every command starts through this module; the page renderer alone takes 20 ms).
@@ -22,12 +23,9 @@ RENDERERS: dict[str, tuple[str, str]] = {
 }
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "analyse",
-        help="analyse one article and print its entities, statements and actors",
-        description="Analyse one article file (txt, md, html, pdf, docx); '-' reads "
-        "text from standard input.",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Analyse one article file (txt, md, html, pdf, docx); '-' reads text from standard input."
     )
     parser.add_argument("file", help="article file, or '-' for standard input")
     parser.add_argument(
@@ -40,6 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader import opening
+
     if args.file == "-":
         article = opening.article_from_stream(sys.stdin.buffer)
     else:

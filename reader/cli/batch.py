@@ -23,12 +23,10 @@ from reader.file_names import printable
 from reader.output.words import plural
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "batch",
-        help="analyse many files into JSON lines (one analysis per line)",
-        description="Analyse files and folders and write one schema-1 JSON analysis per "
-        "line, for DuckDB, Spark or pandas.",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Analyse files and folders and write one schema-1 JSON analysis per line, for "
+        "DuckDB, Spark or pandas."
     )
     parser.add_argument(
         "--jsonl", required=True, metavar="OUT", help="file to write ('-': standard output)"

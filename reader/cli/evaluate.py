@@ -26,13 +26,9 @@ K-th of N equal slices of each JSONL file.
 """
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "eval",
-        help="measure quote attribution (or with --cast the cast) against annotated articles",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = DESCRIPTION
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
         "gold", nargs="+", type=Path, metavar="GOLD", help="gold JSONL file(s) or cast folders"
     )

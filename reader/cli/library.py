@@ -55,12 +55,8 @@ EXIT_PROBLEMS = 3
 MAX_SHOWN_CHARS = 80
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "library",
-        help="keep, search and list the articles you have read",
-        description="The local library of articles you have opened.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "The local library of articles you have opened."
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
