@@ -34,6 +34,8 @@ class Article:
     sha256: str
     byline: str | None = None
     published: str | None = None
+    #: The newspaper or site that published it, when the file says ("The Guardian").
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,13 +43,16 @@ from reader.library.core import (
 )
 from reader.library.export import export_csv
 from reader.library.held import LostLibraryError
+from reader.library.listing import Bounds, Column
 from reader.library.records import (
     ActorSummary,
     AddResult,
+    ListedArticle,
     SearchHit,
     StoredArticle,
     StoredStatement,
 )
+from reader.library.removal import Removed
 from reader.library.schema import SCHEMA_VERSION, migrate, stored_version
 from reader.library.search import MARK_END, MARK_START
 from reader.model import Analysis
@@ -61,16 +64,20 @@ __all__ = [
     "MARK_START",
     "ActorSummary",
     "AddResult",
+    "Bounds",
+    "Column",
     "CorrectionError",
     "CorruptLibraryError",
     "DamagedRecordError",
     "Kind",
     "Library",
     "LibraryError",
+    "ListedArticle",
     "LostLibraryError",
     "NoSuchArticleError",
     "NotSavedError",
     "Problem",
+    "Removed",
     "SchemaMismatchError",
     "SearchHit",
     "StoredArticle",

@@ -1,9 +1,10 @@
 """What the library stores of an analysis: every name and metadata string within its limit.
 
-``reader.opening`` cuts an article's title, byline and date, and ``reader.actors`` an actor's
-name and aliases, when they are made; the store cuts them again (``within_limits``), with the
-outlet a statement was reported through, so that an analysis from anywhere (an older
-version, a reader's correction, a hand-built one) stores nothing without bound (issue 17).
+``reader.opening`` cuts an article's title, byline, date and outlet, and ``reader.actors`` an
+actor's name and aliases, when they are made; the store cuts them again (``within_limits``),
+with the outlet a statement was reported through, so that an analysis from anywhere (an
+older version, a reader's correction, a hand-built one) stores nothing without bound (issue
+17).
 The limits are those of ``reader.opening.limits``. The text and what is a span of it
 (entities, statements, speakers, cues) are not cut: their offsets must hold.
 """
@@ -41,9 +42,13 @@ def _article(article: Article) -> Article:
     title = cut(article.title, MAX_TITLE_CHARS)
     byline = cut(article.byline, MAX_BYLINE_CHARS)
     published = cut(article.published, MAX_DATE_CHARS)
-    if (title, byline, published) == (article.title, article.byline, article.published):
+    outlet = cut(article.outlet, MAX_NAME_CHARS)
+    fields = (title, byline, published, outlet)
+    if fields == (article.title, article.byline, article.published, article.outlet):
         return article
-    return dataclasses.replace(article, title=title, byline=byline, published=published)
+    return dataclasses.replace(
+        article, title=title, byline=byline, published=published, outlet=outlet
+    )
 
 
 def _actor(actor: Actor) -> Actor:

@@ -31,13 +31,14 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Literal
 
 from reader import errors
 from reader.corrections.apply import apply_corrections
 from reader.corrections.names import change_problem
 from reader.corrections.operations import Change, Correction, StatementRef
 from reader.errors import ArticleError, LibraryError
-from reader.library import amend, clean_close, correcting, held, store
+from reader.library import amend, clean_close, correcting, held, listing, removal, store
 from reader.library.check import Kind, Problem, write_blockers
 from reader.library.connection import (
     CorruptLibraryError,
@@ -47,11 +48,13 @@ from reader.library.connection import (
     write_transaction,
 )
 from reader.library.identity import IN_ONE_ARTICLE, find_actor_ids
+from reader.library.listing import Bounds, Column
 from reader.library.records import (
     ARTICLE_COLUMNS,
     ActorSummary,
     AddResult,
     DamagedRecord,
+    ListedArticle,
     Row,
     SearchHit,
     StoredArticle,
@@ -281,7 +284,7 @@ class Library:
             if not self.read_only:
                 try:
                     with self._writing():
-                        store.touch(self.db, article_id, self.path)
+                        store.touch(self.db, article_id, self.path, article.outlet)
                 except LibraryError as error:
                     raise NotSavedError(error, analysis) from error
             return article_id, analysis, False
@@ -496,6 +499,62 @@ class Library:
                 self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id)
             )
 
+    def remove_articles(self, article_ids: Iterable[int]) -> removal.Removed:
+        """Remove articles as ``remove`` does, in one transaction, and hand back what
+        ``put_back`` needs to store them again as they were (the window's Undo)."""
+        with self._writing(), write_transaction(self.connection, self.path):
+            return removal.take_out(self.db, article_ids)
+
+    def put_back(self, removed: removal.Removed) -> dict[int, int]:
+        """Store articles ``remove_articles`` removed again, with their analyses,
+        corrections' effects and actors as they were: ``{old id: id now}``."""
+        with self._writing(), write_transaction(self.connection, self.path):
+            return removal.put_back(self.db, removed)
+
+    # -- the library as a table ---------------------------------------------------------
+
+    def listing(
+        self,
+        column: Column = Column.ADDED,
+        descending: bool = True,
+        bounds: Bounds | None = None,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[ListedArticle]:
+        """A page of the articles within ``bounds``, sorted by ``column``."""
+        within = self._within(bounds)
+        if within is False:
+            return []
+        with self._translated():
+            return listing.page(self.db, column, descending, within, limit, offset)
+
+    def listing_count(self, bounds: Bounds | None = None) -> int:
+        """How many articles ``listing`` lists within ``bounds``."""
+        within = self._within(bounds)
+        if within is False:
+            return 0
+        with self._translated():
+            return listing.count(self.db, within)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Every outlet with its number of articles, alphabetically."""
+        with self._translated():
+            return listing.outlets(self.db)
+
+    def generation(self) -> int:
+        """Moves with every article added or removed, by any program (cheap to ask)."""
+        with self._translated():
+            return listing.generation(self.db)
+
+    def _within(self, bounds: Bounds | None) -> ArticleFilter | Literal[False] | None:
+        filters, params = self._filters(None, False, None, None, None, None, bounds)
+        if filters is False:
+            return False
+        if isinstance(filters, str):
+            return ArticleFilter(filters, {f"p{i}": v for i, v in enumerate(params)})
+        return None
+
     # -- search -------------------------------------------------------------------------
 
     def search(
@@ -508,6 +567,7 @@ class Library:
         label: str | None = None,
         opened_from: str | None = None,
         opened_to: str | None = None,
+        bounds: Bounds | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> list[SearchHit]:
@@ -515,10 +575,13 @@ class Library:
 
         ``actor``: articles where that actor appears (or, with ``quoted_only``, is quoted);
         ``entity``/``label``: articles with such an entity; ``opened_from``/``opened_to``:
-        ISO dates bounding when the article was opened. With an empty query the filtered
-        articles are listed, most recently opened first.
+        ISO dates bounding when the article was opened; ``bounds``: the Library tab's
+        outlet and date range. With an empty query the filtered articles are listed, most
+        recently opened first.
         """
-        filters, params = self._filters(actor, quoted_only, entity, label, opened_from, opened_to)
+        filters, params = self._filters(
+            actor, quoted_only, entity, label, opened_from, opened_to, bounds
+        )
         if filters is False:
             return []
         with self._translated():
@@ -538,6 +601,7 @@ class Library:
         label: str | None,
         opened_from: str | None,
         opened_to: str | None,
+        bounds: Bounds | None = None,
     ) -> tuple[str | bool | None, list[object]]:
         """An SQL SELECT of article ids for the filters (None: no filter, False: none match)."""
         parts: list[str] = []
@@ -570,9 +634,19 @@ class Library:
             if opened_from is not None:
                 conditions.append(f"last_opened >= {mark(opened_from)}")
             if opened_to is not None:
-                # A bare date means the whole of that day.
-                bound = opened_to + "\uffff" if len(opened_to) <= 10 else opened_to
-                conditions.append(f"first_opened <= {mark(bound)}")
+                conditions.append(f"first_opened <= {mark(_whole_day(opened_to))}")
+            parts.append(f"SELECT id FROM articles WHERE {' AND '.join(conditions)}")
+        if bounds is not None and bounds.outlet is not None:
+            # NOCASE: the collation of the outlet index and of the list of outlets.
+            outlet = mark(bounds.outlet)
+            parts.append(f"SELECT id FROM articles WHERE outlet = {outlet} COLLATE NOCASE")
+        if bounds is not None and (bounds.dated_from is not None or bounds.dated_to is not None):
+            date = "COALESCE(published, first_opened)"  # the articles_date index
+            conditions = []
+            if bounds.dated_from is not None:
+                conditions.append(f"{date} >= {mark(bounds.dated_from)}")
+            if bounds.dated_to is not None:
+                conditions.append(f"{date} <= {mark(_whole_day(bounds.dated_to))}")
             parts.append(f"SELECT id FROM articles WHERE {' AND '.join(conditions)}")
         if not parts:
             return None, []
@@ -749,6 +823,11 @@ class Library:
     def integrity_ok(self) -> bool:
         with self._translated():
             return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _whole_day(bound: str) -> str:
+    """An upper bound on ISO times: a bare date means the whole of that day."""
+    return bound + "\uffff" if len(bound) <= 10 else bound
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

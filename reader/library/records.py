@@ -35,6 +35,8 @@ class StoredArticle:
     first_opened: str
     last_opened: str
     analysis_version: str
+    #: The newspaper or site that published it, when its file said (schema 10 on).
+    outlet: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> StoredArticle:
@@ -50,6 +52,7 @@ class StoredArticle:
             first_opened=row["first_opened"],
             last_opened=row["last_opened"],
             analysis_version=row["analysis_version"],
+            outlet=row["outlet"],
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -58,7 +61,42 @@ class StoredArticle:
 
 #: The SELECT list that ``StoredArticle.from_row`` reads.
 ARTICLE_COLUMNS = """id, sha256, title, source, format, byline, published, first_opened,
-    last_opened, analysis_version"""
+    last_opened, analysis_version, outlet"""
+
+
+@dataclass(frozen=True, slots=True)
+class ListedArticle:
+    """A row of the library as a table (the Library tab with no search): what it is
+    called, who published it and when, when it was added and how many statements it has.
+
+    ``opening`` is the start of its text when it has no title (to name it by), else "".
+    """
+
+    id: int
+    title: str | None
+    source: str | None
+    outlet: str | None
+    published: str | None
+    added: str
+    statements: int
+    opening: str = ""
+
+    @classmethod
+    def from_row(cls, row: Row) -> ListedArticle:
+        """A row with a column for every field (``reader.library.listing``)."""
+        return cls(
+            id=int(row["id"]),
+            title=row["title"],
+            source=row["source"],
+            outlet=row["outlet"],
+            published=row["published"],
+            added=row["added"],
+            statements=int(row["statements"] or 0),
+            opening=row["opening"] or "",
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,7 +81,7 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
     ).fetchone()
     if row is not None:
         article_id, version = int(row[0]), str(row[1])
-        db.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (opened, article_id))
+        touch_row(db, article_id, opened, article.outlet)
         if version != analysis.version:
             set_aside = forget_links(db, _clear_analysis(db, article_id))
             db.execute(
@@ -99,6 +99,7 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
         "format": article.format,
         "byline": article.byline,
         "published": article.published,
+        "outlet": article.outlet,
         "first_opened": opened,
         "last_opened": opened,
         "text": article.text,
@@ -259,26 +260,43 @@ def _statement_row(
     )
 
 
-def touch(db: Database, article_id: int, subject: str | Path) -> None:
+def touch(
+    db: Database, article_id: int, subject: str | Path, outlet: str | None = None
+) -> None:
     with write_transaction(db.conn, subject):
-        db.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (now(), article_id))
+        touch_row(db, article_id, now(), outlet)
+
+
+def touch_row(db: Database, article_id: int, opened: str, outlet: str | None) -> None:
+    """Note the article opened again; an outlet its file names now fills one not known
+    (articles stored before outlets were kept have none)."""
+    db.execute(
+        "UPDATE articles SET last_opened = ?, outlet = COALESCE(outlet, ?) WHERE id = ?",
+        (opened, outlet, article_id),
+    )
 
 
 def remove_article(db: Database, article_id: int, subject: str | Path) -> bool:
     """Delete an article and its analysis, and what it alone gave the library's actors
     (``forget_links``)."""
     with write_transaction(db.conn, subject):
-        actor_ids = _linked_actor_ids(db, article_id)
-        deleted = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
-        drop_set_aside(db, forget_links(db, actor_ids))
-        return deleted > 0
+        return delete_article(db, article_id)
+
+
+def delete_article(db: Database, article_id: int) -> bool:
+    """``remove_article`` inside the caller's write transaction; False if there was none."""
+    actor_ids = _linked_actor_ids(db, article_id)
+    deleted = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+    drop_set_aside(db, forget_links(db, actor_ids))
+    return deleted > 0
 
 
 def load_analysis(db: Database, article_id: int) -> Analysis | None:
     """Rebuild the ``Analysis`` stored for an article, exactly as it was written."""
     found = list(
         db.query(
-            """SELECT title, text, source, format, sha256, byline, published, analysis_version
+            """SELECT title, text, source, format, sha256, byline, published, outlet,
+                      analysis_version
                FROM articles WHERE id = ?""",
             (article_id,),
         )
@@ -357,6 +375,7 @@ def _article(row: Row, article_id: int) -> Article:
         sha256=row["sha256"],
         byline=row["byline"],
         published=row["published"],
+        outlet=row["outlet"],
     )
 
 

@@ -4,7 +4,7 @@ This module checks what can be checked before parsing (the file exists, is a fil
 supported suffix, is not too large), reads the bytes once and hands them to the format's
 module (``text``, ``markdown``, ``html``, ``pdf``, ``docx`` in this package, each returning
 an ``extracted.Extracted``); then it checks the text (not empty, not too long, not too many
-words to analyse) and builds the Article, its title, byline and date cut to their limits.
+words to analyse) and builds the Article, its title, byline, date and outlet cut to their limits.
 Every problem with the input is an ``ArticleError`` naming the file. The limits themselves
 live in ``reader.opening.limits``.
 """
@@ -30,6 +30,7 @@ from reader.opening.limits import (
     MAX_DATE_CHARS,
     MAX_DETAIL_CHARS,
     MAX_FILE_BYTES,
+    MAX_NAME_CHARS,
     MAX_TEXT_CHARS,
     MAX_TEXT_TOKENS,
     MAX_TITLE_CHARS,
@@ -72,12 +73,13 @@ def article_from_text(
     title: str | None = None,
     byline: str | None = None,
     published: str | None = None,
+    outlet: str | None = None,
 ) -> Article:
     """Build an Article from text already decoded and cleaned.
 
     Unicode noncharacters (U+FDD0–U+FDEF) become U+FFFD, one for one, so offsets hold: the
     library marks search matches with them, and text must never look like a mark. The
-    title, byline and date are cut to their limits (issue 17: a PDF's 20 MB title), and so
+    title, byline, date and outlet are cut to their limits (issue 17: a PDF's 20 MB title), and so
     are words too long to show (``reader.opening.long_words``).
     """
     text = cut_long_words(text.translate(_NONCHARACTERS))
@@ -89,6 +91,7 @@ def article_from_text(
         sha256=text_sha256(text),
         byline=cut(byline, MAX_BYLINE_CHARS),
         published=cut(published, MAX_DATE_CHARS),
+        outlet=cut(outlet, MAX_NAME_CHARS),
     )
 
 
@@ -210,6 +213,7 @@ def _article(
         title=extracted.title,
         byline=extracted.byline,
         published=extracted.published,
+        outlet=extracted.outlet,
     )
 
 

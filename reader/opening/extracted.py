@@ -22,6 +22,7 @@ class Extracted:
     title: str | None = None
     byline: str | None = None
     published: str | None = None
+    outlet: str | None = None
 
 
 def describe(error: BaseException) -> str:

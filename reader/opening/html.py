@@ -1,7 +1,9 @@
 """Web pages saved as HTML: trafilatura keeps the article and drops the page around it.
 
 Navigation, scripts, adverts, comments and footers go; the main text comes back one
-paragraph a line, with the page's title, author and publication date when it names them.
+paragraph a line, with the page's title, author and publication date when it names them,
+and the outlet that published it: trafilatura's site name, else the page's ``og:site_name``,
+else the host of its canonical address ("www.example.org" → "example.org").
 A page left with only menu-like scraps counts as having no text. Nothing is ever fetched:
 the page is parsed from the bytes on disk.
 
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from reader import errors
 from reader.errors import ArticleError
@@ -79,7 +83,42 @@ def extract(data: bytes, source: str | Path) -> Extracted:
         title=title or guess_title(text),
         byline=_clean(getattr(document, "author", None)),
         published=_clean(getattr(document, "date", None)),
+        outlet=_outlet(document, data),
     )
+
+
+def _outlet(document: Any, data: bytes) -> str | None:
+    """Who published the page: trafilatura's site name (from ``og:site_name`` and the like),
+    else the page's own ``og:site_name``, else the host of its canonical address."""
+    found = _clean(getattr(document, "sitename", None))
+    if found:
+        return found
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(data)
+    except Exception:  # the text was read; an outlet that cannot be found is only unknown
+        return None
+    if tree is None:
+        return None
+    for name in tree.xpath("//meta[@property='og:site_name' or @name='og:site_name']/@content"):
+        if _clean(name):
+            return _clean(name)
+    canonical = tree.xpath("//link[@rel='canonical']/@href") or [getattr(document, "url", None)]
+    return _host(canonical[0])
+
+
+def _host(url: object) -> str | None:
+    """The host of an address, without "www.": "https://www.example.org/a" → "example.org"."""
+    if not isinstance(url, str):
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host.removeprefix("www.")
 
 
 def _check_size(data: bytes, source: str | Path) -> None:
