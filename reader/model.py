@@ -16,7 +16,7 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 ActorKind = Literal["person", "organisation", "place", "group", "other"]
 
 #: Bump when the rules change in a way that alters stored analyses.
-RULES_VERSION = 6
+RULES_VERSION = 7
 
 #: The label of an ``Entity`` that is a third-person pronoun ("he", "her", "their"): a
 #: mention of the actor it resolves to, not a name. Renderers do not colour it as a name.
@@ -83,6 +83,10 @@ class Quote:
     rule: str | None = None
     #: The outlet the statement was reported through ("Per Mirror, al-Assad stated …"), or None.
     via: str | None = None
+    #: Why a reader may want to check it (``reader.actors.doubts``: "pronoun", "role", …).
+    doubts: tuple[str, ...] = ()
+    #: A reader checked it and accepted it as it is (an ``Accept`` correction).
+    reviewed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +101,8 @@ class Actor:
     quotes: tuple[int, ...] = ()
     #: For a nationality group ("the Syrians"), the country it belongs to ("Syria").
     country: str | None = None
+    #: Why a reader may want to check it (``reader.actors.doubts``: "kind", "description").
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

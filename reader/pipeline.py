@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.actors.building import resolve_actors
+from reader.actors.doubts import stamp_doubts
 from reader.attribution.assembly import find_quotes
 from reader.deadline import AnalysisTooSlow, Deadline, checkpoint, in_force, stop_when
 from reader.model import Analysis, Article
@@ -73,6 +74,7 @@ def _analyse(
     quotes = find_quotes(article.text, paragraphs, entities)
     _check(cancelled)
     entities, quotes, actors = resolve_actors(article.text, paragraphs, entities, quotes)
+    quotes, actors = stamp_doubts(article.text, entities, quotes, actors)
     _check(cancelled)
     return Analysis(
         article=article,

@@ -14,9 +14,9 @@ from reader.cli import main
 ENTITY_KEYS = {"start", "end", "text", "label", "actor"}
 QUOTE_KEYS = {
     "start", "end", "text", "spans", "kind", "speaker", "speaker_start", "speaker_end",
-    "cue", "cue_start", "cue_end", "actor", "confidence", "rule", "via",
+    "cue", "cue_start", "cue_end", "actor", "confidence", "rule", "via", "doubts", "reviewed",
 }  # fmt: skip
-ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "quotes", "country"}
+ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "quotes", "country", "doubts"}
 TOP_KEYS = {
     "schema", "title", "source", "format", "sha256", "byline", "published", "text",
     "entities", "quotes", "actors",

@@ -1,34 +1,43 @@
-"""``dramatis library merge|rename|kind|reassign|dismiss|split|corrections``: fixing the cast.
+"""``dramatis library merge|rename|kind|reassign|dismiss|split|not-actor|accept|add-statement|
+review|corrections``: fixing the cast, and checking what the analysis was unsure of.
 
 Each command stores one correction in the library (``Library.correct``) and prints what it
 did. Actor corrections apply in one article with ``--article ID``, else in the whole library
 (and to articles added later). Statements are named by the ids ``library said`` and
-``library export`` print; they belong to one article. ``corrections`` lists every correction
-with its id, and ``corrections --undo ID`` undoes one.
+``library export`` print; they belong to one article. ``review`` lists the statements that
+need checking (less sure than ``--below``, not yet accepted) with their reasons, and
+``accept`` marks one checked. ``corrections`` lists every correction with its id, and
+``corrections --undo ID`` undoes one.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
-from reader.cli.values import name, row_id
+from reader.actors.doubts import DEFAULT_THRESHOLD
+from reader.cli.values import count, name, row_id
 from reader.corrections.operations import (
     ACTOR_KINDS,
+    Accept,
     ActorRef,
+    AddStatement,
     Change,
     ChangeKind,
     Correction,
     Dismiss,
     Merge,
+    NotActor,
     Reassign,
     Rename,
     Split,
+    StatementRef,
     actor_kind,
     describe,
 )
 from reader.library import Library, open_library
-from reader.output.words import plural
+from reader.output.words import doubt_reasons, plural
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -72,6 +81,43 @@ def add_correction_commands(
     dismiss = commands.add_parser("dismiss", help="a passage is not a statement at all")
     dismiss.add_argument("statement_id", type=row_id, metavar="STATEMENT_ID")
     dismiss.set_defaults(func=guard(_dismiss))
+
+    not_actor = commands.add_parser(
+        "not-actor", help="a name is not an actor at all (a credit, a product, a description)"
+    )
+    not_actor.add_argument("actor", type=name, metavar="ACTOR")
+    _actor_options(not_actor)
+    not_actor.set_defaults(func=guard(_not_actor))
+
+    accept = commands.add_parser("accept", help="a statement is right as it stands: checked")
+    accept.add_argument("statement_id", type=row_id, metavar="STATEMENT_ID")
+    accept.set_defaults(func=guard(_accept))
+
+    add = commands.add_parser(
+        "add-statement", help="characters START to END of an article are a statement by ACTOR"
+    )
+    add.add_argument("article", type=row_id, metavar="ARTICLE_ID")
+    add.add_argument("start", type=count, metavar="START")
+    add.add_argument("end", type=count, metavar="END")
+    add.add_argument("actor", type=name, metavar="ACTOR")
+    add.add_argument(
+        "--kind", choices=ACTOR_KINDS, help="what ACTOR is, if the article does not name it"
+    )
+    add.set_defaults(func=guard(_add_statement))
+
+    review = commands.add_parser(
+        "review", help="the statements to check: less sure than --below, not yet accepted"
+    )
+    review.add_argument("--article", type=row_id, metavar="ID", help="only in article ID")
+    review.add_argument(
+        "--below",
+        type=_share,
+        default=DEFAULT_THRESHOLD,
+        metavar="X",
+        help=f"confidence under which a statement is to check (default {DEFAULT_THRESHOLD})",
+    )
+    review.add_argument("--limit", type=count, default=100, help="at most this many (100)")
+    review.set_defaults(func=guard(_review))
 
     listing = commands.add_parser("corrections", help="list the corrections; undo one")
     listing.add_argument("--article", type=row_id, metavar="ID", help="only those for article ID")
@@ -152,6 +198,57 @@ def _reassign(args: argparse.Namespace) -> int:
 
 def _dismiss(args: argparse.Namespace) -> int:
     return _statement_change(args, lambda _lib, statement: Dismiss(statement))
+
+
+def _not_actor(args: argparse.Namespace) -> int:
+    return _apply(args, lambda lib: NotActor(_ref(lib, args.actor, args.actor_kind)))
+
+
+def _accept(args: argparse.Namespace) -> int:
+    return _statement_change(args, lambda _lib, statement: Accept(statement))
+
+
+def _add_statement(args: argparse.Namespace) -> int:
+    with open_library(args.data_dir) as library:
+        text = library.analysis(args.article).article.text
+        if not args.start < args.end <= len(text):
+            print(
+                f"dramatis: characters {args.start} to {args.end} are not in article "
+                f"{args.article} (it has {len(text)})",
+                file=sys.stderr,
+            )
+            return 2
+        statement = StatementRef(args.start, args.end, text[args.start : args.end])
+        change = AddStatement(statement, _ref(library, args.actor, args.kind))
+        correction, _ = library.correct(change, args.article)
+    print(f"{correction.id}\t{describe(correction.change)}\t(article {args.article})")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    with open_library(args.data_dir) as library:
+        found = library.to_check(args.below, args.article, args.limit)
+    for statement in found:
+        confidence = f"{statement.confidence:.2f}" if statement.confidence is not None else "-"
+        why = "; ".join(doubt_reasons(statement.reasons)) or "low confidence"
+        speaker = statement.actor or statement.speaker or "no speaker"
+        text = " ".join(statement.text.split())
+        print(f"{statement.id}\t{statement.article_id}\t{confidence}\t{speaker}\t{why}\t{text}")
+    if not found:
+        where = f"article {args.article}" if args.article else "the library"
+        print(f"nothing to check in {where} below {args.below:.2f}", file=sys.stderr)
+    return 0
+
+
+def _share(value: str) -> float:
+    """A confidence threshold: a number from 0 to 1."""
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0.0 <= share <= 1.0:
+        raise argparse.ArgumentTypeError(f"not a number from 0 to 1: {value!r}")
+    return share
 
 
 def _corrections(args: argparse.Namespace) -> int:

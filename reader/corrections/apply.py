@@ -17,19 +17,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from reader.actors.building import UNRESOLVED_CONFIDENCE
+from reader.actors.doubts import READER_RULE, stamp_doubts
 from reader.actors.names import slugify
 from reader.corrections.operations import (
+    Accept,
     ActorRef,
+    AddStatement,
     Change,
     ChangeKind,
     Correction,
     Dismiss,
     Merge,
+    NotActor,
     Reassign,
     Rename,
     Split,
 )
-from reader.model import Actor, ActorKind, Analysis, Entity, Quote
+from reader.model import Actor, ActorKind, Analysis, Entity, Quote, QuoteKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +138,7 @@ class _Draft:
                 return c
         return None
 
-    def statement(self, change: Reassign | Dismiss) -> int | None:
+    def statement(self, change: Reassign | Dismiss | Accept | AddStatement) -> int | None:
         return next(
             (
                 i
@@ -181,7 +186,78 @@ class _Draft:
                 return False
             self.dismissed.add(index)
             return True
+        if isinstance(change, Accept):
+            return self.accept(change)
+        if isinstance(change, NotActor):
+            return self.not_actor(change)
+        if isinstance(change, AddStatement):
+            return self.add_statement(change)
         return self.split(change)
+
+    def accept(self, change: Accept) -> bool:
+        index = self.statement(change)
+        if index is None or self.quotes[index].reviewed:
+            return False
+        self.quotes[index] = dataclasses.replace(self.quotes[index], reviewed=True)
+        self.changed.add(index)
+        return True
+
+    def not_actor(self, change: NotActor) -> bool:
+        actor = self.find(change.actor)
+        if actor is None:
+            return False
+        self.cast.remove(actor)
+        # Its names are no longer drawn; pronouns that pointed at it point at no one.
+        self.entities = [
+            dataclasses.replace(e, actor=None) if e.actor == actor.id else e
+            for e in self.entities
+            if not (e.actor == actor.id and e.named)
+        ]
+        for index in actor.quotes:
+            quote = self.quotes[index]
+            confidence = quote.confidence if quote.confidence is not None else 1.0
+            self.quotes[index] = dataclasses.replace(
+                quote, actor=None, confidence=round(confidence * UNRESOLVED_CONFIDENCE, 3)
+            )
+        self.changed.update(actor.quotes)
+        return True
+
+    def add_statement(self, change: AddStatement) -> bool:
+        ref = change.statement
+        text = self.analysis.article.text
+        if not (0 <= ref.start < ref.end <= len(text)) or text[ref.start : ref.end] != ref.text:
+            return False
+        existing = self.statement(change)
+        if existing is not None:
+            return self.reassign(Reassign(ref, change.actor))
+        target = self._actor_for(change.actor)
+        index = len(self.quotes)
+        self.quotes.append(
+            Quote(
+                start=ref.start,
+                end=ref.end,
+                text=ref.text,
+                spans=((ref.start, ref.end),),
+                kind=_kind_of(ref.text),
+                speaker=target.name,
+                actor=target.id,
+                confidence=1.0,
+                rule=READER_RULE,
+                reviewed=True,
+            )
+        )
+        target.quotes = sorted({*target.quotes, index})
+        self.changed.add(index)
+        return True
+
+    def _actor_for(self, ref: ActorRef) -> _Cast:
+        """The article's actor answering to ``ref``, or a new one of that name."""
+        target = self.find(ref)
+        if target is None:
+            target = _Cast(self.new_id(ref.name), ref.name, ref.kind, [], 0, [])
+            self.cast.append(target)
+            self.named.add(target.id)
+        return target
 
     def merge(self, change: Merge) -> bool:
         source = self.find(change.source)
@@ -211,12 +287,7 @@ class _Draft:
         index = self.statement(change)
         if index is None:
             return False
-        target = self.find(change.actor)
-        if target is None:
-            name = change.actor.name
-            target = _Cast(self.new_id(name), name, change.actor.kind, [], 0, [])
-            self.cast.append(target)
-            self.named.add(target.id)
+        target = self._actor_for(change.actor)
         previous = self.owner(index)
         if previous is not None:
             previous.quotes.remove(index)
@@ -228,6 +299,7 @@ class _Draft:
             speaker=target.name,
             speaker_start=None,
             speaker_end=None,
+            reviewed=True,  # a reader chose its speaker: nothing left to check
         )
         self.changed.add(index)
         return True
@@ -285,16 +357,35 @@ class _Draft:
 
     def build(self) -> tuple[Analysis, frozenset[int]]:
         kept = [i for i in range(len(self.quotes)) if i not in self.dismissed]
+        # A statement a reader added takes its place in text order.
+        kept.sort(key=lambda i: (self.quotes[i].start, self.quotes[i].end))
         renumber = {old: new for new, old in enumerate(kept)}
+        quotes, actors = stamp_doubts(
+            self.analysis.article.text,
+            self.entities,
+            [self.quotes[i] for i in kept],
+            [c.actor(renumber) for c in self.cast],
+        )
         analysis = dataclasses.replace(
             self.analysis,
             entities=tuple(self.entities),
-            quotes=tuple(self.quotes[i] for i in kept),
-            actors=tuple(c.actor(renumber) for c in self.cast),
+            quotes=tuple(quotes),
+            actors=tuple(actors),
         )
         changed = frozenset(renumber[i] for i in self.changed if i in renumber)
         return analysis, changed
 
+
+def _kind_of(text: str) -> QuoteKind:
+    """A passage a reader marked: direct when it is all in quotation marks."""
+    stripped = text.strip()
+    if len(stripped) > 1 and stripped[0] in _OPENING_MARKS and stripped[-1] in _CLOSING_MARKS:
+        return "direct"
+    return "mixed" if any(mark in stripped for mark in _OPENING_MARKS) else "indirect"
+
+
+_OPENING_MARKS = '"“‘«'
+_CLOSING_MARKS = '"”’»'
 
 #: The entity label a mention of each kind of actor is drawn with; "other" keeps its own.
 KIND_LABELS: dict[str, str] = {

@@ -13,9 +13,11 @@ from __future__ import annotations
 from reader import errors
 from reader.corrections.operations import (
     ActorRef,
+    AddStatement,
     Change,
     ChangeKind,
     Merge,
+    NotActor,
     Reassign,
     Rename,
     Split,
@@ -41,7 +43,7 @@ def names_in(change: Change) -> list[str]:
         refs = [change.source, change.target]
     elif isinstance(change, Rename):
         refs = [change.actor, change.name]
-    elif isinstance(change, ChangeKind | Reassign):
+    elif isinstance(change, ChangeKind | Reassign | NotActor | AddStatement):
         refs = [change.actor]
     elif isinstance(change, Split):
         refs = [change.actor, change.alias]

@@ -18,7 +18,9 @@ from reader.output.words import actor_kind_name
 
 ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "organisation", "place", "group", "other")
 
-Operation = Literal["merge", "rename", "kind", "reassign", "dismiss", "split"]
+Operation = Literal[
+    "merge", "rename", "kind", "reassign", "dismiss", "split", "accept", "not-actor", "add"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,33 @@ class Split:
     operation: Operation = "split"
 
 
-Change = Merge | Rename | ChangeKind | Reassign | Dismiss | Split
+@dataclass(frozen=True, slots=True)
+class Accept:
+    """A reader checked the statement and it is right as it stands: no longer marked."""
+
+    statement: StatementRef
+    operation: Operation = "accept"
+
+
+@dataclass(frozen=True, slots=True)
+class NotActor:
+    """The name is not an actor at all (a credit, a product, a description): it leaves the
+    cast, its mentions are no longer drawn, and its statements have no speaker."""
+
+    actor: ActorRef
+    operation: Operation = "not-actor"
+
+
+@dataclass(frozen=True, slots=True)
+class AddStatement:
+    """The passage is a statement by ``actor``, which the analysis missed."""
+
+    statement: StatementRef
+    actor: ActorRef
+    operation: Operation = "add"
+
+
+Change = Merge | Rename | ChangeKind | Reassign | Dismiss | Split | Accept | NotActor | AddStatement
 
 
 def arguments(change: Change) -> dict[str, Any]:
@@ -154,6 +182,13 @@ def change_from_json(operation: str, arguments: str | dict[str, Any]) -> Change:
             return Dismiss(StatementRef.from_json(data["statement"]))
         if operation == "split":
             return Split(ActorRef.from_json(data["actor"]), str(data["alias"]))
+        if operation == "accept":
+            return Accept(StatementRef.from_json(data["statement"]))
+        if operation == "not-actor":
+            return NotActor(ActorRef.from_json(data["actor"]))
+        if operation == "add":
+            statement = StatementRef.from_json(data["statement"])
+            return AddStatement(statement, ActorRef.from_json(data["actor"]))
     except (KeyError, TypeError) as error:
         raise ValueError(f"{operation}: {error}") from error
     raise ValueError(f"unknown correction {operation!r}")
@@ -178,6 +213,12 @@ def describe(change: Change) -> str:
         return f"{_shorten(change.statement.text)} was said by {change.actor.name}"
     if isinstance(change, Dismiss):
         return f"not a statement: {_shorten(change.statement.text)}"
+    if isinstance(change, Accept):
+        return f"checked: {_shorten(change.statement.text)}"
+    if isinstance(change, NotActor):
+        return f"not an actor: {change.actor.name}"
+    if isinstance(change, AddStatement):
+        return f"{_shorten(change.statement.text)} is a statement by {change.actor.name}"
     return f"{change.alias} is not {change.actor.name}"
 
 

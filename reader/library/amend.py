@@ -108,11 +108,24 @@ def decode(text: str, shown: Analysis) -> Analysis:
         shown,
         entities=tuple(Entity(**e) for e in data["entities"]),
         quotes=tuple(
-            Quote(**{**q, "spans": tuple(tuple(span) for span in q["spans"])})
+            Quote(
+                **{
+                    **q,
+                    "spans": tuple(tuple(span) for span in q["spans"]),
+                    "doubts": tuple(q.get("doubts", ())),
+                }
+            )
             for q in data["quotes"]
         ),
         actors=tuple(
-            Actor(**{**a, "aliases": tuple(a["aliases"]), "quotes": tuple(a["quotes"])})
+            Actor(
+                **{
+                    **a,
+                    "aliases": tuple(a["aliases"]),
+                    "quotes": tuple(a["quotes"]),
+                    "doubts": tuple(a.get("doubts", ())),
+                }
+            )
             for a in data["actors"]
         ),
     )

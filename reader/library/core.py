@@ -38,7 +38,7 @@ from reader.corrections.apply import apply_corrections
 from reader.corrections.names import change_problem
 from reader.corrections.operations import Change, Correction, StatementRef
 from reader.errors import ArticleError, LibraryError
-from reader.library import amend, clean_close, correcting, held, listing, removal, store
+from reader.library import amend, clean_close, correcting, held, listing, removal, review, store
 from reader.library.check import Kind, Problem, write_blockers
 from reader.library.connection import (
     CorruptLibraryError,
@@ -755,6 +755,18 @@ class Library:
                 page = (-1 if limit is None else limit, offset)
                 rows = list(self.db.query(self._said_page(ids), (*ids, *page)))
         return list(self._statements_from(rows))
+
+    def to_check_counts(self, article_ids: Iterable[int], threshold: float) -> dict[int, int]:
+        """How many statements of each article need checking (``reader.library.review``)."""
+        with self._translated():
+            return review.counts(self.db, article_ids, threshold)
+
+    def to_check(
+        self, threshold: float, article_id: int | None = None, limit: int = 100
+    ) -> list[StoredStatement]:
+        """The statements that need checking, in article order: all, or one article's."""
+        with self._translated():
+            return review.to_check(self.db, threshold, article_id, limit)
 
     def said_count(self, name: str) -> tuple[int, int]:
         """How many statements an actor made across the library, and in how many articles."""

@@ -16,11 +16,16 @@ import dataclasses
 import json
 
 from reader.corrections.operations import (
+    Accept,
+    AddStatement,
     Change,
+    ChangeKind,
     Correction,
     Dismiss,
     Merge,
     Reassign,
+    Rename,
+    Split,
     arguments,
     describe,
 )
@@ -28,6 +33,9 @@ from reader.library.amend import CORRECTION_COLUMNS, correction_from_row, readab
 from reader.library.database import Database
 from reader.library.identity import find_actor_ids
 from reader.library.store import now, rewrite_corrected
+
+#: Corrections that name a statement, which belongs to one article.
+STATEMENT_CHANGES = (Reassign, Dismiss, Accept, AddStatement)
 
 
 class CorrectionRefused(ValueError):
@@ -41,7 +49,7 @@ def record(db: Database, change: Change, article_id: int | None) -> tuple[Correc
     statement correction is asked for the whole library, or when the correction finds
     nothing to change, in its article or in the whole library (nothing is stored then).
     """
-    if article_id is None and isinstance(change, Reassign | Dismiss):
+    if article_id is None and isinstance(change, STATEMENT_CHANGES):
         raise CorrectionRefused("a statement belongs to one article: name the article")
     scope = None if article_id is None else _sha256(db, article_id)
     created = now()
@@ -56,7 +64,10 @@ def record(db: Database, change: Change, article_id: int | None) -> tuple[Correc
         # Refused rather than stored: it would change nothing (issue 19), and a reader who
         # mistyped a name learns it here, not from a correction that silently does nothing.
         where = "the library" if article_id is None else f"article {article_id}"
-        raise CorrectionRefused(f"nothing in {where} to {describe(change)}")
+        if isinstance(change, Merge | Rename | ChangeKind | Split | Reassign | Dismiss):
+            raise CorrectionRefused(f"nothing in {where} to {describe(change)}")
+        hint = "" if article_id is not None else " (a description is in one article: name it)"
+        raise CorrectionRefused(f"nothing in {where} to correct: {describe(change)}{hint}")
     return correction, changed
 
 
@@ -106,7 +117,7 @@ def _articles_with(db: Database, change: Change) -> list[int]:
     """Articles a library-wide correction may change: those linking to an actor answering
     to the name it corrects (found too widely is harmless: a correction only acts where the
     article has that actor)."""
-    if isinstance(change, Reassign | Dismiss):
+    if isinstance(change, STATEMENT_CHANGES):
         return []
     named = change.source if isinstance(change, Merge) else change.actor
     ids = find_actor_ids(db, named.name)

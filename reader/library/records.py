@@ -183,6 +183,17 @@ class StoredStatement:
     added: str
     #: Whether a reader's correction changed this statement (its speaker or its actor).
     corrected: int = 0
+    #: The statement's calibrated confidence, why a reader may check it (space-separated
+    #: ``reader.actors.doubts`` reasons), whether a reader accepted it, and its rule.
+    confidence: float | None = None
+    doubts: str = ""
+    reviewed: int = 0
+    rule: str | None = None
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why a reader may check it: ``reader.actors.doubts`` reasons."""
+        return tuple(self.doubts.split()) if isinstance(self.doubts, str) else ()
 
     @property
     def spoken_for(self) -> str | None:

@@ -237,7 +237,8 @@ STATEMENT_COLUMNS = """s.id AS id, s.article_id AS article_id, a.title AS title,
     s.text AS text, s.kind AS kind, s.speaker AS speaker, s.cue AS cue,
     s.actor_id AS actor_id, act.name AS actor, s.start AS start, s."end" AS "end",
     COALESCE(a.published, a.first_opened) AS date, a.published AS published,
-    a.first_opened AS added, s.corrected AS corrected"""
+    a.first_opened AS added, s.corrected AS corrected, s.confidence AS confidence,
+    s.doubts AS doubts, s.reviewed AS reviewed, s.rule AS rule"""
 
 STATEMENT_FROM = """statements AS s JOIN articles AS a ON a.id = s.article_id
     LEFT JOIN actors AS act ON act.id = s.actor_id"""

@@ -41,13 +41,13 @@ from reader.model import Actor, Analysis, Article, Entity, Quote
 
 LINK_COLUMNS = (
     "article_id", "local_id", "actor_id", "name", "kind", "aliases", "mentions", "quotes",
-    "country", "named",
+    "country", "named", "doubts",
 )  # fmt: skip
 ENTITY_COLUMNS = ("article_id", "start", "end", "text", "label", "local_actor")
 STATEMENT_COLUMNS = (
     "article_id", "seq", "start", "end", "text", "spans", "kind", "speaker", "speaker_start",
     "speaker_end", "cue", "cue_start", "cue_end", "local_actor", "actor_id", "confidence",
-    "rule", "via", "corrected",
+    "rule", "via", "corrected", "doubts", "reviewed",
 )  # fmt: skip
 
 
@@ -227,6 +227,7 @@ def _link_row(article_id: int, actor: Actor, library_id: int, named: bool) -> tu
         json.dumps(list(actor.quotes)),
         actor.country,
         int(named),
+        " ".join(actor.doubts),
     )
 
 
@@ -257,6 +258,8 @@ def _statement_row(
         quote.rule,
         quote.via,
         int(corrected),
+        " ".join(quote.doubts),
+        int(quote.reviewed),
     )
 
 
@@ -295,9 +298,9 @@ def load_analysis(db: Database, article_id: int) -> Analysis | None:
     """Rebuild the ``Analysis`` stored for an article, exactly as it was written."""
     found = list(
         db.query(
-            """SELECT title, text, source, format, sha256, byline, published, outlet,
-                      analysis_version
-               FROM articles WHERE id = ?""",
+            # Every column, as for statements below: migrations in Python read analyses
+            # back from libraries without the columns later migrations add.
+            "SELECT * FROM articles WHERE id = ?",
             (article_id,),
         )
     )
@@ -314,17 +317,16 @@ def load_analysis(db: Database, article_id: int) -> Analysis | None:
     quotes = tuple(
         _quote(row, article_id)
         for row in db.query(
-            """SELECT start, "end", text, spans, kind, speaker, speaker_start, speaker_end,
-                      cue, cue_start, cue_end, local_actor, confidence, rule, via
-               FROM statements WHERE article_id = ? ORDER BY seq""",
+            # Every column: a migration written in Python reads analyses back from a library
+            # that does not have the columns later migrations add (``_quote``).
+            "SELECT * FROM statements WHERE article_id = ? ORDER BY seq",
             (article_id,),
         )
     )
     actors = tuple(
         _actor(row, article_id)
         for row in db.query(
-            """SELECT local_id, name, kind, aliases, mentions, quotes, country FROM article_actors
-               WHERE article_id = ? ORDER BY rowid""",
+            "SELECT * FROM article_actors WHERE article_id = ? ORDER BY rowid",
             (article_id,),
         )
     )
@@ -375,7 +377,7 @@ def _article(row: Row, article_id: int) -> Article:
         sha256=row["sha256"],
         byline=row["byline"],
         published=row["published"],
-        outlet=row["outlet"],
+        outlet=row.get("outlet"),
     )
 
 
@@ -400,6 +402,8 @@ def _quote(row: Row, article_id: int) -> Quote:
         confidence=row["confidence"],
         rule=row["rule"],
         via=row["via"],
+        doubts=_reasons(row.get("doubts")),
+        reviewed=bool(row.get("reviewed")),
     )
 
 
@@ -412,7 +416,13 @@ def _actor(row: Row, article_id: int) -> Actor:
         mentions=row["mentions"],
         quotes=tuple(_json_list(row["quotes"], article_id, "actor quotes")),
         country=row["country"],
+        doubts=_reasons(row.get("doubts")),
     )
+
+
+def _reasons(value: object) -> tuple[str, ...]:
+    """Stored reasons to check something: space-separated words (anything else: none)."""
+    return tuple(value.split()) if isinstance(value, str) else ()
 
 
 def _json_list(value: object, article_id: int, part: str) -> list[Any]:

@@ -66,6 +66,8 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "confidence": quote.confidence,
         "rule": quote.rule,
         "via": quote.via,
+        "doubts": list(quote.doubts),
+        "reviewed": quote.reviewed,
     }
 
 
@@ -78,4 +80,5 @@ def _actor(actor: Actor) -> dict[str, Any]:
         "mentions": actor.mentions,
         "quotes": list(actor.quotes),
         "country": actor.country,
+        "doubts": list(actor.doubts),
     }

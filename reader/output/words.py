@@ -56,6 +56,17 @@ FORMAT_NAMES: dict[str, str] = {
     "docx": "Word document",
 }
 
+#: Why a statement or an actor is to check (``reader.actors.doubts``), as a reader would
+#: be told.
+DOUBT_NAMES: dict[str, str] = {
+    "no-speaker": "nobody in the article answers to its speaker",
+    "pronoun": "the speaker is a pronoun",
+    "role": "the speaker is named only by a role",
+    "rule": "found by a construction that is often wrong",
+    "kind": "whether the speaker is a person or an organisation was guessed",
+    "description": "known only by a description, not a name",
+}
+
 _IRREGULAR_PLURALS = {"person": "people", "entity": "entities", "statement": "statements"}
 
 
@@ -77,6 +88,11 @@ def actor_kind_name(kind: str) -> str:
 def format_name(format: str) -> str:
     """The reader's word for a file format ("Web page" for html)."""
     return FORMAT_NAMES.get(format, format.capitalize() if format else "Text")
+
+
+def doubt_reasons(reasons: tuple[str, ...] | list[str]) -> list[str]:
+    """Each reason to check something, in words (an unknown one is left out)."""
+    return [DOUBT_NAMES[reason] for reason in reasons if reason in DOUBT_NAMES]
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
