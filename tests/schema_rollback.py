@@ -12,6 +12,16 @@ import sqlite3
 
 #: SQL undoing each migration, by the version it took the library to.
 UNDO: dict[int, str] = {
+    11: """
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5 (text, content='statements', content_rowid='id');
+INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content='articles', content_rowid='id', prefix='2 3'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+""",
     10: """
 DROP TRIGGER article_counts_delete;
 DROP TRIGGER article_counts_insert;

@@ -249,6 +249,49 @@ END;
 """
 
 
+#: Search by word forms: both full-text indexes made again with the Porter stemmer
+#: (``reader.library.stems``), so that "redundancies" finds "redundancy"; the triggers that
+#: keep them in step are made again with them, unchanged, and each is filled from its
+#: content.
+_STEMMED_SEARCH = """
+DROP TRIGGER articles_fts_insert;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content='articles', content_rowid='id', prefix='2 3',
+    tokenize='porter unicode61'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+
+DROP TRIGGER statements_fts_insert;
+DROP TRIGGER statements_fts_delete;
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5 (
+    text, content='statements', content_rowid='id', tokenize='porter unicode61'
+);
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');
+"""
+
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
@@ -256,7 +299,7 @@ Migration = str | Callable[[sqlite3.Connection], None]
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
 MIGRATIONS: tuple[Migration, ...] = (
     _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7, _v8_reidentify_actors, _V9,
-    _V10,
+    _V10, _STEMMED_SEARCH,
 )  # fmt: skip
 
 SCHEMA_VERSION = len(MIGRATIONS)

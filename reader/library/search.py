@@ -7,6 +7,10 @@ stray quotes, lone ``*`` or ``-``, SQL, emoji) is either quoted as text or dropp
 text never reaches ``MATCH``. Searches rank first (bm25, title weighted) and build snippets
 only for the rows of the page shown, which keeps common words fast on large libraries.
 
+The indexes hold Porter stems (``reader.library.stems``): a quoted word or phrase finds its
+other forms ("redundancies" finds "redundancy", and the snippet marks it), and a prefix is
+asked for as the stem its words share (``index_prefix``), since FTS5 would stem it too.
+
 The ranking queries are hand-written SQL run through sqlite-utils' ``db.execute``:
 ``table.search`` ranks and fetches every match, 15 to 35 times slower on 100,000 articles
 (docs/PERFORMANCE.md). The rows shown come from ``db.query`` as dicts and become records
@@ -26,6 +30,7 @@ from reader.errors import LibraryError
 from reader.library.connection import database
 from reader.library.database import Database
 from reader.library.records import SearchHit, StoredStatement
+from reader.library.stems import index_prefix
 
 TITLE_WEIGHT = 10.0
 TEXT_WEIGHT = 1.0
@@ -63,7 +68,13 @@ class _Term:
     negated: bool = False
 
     def render(self) -> str:
-        quoted = '"' + self.text.replace('"', '""') + '"'
+        text = self.text
+        if self.prefix:
+            # The index holds stems, and FTS5 stems a prefix too: ask for the stem every
+            # word the prefix starts shares ("universit*" would find no "university").
+            head, _, last = text.rpartition(" ")
+            text = f"{head} {index_prefix(last)}" if head else index_prefix(last)
+        quoted = '"' + text.replace('"', '""') + '"'
         return quoted + "*" if self.prefix else quoted
 
 
