@@ -18,6 +18,11 @@ ActorKind = Literal["person", "organisation", "place", "group", "other"]
 #: Bump when the rules change in a way that alters stored analyses.
 RULES_VERSION = 7
 
+#: Statements less sure than this are marked "check this" until a reader sets another.
+CHECK_THRESHOLD = 0.7
+#: The rule of a statement a reader added ("add a statement"): nothing to check.
+READER_RULE = "reader"
+
 #: The label of an ``Entity`` that is a third-person pronoun ("he", "her", "their"): a
 #: mention of the actor it resolves to, not a name. Renderers do not colour it as a name.
 PRONOUN = "PRONOUN"
@@ -87,6 +92,12 @@ class Quote:
     doubts: tuple[str, ...] = ()
     #: A reader checked it and accepted it as it is (an ``Accept`` correction).
     reviewed: bool = False
+
+    def to_check(self, threshold: float = CHECK_THRESHOLD) -> bool:
+        """Marked "check this": less sure than ``threshold`` and not reviewed by a reader."""
+        if self.reviewed or self.rule == READER_RULE or self.confidence is None:
+            return False
+        return self.confidence < threshold
 
 
 @dataclass(frozen=True, slots=True)

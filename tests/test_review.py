@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.actors.doubts import DEFAULT_THRESHOLD, needs_check
 from reader.cli import main
 from reader.corrections.apply import apply_all
 from reader.corrections.operations import (
@@ -27,7 +26,7 @@ from reader.corrections.operations import (
     change_from_json,
 )
 from reader.library import open_library
-from reader.model import Analysis
+from reader.model import CHECK_THRESHOLD, Analysis
 from reader.opening import article_from_text
 from reader.output.json_document import analysis_to_dict
 from reader.pipeline import analyse
@@ -68,7 +67,7 @@ def _corrected(analysis: Analysis, *changes) -> Analysis:
 def test_a_named_speaker_given_by_apposition_is_not_in_doubt(harbour):
     statement = _statement(harbour, "breakwater")
     assert statement.doubts == ()
-    assert not needs_check(statement, DEFAULT_THRESHOLD)
+    assert not statement.to_check(CHECK_THRESHOLD)
 
 
 def test_a_pronoun_speaker_says_so(harbour):
@@ -81,21 +80,21 @@ def test_a_title_nobody_holds_is_no_speaker_and_is_marked(harbour):
     statement = _statement(harbour, "would not pay")
     assert statement.actor is None
     assert "no-speaker" in statement.doubts
-    assert needs_check(statement, DEFAULT_THRESHOLD)
+    assert statement.to_check(CHECK_THRESHOLD)
 
 
 def test_an_often_wrong_construction_and_a_description_speaker(harbour):
     statement = _statement(harbour, "the harbour")
     assert {"rule", "role"} <= set(statement.doubts)
-    assert needs_check(statement, DEFAULT_THRESHOLD)
+    assert statement.to_check(CHECK_THRESHOLD)
     residents = harbour.actor(statement.actor)
     assert residents.doubts == ("description",)
 
 
 def test_the_threshold_is_the_readers(harbour):
     statement = _statement(harbour, "storms in November")
-    assert not needs_check(statement, 0.5)
-    assert needs_check(statement, 0.99)
+    assert not statement.to_check(0.5)
+    assert statement.to_check(0.99)
 
 
 def test_the_json_document_carries_doubts_and_review(harbour):
@@ -113,7 +112,7 @@ def test_accept_marks_the_statement_reviewed_and_no_longer_in_doubt(harbour):
     statement = _statement(harbour, "would not pay")
     corrected = _corrected(harbour, Accept(StatementRef.of(statement)))
     after = _statement(corrected, "would not pay")
-    assert after.reviewed and not needs_check(after, DEFAULT_THRESHOLD)
+    assert after.reviewed and not after.to_check(CHECK_THRESHOLD)
     assert after.doubts == statement.doubts  # the reasons stay, for the record
 
 
@@ -171,15 +170,15 @@ def test_review_state_survives_a_reanalysis(tmp_path, harbour):
     statement = _statement(harbour, "would not pay")
     with open_library(tmp_path / "data", version="one") as library:
         article_id, _ = library.add_analysis(dataclasses.replace(harbour, version="one"))
-        assert library.to_check_counts([article_id], DEFAULT_THRESHOLD)[article_id] == 3
+        assert library.to_check_counts([article_id], CHECK_THRESHOLD)[article_id] == 3
         library.correct(Accept(StatementRef.of(statement)), article_id)
-        assert library.to_check_counts([article_id], DEFAULT_THRESHOLD)[article_id] == 2
+        assert library.to_check_counts([article_id], CHECK_THRESHOLD)[article_id] == 2
     with open_library(tmp_path / "data", version="two") as library:
         library.add_analysis(dataclasses.replace(harbour, version="two"))
         stored = library.analysis(article_id)
         assert stored.version == "two"
         assert _statement(stored, "would not pay").reviewed
-        assert library.to_check_counts([article_id], DEFAULT_THRESHOLD) == {article_id: 2}
+        assert library.to_check_counts([article_id], CHECK_THRESHOLD) == {article_id: 2}
 
 
 def test_statements_listed_by_actor_carry_confidence_and_reasons(tmp_path, harbour):

@@ -55,6 +55,7 @@ from ui.about import ShortcutsDialog, about_html
 from ui.bundle import resource_path
 from ui.correcting import CastEditor
 from ui.export import Exporter
+from ui.reviewing import Reviewer
 from ui.sample import is_sample
 from ui.settings import LastArticle, Settings
 from ui.style.colors import current_theme
@@ -303,6 +304,11 @@ class MainWindow(QMainWindow):
         self._build_reading_actions(view_menu)
         self._build_zoom_actions(view_menu)
         self._build_theme_menu(view_menu)
+        self.reviewer = Reviewer(
+            self, self.cast_editor, self.view, self.actors, self.said.results, self.settings
+        )
+        self.reviewer.reported.connect(self.status_text.setText)
+        self.reviewer.build_menu(self.menuBar())
         self._build_help_menu()
 
     def _build_zoom_actions(self, view_menu: QMenu) -> None:

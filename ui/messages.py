@@ -108,3 +108,19 @@ CORRECTION_NEEDS_LIBRARY = (
 )
 NOTHING_TO_UNDO = "No correction to undo in this article."
 MORE_STATEMENTS = "Show {count}…"
+
+# -- review: statements to check -------------------------------------------------------------
+
+TO_CHECK = (
+    "Statement {place} of {count} to check. {why}. "
+    "Accept it (Ctrl+Shift+A) or fix it in the Cast panel."
+)
+NOTHING_TO_CHECK = "Nothing to check in this article."
+NO_MORE_TO_CHECK = "No more statements to check this way; {left} to check in all (F8 / Shift+F8)."
+CHOOSE_A_STATEMENT = "Choose a statement first: click it in the text or the Cast, or press F8."
+SELECT_A_STATEMENT = "Select the words of the statement in the text first."
+SOMEONE_ELSE = "Someone else…"
+ADD_STATEMENT_TITLE = "Add Statement"
+THRESHOLD_TITLE = "Check Statements Below"
+THRESHOLD_LABEL = "Mark statements less sure than (0 to 1):"
+THRESHOLD_SET = "Statements less sure than {threshold:.2f} are marked: {count} to check here."

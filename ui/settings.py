@@ -17,6 +17,7 @@ key                        value
 ``view/theme``             ``system``, ``light`` or ``dark`` (View > Theme)
 ``view/hidden``            entity labels and statement kinds hidden by the legend
 ``view/highlights``        false when View > Hide All Highlights is on
+``view/check_below``       statements less sure than this are marked "check this"
 ``files/folder``           the folder File > Open showed last
 =========================  ==========================================================
 
@@ -30,6 +31,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.model import CHECK_THRESHOLD
+
 ORGANISATION = "Dramatis"
 APPLICATION = "Dramatis"
 
@@ -42,6 +45,7 @@ ZOOM = "view/zoom"
 THEME = "view/theme"
 HIDDEN = "view/hidden"
 HIGHLIGHTS = "view/highlights"
+CHECK_BELOW = "view/check_below"
 FOLDER = "files/folder"
 EXPORT_FOLDER = "files/export_folder"
 
@@ -134,6 +138,18 @@ class Settings:
         # A comma-joined string: an INI list of one item would read back as a string.
         self.store.setValue(HIDDEN, ",".join(sorted(hidden)))
         self.store.setValue(HIGHLIGHTS, shown)
+
+    def check_below(self) -> float:
+        """The confidence under which a statement is marked "check this" (0 to 1)."""
+        value = self.store.value(CHECK_BELOW, CHECK_THRESHOLD)
+        try:
+            share = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return CHECK_THRESHOLD
+        return share if 0.0 <= share <= 1.0 else CHECK_THRESHOLD
+
+    def set_check_below(self, threshold: float) -> None:
+        self.store.setValue(CHECK_BELOW, threshold)
 
     # -- files -------------------------------------------------------------------------------
 

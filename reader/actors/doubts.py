@@ -21,8 +21,8 @@ Actors:
 * ``description`` — the actor has no name at all, only a role or group noun ("officials").
 
 A statement a reader accepted (``Quote.reviewed``) or whose speaker a reader chose keeps
-its reasons but is no longer marked: ``needs_check`` decides, against a threshold the
-reader sets.
+its reasons but is no longer marked: ``Quote.to_check`` decides, against a threshold the
+reader sets (``reader.model.CHECK_THRESHOLD`` at first).
 """
 
 from __future__ import annotations
@@ -33,14 +33,10 @@ from dataclasses import replace
 from reader.actors.coreference import is_pronoun
 from reader.actors.names import looks_like_name
 from reader.attribution.rules import Rule, confidence
-from reader.model import Actor, Entity, Quote
+from reader.model import READER_RULE, Actor, Entity, Quote
 
 #: Below this calibrated share right, a rule is "rarely right" for a reader.
 RARE_RULE = 0.7
-#: The threshold a reader starts with: statements less sure than this are marked.
-DEFAULT_THRESHOLD = 0.7
-#: The rule a reader's own statement is stored with ("add a statement").
-READER_RULE = "reader"
 
 #: The entity labels that say an actor is of each kind.
 _KIND_LABELS: dict[str, frozenset[str]] = {
@@ -117,13 +113,6 @@ def statement_doubts(
     if "kind" in speaker_doubts:
         reasons.append("kind")
     return tuple(reasons)
-
-
-def needs_check(quote: Quote, threshold: float) -> bool:
-    """The statement is marked "check this": less sure than ``threshold``, not yet accepted."""
-    if quote.reviewed or quote.rule == READER_RULE:
-        return False
-    return quote.confidence is not None and quote.confidence < threshold
 
 
 def _speaker_surface(text: str, quote: Quote) -> str | None:

@@ -16,7 +16,6 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from reader.actors.doubts import DEFAULT_THRESHOLD
 from reader.cli.values import count, name, row_id
 from reader.corrections.operations import (
     ACTOR_KINDS,
@@ -37,6 +36,7 @@ from reader.corrections.operations import (
     describe,
 )
 from reader.library import Library, open_library
+from reader.model import CHECK_THRESHOLD
 from reader.output.words import doubt_reasons, plural
 
 Command = Callable[[argparse.Namespace], int]
@@ -112,9 +112,9 @@ def add_correction_commands(
     review.add_argument(
         "--below",
         type=_share,
-        default=DEFAULT_THRESHOLD,
+        default=CHECK_THRESHOLD,
         metavar="X",
-        help=f"confidence under which a statement is to check (default {DEFAULT_THRESHOLD})",
+        help=f"confidence under which a statement is to check (default {CHECK_THRESHOLD})",
     )
     review.add_argument("--limit", type=count, default=100, help="at most this many (100)")
     review.set_defaults(func=guard(_review))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reader.actors.building import UNRESOLVED_CONFIDENCE
-from reader.actors.doubts import READER_RULE, stamp_doubts
+from reader.actors.doubts import stamp_doubts
 from reader.actors.names import slugify
 from reader.corrections.operations import (
     Accept,
@@ -34,7 +34,7 @@ from reader.corrections.operations import (
     Rename,
     Split,
 )
-from reader.model import Actor, ActorKind, Analysis, Entity, Quote, QuoteKind
+from reader.model import READER_RULE, Actor, ActorKind, Analysis, Entity, Quote, QuoteKind
 
 
 @dataclass(frozen=True, slots=True)

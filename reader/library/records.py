@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from reader.library.descriptions import speaking_for
+from reader.model import CHECK_THRESHOLD, READER_RULE
 
 #: A row from ``Database.query``: column name -> value.
 Row = Mapping[str, Any]
@@ -194,6 +195,13 @@ class StoredStatement:
     def reasons(self) -> tuple[str, ...]:
         """Why a reader may check it: ``reader.actors.doubts`` reasons."""
         return tuple(self.doubts.split()) if isinstance(self.doubts, str) else ()
+
+    def to_check(self, threshold: float = CHECK_THRESHOLD) -> bool:
+        """Marked "check this", as ``Quote.to_check``: less sure than ``threshold``, not
+        reviewed by a reader."""
+        if self.reviewed or self.rule == READER_RULE or self.confidence is None:
+            return False
+        return self.confidence < threshold
 
     @property
     def spoken_for(self) -> str | None:

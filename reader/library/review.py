@@ -2,7 +2,7 @@
 
 A statement needs checking when its calibrated confidence is below the reader's threshold
 and no reader has accepted it, chosen its speaker or added it (``statements.reviewed``):
-the same test as ``reader.actors.doubts.needs_check``, in SQL. Counts per article go with
+the same test as ``Quote.to_check``, in SQL. Counts per article go with
 the library's listings; ``to_check`` lists the statements themselves, in article order.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.actors.doubts import READER_RULE
 from reader.library.database import Database
 from reader.library.records import StoredStatement
 from reader.library.search import STATEMENT_COLUMNS, STATEMENT_FROM
+from reader.model import READER_RULE
 
 #: The SQL test of a statement row ``s`` that needs checking; one parameter: the threshold.
 NEEDS_CHECK = f"""(s.reviewed = 0 AND s.confidence IS NOT NULL AND s.confidence < ?

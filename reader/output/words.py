@@ -95,6 +95,13 @@ def doubt_reasons(reasons: tuple[str, ...] | list[str]) -> list[str]:
     return [DOUBT_NAMES[reason] for reason in reasons if reason in DOUBT_NAMES]
 
 
+def check_this(doubts: tuple[str, ...] | list[str], confidence: float | None) -> str:
+    """ "Check this (confidence 0.45): nobody in the article answers to its speaker"."""
+    reasons = "; ".join(doubt_reasons(doubts)) or "the analysis was unsure of it"
+    sure = f" (confidence {confidence:.2f})" if confidence is not None else ""
+    return f"Check this{sure}: {reasons}"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``count`` and the noun agreeing with it: "1 article", "2 articles", "1,204 people".
 

@@ -5,7 +5,7 @@ The article view and the legend both draw with these, so a label looks the same 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
 from ui.style.colors import Theme, entity_style, quote_style, text_color_on
 
@@ -38,4 +38,17 @@ def speaker_format() -> QTextCharFormat:
 def cue_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontItalic(True)
+    return fmt
+
+
+#: The wavy underline of a statement to check (light, dark): the red of a spelling checker,
+#: which readers already take for "look at this".
+CHECK_COLOURS = ("#d62728", "#ff6b6b")
+
+
+def check_format(theme: Theme) -> QTextCharFormat:
+    """A statement to check: a wavy red underline over its kind's own look."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(QColor(CHECK_COLOURS[1 if theme is Theme.DARK else 0]))
     return fmt

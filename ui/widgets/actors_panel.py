@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.model import Actor, Analysis, Quote
-from reader.output.words import actor_kind_name, label_name, plural
+from reader.model import CHECK_THRESHOLD, Actor, Analysis, Quote
+from reader.output.words import actor_kind_name, check_this, doubt_reasons, label_name, plural
 from ui import messages
 from ui.style.colors import Theme, actor_style, current_theme, quote_style
 from ui.style.safe_text import TOOLTIP_LIMIT, menu_text, one_line, plain_label, tooltip
+from ui.style.text_formats import CHECK_COLOURS
 from ui.widgets.cast_chart import CastChart
 from ui.widgets.chips import chip_icon
 
@@ -48,6 +49,15 @@ MORE_ROLE = Qt.ItemDataRole.UserRole + 3
 #: them is chosen in the text), so a long article's Cast fills in at once.
 SHOWN_STATEMENTS = 50
 _UNATTRIBUTED_KEY = "\0unattributed"
+
+
+#: The Kind column of a statement to check.
+CHECK_THIS = "Check this"
+
+
+def check_line(quote: Quote) -> str:
+    """ "Check this (confidence 0.45): …" with the statement's reasons, in words."""
+    return check_this(quote.doubts, quote.confidence)
 
 
 #: A statement row shows at most this many lines, the last elided (the tooltip has it all).
@@ -177,6 +187,8 @@ class ActorsPanel(QWidget):
         super().__init__(parent)
         self.analysis: Analysis | None = None
         self._theme = current_theme()
+        #: Statements less sure than this, not reviewed, say "Check this".
+        self.check_below = CHECK_THRESHOLD
         #: Statements not listed yet, by group key: (indices, listed with the speaker).
         self._pending: dict[str, tuple[list[int], bool]] = {}
         self.summary = plain_label(messages.NO_ACTORS)
@@ -234,9 +246,12 @@ class ActorsPanel(QWidget):
         self._update_said_button()  # nothing is chosen in a new cast
         self.chart.set_actors(analysis.actors, self._theme)
         self.chart.setVisible(bool(self.chart.bars))
+        to_check = sum(1 for q in analysis.quotes if q.to_check(self.check_below))
+        checking = f" {plural(to_check, 'statement')} to check (F8)." if to_check else ""
         self.summary.setText(
             f"{len(analysis.actors)} actors, {len(speakers)} of them quoted; "
-            f"{len(analysis.quotes)} statements. Click a statement to find it in the text."
+            f"{len(analysis.quotes)} statements.{checking} "
+            "Click a statement to find it in the text."
         )
 
     def clear_analysis(self) -> None:
@@ -248,6 +263,13 @@ class ActorsPanel(QWidget):
         self.chart.hide()
         self.summary.setText(messages.NO_ACTORS)
         self._update_said_button()
+
+    def set_check_threshold(self, threshold: float) -> None:
+        """Say "Check this" on the statements less sure than ``threshold``."""
+        if threshold != self.check_below:
+            self.check_below = threshold
+            if self.analysis is not None:
+                self.show_analysis(self.analysis, self._theme)
 
     def set_theme(self, theme: Theme) -> None:
         if self.analysis is not None and theme is not self._theme:
@@ -263,8 +285,9 @@ class ActorsPanel(QWidget):
         if said:
             counts += f", {plural(said, 'statement')}"
         kind = actor_kind_name(actor.kind)
+        shown_kind = f"{kind} (guessed)" if "kind" in actor.doubts else kind
         name = one_line(actor.name)
-        item = QTreeWidgetItem([f"{name}   ({counts})", kind])
+        item = QTreeWidgetItem([f"{name}   ({counts})", shown_kind])
         item.setIcon(0, chip_icon(style.color(self._theme)))
         item.setData(0, ACTOR_ROLE, actor.id)
         font = item.font(0)
@@ -276,6 +299,8 @@ class ActorsPanel(QWidget):
             tip += "\nAlso written: " + ", ".join(aliases)
         if actor.country:
             tip += f"\nPeople of {one_line(actor.country)}"
+        if actor.doubts:
+            tip += "\nCheck this: " + "; ".join(doubt_reasons(actor.doubts))
         item.setToolTip(0, tooltip(tip))
         indices = [i for i in actor.quotes if 0 <= i < len(analysis.quotes)]
         self._add_statements(item, actor.id, indices)
@@ -319,10 +344,19 @@ class ActorsPanel(QWidget):
             shown = f"{one_line(quote.cue)}: {shown}"
         if with_speaker and quote.speaker:
             shown = f"{one_line(quote.speaker)} — {shown}"
-        item = QTreeWidgetItem([shown, style.description])
+        checking = quote.to_check(self.check_below)
+        item = QTreeWidgetItem([shown, CHECK_THIS if checking else style.description])
         item.setIcon(0, chip_icon(style.background(self._theme), style.color(self._theme)))
         item.setData(0, QUOTE_ROLE, index)
-        item.setToolTip(0, tooltip(f"{style.description}\n{' '.join(quote.text.split())}"))
+        tip = f"{style.description}\n{' '.join(quote.text.split())}"
+        if checking:
+            tip += "\n" + check_line(quote)
+            item.setForeground(1, QBrush(QColor(CHECK_COLOURS[self._theme is Theme.DARK])))
+            font = item.font(1)
+            font.setBold(True)
+            item.setFont(1, font)
+        item.setToolTip(0, tooltip(tip))
+        item.setToolTip(1, tooltip(check_line(quote) if checking else style.description))
         return item
 
     def select_statement(self, index: int) -> None:

@@ -30,12 +30,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.model import Analysis, Quote
+from reader.model import CHECK_THRESHOLD, Analysis, Quote
 from reader.output import describe_rule
-from reader.output.words import label_name, statement_kind_name
+from reader.output.words import check_this, label_name, statement_kind_name
 from ui.style.colors import Theme, current_theme, palette
 from ui.style.safe_text import SafeDocument, tooltip
-from ui.style.text_formats import cue_format, entity_format, quote_format, speaker_format
+from ui.style.text_formats import (
+    check_format,
+    cue_format,
+    entity_format,
+    quote_format,
+    speaker_format,
+)
 from ui.widgets.highlight_drawing import Slices, apply, batches
 from ui.widgets.highlight_marks import (
     CUE,
@@ -80,7 +86,7 @@ def entity_keys() -> dict[str, str]:
 _ROLE_ORDER = {ENTITY: 0, QUOTE: 1, SPEAKER: 2, CUE: 3}
 
 #: (entity key, statement kind, speaker, cue): what a stretch of text is drawn as.
-_Look = tuple[str | None, str | None, bool, bool]
+_Look = tuple[str | None, str | None, bool, bool, bool]
 
 
 class ArticleView(QTextEdit):
@@ -124,6 +130,8 @@ class ArticleView(QTextEdit):
         self._quote_starts: list[int] = []
         self._hidden: frozenset[str] = frozenset()
         self._shown = True
+        #: Statements less sure than this, and not reviewed, are marked "check this".
+        self._check_below = CHECK_THRESHOLD
         self._looks: dict[_Look, QTextCharFormat] = {}
         self._slices = Slices(self)
         self._slices.finished.connect(self.highlightsDrawn)
@@ -285,7 +293,7 @@ class ArticleView(QTextEdit):
     def _look(self, segment: Segment) -> QTextCharFormat:
         entity: str | None = None
         kind: str | None = None
-        speaker = cue = False
+        speaker = cue = doubtful = False
         for mark in segment.marks:
             if not self._visible(mark):
                 continue
@@ -293,21 +301,24 @@ class ArticleView(QTextEdit):
                 entity = mark.key
             elif mark.role == QUOTE:
                 kind = mark.key
+                doubtful = doubtful or self._to_check(mark.item)
             elif mark.role == SPEAKER:
                 speaker = True
             elif mark.role == CUE:
                 cue = True
-        look = (entity, kind, speaker, cue)
+        look = (entity, kind, speaker, cue, doubtful)
         fmt = self._looks.get(look)
         if fmt is None:
             fmt = self._looks[look] = self._format(look)
         return fmt
 
     def _format(self, look: _Look) -> QTextCharFormat:
-        entity, kind, speaker, cue = look
+        entity, kind, speaker, cue, doubtful = look
         fmt = QTextCharFormat()
         if kind is not None:
             fmt.merge(quote_format(kind, self._theme))
+        if doubtful:
+            fmt.merge(check_format(self._theme))
         if entity is not None:
             fmt.merge(entity_format(entity, self._theme))
         if speaker:
@@ -318,6 +329,39 @@ class ArticleView(QTextEdit):
 
     def _visible(self, mark: Mark) -> bool:
         return self._shown and mark.key not in self._hidden
+
+    def _to_check(self, index: int) -> bool:
+        quotes = self.analysis.quotes if self.analysis is not None else ()
+        return 0 <= index < len(quotes) and quotes[index].to_check(self._check_below)
+
+    # -- statements to check -----------------------------------------------------------------
+
+    def check_threshold(self) -> float:
+        return self._check_below
+
+    def set_check_threshold(self, threshold: float) -> None:
+        """Mark the statements less sure than ``threshold`` (and not reviewed) "check this"."""
+        if threshold == self._check_below:
+            return
+        self._check_below = threshold
+        if self.analysis is not None and self._shown:
+            self._draw(None)
+
+    def to_check(self) -> list[int]:
+        """Indices of the statements marked "check this", in text order."""
+        return [i for i in self._statement_order() if self._to_check(i)]
+
+    def next_to_check(self) -> int | None:
+        """Move to and flash the next statement to check after the cursor; its index."""
+        here = self.selected_span()[0]
+        after = [i for i in self.to_check() if self._quote_starts[i] > here]
+        return self._step_to(after[0] if after else None)
+
+    def previous_to_check(self) -> int | None:
+        """Move to and flash the last statement to check before the cursor; its index."""
+        here = self.selected_span()[0]
+        before = [i for i in self.to_check() if self._quote_starts[i] < here]
+        return self._step_to(before[-1] if before else None)
 
     # -- hiding highlights -----------------------------------------------------------------
 
@@ -393,7 +437,12 @@ class ArticleView(QTextEdit):
         kind = statement_kind_name(quote.kind)
         if mark.role == QUOTE:
             why = describe_rule(quote.rule, quote.cue)
-            return [f"{kind} — {self._speaker(quote)}"] + ([f"Found by {why}"] if why else [])
+            lines = [f"{kind} — {self._speaker(quote)}"] + ([f"Found by {why}"] if why else [])
+            if quote.to_check(self._check_below):
+                lines.append(check_this(quote.doubts, quote.confidence))
+            elif quote.reviewed:
+                lines.append("Checked by a reader")
+            return lines
         if mark.role == SPEAKER:
             return [f"Speaker of a {kind.lower()}"]
         return ["Speech verb introducing a statement"]

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidgetItem
 
 from reader.corrections.operations import (
     ACTOR_KINDS,
+    Accept,
     ActorRef,
     Change,
     ChangeKind,
     Dismiss,
     Merge,
+    NotActor,
     Reassign,
     Rename,
     Split,
@@ -146,6 +148,9 @@ class CastCorrections(QObject):
         for alias in aliases:
             action = menu_entry(split, f"“{one_line(alias, NAME_LIMIT)}” is someone else")
             action.triggered.connect(lambda _=False, a=alias: self.split(actor, a))
+        not_actor = menu.addAction("Not an Actor")
+        not_actor.setToolTip("A credit, a product or a description: leaves the cast")
+        not_actor.triggered.connect(lambda: self.not_actor(actor))
 
     def _statement_entries(self, menu: QMenu, quote: Quote) -> None:
         speaker = menu.addMenu("Speaker")
@@ -159,6 +164,9 @@ class CastCorrections(QObject):
         someone.triggered.connect(lambda: self._ask_speaker(quote))
         dismiss = menu.addAction("Not a Statement")
         dismiss.triggered.connect(lambda: self.dismiss(quote))
+        accept = menu.addAction("Checked: Right as It Is")
+        accept.setEnabled(not quote.reviewed)
+        accept.triggered.connect(lambda: self.accept(quote))
 
     def _actor_choices(
         self, menu: QMenu, chosen: Callable[[Actor], None], exclude: Actor | None
@@ -224,6 +232,12 @@ class CastCorrections(QObject):
 
     def dismiss(self, quote: Quote) -> None:
         self._request(Dismiss(StatementRef.of(quote)), everywhere=False)
+
+    def accept(self, quote: Quote) -> None:
+        self._request(Accept(StatementRef.of(quote)), everywhere=False)
+
+    def not_actor(self, actor: Actor) -> None:
+        self._request(NotActor(actor_ref(actor)))
 
     # -- dragging an actor onto another -------------------------------------------------
 

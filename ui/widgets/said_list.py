@@ -16,15 +16,23 @@ from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from reader.library import StoredStatement
-from reader.output.words import statement_kind_name
+from reader.model import CHECK_THRESHOLD
+from reader.output.words import check_this, statement_kind_name
 from ui.style.colors import Theme, current_theme, quote_style
 from ui.style.safe_text import TOOLTIP_LIMIT, SafeTextBrowser, escaped, one_line
+from ui.style.text_formats import CHECK_COLOURS
 
 #: Ask for the next page when the scroll bar is this close to its end (pixels).
 NEAR_END_PX = 120
 
 
-def statement_html(n: int, statement: StoredStatement, title: str, theme: Theme) -> str:
+def statement_html(
+    n: int,
+    statement: StoredStatement,
+    title: str,
+    theme: Theme,
+    check_below: float = CHECK_THRESHOLD,
+) -> str:
     """One statement as a paragraph: its article (a link), date, kind and words, escaped;
     the words on one line and cut like a statement's tooltip (a statement may be a whole
     article: issue 17)."""
@@ -38,10 +46,15 @@ def statement_html(n: int, statement: StoredStatement, title: str, theme: Theme)
     cue = f"<i>{escaped(one_line(statement.cue))}</i>: " if statement.cue else ""
     if statement.spoken_for:  # "spokesman, Western Health Board said: …" (issue 19)
         cue = escaped(one_line(statement.spoken_for)) + (f" {cue}" if cue else ": ")
+    check = ""
+    if statement.to_check(check_below):
+        colour = CHECK_COLOURS[theme is Theme.DARK]
+        words = escaped(check_this(statement.reasons, statement.confidence))
+        check = f'<br><span style="color:{colour}"><b>{words[:10]}</b>{words[10:]}</span>'
     return (
         f'<p style="margin-bottom:10px"><a href="said:{n}"><b>{escaped(one_line(title))}</b></a> '
         f'<span style="color:gray">{escaped(statement.date[:10])}</span> {kind}'
-        f"<br>{cue}{text}</p>"
+        f"<br>{cue}{text}{check}</p>"
     )
 
 
@@ -54,6 +67,8 @@ class SaidList(SafeTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statements: list[StoredStatement] = []
+        #: Statements less sure than this, not reviewed, say "Check this".
+        self.check_below = CHECK_THRESHOLD
         self.complete = True
         self._asked = False
         self.anchorClicked.connect(self._on_link)
@@ -77,7 +92,7 @@ class SaidList(SafeTextBrowser):
         theme = theme or current_theme()
         first = len(self.statements)
         html = "".join(
-            statement_html(first + n, s, titles.get(s.article_id, ""), theme)
+            statement_html(first + n, s, titles.get(s.article_id, ""), theme, self.check_below)
             for n, s in enumerate(statements)
         )
         self.statements.extend(statements)
