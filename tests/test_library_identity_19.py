@@ -178,13 +178,13 @@ def test_a_spokesman_for_a_named_body_is_its_speaker_in_the_library(data, capsys
     with open_library(data) as library:
         said = library.said("Western Health Board")
         assert [(s.title, s.spoken_for) for s in said] == [
-            ("Waits", "spokesman, Western Health Board"),
-            ("Clinics", "spokeswoman, Western Health Board"),
+            ("Waits", "spokesperson, Western Health Board"),
+            ("Clinics", "spokesperson, Western Health Board"),
         ]
         assert library.said("spokesman") == []
         assert find_problems(library.db) == []
     code, out = _cli(capsys, data, "said", "Western Health Board")
-    assert code == 0 and "(direct quote; spokesman, Western Health Board; statement 1)" in out
+    assert code == 0 and "(direct quote; spokesperson, Western Health Board; statement 1)" in out
     library = open_library(data)
     panel = SaidPanel()
     qtbot.addWidget(panel)
@@ -192,7 +192,7 @@ def test_a_spokesman_for_a_named_body_is_its_speaker_in_the_library(data, capsys
     with qtbot.waitSignal(panel.listed, timeout=10_000):
         panel.show_actor("Western Health Board")
     shown = panel.results.toPlainText()
-    assert 'spokesman, Western Health Board said: "Patients will wait longer,"' in shown
-    assert "spokeswoman, Western Health Board said: staff had been hired" in shown
+    assert 'spokesperson, Western Health Board said: "Patients will wait longer,"' in shown
+    assert "spokesperson, Western Health Board said: staff had been hired" in shown
     panel.shutdown()
     library.close()

@@ -30,6 +30,16 @@ SPEAKING_ROLES: frozenset[str] = wordset(
     """
 )
 
+#: The word a reader is shown for a speaking role, whoever held it: "a spokeswoman for the
+#: board" is listed as "spokesperson, Western Health Board".
+NEUTRAL_ROLES: dict[str, str] = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokesmen": "spokespeople",
+    "spokeswomen": "spokespeople",
+    "spokespersons": "spokespeople",
+}
+
 #: Job and role words news glues before a name ("Organizer Jane Doe", "Coach Mike Brandt");
 #: unlike title heads they are not titles a person is later called by on their own.
 ROLE_WORDS: frozenset[str] = TITLE_HEADS | wordset(

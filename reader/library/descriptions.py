@@ -10,7 +10,7 @@ from __future__ import annotations
 from reader.actors.names import description_key, is_plural_noun, strip_possessive
 from reader.lexicon.groups import BODY_NOUNS, GROUP_NOUNS, ORGANISATION_HEADS
 from reader.lexicon.name_parts import DETERMINERS
-from reader.lexicon.titles import ROLE_WORDS, TITLE_HEADS
+from reader.lexicon.titles import NEUTRAL_ROLES, ROLE_WORDS, TITLE_HEADS
 
 #: One capitalised word that is still a common noun when it opens a sentence: "Police
 #: said", "Minister said", "Officials said".
@@ -38,9 +38,10 @@ def _described(name: str) -> bool:
 
 
 def speaking_for(speaker: str | None, actor: str | None) -> str | None:
-    """How a statement a description made for a named actor is shown: "spokesman, Western
-    Health Board" for "a spokesman" filed under the board; None for any other statement."""
+    """How a statement a description made for a named actor is shown: "spokesperson,
+    Western Health Board" for "a spokeswoman" filed under the board, the role in a word
+    that says nothing of who held it (``NEUTRAL_ROLES``); None for any other statement."""
     if not speaker or not actor or not is_description(speaker) or is_description(actor):
         return None
-    role = description_key(speaker)
+    role = " ".join(NEUTRAL_ROLES.get(w, w) for w in description_key(speaker).split())
     return f"{role}, {actor}" if role else None
