@@ -189,8 +189,9 @@ def test_library_and_said_panels_escape_titles_statements_and_names(qtbot, tmp_p
     window = MainWindow(data_dir=data)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.library_panel.searched, timeout=10_000):
-        window.library_panel.search()  # the most recent articles
-    listed = window.library_panel.results.toPlainText()
+        window.library_panel.search()  # the library as a table
+    model = window.library_panel.model
+    listed = "\n".join(str(model.index(row, 0).data()) for row in range(model.rowCount()))
     with qtbot.waitSignal(window.said.listed, timeout=10_000):
         window.show_said(f"Ana {hostile_strings[0]} Silva")
     said = window.said.results.toPlainText()

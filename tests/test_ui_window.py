@@ -132,7 +132,7 @@ def test_reopening_stored_content_does_not_analyse_again(window, qtbot, sample_p
 
 def test_the_library_finds_the_sample_and_shows_it_stored(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
-    qtbot.waitUntil(lambda: bool(window.library_panel.hits), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 1, timeout=TIMEOUT)
     window.library_panel.query.setText("Kremlin")
     with qtbot.waitSignal(window.library_panel.searched, timeout=TIMEOUT):
         window.library_panel.search()

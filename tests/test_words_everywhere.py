@@ -195,7 +195,7 @@ def test_the_library_panel_counts_one_article_in_the_singular(qtbot, tmp_path):
     try:
         panel.set_library(library)
         qtbot.waitUntil(lambda: panel.status.text().startswith("1 "), timeout=10_000)
-        assert panel.status.text() == "1 article in the library, latest first."
+        assert panel.status.text() == "1 article in the library."
         panel.query.setText("harbour")
         panel.search()
         qtbot.waitUntil(lambda: "match" in panel.status.text(), timeout=10_000)

@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         connect_legend(self.legend, self.view)
         self.library_panel.articleChosen.connect(self._open_hit)
         self.library_panel.failed.connect(self._library_failed)
+        self.library_panel.libraryChanged.connect(self._on_articles_removed_or_back)
         self.said.statementOpened.connect(
             lambda article_id, start, end: self.open_stored(article_id, (start, end))
         )
@@ -804,6 +805,17 @@ class MainWindow(QMainWindow):
         """The one place a problem with a file reaches the user: a non-blocking banner."""
         self.banner.show_message(messages.CANNOT_OPEN.format(subject=subject, problem=problem))
         self.status_text.setText(messages.CANNOT_OPEN.format(subject=subject, problem=problem))
+
+    def _on_articles_removed_or_back(self) -> None:
+        """Articles were removed from the Library tab, or put back: Who said what reads the
+        library again, and the article on screen is saved only while it is there."""
+        self.said.refresh()
+        if self.analysis is None or self.library is None:
+            return
+        try:
+            self.article_id = self.library.find(self.analysis.article.sha256)
+        except LibraryError:
+            self.article_id = None
 
     def _library_failed(self, subject: str, problem: str) -> None:
         self.banner.show_message(messages.LIBRARY_PROBLEM.format(subject=subject, problem=problem))

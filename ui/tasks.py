@@ -19,13 +19,21 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from reader.library import Library, LibraryError, SearchHit, open_library
+from reader.library import (
+    Bounds,
+    Column,
+    Library,
+    LibraryError,
+    ListedArticle,
+    SearchHit,
+    open_library,
+)
 from ui import messages
 
 log = logging.getLogger(__name__)
@@ -202,8 +210,9 @@ class SearchAnswer:
     total: int | None = None
 
 
-def search_task(text: str, scope: str) -> Work:
-    """A task searching for ``text`` in ``scope`` ("text", "actor" or "entity")."""
+def search_task(text: str, scope: str, bounds: Bounds | None = None) -> Work:
+    """A task searching for ``text`` in ``scope`` ("text", "actor" or "entity"), within
+    the Library tab's outlet and date range."""
 
     def work(library: Library) -> SearchAnswer:
         if not text:
@@ -211,12 +220,69 @@ def search_task(text: str, scope: str) -> Work:
             hits = tuple(SearchHit(a.id, a.title, "", 0.0, a.source, a.last_opened) for a in stored)
             return SearchAnswer(hits, library.count())
         if scope == "actor":
-            return SearchAnswer(tuple(library.search("", actor=text)))
+            return SearchAnswer(tuple(library.search("", actor=text, bounds=bounds)))
         if scope == "entity":
-            return SearchAnswer(tuple(library.search("", entity=text)))
-        return SearchAnswer(tuple(library.search(text)))
+            return SearchAnswer(tuple(library.search("", entity=text, bounds=bounds)))
+        return SearchAnswer(tuple(library.search(text, bounds=bounds)))
 
     return work
+
+
+# -- the library as a table ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    """What the table shows: its order and filters (an answer for another is dropped)."""
+
+    column: Column = Column.ADDED
+    descending: bool = True
+    bounds: Bounds = field(default_factory=Bounds)
+
+
+@dataclass(frozen=True, slots=True)
+class TablePages:
+    """Some pages of the table (``{page number: rows}``), how many rows it has in all,
+    and the library's generation when they were read."""
+
+    view: TableView
+    total: int
+    pages: dict[int, tuple[ListedArticle, ...]]
+    generation: int
+    #: The library's outlets with their counts, when asked for.
+    outlets: tuple[tuple[str, int], ...] | None = None
+    #: How many articles the library holds, filters or not.
+    everything: int = 0
+
+
+def table_task(
+    view: TableView, pages: tuple[int, ...], page_size: int, *, outlets: bool = False
+) -> Work:
+    """A task reading pages of the table (and its size and the generation, first, so that
+    they describe the same library as the pages, bar a writer in between)."""
+
+    def work(library: Library) -> TablePages:
+        generation = library.generation()
+        total = library.listing_count(view.bounds)
+        found = {
+            n: tuple(
+                library.listing(
+                    view.column, view.descending, view.bounds,
+                    limit=page_size, offset=n * page_size,
+                )
+            )
+            for n in pages
+        }  # fmt: skip
+        listed = tuple(library.outlets()) if outlets else None
+        everything = library.listing_count() if view.bounds else total
+        return TablePages(view, total, found, generation, listed, everything)
+
+    return work
+
+
+def generation_task() -> Work:
+    """A task asking how far the library has come (one row read: cheap every few seconds)."""
+    return lambda library: library.generation()
 
 
 def data_dir_of(library: Library) -> str:
