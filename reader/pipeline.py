@@ -1,20 +1,31 @@
 """From an Article to its Analysis: parse, find entities, attribute statements, build actors.
 
 This is the only place that chains the NLP stages; the command line, the library and the
-interface all call ``analyse`` and read the immutable result.
+interface all call ``analyse`` and read the immutable result. ``analyse_each`` analyses many
+articles with one parse stream (``reader.nlp.parsing.parse_each``), each article then
+through the same stages under its own deadline, with the same result as ``analyse``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.actors.building import resolve_actors
 from reader.actors.doubts import stamp_doubts
 from reader.attribution.assembly import find_quotes
 from reader.deadline import AnalysisTooSlow, Deadline, checkpoint, in_force, stop_when
+from reader.errors import ArticleError
 from reader.model import Analysis, Article
 from reader.nlp.entities import extract_entities
-from reader.nlp.parsing import AnalysisCancelled, Cancelled, Progress, parse
+from reader.nlp.parsing import (
+    AnalysisCancelled,
+    Cancelled,
+    Paragraph,
+    Progress,
+    parse,
+    parse_each,
+)
 from reader.versions import analysis_version
 
 if TYPE_CHECKING:
@@ -25,6 +36,7 @@ __all__ = [
     "AnalysisTooSlow",
     "Deadline",
     "analyse",
+    "analyse_each",
     "analysis_version",
     "load_model",
     "stop_when",
@@ -61,6 +73,40 @@ def analyse(
         return _analyse(article, nlp, progress, cancelled)
 
 
+def analyse_each(
+    articles: Iterable[Article], nlp: Language | None = None
+) -> Iterator[tuple[Article, Analysis | ArticleError]]:
+    """Analyse many articles, their paragraphs parsed as one stream: for each article, in
+    order, ``(article, analysis)``, the analysis the same as ``analyse`` gives, or
+    ``(article, error)`` when the ``ArticleError`` ``error`` stopped it.
+
+    ``articles`` is read as the stream needs them (an article or two ahead). Each article
+    has a deadline of its own (``Deadline``), from when its parse begins, asked between
+    parse batches and in the stages; an article past it, or that a stage refuses, is
+    handed back with its error and the others go on. Its docs are let go of once it is
+    analysed. A check in force (``stop_when``) that raises stops the whole stream.
+    """
+    deadlines = ((article, Deadline(article.source)) for article in articles)
+    keyed = ((entry, entry[0].text) for entry in deadlines)
+    for (article, deadline), parsed in parse_each(keyed, nlp, check=_deadline_check):
+        if isinstance(parsed, ArticleError):
+            yield article, parsed
+            continue
+        try:
+            with in_force(deadline):
+                analysis = _after_parse(article, parsed, None)
+        except ArticleError as error:
+            yield article, error
+            continue
+        finally:
+            del parsed
+        yield article, analysis
+
+
+def _deadline_check(entry: tuple[Article, Deadline]) -> None:
+    entry[1].check()
+
+
 def _analyse(
     article: Article,
     nlp: Language | None,
@@ -68,6 +114,14 @@ def _analyse(
     cancelled: Cancelled | None,
 ) -> Analysis:
     paragraphs = parse(article.text, nlp, progress=progress, cancelled=cancelled)
+    return _after_parse(article, paragraphs, cancelled)
+
+
+def _after_parse(
+    article: Article, paragraphs: list[Paragraph], cancelled: Cancelled | None
+) -> Analysis:
+    """The stages after the parse, the same whether the article was parsed alone or in a
+    stream."""
     _check(cancelled)
     entities = extract_entities(article.text, paragraphs)
     _check(cancelled)

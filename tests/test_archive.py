@@ -33,7 +33,7 @@ from reader.archive.options import AUTO_MIN_FILES, Cluster, parse_workers
 from reader.archive.progress import RateProgress, format_duration
 from reader.archive.runner import Batch
 from reader.archive.sinks import JsonLinesSink
-from reader.archive.tasks import FileBytes, Opened, Refused, Work, open_file
+from reader.archive.tasks import Articles, FileBytes, Opened, Refused, Work, open_file
 from reader.cli import main
 from reader.library import open_library
 from reader.model import Analysis, Article
@@ -244,12 +244,17 @@ def test_killed_worker_becomes_a_refused_verdict():
 
     engine = DaskEngine.__new__(DaskEngine)
     article = article_from_text("Dana said no.\n")
-    verdict = engine._result(DeadFuture(), article)  # type: ignore[arg-type]
+    (verdict,) = engine._results(DeadFuture(), Articles((article,)))  # type: ignore[arg-type]
     assert isinstance(verdict, Refused)
     assert verdict.sha256 == article.sha256 and "died 4 times" in verdict.problem
+    # A group whose task killed its workers is sent again an article at a time, so that
+    # the one article that kills them is refused and the others analysed.
+    other = article_from_text("Eve said yes.\n")
+    again = engine._results(DeadFuture(), Articles((article, other)))  # type: ignore[arg-type]
+    assert again == [Articles((article,)), Articles((other,))]
     # A file whose opening killed its workers is reported the same way.
-    opened = engine._result(DeadFuture(), FileBytes(3, Path("x.pdf"), b""))  # type: ignore[arg-type]
-    assert opened == Opened(3, None, verdict.problem)
+    opened = engine._results(DeadFuture(), FileBytes(3, Path("x.pdf"), b""))  # type: ignore[arg-type]
+    assert opened == [Opened(3, None, verdict.problem)]
 
 
 # -- real runs: articles, a reference library, a cluster ------------------------------------
@@ -435,6 +440,11 @@ def sent_keys_plugin():  # type: ignore[no-untyped-def]
     return SentKeys()
 
 
+def articles_sent(keys: list[str]) -> int:
+    """Articles sent for analysis: each task's key ends with how many it analyses."""
+    return sum(int(key.rsplit("-", 1)[1]) for key in keys)
+
+
 @pytest.mark.slow
 def test_scheduler_address_runs_on_that_cluster(
     request, tmp_path, folder, reference, cluster, capsys
@@ -450,13 +460,13 @@ def test_scheduler_address_runs_on_that_cluster(
     out, _ = capsys.readouterr()
     assert f"{ARTICLES} added, 1 already in the library, 3 skipped" in out
     assert snapshot(data) == snapshot(reference[0])
-    assert len(sent.keys) == ARTICLES  # the repeat was not sent
+    assert articles_sent(sent.keys) == ARTICLES  # the repeat was not sent
 
     # Everything is stored at the current version: a second run sends nothing.
     assert main(command) == SOME_SKIPPED
     out, _ = capsys.readouterr()
     assert f"0 added, {ARTICLES + 1} already in the library, 3 skipped" in out
-    assert len(sent.keys) == ARTICLES
+    assert articles_sent(sent.keys) == ARTICLES
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ language model is needed; one test runs the command on the real pipeline.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -520,15 +521,16 @@ def test_eval_cast_prints_a_line_per_measure(
     golds = {g.article.text: g for g in read_cast_gold(gold_dir)}
     made = {"council": council_analysis, "election": election_analysis}
 
-    def analyse(article: Article) -> Analysis:
-        gold = golds[article.text]
-        return made[gold.stem](gold)
+    def analyse_each(articles: Iterable[Article]) -> Iterator[tuple[Article, Analysis]]:
+        for article in articles:
+            gold = golds[article.text]
+            yield article, made[gold.stem](gold)
 
     import reader.nlp.parsing
     import reader.pipeline
 
     monkeypatch.setattr(reader.nlp.parsing, "load_nlp", lambda: None)
-    monkeypatch.setattr(reader.pipeline, "analyse", analyse)
+    monkeypatch.setattr(reader.pipeline, "analyse_each", analyse_each)
     errors = tmp_path / "errors.jsonl"
     argv = ["eval", "--cast", str(gold_dir), "--errors", str(errors), "--per-article"]
     assert cli.main(argv) == 0

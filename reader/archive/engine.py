@@ -1,12 +1,17 @@
 """The Dask client side: start a local cluster or connect to one, and analyse through it.
 
-``DaskEngine.run`` keeps a bounded window of tasks in flight (twice the workers' threads),
+``DaskEngine.run`` keeps a bounded window of tasks in flight (four per worker thread),
 asking the run for its next job only as results arrive, so that a million-file archive
-never sits in memory; results come back in the order they finish. A job opens a file's
-bytes on a worker or analyses an article there; an analysis is keyed by the article's
-content hash. A task whose worker dies is rescheduled by Dask; one that killed
-``allowed-failures`` workers comes back as a verdict naming its files. Any other exception
-on a worker is a bug and is raised here with its traceback.
+never sits in memory; results come back in the order they finish. A task opens a file's
+bytes on a worker or analyses a group of articles there, as one parse stream: while every
+worker has an analysis to do, the articles opened meanwhile are held here and sent
+together (up to ``GROUP_CHARS`` of text), so that spaCy's batches run on from one article
+into the next; a worker with nothing to analyse gets what is held at once, and once every
+file is handed out what is held is shared out between the workers. An analysis is keyed
+by its first article's content hash and its size. A task whose worker dies is rescheduled
+by Dask; a group that killed ``allowed-failures`` workers is sent again an article at a
+time, and an article that did comes back as a verdict naming its files. Any other
+exception on a worker is a bug and is raised here with its traceback.
 
 A scheduler is asked for with a bounded handshake first (``probe``) and must have a worker
 within ``WORKERS_SECONDS``; a local cluster is started only if loopback connections work.
@@ -17,6 +22,7 @@ dask.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import signal
 import socket
@@ -32,18 +38,19 @@ from distributed.system import MEMORY_LIMIT
 from reader import errors
 from reader.archive.probe import probe
 from reader.archive.tasks import (
+    Articles,
     FileBytes,
     Job,
     Opened,
     Refused,
     Result,
     Work,
-    analyse_article,
+    analyse_articles,
     open_file,
     worker_version,
 )
 from reader.errors import DramatisError
-from reader.model import Analysis
+from reader.model import Analysis, Article
 
 #: Seconds to wait for an existing scheduler to answer (after ``probe`` found it there).
 CONNECT_TIMEOUT = "10s"
@@ -55,6 +62,10 @@ LOOPBACK_SECONDS = 2.0
 MAX_WORKER_MEMORY = 4 * 1024**3
 #: How often the window is re-sized to the workers present (a cluster may grow).
 WINDOW_REFRESH_SECONDS = 2.0
+#: Articles are sent to a worker in groups of up to this much text (about 12,000 words,
+#: a few seconds of work): enough for several of spaCy's batches, so that few of them end
+#: part-full at a group's end, and little enough to share out at the end of a run.
+GROUP_CHARS = 64_000
 #: Settings for the processes of a local cluster. Dask's ``MALLOC_TRIM_THRESHOLD_`` turns
 #: off glibc's adaptive heap thresholds, which made spaCy's parsing about 15 % slower in a
 #: worker than in this process; its statistical profiler (every 10 ms) and frequent
@@ -183,6 +194,11 @@ class DaskEngine:
         self.name = "local cluster" if cluster is not None else str(client.scheduler.address)
         self._window = 0
         self._window_at = 0.0
+        #: Opened articles held until a worker can take them, and their text's length.
+        self._held: list[Article] = []
+        self._held_chars = 0
+        #: Analysis tasks in flight.
+        self._analysing = 0
 
     @classmethod
     def start(cls, expected_version: str, workers: int, scheduler: str | None) -> DaskEngine:
@@ -231,32 +247,72 @@ class DaskEngine:
         """Do every job of ``work``, handing back each result in the order they finish."""
         running = as_completed(loop=self.client.loop)
         in_flight: dict[Future, Job] = {}
+        self._held, self._held_chars, self._analysing = [], 0, 0
         try:
             self._fill(work, running, in_flight)
             for future in running:
                 job = in_flight.pop(future)
-                result = self._result(future, job)
+                if not isinstance(job, FileBytes):
+                    self._analysing -= 1
+                results = self._results(future, job)
                 future.release()
-                work.take(result)
+                for result in results:
+                    if isinstance(result, Articles):
+                        self._submit(result, running, in_flight)
+                    else:
+                        work.take(result)
                 self._fill(work, running, in_flight)
         finally:
             if in_flight:
                 self.client.cancel(list(in_flight))
 
     def _fill(self, work: Work, running: as_completed, in_flight: dict[Future, Job]) -> None:
+        """Send jobs until the window is full: files to open, and the articles opened, held
+        until there are enough to send together or a worker has nothing to analyse."""
+        handed_out = False
         while len(in_flight) < self.window():
+            if self._held_chars >= GROUP_CHARS:
+                self._submit(self._group(GROUP_CHARS), running, in_flight)
+                continue
             job = work.next_job()
             if job is None:
-                return
-            task: Callable[..., Result]
-            if isinstance(job, FileBytes):
-                # Two runs may open files at the same index: a key of its own each time.
-                task, key = open_file, f"dramatis-open-{uuid.uuid4().hex}"
+                handed_out = True
+                break
+            if isinstance(job, Article):
+                self._held.append(job)
+                self._held_chars += len(job.text)
             else:
-                task, key = analyse_article, f"dramatis-analyse-{job.sha256}"
-            future = self.client.submit(task, job, key=key, pure=False)
-            in_flight[future] = job
-            running.add(future)
+                self._submit(job, running, in_flight)
+        threads = max(self.threads(), 1)
+        while self._held and (self._analysing < threads or not in_flight):
+            # Every file handed out: what is held is all there is, shared between workers.
+            share = math.ceil(self._held_chars / threads) if handed_out else GROUP_CHARS
+            self._submit(self._group(min(share, GROUP_CHARS)), running, in_flight)
+
+    def _group(self, chars: int) -> Articles:
+        """The articles held longest, up to ``chars`` of text (at least one)."""
+        taken, size = 1, len(self._held[0].text)
+        while taken < len(self._held) and size + len(self._held[taken].text) <= chars:
+            size += len(self._held[taken].text)
+            taken += 1
+        group, self._held = tuple(self._held[:taken]), self._held[taken:]
+        self._held_chars -= size
+        return Articles(group)
+
+    def _submit(
+        self, job: FileBytes | Articles, running: as_completed, in_flight: dict[Future, Job]
+    ) -> None:
+        task: Callable[..., object]
+        if isinstance(job, FileBytes):
+            # Two runs may open files at the same index: a key of its own each time.
+            task, key = open_file, f"dramatis-open-{uuid.uuid4().hex}"
+        else:
+            first = job.articles[0].sha256
+            task, key = analyse_articles, f"dramatis-analyse-{first}-{len(job.articles)}"
+            self._analysing += 1
+        future = self.client.submit(task, job, key=key, pure=False)
+        in_flight[future] = job
+        running.add(future)
 
     def window(self) -> int:
         """Tasks to keep in flight: four per worker thread, so that none waits while the
@@ -267,19 +323,26 @@ class DaskEngine:
             self._window_at = now
         return self._window
 
-    def _result(self, future: Future, job: Job) -> Result:
+    def _results(self, future: Future, job: Job) -> list[Result | Articles]:
+        """What a task gave back, one result a file or article; a group whose task killed
+        its workers comes back as its articles, to be sent again one at a time."""
         if future.status == "error":
             error = future.exception()
             if isinstance(error, KilledWorker):
                 problem = errors.WORKER_DIED.format(times=_allowed_failures() + 1)
                 if isinstance(job, FileBytes):
-                    return Opened(job.index, None, problem)
-                return Refused(job.sha256, problem)
+                    return [Opened(job.index, None, problem)]
+                articles = job.articles if isinstance(job, Articles) else (job,)
+                if len(articles) > 1:
+                    return [Articles((article,)) for article in articles]
+                return [Refused(articles[0].sha256, problem)]
             raise error
-        result: Any = future.result()
-        if isinstance(result, Analysis):
-            self._check_version(result.version)
-        return result
+        answer: Any = future.result()
+        results: list[Result | Articles] = list(answer) if isinstance(job, Articles) else [answer]
+        for result in results:
+            if isinstance(result, Analysis):
+                self._check_version(result.version)
+        return results
 
     # -- shutting down --------------------------------------------------------------------
 

@@ -7,7 +7,9 @@ workers need no access to them. A file that cannot be used, for whatever reason,
 reported and skipped (issue 17: an encrypted Word file stopped the run); content the
 sink already has is reused, content already sent in this run waits for that one analysis.
 Verdicts are handed to the sink as they arrive, so a crash loses only what was in flight.
-Ctrl+C ends the run cleanly: the engine is shut down and ``Run.interrupted`` is set.
+Ctrl+C ends the run cleanly: the engine is shut down and ``Run.interrupted`` is set. In this
+process (``--workers 1``) the files are opened as the analysis reaches them and their
+articles analysed as one parse stream (``serial.InProcess``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from reader.archive.serial import InProcess
 from reader.archive.sinks import JsonLinesSink, LibrarySink, Sink
 from reader.archive.tasks import FileBytes, Opened, Refused, Result
 from reader.errors import ArticleError
-from reader.library import AddResult, Library
+from reader.library import AddResult, DamagedRecordError, Library
 from reader.library.core import Progress, expand_paths
 from reader.model import Article
 from reader.opening import read_file
@@ -52,15 +54,11 @@ def add_to_library(
     cluster: Cluster,
     progress: Progress | None = None,
 ) -> Run:
-    """``dramatis library add``: in this process as always, or on a cluster."""
-    paths = list(paths)
+    """``dramatis library add``: in this process, or on a cluster."""
     files = list(expand_paths(paths))
     if cluster.in_process(len(files)):
-        before = library.count()
-        try:
-            return Run.of(library.add_paths(files, progress=progress))
-        except KeyboardInterrupt:
-            return Run([], interrupted=True, added=library.count() - before)
+        # A library that cannot be written to stops the run before anything is analysed.
+        library.verify()
     before = library.count()
     done = run(files, LibrarySink(library), cluster, library.version, progress)
     if done.interrupted:
@@ -172,7 +170,12 @@ class Batch:
         if article.sha256 in self._refused:
             self._resolve(index, None, False, self._refused[article.sha256])
             return
-        reused = self.sink.reuse(article)
+        try:
+            reused = self.sink.reuse(article)
+        except DamagedRecordError as error:
+            # Stored, but not readable: the file is reported, and the run goes on.
+            self._resolve(index, None, False, error.problem)
+            return
         if reused is not None:
             self._resolve(index, reused, False)
             return

@@ -27,7 +27,8 @@ class Sink(Protocol):
 
 class LibrarySink:
     """Stores each analysis in its own transaction; content stored at the current version
-    is reused (and marked opened now, as adding it again in the app would)."""
+    is reused (and marked opened now, as adding it again in the app would), once its
+    stored analysis is found readable (``DamagedRecordError`` if not)."""
 
     def __init__(self, library: Library) -> None:
         if library.read_only:
@@ -35,7 +36,10 @@ class LibrarySink:
         self.library = library
 
     def reuse(self, article: Article) -> int | None:
-        return self.library.reuse_current(article.sha256)
+        article_id = self.library.reuse_current(article.sha256)
+        if article_id is not None:
+            self.library.analysis(article_id)  # raises DamagedRecordError if it cannot be read
+        return article_id
 
     def put(self, analysis: Analysis) -> tuple[int, bool]:
         return self.library.add_analysis(analysis)

@@ -1,13 +1,14 @@
-"""What runs on a worker: open one file's bytes, analyse one Article; plain values back.
+"""What runs on a worker: open one file's bytes, analyse some Articles; plain values back.
 
 ``open_file`` turns the bytes the client read into an ``Article`` (``Opened``), or says why
 the file cannot be used: parsing a file (a PDF, an HTML page) is the slow and risky part of
 opening it, and it runs here so that one slow file holds up one worker, never the client
-(issue 17). ``analyse_article`` loads the spaCy model once, on its first task
-(``reader.nlp.parsing`` keeps it for the life of the process), and returns the
-``Analysis``, or a ``Refused`` verdict when the article itself is the problem. Bugs in the
-analysis are not caught: they reach the client with their traceback. Nothing here touches
-a file on disk or the library.
+(issue 17). ``analyse_articles`` analyses a group of articles (``Articles``) as one parse
+stream (``reader.pipeline.analyse_each``), loading the spaCy model once, on the first task
+(``reader.nlp.parsing`` keeps it for the life of the process), and returns for each article
+its ``Analysis``, or a ``Refused`` verdict when the article itself is the problem; one
+refused article never stops the others. Bugs in the analysis are not caught: they reach
+the client with their traceback. Nothing here touches a file on disk or the library.
 """
 
 from __future__ import annotations
@@ -59,9 +60,16 @@ def open_file(file: FileBytes) -> Opened:
         return Opened(file.index, None, error.problem)
 
 
-#: What a worker is asked to do: open a file's bytes, or analyse an article.
-Job = FileBytes | Article
-#: What it answers.
+@dataclass(frozen=True, slots=True)
+class Articles:
+    """Articles a worker analyses in one task, as one parse stream."""
+
+    articles: tuple[Article, ...]
+
+
+#: What a worker is asked to do: open a file's bytes, or analyse an article or several.
+Job = FileBytes | Article | Articles
+#: What it answers about one file or one article.
 Result = Opened | Analysis | Refused
 
 
@@ -74,14 +82,19 @@ class Work(Protocol):
     def take(self, result: Result) -> None: ...
 
 
-def analyse_article(article: Article) -> Analysis | Refused:
-    """The full analysis of one article (the model loaded on first use)."""
-    from reader.pipeline import analyse
+def analyse_articles(group: Articles) -> tuple[Analysis | Refused, ...]:
+    """The full analysis of each article of ``group``, in order (the model loaded on first
+    use), parsed as one stream."""
+    from reader.pipeline import analyse_each
 
-    try:
-        return analyse(article)
-    except ArticleError as error:
-        return Refused(article.sha256, error.problem)
+    return tuple(outcome(article, result) for article, result in analyse_each(group.articles))
+
+
+def outcome(article: Article, result: Analysis | ArticleError) -> Analysis | Refused:
+    """What the client is told of one article: its analysis, or why it has none."""
+    if isinstance(result, ArticleError):
+        return Refused(article.sha256, result.problem)
+    return result
 
 
 def worker_version() -> str:

