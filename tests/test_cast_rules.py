@@ -365,3 +365,30 @@ def test_a_transcript_quoted_a_turn_per_paragraph_gives_each_turn_its_speaker(ca
         ("OKAFOR", "No branch will close this year. That is a promise"),
     ]
     assert {q.kind for q in analysis.quotes} == {"direct"}
+
+
+def test_the_company_and_the_club_are_the_body_named_before(cast):
+    analysis = cast(
+        "Ferry operator cuts winter sailings\n\n"
+        "LONDON, March 3 (Reuters) - Brightwater Shipping Co. will run two sailings a day "
+        "instead of five "
+        "from January, the company said on Tuesday.\n\n"
+        "The Ministry of Transport has asked for a review. The company said it would "
+        "publish its accounts in March.\n\n"
+        "Supporters of Kilbride Rovers were angry after the match. The club said tickets "
+        "would be refunded."
+    )
+    # Not the agency of the dateline, and not the ministry named in between.
+    assert speaker_of(analysis, "two sailings a day").name == "Brightwater Shipping Co."
+    assert speaker_of(analysis, "publish its accounts").name == "Brightwater Shipping Co."
+    assert speaker_of(analysis, "tickets would be refunded").name == "Kilbride Rovers"
+    assert all(a.name.lower() not in ("company", "the company", "club") for a in analysis.actors)
+
+
+def test_the_company_with_no_company_named_stays_a_description(cast):
+    analysis = cast(
+        "Fuel prices rise again\n\n"
+        "Prices at the pump rose for a third week, the company said in a statement."
+    )
+    speaker = speaker_of(analysis, "Prices at the pump")
+    assert speaker is not None and speaker.name.lower() in ("company", "the company")

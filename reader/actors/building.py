@@ -21,7 +21,9 @@
   Kremlin", also when the span ends at "a spokesman" and the text goes on "for the
   Kremlin") or written as owner ("Russia's foreign ministry") is the speaker; a plural noun
   ("experts", "US officials") is a group and an institution noun ("the Defence Ministry")
-  an organisation, found again by the same words; then any entity in the span; then a
+  an organisation, found again by the same words ("the company", "the club" and the like
+  are the organisation named as the subject of their sentence or the nearest one before,
+  if one was: ``BACK_REFERENCE_HEADS``); then any entity in the span; then a
   capitalised name (matched by name, or a new person); else a description of kind other.
   A definite title nobody in the article holds stays unresolved.
 * Confidence: a pronoun speaker keeps 0.85 of the quote's confidence, a title 0.9; an
@@ -77,7 +79,13 @@ from reader.lexicon.demonyms import (
     COUNTRY_OF_PLURAL,
     NOUN_USE_FOLLOWERS,
 )
-from reader.lexicon.groups import BODY_NOUNS, ORGANISATION_HEADS, OUTLET_HEADS
+from reader.lexicon.groups import (
+    BACK_REFERENCE_HEADS,
+    BODY_NOUNS,
+    ORGANISATION_HEADS,
+    OTHER_BODIES,
+    OUTLET_HEADS,
+)
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.titles import (
     HONORIFICS,
@@ -131,6 +139,8 @@ _ROLE_JOINED = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[a-z-]+[ \t]+){1,3}")
 _PLACE_PHRASE = re.compile(
     r"[ \t]+(?:to|of|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){1,5}"
 )
+#: How far back "the company" looks for the company it refers to.
+_BACK_REFERENCE_CHARS = 1500
 _CLAUSE_PUNCTUATION = frozenset(',.;:"“”()')
 #: What joins a speaking role (``SPEAKING_ROLES``) to its body after the speaker span:
 #: " for the", " at", ", of".
@@ -537,6 +547,10 @@ class _Speakers:
             for title in cluster.titles:
                 self._titles[title].add(cluster.key)
         self._previous: Mention | None = None
+        #: Where the mentions that are their sentence's subject start, and those that only
+        #: modify a noun ("the FrameKit app").
+        self._subjects = {m.start for m in self.mentions if m.subject}
+        self._modifiers = {m.start for m in self.mentions if m.modifier}
         #: Speaker pronouns and the cluster key each resolved to (None: unresolved).
         self.spoken: dict[tuple[int, int], str | None] = {}
 
@@ -675,6 +689,9 @@ class _Speakers:
         bodies = [c for c in self._overlapping(start, head_offset) if c.kind == "organisation"]
         if bodies and lower_head in ORGANISATION_HEADS | BODY_NOUNS:
             return bodies[0], 1.0  # "Yonhap news agency", "the Hanover Gazette newspaper"
+        named = self._named_before(lower_head, start) if definite else None
+        if named is not None:  # "the company said" after "Hollis Marine"
+            return named, TITLE_CONFIDENCE
         if lower_head in ORGANISATION_HEADS:
             return self._new_mention(
                 self.registry.described(description_key(surface)), surface, start, "organisation"
@@ -729,6 +746,38 @@ class _Speakers:
     ) -> tuple[Cluster, float]:
         self.registry.mention(cluster, surface, start, kind)
         return cluster, 1.0
+
+    def _named_before(self, head: str, start: int) -> Cluster | None:
+        """The organisation "the company" or "the club" refers back to: the first named in
+        the nearest sentence (its own, or one before, within ``_BACK_REFERENCE_CHARS``)
+        that names one, which is that sentence's subject in news ("Lumenary Inc., the maker
+        of FrameKit, will cut 300 jobs, the company said"), whose name is not that of
+        another kind of body ("the company" is not the Ministry of Health)."""
+        if head not in BACK_REFERENCE_HEADS:
+            return None
+        found: list[tuple[bool, Cluster]] = []  # (a subject?, the organisation)
+        found_sentence = -1
+        index = bisect_left(self._starts, start)
+        for j in range(index - 1, -1, -1):
+            entity = self.entities[self._located[j]]
+            if entity.start < start - _BACK_REFERENCE_CHARS:
+                break
+            sentence = self.sentences.of(entity.start)
+            if found and sentence < found_sentence:
+                break
+            cluster = self.entity_clusters[self._located[j]].root()
+            if cluster.kind != "organisation" or not entity.named:
+                continue
+            if entity.start in self._modifiers or self.text[: entity.start].endswith("("):
+                continue  # "the FrameKit app", "SEOUL (Reuters) -": not who "the company" is
+            words = {w.lower() for w in entity.text.split()}
+            if head not in words and words & (ORGANISATION_HEADS | BODY_NOUNS | OTHER_BODIES):
+                continue
+            found.append((entity.start in self._subjects, cluster))
+            found_sentence = sentence
+        # The sentence's subject, else the first named in it.
+        subjects = [c for subject, c in found if subject]
+        return subjects[-1] if subjects else (found[-1][1] if found else None)
 
     def _overlapping(self, start: int, end: int, possessive: bool = False) -> list[Cluster]:
         """Actor clusters of entities overlapping [start, end), people first.

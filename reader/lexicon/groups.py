@@ -27,6 +27,23 @@ ORGANISATION_HEADS: frozenset[str] = wordset(
     """
 )
 
+#: Heads of a definite description that refers back to the organisation named last ("the
+#: company", "the club", "the firm"); the other heads ("the ministry", "the council") name
+#: a body of their own.
+BACK_REFERENCE_HEADS: frozenset[str] = wordset(
+    """
+    company firm club bank airline carrier retailer group business charity
+    """
+)
+
+#: Words in the names of bodies that are neither companies nor clubs: "the company" does
+#: not refer back to the University of Copenhagen.
+OTHER_BODIES: frozenset[str] = wordset(
+    """
+    university college school hospital institute party museum police
+    """
+)
+
 #: Last words of the names of sites and buildings, which are places: "Johnson Space Center",
 #: "Castlefrank Road", "Adler Planetarium".
 SITE_HEADS: frozenset[str] = wordset(
