@@ -31,6 +31,7 @@ from reader.library import (
     Library,
     LibraryError,
     ListedArticle,
+    Removed,
     SearchHit,
     open_library,
 )
@@ -49,14 +50,17 @@ Work = Callable[[Library], Any]
 
 @dataclass(frozen=True, slots=True)
 class Where:
-    """Which library a task reads: its data folder and analysis version."""
+    """Which library a task reads: its data folder and analysis version; ``sound``: the
+    window's connection knows the file sound (checked, or as the last clean close left it),
+    so that a writer's first write need not check it again."""
 
     data_dir: str
     version: str
+    sound: bool = field(default=False, compare=False)
 
     @classmethod
     def of(cls, library: Library) -> Where:
-        return cls(data_dir_of(library), library.version)
+        return cls(data_dir_of(library), library.version, library.trusted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +71,15 @@ class _Pending:
 
 
 class LibraryReader(QObject):
-    """Runs tasks on its own thread, from its own read-only connection."""
+    """Runs tasks on its own thread, from its own connection: read-only, or ``writable`` for
+    the few writes too slow for the GUI thread (removing articles, putting them back)."""
 
     answered = Signal(int, object)
     failed = Signal(int, str, str)
 
-    def __init__(self) -> None:
+    def __init__(self, writable: bool = False) -> None:
         super().__init__()
+        self.writable = writable
         self._library: Library | None = None
         self._opened_for: Where | None = None
         self._lock = threading.Lock()
@@ -98,7 +104,11 @@ class LibraryReader(QObject):
     def _library_for(self, where: Where) -> Library:
         if self._library is None or self._opened_for != where:
             self.close()
-            library = open_library(where.data_dir, version=where.version, read_only=True)
+            library = open_library(
+                where.data_dir, version=where.version, read_only=not self.writable
+            )
+            if self.writable and where.sound:
+                library.mark_sound()  # the same file the window's connection knows sound
             with self._lock:
                 self._library, self._opened_for = library, where
         assert self._library is not None
@@ -126,7 +136,13 @@ class LibraryTasks(QObject):
     #: Queued to the reader thread: (task id, Where, work).
     requested = Signal(int, object, object)
 
-    def __init__(self, parent: QObject | None = None, name: str = "dramatis-library-reader"):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        name: str = "dramatis-library-reader",
+        *,
+        writable: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._next = 0
         self._latest: dict[str, int] = {}
@@ -134,7 +150,7 @@ class LibraryTasks(QObject):
         self._stopped = False
         self.thread_ = QThread(self)
         self.thread_.setObjectName(name)
-        self.reader = LibraryReader()
+        self.reader = LibraryReader(writable)
         self.reader.moveToThread(self.thread_)
         # ``finished`` is emitted on the reader's thread, so the connection closes where it lives.
         self.thread_.finished.connect(self.reader.close, Qt.ConnectionType.DirectConnection)
@@ -193,7 +209,8 @@ class LibraryTasks(QObject):
         self._stopped = True
         self._latest.clear()
         self.thread_.quit()
-        self.reader.interrupt()
+        if not self.reader.writable:
+            self.reader.interrupt()  # a write is let finish: it is one transaction
         if not self.thread_.wait(STOP_WAIT_MS):
             log.warning("A library task is still running; waiting for it to finish")
             self.thread_.wait()
@@ -278,6 +295,16 @@ def table_task(
         return TablePages(view, total, found, generation, listed, everything)
 
     return work
+
+
+def remove_task(article_ids: list[int]) -> Work:
+    """A task removing articles, keeping what putting them back needs (``Removed``)."""
+    return lambda library: library.remove_articles(article_ids)
+
+
+def put_back_task(removed: Removed) -> Work:
+    """A task storing removed articles again: ``{old id: id now}``."""
+    return lambda library: library.put_back(removed)
 
 
 def generation_task() -> Work:

@@ -188,6 +188,13 @@ def _rename_back(db: Database, actor: KeptActor) -> None:
     found = db.execute("SELECT key, name FROM actors WHERE id = ?", (actor.id,)).fetchone()
     if found is None:
         return
+    aliases = db.execute(
+        "SELECT key, alias FROM actor_aliases WHERE actor_id = ? ORDER BY key", (actor.id,)
+    ).fetchall()
+    if (str(found[0]), str(found[1])) == (actor.key, actor.name) and tuple(
+        (str(k), str(a)) for k, a in aliases
+    ) == actor.aliases:
+        return  # as it was (most are): its links need not be read, a popular actor has many
     links = db.execute(
         "SELECT name, kind, aliases, named FROM article_actors WHERE actor_id = ?", (actor.id,)
     ).fetchall()

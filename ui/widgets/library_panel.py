@@ -52,6 +52,8 @@ from ui.tasks import (
     TablePages,
     TableView,
     generation_task,
+    put_back_task,
+    remove_task,
     search_task,
     table_task,
 )
@@ -100,6 +102,9 @@ class LibraryPanel(QWidget):
         #: Articles to select once their rows are read (kept across reading the table again).
         self._to_select: set[int] = set()
         self.tasks = LibraryTasks(self, "dramatis-library-search")
+        #: Removing and putting back, on a connection of its own: too slow for the GUI
+        #: thread on a large library (every actor of an article is filed again).
+        self.writes = LibraryTasks(self, "dramatis-library-writer", writable=True)
         self.query = QLineEdit()
         self.query.setPlaceholderText("Search the library…")
         self.query.setClearButtonEnabled(True)
@@ -197,6 +202,7 @@ class LibraryPanel(QWidget):
         """Stop polling and the reader thread (interrupting its read); close its connection."""
         self._poll.stop()
         self.tasks.shutdown()
+        self.writes.shutdown()
 
     # -- the table ---------------------------------------------------------------------------
 
@@ -315,17 +321,23 @@ class LibraryPanel(QWidget):
     # -- removing and undoing ---------------------------------------------------------------
 
     def remove_selected(self) -> None:
-        """Remove the selected articles from the library; Undo stores them again."""
+        """Remove the selected articles from the library (on the writer thread); Undo
+        stores them again."""
         ids = self.table.selected_ids()
         library = self.library
-        if not ids or library is None:
+        if not ids or library is None or self.writes.busy("write"):
             return
         try:
-            removed = library.remove_articles(ids)
+            library.check_writable()
         except LibraryError as error:
             self.failed.emit(str(error.subject), error.problem)
             return
+        self.status.setText(messages.REMOVING.format(count=plural(len(ids), "article")))
+        self.writes.run("write", library, remove_task(ids), self._on_removed, self._write_failed)
+
+    def _on_removed(self, removed: Removed) -> None:
         if not len(removed):
+            self._read_table(keep=True)
             return
         self.removed.append(removed)
         self.table.undo_available = True
@@ -336,17 +348,21 @@ class LibraryPanel(QWidget):
         self.table.setFocus()
 
     def undo_remove(self) -> None:
-        """Store the articles of the latest removal again, as they were, and select them."""
+        """Store the articles of the latest removal again, as they were (on the writer
+        thread), and select them."""
         library = self.library
-        if not self.removed or library is None:
+        if not self.removed or library is None or self.writes.busy("write"):
             return
-        removed = self.removed.pop()
-        try:
-            placed = library.put_back(removed)
-        except LibraryError as error:
-            self.removed.append(removed)
-            self.failed.emit(str(error.subject), error.problem)
-            return
+        self.status.setText(messages.PUTTING_BACK)
+        work = put_back_task(self.removed[-1])
+        self.writes.run("write", library, work, self._on_put_back, self._write_failed)
+
+    def _write_failed(self, subject: str, problem: str) -> None:
+        self.failed.emit(subject, problem)
+        self._read_table(keep=True)
+
+    def _on_put_back(self, placed: dict[int, int]) -> None:
+        self.removed.pop()
         self._forget_undo()
         if self.removed:
             self._offer_undo(self.removed[-1])

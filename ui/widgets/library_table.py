@@ -28,11 +28,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reader.library import Column, ListedArticle
 from reader.output.titles import listed_title
+from ui import messages
 from ui.style.safe_text import LINE_LIMIT, one_line, tooltip
 
 #: Rows read at a time.
@@ -132,6 +133,8 @@ class LibraryTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _shown(article, column)
+        if column is Column.PUBLISHED and article.published is None:
+            return _added_instead(article, role)
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TITLE, Column.OUTLET):
             return tooltip(_shown(article, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.STATEMENTS:
@@ -169,13 +172,27 @@ def shown_date(value: str | None) -> str:
     return one_line(value)
 
 
+def _added_instead(article: ListedArticle, role: int) -> Any:
+    """A file that gave no date is dated, and sorted, by the day it was added: shown muted,
+    in italics, and said so."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return tooltip(messages.NO_PUBLISHED_DATE.format(added=shown_date(article.added)))
+    return None
+
+
 def _shown(article: ListedArticle, column: Column) -> str:
     if column is Column.TITLE:
         return hit_title(article.title, article.source, article.id, article.opening)
     if column is Column.OUTLET:
         return one_line(article.outlet) if article.outlet else ""
     if column is Column.PUBLISHED:
-        return shown_date(article.published)
+        return shown_date(article.published or article.added)
     if column is Column.ADDED:
         return shown_date(article.added)
     return str(article.statements)
@@ -202,6 +219,11 @@ class LibraryTable(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for section in range(1, len(COLUMNS)):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+        # Widths from the font, not from the rows (which are read a page at a time).
+        metrics = self.fontMetrics()
+        widths = {1: "The Coastal Times", 2: "0000-00-00", 3: "0000-00-00", 4: "Statements"}
+        for section, sample in widths.items():
+            header.resizeSection(section, metrics.horizontalAdvance(sample) + 3 * metrics.height())
         header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
         # The model sorts nothing itself: a click asks the library (``sortWanted``).
