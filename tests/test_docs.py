@@ -54,3 +54,28 @@ def test_schema_lists_every_statement_rule():
     for rule in Rule:
         assert f"`{rule.value}`" in schema, rule
         assert rule in DESCRIPTIONS and rule in PRECEDENCE, rule
+
+
+def test_the_readme_states_the_limits_the_app_enforces():
+    from reader.deadline import ANALYSIS_SECONDS
+    from reader.opening import limits
+    from reader.opening.long_words import MAX_WORD_CHARS
+
+    readme = README
+    stated = {
+        f"| a file | {limits.MAX_FILE_BYTES // 2**20} MB |",
+        f"{limits.MAX_TEXT_CHARS:,} characters, {limits.MAX_TEXT_TOKENS:,} words",
+        f"{limits.MAX_PDF_PAGES:,} pages, {limits.MAX_PDF_CONTENT_BYTES // 2**20} MB",
+        f"{limits.MAX_PDF_OPERATORS:,} drawing operations",
+        f"{limits.MAX_HTML_TAGS:,} tags; {limits.MAX_HTML_TAG_ATTRIBUTES:,} attributes on a tag",
+        f"{limits.MAX_HTML_ATTRIBUTES:,} in all",
+        f"{limits.MAX_DOCX_EXPANDED_BYTES // 2**20} MB unpacked, "
+        f"{limits.MAX_DOCX_ELEMENTS:,} XML elements, {limits.MAX_DOCX_RATIO} times",
+        f"| analysing one article | {ANALYSIS_SECONDS:g} seconds |",
+        f"a title longer than {limits.MAX_TITLE_CHARS} characters",
+        f"name longer than {limits.MAX_NAME_CHARS}",
+        f"a date longer than {limits.MAX_DATE_CHARS}",
+        f"longer than {MAX_WORD_CHARS:,} characters",
+    }
+    missing = [line for line in stated if line not in readme]
+    assert not missing, missing

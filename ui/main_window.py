@@ -55,6 +55,7 @@ from ui.about import ShortcutsDialog, about_html
 from ui.bundle import resource_path
 from ui.correcting import CastEditor
 from ui.export import Exporter
+from ui.panel_zoom import PanelZoom
 from ui.reviewing import Reviewer
 from ui.sample import is_sample
 from ui.settings import LastArticle, Settings
@@ -224,6 +225,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.actors, "Cast")
         self.tabs.addTab(self.library_panel, "Library")
         self.tabs.addTab(self.said, "Who said what")
+        # View > Zoom is for the panels too, not only the text.
+        self.panel_zoom = PanelZoom([self.tabs, self.legend], [self.actors.refit])
+        self.view.zoomChanged.connect(self.panel_zoom.apply)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)

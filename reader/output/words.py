@@ -13,7 +13,8 @@ LABEL_NAMES: dict[str, str] = {
     "PERSON": "Person",
     "ORG": "Organisation",
     "GPE": "Country, city or state",
-    "LOC": "Place",
+    # Not "Place": that is the kind of every place actor, a country's as much as a sea's.
+    "LOC": "Region or natural place",
     "FAC": "Building or site",
     "NORP": "Nationality or group",
     "EVENT": "Event",

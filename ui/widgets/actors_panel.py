@@ -264,6 +264,15 @@ class ActorsPanel(QWidget):
         self.summary.setText(messages.NO_ACTORS)
         self._update_said_button()
 
+    def refit(self) -> None:
+        """Make the rows again in the panel's font (after a zoom), keeping the actor chosen."""
+        if self.analysis is None:
+            return
+        chosen = self.chart.chosen
+        self.show_analysis(self.analysis, self._theme)
+        if chosen is not None:
+            self.select_actor(chosen)
+
     def set_check_threshold(self, threshold: float) -> None:
         """Say "Check this" on the statements less sure than ``threshold``."""
         if threshold != self.check_below:
@@ -290,7 +299,7 @@ class ActorsPanel(QWidget):
         item = QTreeWidgetItem([f"{name}   ({counts})", shown_kind])
         item.setIcon(0, chip_icon(style.color(self._theme)))
         item.setData(0, ACTOR_ROLE, actor.id)
-        font = item.font(0)
+        font = QFont(self.tree.font())  # the panel's, zoomed with it
         font.setBold(bool(said))
         item.setFont(0, font)
         aliases = [one_line(a) for a in actor.aliases[:20] if a != actor.name]
@@ -352,7 +361,7 @@ class ActorsPanel(QWidget):
         if checking:
             tip += "\n" + check_line(quote)
             item.setForeground(1, QBrush(QColor(CHECK_COLOURS[self._theme is Theme.DARK])))
-            font = item.font(1)
+            font = QFont(self.tree.font())
             font.setBold(True)
             item.setFont(1, font)
         item.setToolTip(0, tooltip(tip))
