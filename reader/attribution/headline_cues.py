@@ -84,7 +84,7 @@ def _capitalised(tokens: list[Token]) -> bool:
 def find_headline_speech(paragraph: Paragraph, index: int) -> Attribution | None:
     """The statement a title-case headline reports, if it reports one."""
     doc = paragraph.doc
-    line = doc.text.rstrip().rstrip(".!?”’\"'")
+    line = paragraph.text.rstrip().rstrip(".!?”’\"'")
     if ":" in line or not is_title_case_headline(line):
         return None
     tokens = list(doc)
@@ -112,7 +112,11 @@ def find_headline_speech(paragraph: Paragraph, index: int) -> Attribution | None
             continue
         content = _span(tokens[:comma] if inverted else tokens[i + 1 :], offset)
         speaker = _span(speaker_tokens, offset)
-        if content is None or speaker is None or len(doc.text[content[0] - offset :].split()) < 2:
+        if (
+            content is None
+            or speaker is None
+            or len(paragraph.text[content[0] - offset :].split()) < 2
+        ):
             continue
         cue = (offset + tok.idx, offset + tok.idx + len(tok.text))
         return Attribution((content,), cue, speaker, Rule.HEADLINE, index)

@@ -25,8 +25,8 @@ def answer_attributions(
     paragraphs: Sequence[Paragraph], entities: Sequence[Entity]
 ) -> list[Attribution]:
     """One statement per "A:" paragraph, spoken by the interviewee; none without questions."""
-    questions = [i for i, p in enumerate(paragraphs) if _QUESTION.match(p.doc.text)]
-    answers = [i for i, p in enumerate(paragraphs) if _ANSWER.match(p.doc.text)]
+    questions = [i for i, p in enumerate(paragraphs) if _QUESTION.match(p.text)]
+    answers = [i for i, p in enumerate(paragraphs) if _ANSWER.match(p.text)]
     if not questions or not answers:
         return []
     interviewee = _interviewee(paragraphs[questions[0]].start, entities)
@@ -35,10 +35,10 @@ def answer_attributions(
     found = []
     for index in answers:
         paragraph = paragraphs[index]
-        label = _ANSWER.match(paragraph.doc.text)
+        label = _ANSWER.match(paragraph.text)
         assert label is not None
         start = paragraph.start + label.end()
-        end = paragraph.start + len(paragraph.doc.text.rstrip())
+        end = paragraph.start + len(paragraph.text.rstrip())
         if end - start < 2:
             continue
         cue = (paragraph.start + label.start(), paragraph.start + label.end())

@@ -156,7 +156,7 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
     """Every top-level quoted stretch in text order, with article offsets."""
     out: list[QuoteRegion] = []
     for index, paragraph in enumerate(paragraphs):
-        line = paragraph.doc.text
+        line = paragraph.text
         doubles = _double_regions(line)
         singles = _single_regions(line, doubles)
         for s, e, closed in sorted(doubles + [(s, e, c) for s, e, c in singles]):
@@ -172,10 +172,10 @@ def find_quote_regions(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
             and nxt is not None
             and nxt.paragraph == region.paragraph + 1
             and nxt.start == paragraphs[nxt.paragraph].start
-            and not _TRANSCRIPT_LABEL.match(paragraphs[nxt.paragraph].doc.text)
+            and not _TRANSCRIPT_LABEL.match(paragraphs[nxt.paragraph].text)
             and not (
                 region.start == paragraphs[region.paragraph].start
-                and _TRANSCRIPT_LABEL.match(paragraphs[region.paragraph].doc.text)
+                and _TRANSCRIPT_LABEL.match(paragraphs[region.paragraph].text)
             )
         )
         if continues:
@@ -206,7 +206,7 @@ def _closed_in_next_paragraph(
         if region.end != paragraphs[region.paragraph].end:
             continue
         following = paragraphs[index]
-        line = following.doc.text
+        line = following.text
         if _TRANSCRIPT_LABEL.match(line) or line[:1] in _ALL_MARKS:
             continue
         closing = _CLOSING_MARK.search(line)

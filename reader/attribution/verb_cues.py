@@ -115,7 +115,7 @@ def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
     doc: Doc = paragraph.doc
     offset = paragraph.start
     found: list[Attribution] = []
-    if BOILERPLATE.match(doc.text):
+    if BOILERPLATE.match(paragraph.text):
         return found
     headline = colon_line(paragraph, index)
     if headline is not None:

@@ -83,7 +83,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     speaking: set[int] = set()
     for paragraph in paragraphs:
         checkpoint()
-        target = headline if is_title_case_headline(paragraph.doc.text) else body
+        target = headline if is_title_case_headline(paragraph.text) else body
         repaired = repair_names(text, list(_trimmed(_raw_entities(paragraph))))
         named = hyphenated_names(text, paragraph.start, paragraph.end, repaired)
         found = _people_by_role(paragraph, people_by_given_names(paragraph, named))

@@ -59,7 +59,7 @@ def _given_name_runs(paragraph: Paragraph) -> list[tuple[Token, Token]]:
     runs: list[tuple[Token, Token]] = []
     doc = paragraph.doc
     last = -1
-    for match in _NAME_PAIR.finditer(doc.text):
+    for match in _NAME_PAIR.finditer(paragraph.text):
         if given_name(match.group(1)) is None:
             continue
         span = doc.char_span(match.start(1), match.end(1))
@@ -124,7 +124,7 @@ def _as_person(
         return entities
     if any(e.label not in _MISTAKEN and e.label != "PERSON" for e in overlapping):
         return entities  # a date, a number, a law: not a name
-    text = paragraph.doc.text
+    text = paragraph.text
     name = text[start - paragraph.start : end - paragraph.start]
     last_word = name.split()[-1]
     common_first = is_common_given_name(first.text)

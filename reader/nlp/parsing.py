@@ -11,6 +11,7 @@ handing back each article's paragraphs as soon as they are all parsed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import threading
@@ -66,15 +67,20 @@ _nlp: Language | None = None
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A parsed stretch of the article: ``doc.text == text[start:start + len(doc.text)]``."""
+    """A parsed stretch of the article: ``text == article.text[start:end] == doc.text``."""
 
     start: int
     doc: Doc
-    #: ``start + len(doc.text)``, worked out once: ``Doc.text`` is rebuilt on every call.
+    #: ``doc.text``, kept: spaCy rebuilds ``Doc.text`` from its tokens on every call, and
+    #: the stages read it several times a paragraph. The parse passes the chunk it parsed.
+    text: str = ""
+    #: ``start + len(text)``.
     end: int = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "end", self.start + len(self.doc.text))
+        if not self.text:
+            object.__setattr__(self, "text", self.doc.text)
+        object.__setattr__(self, "end", self.start + len(self.text))
 
 
 def load_nlp() -> Language:
@@ -98,8 +104,10 @@ def load_nlp() -> Language:
         return _nlp
 
 
+@functools.cache
 def model_version() -> str:
-    """Name and version of the model, for the stored analysis version, without loading it."""
+    """Name and version of the model, for the stored analysis version, without loading it
+    (read once: looking it up among the installed packages takes about 2 ms)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -230,7 +238,7 @@ def parse(
         checkpoint()
         docs = nlp.pipe((chunk for _, chunk in batch), batch_size=len(batch))
         paragraphs.extend(
-            Paragraph(start, doc) for (start, _), doc in zip(batch, docs, strict=True)
+            Paragraph(start, doc, chunk) for (start, chunk), doc in zip(batch, docs, strict=True)
         )
         if progress is not None:
             progress(len(paragraphs), len(pieces))
@@ -308,8 +316,8 @@ def parse_each(
         live = [piece for piece in batch if piece[0].error is None]
         if live:
             docs = nlp.pipe((chunk for _, _, chunk in live), batch_size=len(live))
-            for (entry, start, _), doc in zip(live, docs, strict=True):
-                entry.paragraphs.append(Paragraph(start, doc))
+            for (entry, start, chunk), doc in zip(live, docs, strict=True):
+                entry.paragraphs.append(Paragraph(start, doc, chunk))
             del docs, doc
         del batch, live
         while waiting and waiting[0].done:
