@@ -7,9 +7,9 @@ The synthetic library (bench/synthetic_library.py) is built once in ``--data-dir
 articles given outlets (40 of them, by id) and kept. Printed, as medians in milliseconds:
 a page of 200 rows at the top, the middle and the end of the table in each order, both
 ways (on the reader thread in the app); the same with an outlet and with a year of dates;
-the count, the outlet list and the generation asked every two seconds; and, on the GUI
-thread, putting a page and the outlet list on screen, and removing articles and putting
-them back (as the window does on its own connection).
+the count, the outlet list and the generation asked every two seconds; on the GUI
+thread, putting a page and the outlet list on screen; and removing articles and putting
+them back (as the window's writer thread does, on its own connection).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.library import Bounds, Column, Library, open_library  # noqa: E402
+from reader.library import Bounds, Column, Library, open_library
 
 PAGE = 200
 OUTLETS = 40
@@ -126,7 +126,7 @@ def _gui_thread(library: Library, repeat: int) -> None:
         started = time.perf_counter()
         library.put_back(removed)
         back = (time.perf_counter() - started) * 1000
-        print(f"GUI thread: remove {count} articles {took:.0f} ms, undo {back:.0f} ms")
+        print(f"writer thread: remove {count} articles {took:.0f} ms, undo {back:.0f} ms")
     app.processEvents()
 
 

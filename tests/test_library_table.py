@@ -8,11 +8,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from fake_articles import VERSION, Said, fake_analysis
 
 from reader.library import Bounds, Column, open_library
 from reader.library.listing import order_sql
 from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, run_script
-from fake_articles import VERSION, Said, fake_analysis
 
 #: (title, outlet, published, added, statements)
 ROWS = [
@@ -79,7 +79,7 @@ def test_rows_carry_what_the_table_shows(library):
 def test_pages_are_slices_of_one_order(library):
     whole = _titles(library, Column.PUBLISHED, True)
     pages = [_titles(library, Column.PUBLISHED, True, limit=2, offset=n) for n in (0, 2, 4)]
-    assert sum(pages, []) == whole
+    assert [title for page in pages for title in page] == whole
     assert library.listing_count() == 5
 
 

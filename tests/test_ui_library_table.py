@@ -33,7 +33,7 @@ def _fill(library: Library) -> None:
         library.add_analysis(
             fake_analysis(
                 title, said, outlet=outlet, published=published, extra=f"The {title.lower()} story."
-            )  # fmt: skip
+            )
         )
 
 
@@ -205,7 +205,7 @@ def test_the_table_is_read_again_when_another_program_adds_an_article(
         other.add_analysis(
             fake_analysis(
                 "Late news", [Said("Tom Okafor", "the late news was good")], outlet="Island News"
-            )  # fmt: skip
+            )
         )
     finally:
         other.close()
@@ -246,6 +246,12 @@ def test_a_large_library_is_read_a_page_at_a_time(qtbot, big_library, monkeypatc
         qtbot.waitUntil(lambda: panel.model.article(250) is not None, timeout=TIMEOUT)
         assert len(panel.model.pages) <= 2
         assert sum(len(rows) for rows in panel.model.pages.values()) <= 2 * library_table.PAGE_SIZE
+        # Another program adds an article: the table grows, and stays where it was scrolled.
+        scrolled = panel.table.verticalScrollBar().value()
+        assert scrolled > 0
+        big_library.add_analysis(fake_analysis("Oldest title", [], extra="A late report."))
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 451, timeout=TIMEOUT)
+        assert panel.table.verticalScrollBar().value() == scrolled
     finally:
         panel.shutdown()
 

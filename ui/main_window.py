@@ -787,6 +787,7 @@ class MainWindow(QMainWindow):
         article = analysis.article
         parts = [
             one_line(str(article.source), 2 * LINE_LIMIT) if article.source else "",
+            one_line(article.outlet or ""),
             one_line(article.byline or ""),
             one_line(article.published or ""),
             ", ".join(
