@@ -242,3 +242,27 @@ def test_not_actor_and_add_statement_on_the_command_line(capsys, data):
     assert [s["text"] for s in json.loads(out)] == ["another four million crowns", MISSED]
     code, _, err = run(capsys, data, "add-statement", "1", "5", "999999", "Hollis Marine")
     assert code == 2 and "not in article 1" in err
+
+
+def test_the_library_table_counts_and_filters_what_to_check(tmp_path, harbour):
+    from reader.library import Bounds
+
+    sure = analyse(
+        article_from_text(
+            "Ferry timetable unchanged\n\nMarit Solberg said the ferry would keep its timetable.",
+            title="Ferry timetable unchanged",
+        )
+    )
+    assert not any(q.to_check() for q in sure.quotes)
+    with open_library(tmp_path / "data") as library:
+        harbour_id, _ = library.add_analysis(harbour)
+        sure_id, _ = library.add_analysis(sure)
+        listed = {a.id: a.to_check for a in library.listing()}
+        assert listed == {harbour_id: 3, sure_id: 0}
+        only = Bounds(to_check_only=True)
+        assert [a.id for a in library.listing(bounds=only)] == [harbour_id]
+        assert library.listing_count(only) == 1
+        # The reader's threshold moves the counts and the filter.
+        low = Bounds(to_check_only=True, check_below=0.4)
+        assert [(a.id, a.to_check) for a in library.listing(bounds=low)] == [(harbour_id, 2)]
+        assert library.listing_count(Bounds(to_check_only=True, check_below=0.1)) == 0

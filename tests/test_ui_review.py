@@ -155,3 +155,32 @@ def test_who_said_what_marks_a_statement_to_check(window, qtbot):
     html = results.toPlainText()
     assert "Check this (confidence 0.76): the speaker is a pronoun" in html
     assert html.count("Check this") == 1
+
+
+def test_the_library_tab_says_how_many_to_check_and_filters_them(window, qtbot, tmp_path):
+    from ui.widgets.library_table import TO_CHECK_COLUMN
+
+    other = tmp_path / "ferry.txt"
+    other.write_text(
+        "Ferry timetable unchanged\n\nMarit Solberg said the ferry would keep its timetable.",
+        encoding="utf-8",
+    )
+    window.open_paths([other])
+    qtbot.waitUntil(lambda: window.library.count() == 2, timeout=TIMEOUT)
+    panel = window.library_panel
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: panel.model.article(1) is not None, timeout=TIMEOUT)
+    counts = {
+        panel.model.article(row).title: panel.model.index(row, TO_CHECK_COLUMN).data()
+        for row in range(2)
+    }
+    assert counts == {"Harbour works delayed again": "3", "Ferry timetable unchanged": ""}
+    panel.filters.to_check.setChecked(True)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: panel.model.article(0) is not None, timeout=TIMEOUT)
+    assert panel.model.article(0).title == "Harbour works delayed again"
+    # The Review menu's threshold reaches the table: nothing is that unsure.
+    window.reviewer.set_threshold(0.1)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=TIMEOUT)

@@ -313,6 +313,9 @@ class MainWindow(QMainWindow):
             self, self.cast_editor, self.view, self.actors, self.said.results, self.settings
         )
         self.reviewer.reported.connect(self.status_text.setText)
+        filters = self.library_panel.filters
+        filters.set_check_threshold(self.view.check_threshold())
+        self.reviewer.thresholdChanged.connect(filters.set_check_threshold)
         self.reviewer.build_menu(self.menuBar())
         self._build_help_menu()
 

@@ -143,3 +143,9 @@ ADD_STATEMENT_TITLE = "Add Statement"
 THRESHOLD_TITLE = "Check Statements Below"
 THRESHOLD_LABEL = "Mark statements less sure than (0 to 1):"
 THRESHOLD_SET = "Statements less sure than {threshold:.2f} are marked: {count} to check here."
+ONLY_TO_CHECK = "Only with statements to check"
+ONLY_TO_CHECK_TIP = (
+    "Articles with a statement less sure than the threshold of Review > Check Statements "
+    "Below that nobody has accepted"
+)
+TO_CHECK_TIP = "{count} statements to check: open the article and press F8"

@@ -40,6 +40,8 @@ class Reviewer(QObject):
 
     #: What just happened, for the status bar.
     reported = Signal(str)
+    #: The threshold moved (the Library tab's "To check" follows).
+    thresholdChanged = Signal(float)
 
     def __init__(
         self,
@@ -217,3 +219,4 @@ class Reviewer(QObject):
         self.view.set_check_threshold(threshold)
         self.actors.set_check_threshold(threshold)
         self.said.check_below = threshold
+        self.thresholdChanged.emit(threshold)

@@ -67,7 +67,7 @@ from reader.library.search import (
     search_articles,
     search_statements,
 )
-from reader.model import Analysis, Article
+from reader.model import CHECK_THRESHOLD, Analysis, Article
 
 Analyser = Callable[[Article], Analysis]
 #: ``progress(done, total, path)`` after each file or article.
@@ -527,7 +527,8 @@ class Library:
         if within is False:
             return []
         with self._translated():
-            return listing.page(self.db, column, descending, within, limit, offset)
+            threshold = bounds.check_below if bounds is not None else CHECK_THRESHOLD
+            return listing.page(self.db, column, descending, within, limit, offset, threshold)
 
     def listing_count(self, bounds: Bounds | None = None) -> int:
         """How many articles ``listing`` lists within ``bounds``."""
@@ -636,6 +637,12 @@ class Library:
             if opened_to is not None:
                 conditions.append(f"first_opened <= {mark(_whole_day(opened_to))}")
             parts.append(f"SELECT id FROM articles WHERE {' AND '.join(conditions)}")
+        if bounds is not None and bounds.to_check_only:
+            threshold = mark(bounds.check_below)
+            parts.append(
+                "SELECT DISTINCT s.article_id FROM statements AS s WHERE "
+                + review.TO_CHECK.format(threshold=threshold)
+            )
         if bounds is not None and bounds.outlet is not None:
             # NOCASE: the collation of the outlet index and of the list of outlets.
             outlet = mark(bounds.outlet)

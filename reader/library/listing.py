@@ -18,7 +18,9 @@ from enum import StrEnum
 
 from reader.library.database import Database
 from reader.library.records import ListedArticle
+from reader.library.review import TO_CHECK
 from reader.library.search import ArticleFilter
+from reader.model import CHECK_THRESHOLD
 
 #: Above this many articles in the filter, walk the order's index and test each article
 #: against the filter, instead of sorting the filtered articles.
@@ -36,9 +38,14 @@ class Bounds:
     outlet: str | None = None
     dated_from: str | None = None
     dated_to: str | None = None
+    #: Only articles with a statement to check: less sure than ``check_below``, not
+    #: reviewed (``Quote.to_check``); ``check_below`` also sets the table's "To check".
+    to_check_only: bool = False
+    check_below: float = CHECK_THRESHOLD
 
     def __bool__(self) -> bool:
-        return any(v is not None for v in (self.outlet, self.dated_from, self.dated_to))
+        dates = (self.outlet, self.dated_from, self.dated_to)
+        return self.to_check_only or any(v is not None for v in dates)
 
 
 class Column(StrEnum):
@@ -80,10 +87,12 @@ def page(
     within: ArticleFilter | None,
     limit: int,
     offset: int,
+    check_below: float = CHECK_THRESHOLD,
 ) -> list[ListedArticle]:
-    """The articles at rows ``offset`` to ``offset + limit`` of the table in that order."""
+    """The articles at rows ``offset`` to ``offset + limit`` of the table in that order,
+    with how many statements of each are less sure than ``check_below`` and not reviewed."""
     order = order_sql(column, descending)
-    params: dict[str, object] = {"limit": limit, "offset": offset}
+    params: dict[str, object] = {"limit": limit, "offset": offset, "check_below": check_below}
     ids = "c.article_id" if column is Column.STATEMENTS else "a.id"
     where = ""
     if within is not None:
@@ -100,6 +109,9 @@ def page(
             SELECT a.id AS id, a.title AS title, a.source AS source, a.outlet AS outlet,
                 a.published AS published, a.first_opened AS added,
                 c.statements AS statements,
+                (SELECT count(*) FROM statements AS s
+                 WHERE s.article_id = a.id AND {TO_CHECK.format(threshold=":check_below")})
+                AS to_check,
                 CASE WHEN a.title IS NULL THEN substr(a.text, 1, {OPENING_CHARS})
                      ELSE '' END AS opening
             FROM page JOIN articles AS a ON a.id = page.id

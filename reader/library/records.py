@@ -81,6 +81,8 @@ class ListedArticle:
     added: str
     statements: int
     opening: str = ""
+    #: How many of its statements a reader may want to check (``Quote.to_check``).
+    to_check: int = 0
 
     @classmethod
     def from_row(cls, row: Row) -> ListedArticle:
@@ -94,6 +96,7 @@ class ListedArticle:
             added=row["added"],
             statements=int(row["statements"] or 0),
             opening=row["opening"] or "",
+            to_check=int(row.get("to_check") or 0),
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -15,9 +15,14 @@ from reader.library.records import StoredStatement
 from reader.library.search import STATEMENT_COLUMNS, STATEMENT_FROM
 from reader.model import READER_RULE
 
-#: The SQL test of a statement row ``s`` that needs checking; one parameter: the threshold.
-NEEDS_CHECK = f"""(s.reviewed = 0 AND s.confidence IS NOT NULL AND s.confidence < ?
-    AND s.rule IS NOT '{READER_RULE}')"""
+#: The SQL test of a statement row ``s`` that needs checking, the threshold's placeholder
+#: to fill in (``threshold``).
+TO_CHECK = (
+    "(s.reviewed = 0 AND s.confidence IS NOT NULL AND s.confidence < {threshold}"
+    f" AND s.rule IS NOT '{READER_RULE}')"
+)
+#: The same with one positional parameter: the threshold.
+NEEDS_CHECK = TO_CHECK.format(threshold="?")
 
 
 #: SQL true for an article row ``a`` with a statement to check (the library's "needs

@@ -1,27 +1,32 @@
-"""The Library tab's filters: one outlet, and a range of dates.
+"""The Library tab's filters: one outlet, a range of dates, and statements to check.
 
 The outlet list holds "All outlets" and every outlet in the library with its number of
 articles ("The Coastal Times (12)"), filled from the library (``set_outlets``) and kept on
 the outlet chosen when it is filled again. Each date box starts at "Any"; a date bounds
 the published date of an article, else the day it was added. ``bounds`` is what the
 library filters by (``reader.library.Bounds``); ``changed`` is emitted when it changes.
+"Only with statements to check" keeps the articles with a statement less sure than the
+reader's threshold (Review > Check Statements Below) that nobody has accepted. The filters
+wrap onto a second row in a narrow window.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from reader.library import Bounds
+from reader.model import CHECK_THRESHOLD
 from ui import messages
 from ui.style.safe_text import NAME_LIMIT, bounded, one_line, tooltip
+from ui.widgets.flow_layout import FlowLayout
 
 #: The date a date box shows as "Any" (its lowest).
 NO_DATE = QDate(1800, 1, 1)
 
 
 class LibraryFilters(QWidget):
-    """An outlet list and two date boxes in a row."""
+    """An outlet list, two date boxes and "only with statements to check", wrapping."""
 
     changed = Signal()
 
@@ -39,13 +44,16 @@ class LibraryFilters(QWidget):
         self.outlet.currentIndexChanged.connect(lambda _index: self.changed.emit())
         self.dated_from.dateChanged.connect(lambda _date: self.changed.emit())
         self.dated_to.dateChanged.connect(lambda _date: self.changed.emit())
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.outlet, 1)
-        row.addWidget(QLabel(messages.DATE_FROM))
-        row.addWidget(self.dated_from)
-        row.addWidget(QLabel(messages.DATE_TO))
-        row.addWidget(self.dated_to)
+        self.to_check = QCheckBox(messages.ONLY_TO_CHECK)
+        self.to_check.setToolTip(messages.ONLY_TO_CHECK_TIP)
+        self.to_check.toggled.connect(lambda _on: self.changed.emit())
+        #: Statements less sure than this, not reviewed, are "to check".
+        self.check_below = CHECK_THRESHOLD
+        flow = FlowLayout(self, spacing=6)
+        flow.addWidget(self.outlet)
+        flow.addWidget(_pair(messages.DATE_FROM, self.dated_from))
+        flow.addWidget(_pair(messages.DATE_TO, self.dated_to))
+        flow.addWidget(self.to_check)
 
     def bounds(self) -> Bounds:
         outlet = self.outlet.currentData()
@@ -53,7 +61,15 @@ class LibraryFilters(QWidget):
             outlet=outlet if isinstance(outlet, str) else None,
             dated_from=_iso(self.dated_from),
             dated_to=_iso(self.dated_to),
+            to_check_only=self.to_check.isChecked(),
+            check_below=self.check_below,
         )
+
+    def set_check_threshold(self, threshold: float) -> None:
+        """The reader's threshold moved: the counts, and the filter if it is on, follow."""
+        if threshold != self.check_below:
+            self.check_below = threshold
+            self.changed.emit()
 
     def set_outlets(self, outlets: list[tuple[str, int]] | tuple[tuple[str, int], ...]) -> None:
         """The outlets of the library with their counts; the one chosen stays chosen (with
@@ -103,6 +119,16 @@ class _DateBox(QDateEdit):
             today = QDate.currentDate()
             self.calendarWidget().setCurrentPage(today.year(), today.month())
         return super().eventFilter(watched, event)
+
+
+def _pair(label: str, box: QWidget) -> QWidget:
+    """A label and its box, kept together when the filters wrap."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel(label))
+    row.addWidget(box)
+    return pair
 
 
 def _date_box(tip: str) -> QDateEdit:

@@ -41,13 +41,17 @@ PAGE_SIZE = 200
 #: Pages held at most; scrolling through 100,000 articles keeps only these.
 KEPT_PAGES = 20
 #: The columns, in the order shown, with their headings.
-COLUMNS: tuple[tuple[Column, str], ...] = (
+#: "To check" (None) is not an order: statements to check depend on the reader's threshold,
+#: so no index holds them; its header does not sort.
+COLUMNS: tuple[tuple[Column | None, str], ...] = (
     (Column.TITLE, "Title"),
     (Column.OUTLET, "Outlet"),
     (Column.PUBLISHED, "Published"),
     (Column.ADDED, "Added"),
     (Column.STATEMENTS, "Statements"),
+    (None, "To check"),
 )
+TO_CHECK_COLUMN = len(COLUMNS) - 1
 #: Shown in a row whose page is being read.
 LOADING = "…"
 
@@ -137,13 +141,15 @@ class LibraryTableModel(QAbstractTableModel):
             return _added_instead(article, role)
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TITLE, Column.OUTLET):
             return tooltip(_shown(article, column))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.STATEMENTS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.STATEMENTS, None):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column is None and article.to_check:
+            return tooltip(messages.TO_CHECK_TIP.format(count=article.to_check))
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The header was clicked: the panel reads the table again in that order."""
-        if 0 <= column < len(COLUMNS):
+        if 0 <= column < len(COLUMNS) and COLUMNS[column][0] is not None:
             self.sortWanted.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
 
     def _want(self, number: int) -> None:
@@ -186,7 +192,7 @@ def _added_instead(article: ListedArticle, role: int) -> Any:
     return None
 
 
-def _shown(article: ListedArticle, column: Column) -> str:
+def _shown(article: ListedArticle, column: Column | None) -> str:
     if column is Column.TITLE:
         return hit_title(article.title, article.source, article.id, article.opening)
     if column is Column.OUTLET:
@@ -195,6 +201,8 @@ def _shown(article: ListedArticle, column: Column) -> str:
         return shown_date(article.published or article.added)
     if column is Column.ADDED:
         return shown_date(article.added)
+    if column is None:
+        return str(article.to_check) if article.to_check else ""
     return str(article.statements)
 
 
@@ -221,14 +229,32 @@ class LibraryTable(QTableView):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
         # Widths from the font, not from the rows (which are read a page at a time).
         metrics = self.fontMetrics()
-        widths = {1: "The Coastal Times", 2: "0000-00-00", 3: "0000-00-00", 4: "Statements"}
+        widths = {
+            1: "Coastal Times",
+            2: "0000-00-00",
+            3: "0000-00-00",
+            4: "Statements",
+            TO_CHECK_COLUMN: "To check",
+        }
         for section, sample in widths.items():
-            header.resizeSection(section, metrics.horizontalAdvance(sample) + 3 * metrics.height())
+            header.resizeSection(section, metrics.horizontalAdvance(sample) + 2 * metrics.height())
         header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
         # The model sorts nothing itself: a click asks the library (``sortWanted``).
         self.setSortingEnabled(True)
+        self._sorted_by = (0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._keep_sortable)
         self.undo_available = False
+
+    def _keep_sortable(self, section: int, order: Qt.SortOrder) -> None:
+        """A click on "To check" sorts nothing: the indicator stays where it was."""
+        if section != TO_CHECK_COLUMN:
+            self._sorted_by = (section, order)
+            return
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(*self._sorted_by)
+        header.blockSignals(False)
 
     def selected_ids(self) -> list[int]:
         """The ids of the selected articles whose rows are read, in table order."""
