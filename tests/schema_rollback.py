@@ -12,6 +12,12 @@ import sqlite3
 
 #: SQL undoing each migration, by the version it took the library to.
 UNDO: dict[int, str] = {
+    12: """
+DROP INDEX near_copy_bands_band;
+DROP TABLE near_copy_bands;
+DROP INDEX articles_copy_of;
+ALTER TABLE articles DROP COLUMN copy_of;
+""",
     11: """
 DROP TABLE statements_fts;
 CREATE VIRTUAL TABLE statements_fts USING fts5 (text, content='statements', content_rowid='id');

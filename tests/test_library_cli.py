@@ -55,7 +55,7 @@ def test_search_json_and_text(capsys, seeded):
     code, out, _ = run(capsys, "--data-dir", str(seeded), "search", "gas", "--format", "json")
     hits = json.loads(out)
     assert code == 0 and len(hits) == 2
-    assert set(hits[0]) == {"id", "title", "snippet", "score"}
+    assert set(hits[0]) == {"id", "title", "snippet", "score", "copies"}
     code, out, _ = run(capsys, "--data-dir", str(seeded), "search", "gas", "--actor", "Putin")
     assert code == 0 and "Putin and Scholz" in out and "Weather" not in out
     code, out, _ = run(

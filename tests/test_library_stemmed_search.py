@@ -111,3 +111,16 @@ def test_a_library_made_before_stemming_is_given_stemmed_indexes(tmp_path):
         # The triggers work on the new tables: an article added after is found by its forms.
         library.add_analysis(ArticleBuilder(title="Later").text("Two ferries sailed.").build())
         assert [h.title for h in library.search("sailing")] == ["Later"]
+
+
+def test_an_opened_hit_marks_the_forms_the_search_found():
+    """Opening a hit for "redundancies" marks "redundancy", which the index found for it."""
+    from reader.library.stems import word_forms
+    from ui.widgets.text_matches import find_matches
+
+    assert word_forms(["One", "redundancy", "Redundancies", "said"], ["redundancies"]) == [
+        "redundancies",
+        "redundancy",
+    ]
+    text = "One redundancy was confirmed at the ferry office."
+    assert [text[a:b] for a, b in find_matches(text, ["redundancies"])] == ["redundancy"]

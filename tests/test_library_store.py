@@ -101,7 +101,13 @@ def test_add_file_stores_then_shows_without_reanalysing(tmp_path):
 
 
 def test_changed_analysis_version_reanalyses_on_demand_and_in_bulk(tmp_path):
-    one, two = putin_article(), putin_article(" More text.")
+    # A second story, not a copy of the first (reader.library.copies): it says more.
+    more = (
+        " Later that evening the two delegations met again over dinner at the embassy, where"
+        " advisers drafted a joint statement on pipeline maintenance, winter storage targets"
+        " and a schedule of monthly meetings between the energy ministries of both countries."
+    )
+    one, two = putin_article(), putin_article(more)
     with open_library(tmp_path, version="old") as library:
         library.add_analysis(dataclasses.replace(one, version="old"))
         library.add_analysis(dataclasses.replace(two, version="old"))

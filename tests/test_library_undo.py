@@ -79,7 +79,7 @@ def _snapshot(library: Library) -> dict[str, Any]:
             if table == "corrections":
                 continue  # compared apart: it keeps the correction, marked undone
             columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
-            rowid = table != "actor_aliases"  # WITHOUT ROWID
+            rowid = table not in ("actor_aliases", "near_copy_bands")  # WITHOUT ROWID
             order = "article_id, rowid" if "article_id" in columns and rowid else "1"
             rows = []
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):

@@ -701,7 +701,9 @@ class MainWindow(QMainWindow):
             self.show_analysis(opened.analysis, opened.article_id, note=note)
             if opened.note:
                 self.banner.show_message(f"{opened.path}: {opened.note}", "warning")
-            if opened.was_stored:
+            if opened.copy_of is not None:
+                message = messages.KEPT_AS_COPY.format(original=opened.copy_of)
+            elif opened.was_stored:
                 message = messages.SHOWN_STORED.format(name=name)
             elif opened.saved:
                 message = messages.SHOWN_NEW.format(name=name)

@@ -28,6 +28,9 @@ CANCEL_TIP = "Stop analysing (Esc); the text stays on screen"
 SHOWN_STORED = "Shown from the library (analysed before): {name}"
 SHOWN_NEW = "Analysed and saved to the library: {name}"
 SHOWN_NOT_SAVED = "Analysed, not saved: {name}"
+#: The same story as an article already stored, from another file (a PDF of a text, a
+#: wire story run by another outlet): kept as that article's copy, counted once.
+KEPT_AS_COPY = "This is a copy of “{original}” (already in the library); kept as its copy"
 ADDED_TO_LIBRARY = "Added to the library: {name}"
 MODEL_FAILED = "the English language model could not be loaded ({detail})"
 MODEL_SUBJECT = "English language model"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from reader.library import Library, LibraryError, NotSavedError, open_library
+from reader.library import Library, LibraryError, NotSavedError, StoredArticle, open_library
 from reader.model import Analysis, Article
 from reader.opening import ArticleError
 from ui import messages
@@ -44,6 +44,15 @@ class Opened:
     was_stored: bool
     saved: bool
     note: str | None = None
+    #: The title of the stored article this one is a copy of (the same story), or None.
+    copy_of: str | None = None
+
+
+def _named(article: StoredArticle) -> str:
+    """What to call a stored article in a message: its title, else its file's name."""
+    if article.title:
+        return article.title
+    return Path(article.source).name if article.source else f"article {article.id}"
 
 
 class AnalysisWorker(QObject):
@@ -166,11 +175,14 @@ class AnalysisWorker(QObject):
         except LibraryError:
             stored_before = False
         try:
-            article_id, analysis, was_new = library.add_article(article)
+            added = library.add_article(article)
         except NotSavedError as error:
             note = messages.NOT_SAVED_NOTE.format(problem=error.problem)
             return Opened(path, error.analysis, None, False, False, note)
-        return Opened(path, analysis, article_id, stored_before and not was_new, True)
+        article_id, analysis, was_new = added
+        stored = stored_before and not was_new
+        original = None if added.original is None else _named(added.original)
+        return Opened(path, analysis, article_id, stored, True, copy_of=original)
 
     def _analyse(self, article: Article) -> Analysis:
         """The analysis of the current job, reporting progress and stopping when cancelled."""

@@ -35,6 +35,7 @@ from reader.library import (
     Library,
     LostLibraryError,
     SchemaMismatchError,
+    SearchHit,
     StoredStatement,
     check_library,
     export,
@@ -190,6 +191,8 @@ def _add(args: argparse.Namespace) -> int:
 
     with _open(args) as library:
         run = add_to_library(library, args.paths, cluster_from(args), RateProgress(sys.stderr))
+        added = [r.article_id for r in run.results if r.was_new and r.article_id is not None]
+        copies = library.copies_among(added)
     if run.interrupted:
         print(
             f"dramatis: {errors.INTERRUPTED_KEPT.format(kept=plural(run.added, 'article'))}",
@@ -200,11 +203,20 @@ def _add(args: argparse.Namespace) -> int:
     failed = [r for r in results if r.error is not None]
     new = sum(1 for r in results if r.was_new)
     kept = sum(1 for r in results if r.error is None and not r.was_new)
-    print(f"{new} added, {kept} already in the library, {len(failed)} skipped")
+    # A copy of an article already there (the same story from another file) is added, as
+    # that article's copy, and said to be.
+    also = f" ({_copies_added(len(copies))})" if copies else ""
+    print(f"{new} added{also}, {kept} already in the library, {len(failed)} skipped")
     for result in failed:
         # The problem is already printable (DramatisError escapes it); the path is data.
         print(f"dramatis: {printable(result.path)}: {result.error}", file=sys.stderr)
     return bulk_exit_status(failed=len(failed), used=new + kept)
+
+
+def _copies_added(count: int) -> str:
+    if count == 1:
+        return "1 a copy of an article already in the library"
+    return f"{count} copies of articles already in the library"
 
 
 def bulk_exit_status(failed: int, used: int) -> int:
@@ -224,7 +236,13 @@ def _search(args: argparse.Namespace) -> int:
         hits = library.search(args.query, actor=args.actor, limit=args.limit)
     if args.format == "json":
         _print_json(
-            {"id": h.id, "title": h.title, "snippet": _bracketed(h.snippet), "score": h.score}
+            {
+                "id": h.id,
+                "title": h.title,
+                "snippet": _bracketed(h.snippet),
+                "score": h.score,
+                "copies": [{"id": c.id, "title": c.title, "source": c.source} for c in h.copies],
+            }
             for h in hits
         )
     else:
@@ -235,8 +253,17 @@ def _search(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         for hit in hits:
-            print(f"{hit.id}\t{hit.title or '(untitled)'}\n\t{_bracketed(hit.snippet)}")
+            print(f"{hit.id}\t{hit.title or '(untitled)'}{_copies_of(hit)}")
+            print(f"\t{_bracketed(hit.snippet)}")
     return 0
+
+
+def _copies_of(hit: SearchHit) -> str:
+    """ " (2 copies; also 14 report.pdf)": the same story stored from other files."""
+    if not hit.copies:
+        return ""
+    also = ", ".join(f"{c.id} {_shown(c.name)}" for c in hit.copies)
+    return f" ({len(hit.copies) + 1} copies; also {also})"
 
 
 def _actors(args: argparse.Namespace) -> int:

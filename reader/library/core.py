@@ -28,6 +28,8 @@ ranked searches run as hand-written SQL through ``db.execute``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -47,6 +49,7 @@ from reader.library.connection import (
     translate_errors,
     write_transaction,
 )
+from reader.library.copies import NOT_A_COPY, copies_of, not_a_copy, original_of, with_copies
 from reader.library.identity import IN_ONE_ARTICLE, find_actor_ids
 from reader.library.listing import Bounds, Column
 from reader.library.records import (
@@ -84,6 +87,20 @@ class NotSavedError(LibraryError):
         super().__init__(cause.subject, cause.problem)
         self.cause = cause
         self.analysis = analysis
+
+
+class Added(tuple[int, Analysis, bool]):
+    """What ``add_article`` did: ``(id, analysis, was_new)`` as a tuple, and ``original``,
+    the stored article this one is a copy of (the same story from another file), or None."""
+
+    original: StoredArticle | None
+
+    def __new__(
+        cls, article_id: int, analysis: Analysis, was_new: bool, original: StoredArticle | None
+    ) -> Added:
+        added = super().__new__(cls, (article_id, analysis, was_new))
+        added.original = original
+        return added
 
 
 class NoSuchArticleError(LibraryError):
@@ -259,8 +276,9 @@ class Library:
 
     # -- adding -----------------------------------------------------------------------
 
-    def add_file(self, path: str | Path) -> tuple[int, Analysis, bool]:
-        """Open, analyse (unless already stored) and store a file: ``(id, analysis, was_new)``.
+    def add_file(self, path: str | Path) -> Added:
+        """Open, analyse (unless already stored) and store a file: ``(id, analysis, was_new)``,
+        and ``.original``, the stored article it is a copy of (``reader.library.copies``).
 
         Raises ``ArticleError`` for a bad file, and ``NotSavedError`` (with the analysis) when
         the library cannot save it.
@@ -269,8 +287,10 @@ class Library:
 
         return self.add_article(open_article(path))
 
-    def add_article(self, article: Article) -> tuple[int, Analysis, bool]:
-        """Store an opened article, re-using a stored analysis of the same content if current."""
+    def add_article(self, article: Article) -> Added:
+        """Store an opened article, re-using a stored analysis of the same content if current:
+        ``(id, analysis, was_new)``, and ``.original``, the stored article it is a copy of
+        (the same story from another file: it is kept, as that article's copy), or None."""
         try:
             stored = self._find(article.sha256)
         except LibraryError as error:
@@ -287,10 +307,20 @@ class Library:
                         store.touch(self.db, article_id, self.path, article.outlet)
                 except LibraryError as error:
                     raise NotSavedError(error, analysis) from error
-            return article_id, analysis, False
+            return Added(article_id, analysis, False, self._original(article_id))
         analysis = self.analyse(article)
         article_id, was_new = self.add_analysis(analysis, on_error=analysis)
-        return article_id, self.corrected(analysis), was_new
+        original = self._original(article_id)
+        return Added(article_id, self.corrected(analysis), was_new, original)
+
+    def _original(self, article_id: int) -> StoredArticle | None:
+        """The article this one is a copy of; None for an original, or when it cannot be read."""
+        try:
+            with self._translated():
+                original = original_of(self.db, article_id)
+            return None if original is None else self.article(original)
+        except LibraryError:
+            return None
 
     # -- corrections ----------------------------------------------------------------------
 
@@ -376,8 +406,9 @@ class Library:
         results = []
         for done, file in enumerate(files, start=1):
             try:
-                article_id, _, was_new = self.add_article(open_each(file))
-                results.append(AddResult(str(file), article_id, was_new))
+                added = self.add_article(open_each(file))
+                original = None if added.original is None else added.original.id
+                results.append(AddResult(str(file), added[0], added[2], copy_of=original))
             except NotSavedError as error:
                 if not isinstance(error.cause, DamagedRecordError):
                     raise error.cause from error
@@ -443,9 +474,12 @@ class Library:
                 store.touch(self.db, stored[0], self.path)
         return stored[0]
 
-    def count(self) -> int:
+    def count(self, copies: bool = True) -> int:
+        """How many articles are stored; ``copies=False``: how many stories, each article
+        with its copies (``reader.library.copies``) once."""
+        where = "" if copies else f"AS a WHERE {NOT_A_COPY}"
         with self._translated():
-            return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+            return int(self.db.execute(f"SELECT count(*) FROM articles {where}").fetchone()[0])
 
     def article(self, article_id: int) -> StoredArticle:
         with self._translated():
@@ -456,19 +490,38 @@ class Library:
             raise NoSuchArticleError(
                 self.path, errors.LIBRARY_NO_ARTICLE.format(article_id=article_id)
             )
-        return StoredArticle.from_row(rows[0])
+        return self._with_copies([StoredArticle.from_row(rows[0])])[0]
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[StoredArticle]:
-        """Stored articles, most recently opened first."""
+        """Stored articles, most recently opened first; a copy of another is not listed on
+        its own but in its original's ``copies``."""
         with self._translated():
             rows = list(
                 self.db.query(
-                    f"""SELECT {ARTICLE_COLUMNS} FROM articles
+                    f"""SELECT {ARTICLE_COLUMNS} FROM articles AS a WHERE {NOT_A_COPY}
                         ORDER BY last_opened DESC, id DESC LIMIT ? OFFSET ?""",
                     (limit, offset),
                 )
             )
-        return [StoredArticle.from_row(row) for row in rows]
+        return self._with_copies([StoredArticle.from_row(row) for row in rows])
+
+    def copies_among(self, article_ids: Iterable[int]) -> dict[int, int]:
+        """Which of these articles are copies (``reader.library.copies``): ``{id: original}``."""
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        with self._translated():
+            rows = self.db.execute(
+                """SELECT id, copy_of FROM articles
+                   WHERE id IN (SELECT value FROM json_each(?)) AND copy_of IS NOT NULL""",
+                (json.dumps(ids),),
+            ).fetchall()
+        return {int(row[0]): int(row[1]) for row in rows}
+
+    def _with_copies(self, articles: list[StoredArticle]) -> list[StoredArticle]:
+        with self._translated():
+            found = copies_of(self.db, [a.id for a in articles])
+        return [dataclasses.replace(a, copies=found.get(a.id, ())) for a in articles]
 
     def opening(self, article_id: int, chars: int = 400) -> str:
         """The start of an article's text (to name an article that has no title)."""
@@ -668,7 +721,7 @@ class Library:
         rows = self.db.query(
             f"""WITH page AS MATERIALIZED (
                     SELECT id FROM articles {order}
-                    WHERE {member} IN ({within.sql})
+                    WHERE {member} IN ({within.sql}) AND {not_a_copy(member)}
                     ORDER BY last_opened DESC, id DESC LIMIT :limit OFFSET :offset)
                 SELECT a.id AS id, a.title AS title, substr(a.text, 1, 160) AS opening,
                     a.source AS source, a.last_opened AS last_opened
@@ -677,12 +730,13 @@ class Library:
             {**within.params, "limit": limit, "offset": offset},
         )
         # No words to rank by: the article's opening stands in for a snippet.
-        return [
+        hits = [
             SearchHit.from_row(
                 {**row, "snippet": " ".join(str(row["opening"]).split()) + "…", "score": 0.0}
             )
             for row in rows
         ]
+        return with_copies(self.db, hits)
 
     def search_statements(
         self, query: str, *, actor: str | None = None, limit: int = 20
@@ -701,7 +755,8 @@ class Library:
         """Library actors, those quoted most first, then by how many articles they are in.
 
         Not the descriptions filed under one article ("a spokesperson"): those are no one
-        across the library (issue 19)."""
+        across the library (issue 19). Copies of an article (``reader.library.copies``)
+        are not counted: a story is counted once, however many files hold it."""
         with self._translated():
             rows = list(
                 self.db.query(
@@ -709,9 +764,12 @@ class Library:
                            (SELECT json_group_array(alias) FROM actor_aliases
                             WHERE actor_id = a.id) AS aliases,
                            (SELECT count(DISTINCT article_id) FROM article_actors
-                            WHERE actor_id = a.id) AS articles,
-                           (SELECT count(*) FROM statements WHERE actor_id = a.id) AS statements
+                            WHERE actor_id = a.id AND {not_a_copy("article_id")}) AS articles,
+                           (SELECT count(*) FROM statements WHERE actor_id = a.id
+                            AND {not_a_copy("article_id")}) AS statements
                        FROM actors AS a WHERE NOT {IN_ONE_ARTICLE}
+                       -- An actor named only in copies has nothing of its own to count.
+                       AND articles > 0
                        ORDER BY statements DESC, articles DESC, a.name LIMIT ?""",
                     (-1 if limit is None else limit,),
                 )
@@ -732,13 +790,15 @@ class Library:
         with self._translated():
             rows = self.db.execute(
                 f"""SELECT kind FROM actors AS a WHERE id IN ({marks}) ORDER BY
-                    (SELECT count(*) FROM statements WHERE actor_id = a.id) DESC, id""",
+                    (SELECT count(*) FROM statements WHERE actor_id = a.id
+                     AND {not_a_copy("article_id")}) DESC, id""",
                 ids,
             ).fetchall()
         return [str(r[0]) for r in rows]
 
     def said(self, name: str, limit: int | None = None, offset: int = 0) -> list[StoredStatement]:
-        """Everything an actor said across the library, in article date order.
+        """Everything an actor said across the library, in article date order; what they
+        said in a copy of an article (``reader.library.copies``) only once, in the original.
 
         ``limit`` and ``offset`` choose a page of it (the desktop app lists it page by page).
         """
@@ -753,7 +813,7 @@ class Library:
                 rows = list(
                     self.db.query(
                         f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
-                            WHERE s.actor_id IN ({marks})
+                            WHERE s.actor_id IN ({marks}) AND {not_a_copy("s.article_id")}
                             ORDER BY date, s.article_id, s.seq""",
                         ids,
                     )
@@ -784,7 +844,7 @@ class Library:
         with self._translated():
             row = self.db.execute(
                 f"""SELECT count(*), count(DISTINCT article_id) FROM statements
-                    WHERE actor_id IN ({marks})""",
+                    WHERE actor_id IN ({marks}) AND {not_a_copy("article_id")}""",
                 ids,
             ).fetchone()
         return int(row[0]), int(row[1])
@@ -802,12 +862,13 @@ class Library:
                 FROM articles AS a INDEXED BY articles_date
                 CROSS JOIN statements AS s INDEXED BY statements_article
                 ON s.article_id = a.id AND s.actor_id IN ({marks})
+                WHERE {NOT_A_COPY}
                 ORDER BY date, a.id, s.seq LIMIT ? OFFSET ?"""
         else:
             page_sql = f"""SELECT s.id, COALESCE(a.published, a.first_opened) AS date,
                     s.article_id, s.seq
                 FROM statements AS s JOIN articles AS a ON a.id = s.article_id
-                WHERE s.actor_id IN ({marks})
+                WHERE s.actor_id IN ({marks}) AND {not_a_copy("s.article_id")}
                 ORDER BY date, s.article_id, s.seq LIMIT ? OFFSET ?"""
         return f"""WITH page AS MATERIALIZED ({page_sql})
             SELECT {STATEMENT_COLUMNS} FROM page
@@ -817,10 +878,12 @@ class Library:
             ORDER BY page.date, page.article_id, page.seq"""
 
     def statements(self) -> Iterator[StoredStatement]:
-        """Every statement with its actor and article, in article date order (for export)."""
+        """Every statement with its actor and article, in article date order (for export);
+        not those of copies of an article (``reader.library.copies``)."""
         with self._translated():
             rows = self.db.query(
                 f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+                    WHERE {not_a_copy("s.article_id")}
                     ORDER BY COALESCE(a.published, a.first_opened), s.article_id, s.seq"""
             )
             yield from self._statements_from(rows)

@@ -23,6 +23,27 @@ Row = Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleCopy:
+    """Another copy of an article's story, stored from another file (``reader.library.copies``)."""
+
+    id: int
+    title: str | None
+    source: str | None
+    format: str
+
+    @property
+    def name(self) -> str:
+        """Its file's name ("report.pdf"), else its title, else its id."""
+        if self.source:
+            return self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return self.title or f"article {self.id}"
+
+    @classmethod
+    def from_row(cls, row: Row) -> ArticleCopy:
+        return cls(int(row["id"]), row["title"], row["source"], row["format"])
+
+
+@dataclass(frozen=True, slots=True)
 class StoredArticle:
     """An article as the library lists it (without its text)."""
 
@@ -38,10 +59,14 @@ class StoredArticle:
     analysis_version: str
     #: The newspaper or site that published it, when its file said (schema 10 on).
     outlet: str | None = None
+    #: The article this one is a copy of (the same story from another file), or None.
+    copy_of: int | None = None
+    #: This article's copies, first stored first (listings fill it in; else empty).
+    copies: tuple[ArticleCopy, ...] = ()
 
     @classmethod
     def from_row(cls, row: Row) -> StoredArticle:
-        """A row with a column for every field (``ARTICLE_COLUMNS``)."""
+        """A row with a column for every field (``ARTICLE_COLUMNS``); ``copies`` apart."""
         return cls(
             id=int(row["id"]),
             sha256=row["sha256"],
@@ -54,6 +79,7 @@ class StoredArticle:
             last_opened=row["last_opened"],
             analysis_version=row["analysis_version"],
             outlet=row["outlet"],
+            copy_of=row["copy_of"],
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -62,7 +88,7 @@ class StoredArticle:
 
 #: The SELECT list that ``StoredArticle.from_row`` reads.
 ARTICLE_COLUMNS = """id, sha256, title, source, format, byline, published, first_opened,
-    last_opened, analysis_version, outlet"""
+    last_opened, analysis_version, outlet, copy_of"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +143,14 @@ class SearchHit:
     score: float
     source: str | None
     last_opened: str
+    #: The same story from other files (``reader.library.copies``), first stored first: a
+    #: hit stands for all of them ("also: report.pdf, wire.txt").
+    copies: tuple[ArticleCopy, ...] = ()
 
     @classmethod
     def from_row(cls, row: Row) -> SearchHit:
-        """A row with ``id``, ``title``, ``snippet``, ``score``, ``source``, ``last_opened``."""
+        """A row with ``id``, ``title``, ``snippet``, ``score``, ``source``, ``last_opened``
+        (``copies`` are added apart)."""
         return cls(
             id=int(row["id"]),
             title=row["title"],
@@ -250,6 +280,8 @@ class AddResult:
     article_id: int | None
     was_new: bool
     error: str | None = None
+    #: The stored article it turned out to be a copy of (the same story), or None.
+    copy_of: int | None = None
 
 
 class DamagedRecord(ValueError):

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.library.amend import uncorrected
+from reader.library.copies import refile
 from reader.library.database import Database
 from reader.library.identity import SetAside, drop_set_aside, link_keys
 from reader.library.records import DamagedRecord
@@ -125,6 +126,8 @@ def put_back(db: Database, removed: Removed) -> dict[int, int]:
         if _has_rows(db, new_id):
             continue  # the same content, added again since the removal
         write_corrected(db, new_id, article.analysis, set_aside)
+        # Its near-copy bands went with it, and its original may have gone since.
+        refile(db, new_id)
     drop_set_aside(db, set_aside)
     for actor in removed.actors:
         _rename_back(db, actor)

@@ -292,6 +292,32 @@ INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');
 """
 
 
+def _near_copies(conn: sqlite3.Connection) -> None:
+    """The same story stored twice is one article with its copies (``reader.library.copies``):
+    ``articles.copy_of`` names the original a copy was found to repeat, ``near_copy_bands``
+    holds each article's band values (``reader.library.near_copies``), looked up by value.
+    ``copy_of`` is no foreign key: removing an original first makes its first copy the
+    original (``copies.promote_first_copy``), and a column with one could not be dropped.
+    Every article stored before is fingerprinted here, in the order it was stored, and
+    marked when it copies an earlier one (bench/library_copies.py: 100,000 articles)."""
+    from reader.library.copies import fingerprint_library
+
+    run_script(
+        conn,
+        """
+ALTER TABLE articles ADD COLUMN copy_of INTEGER;
+CREATE INDEX articles_copy_of ON articles (copy_of);
+CREATE TABLE near_copy_bands (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    band INTEGER NOT NULL,
+    PRIMARY KEY (article_id, band)
+) WITHOUT ROWID;
+CREATE INDEX near_copy_bands_band ON near_copy_bands (band);
+""",
+    )
+    fingerprint_library(conn)
+
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
@@ -299,7 +325,7 @@ Migration = str | Callable[[sqlite3.Connection], None]
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
 MIGRATIONS: tuple[Migration, ...] = (
     _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7, _v8_reidentify_actors, _V9,
-    _V10, _STEMMED_SEARCH,
+    _V10, _STEMMED_SEARCH, _near_copies,
 )  # fmt: skip
 
 SCHEMA_VERSION = len(MIGRATIONS)

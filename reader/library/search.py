@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from reader import errors
 from reader.errors import LibraryError
 from reader.library.connection import database
+from reader.library.copies import not_a_copy, with_copies
 from reader.library.database import Database
 from reader.library.records import SearchHit, StoredStatement
 from reader.library.stems import index_prefix
@@ -172,7 +173,9 @@ def search_articles(
     if expression is None or limit <= 0:
         return []
     values: dict[str, object] = {"q": expression, "limit": limit, "offset": offset}
-    where = ""
+    # A copy of an article is found as its original ("+": tested on the matches, not
+    # pushed into FTS5).
+    where = f"AND {not_a_copy('+rowid')}"
     if article_ids is not None:
         if not article_ids:
             return []
@@ -189,7 +192,7 @@ def search_articles(
         # "+rowid": test membership while scanning the matches; SQLite builds the set once.
         # A plain "rowid IN" is pushed into FTS5 as one lookup per id, and bm25 then
         # recounts the whole index every time.
-        where = f"AND +rowid IN ({within.sql})"
+        where += f" AND +rowid IN ({within.sql})"
         values.update(within.params)
     if window is not None:
         span = max(window, offset + limit)
@@ -215,7 +218,7 @@ def search_articles(
     ).fetchall()
     if not page:
         return []
-    return _with_snippets(db, expression, page)
+    return with_copies(db, _with_snippets(db, expression, page))
 
 
 def _with_snippets(db: Database, expression: str, page: list[tuple[int, float]]) -> list[SearchHit]:
@@ -261,14 +264,15 @@ def search_statements(
     actor_ids: list[int] | None = None,
     limit: int = 20,
 ) -> list[StoredStatement]:
-    """Statements whose words match ``query``, best first, optionally by some actors."""
+    """Statements whose words match ``query``, best first, optionally by some actors; not
+    those of copies of an article (``reader.library.copies``), which repeat its own."""
     expression = fts_query(query)
     if expression is None or limit <= 0 or actor_ids == []:
         return []
-    where = ""
+    where = f"AND {not_a_copy('s.article_id')}"
     params: list[object] = [expression]
     if actor_ids is not None:
-        where = f"AND s.actor_id IN ({','.join('?' * len(actor_ids))})"
+        where += f" AND s.actor_id IN ({','.join('?' * len(actor_ids))})"
         params.extend(actor_ids)
     rows = db.query(
         f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}

@@ -4,6 +4,8 @@ An article and all of its analysis (entities, statements, actor links) are writt
 ``BEGIN IMMEDIATE`` transaction: after a crash an article is either fully present or absent.
 Content is recognised by its sha256; storing it again only touches ``last_opened`` unless
 the analysis version differs, in which case the stored analysis is replaced in place.
+New content that is a near copy of a stored article is stored whole and marked as its copy
+(``reader.library.copies``); deleting an original makes its first copy the original.
 The rows written are the analysis with the reader's corrections laid over it
 (``reader.library.amend``); ``rewrite_corrected`` writes articles' rows again after a
 correction is made or undone.
@@ -25,6 +27,7 @@ from typing import Any
 
 from reader.corrections.apply import Applied, apply_all
 from reader.file_names import as_text
+from reader.library import copies
 from reader.library.amend import active, amended, uncorrected
 from reader.library.bounded import within_limits
 from reader.library.connection import database, write_transaction
@@ -107,6 +110,10 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
     }
     article_id = int(db.table("articles").insert(record).last_rowid or 0)
     write_corrected(db, article_id, analysis)
+    original = copies.file_article(db, article_id, article.text, article.title)
+    if original is not None:
+        # The story was opened again: its original comes first among the recent ones.
+        db.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (opened, original))
     return article_id, True
 
 
@@ -289,6 +296,7 @@ def remove_article(db: Database, article_id: int, subject: str | Path) -> bool:
 def delete_article(db: Database, article_id: int) -> bool:
     """``remove_article`` inside the caller's write transaction; False if there was none."""
     actor_ids = _linked_actor_ids(db, article_id)
+    copies.promote_first_copy(db, article_id)
     deleted = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
     drop_set_aside(db, forget_links(db, actor_ids))
     return deleted > 0

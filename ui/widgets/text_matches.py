@@ -2,12 +2,16 @@
 
 The words are those the search looked for (operators, negated words and punctuation left
 out); a word matches at the start of a word of the text, in any case, as the library's
-prefix search does, so "minist" and "minister" both mark "Ministers".
+prefix search does, so "minist" and "minister" both mark "Ministers"; and the other forms
+of a word the search found by its stem ("redundancies" marks "redundancy") are marked too
+(``reader.library.stems.word_forms``).
 """
 
 from __future__ import annotations
 
 import re
+
+from reader.library.stems import word_forms
 
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 _CHUNK = re.compile(r'"[^"]*"?\*?|[^\s"]+')
@@ -37,6 +41,7 @@ def find_matches(text: str, words: list[str]) -> list[tuple[int, int]]:
     wanted = [w for w in words if w]
     if not wanted:
         return []
+    wanted += word_forms(set(_WORD.findall(text)), wanted)
     # Longest first, so "minister" wins over "min" at the same place.
     alternatives = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
     pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
