@@ -64,6 +64,25 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Subject:
+    """What a statement is about: an actor its content names, or one of its key noun phrases.
+
+    ``text == article.text[start:end]``; ``key`` is the actor's id (rule ``named``) or the
+    phrase's lemmas, lower case ("military site"), whose last word is its head.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    #: How it was found (``reader.positions.subjects``): "named" or "noun_phrase".
+    rule: str
+    #: For a named actor, its ``Actor.id``; for a phrase, the actor that owns or qualifies it
+    #: ("Ankara's occupation", "Russian military sites"), or None.
+    actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A statement attributed to a speaker: a direct quote or reported speech.
 
@@ -92,6 +111,8 @@ class Quote:
     doubts: tuple[str, ...] = ()
     #: A reader checked it and accepted it as it is (an ``Accept`` correction).
     reviewed: bool = False
+    #: What the statement is about (``reader.positions.subjects``), in text order.
+    subjects: tuple[Subject, ...] = ()
 
     def to_check(self, threshold: float = CHECK_THRESHOLD) -> bool:
         """Marked "check this": less sure than ``threshold`` and not reviewed by a reader."""

@@ -26,6 +26,7 @@ from reader.nlp.parsing import (
     parse,
     parse_each,
 )
+from reader.positions.subjects import find_subjects
 from reader.versions import analysis_version
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ def _after_parse(
     _check(cancelled)
     entities, quotes, actors = resolve_actors(article.text, paragraphs, entities, quotes)
     quotes, actors = stamp_doubts(article.text, entities, quotes, actors)
+    quotes = find_subjects(paragraphs, entities, quotes)
     _check(cancelled)
     return Analysis(
         article=article,

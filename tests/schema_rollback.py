@@ -12,6 +12,10 @@ import sqlite3
 
 #: SQL undoing each migration, by the version it took the library to.
 UNDO: dict[int, str] = {
+    13: """
+DROP INDEX statements_to_check;
+DROP TABLE statement_subjects;
+""",
     12: """
 DROP INDEX near_copy_bands_band;
 DROP TABLE near_copy_bands;

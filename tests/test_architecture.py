@@ -20,6 +20,7 @@ UI_MAY_IMPORT = (
     "reader.opening",
     "reader.pipeline",
     "reader.output",
+    "reader.positions",  # pure functions over statements: grouping, stance words
 )
 
 

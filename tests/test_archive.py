@@ -542,7 +542,7 @@ def test_json_lines_match_the_library(tmp_path, folder, reference, cluster, caps
     assert code == SOME_SKIPPED, err
     assert f"{ARTICLES} analysed, 1 repeated content, 3 skipped" in err
     lines = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == ARTICLES and {d["schema"] for d in lines} == {1}
+    assert len(lines) == ARTICLES and {d["schema"] for d in lines} == {2}
     reference_articles = snapshot(reference[0])["articles"]
     assert sorted((d["sha256"], d["text"]) for d in lines) == sorted(
         (sha, text) for sha, _, text, _, _ in reference_articles

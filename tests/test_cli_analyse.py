@@ -15,6 +15,7 @@ ENTITY_KEYS = {"start", "end", "text", "label", "actor"}
 QUOTE_KEYS = {
     "start", "end", "text", "spans", "kind", "speaker", "speaker_start", "speaker_end",
     "cue", "cue_start", "cue_end", "actor", "confidence", "rule", "via", "doubts", "reviewed",
+    "subjects",
 }  # fmt: skip
 ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "quotes", "country", "doubts"}
 TOP_KEYS = {
@@ -36,7 +37,7 @@ def sample_json(sample_path):
 
 def test_top_level_keys(sample_json):
     assert set(sample_json) == TOP_KEYS
-    assert sample_json["schema"] == 1
+    assert sample_json["schema"] == 2
     assert sample_json["format"] == "txt"
     assert len(sample_json["sha256"]) == 64
 

@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
             lambda article_id, start, end: self.open_stored(article_id, (start, end))
         )
         self.said.failed.connect(self._library_failed)
+        self.said.exported.connect(self.status_text.setText)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

@@ -152,3 +152,22 @@ ONLY_TO_CHECK_TIP = (
     "Below that nobody has accepted"
 )
 TO_CHECK_TIP = "{count} statements to check: open the article and press F8"
+
+# -- positions --------------------------------------------------------------------------------
+
+ALL_STATEMENTS = "All statements"
+POSITION_ROW = "{position} — {statements} in {articles}"
+POSITION_TIP = "Statements about {position}, in date order, the words of stance marked"
+POSITION_SHOWN = "{statements} by {name} about {position}, in date order; stance words marked."
+NAMES = "Names:"
+NAMED_BY = "Named by:"
+QUOTING_TIP = (
+    "Who quotes whom: the actors these statements name, and those whose statements name this actor"
+)
+EXPORT_POSITIONS = "Export Positions…"
+POSITIONS_EXPORTED = "Positions of {name} exported to {path}"
+POSITIONS_HERE = "Positions here:"
+POSITIONS_HERE_TIP = (
+    "What this actor's statements in the article are about, most-stated first; click one "
+    "to go through its statements"
+)

@@ -19,7 +19,7 @@ from reader.corrections.apply import Applied, apply_all
 from reader.corrections.operations import Correction, change_from_json
 from reader.library.database import Database
 from reader.library.records import Row
-from reader.model import Actor, Analysis, Entity, Quote
+from reader.model import Actor, Analysis, Entity, Quote, Subject
 
 #: The SELECT list ``correction_from_row`` reads.
 CORRECTION_COLUMNS = "id, created, scope, operation, arguments, undone"
@@ -113,6 +113,7 @@ def decode(text: str, shown: Analysis) -> Analysis:
                     **q,
                     "spans": tuple(tuple(span) for span in q["spans"]),
                     "doubts": tuple(q.get("doubts", ())),
+                    "subjects": tuple(Subject(**x) for x in q.get("subjects", ())),
                 }
             )
             for q in data["quotes"]

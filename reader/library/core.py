@@ -40,7 +40,17 @@ from reader.corrections.apply import apply_corrections
 from reader.corrections.names import change_problem
 from reader.corrections.operations import Change, Correction, StatementRef
 from reader.errors import ArticleError, LibraryError
-from reader.library import amend, clean_close, correcting, held, listing, removal, review, store
+from reader.library import (
+    amend,
+    clean_close,
+    correcting,
+    held,
+    listing,
+    positions,
+    removal,
+    review,
+    store,
+)
 from reader.library.check import Kind, Problem, write_blockers
 from reader.library.connection import (
     CorruptLibraryError,
@@ -52,6 +62,7 @@ from reader.library.connection import (
 from reader.library.copies import NOT_A_COPY, copies_of, not_a_copy, original_of, with_copies
 from reader.library.identity import IN_ONE_ARTICLE, find_actor_ids
 from reader.library.listing import Bounds, Column
+from reader.library.positions import Quoting, StoredPosition
 from reader.library.records import (
     ARTICLE_COLUMNS,
     ActorSummary,
@@ -834,6 +845,26 @@ class Library:
         """The statements that need checking, in article order: all, or one article's."""
         with self._translated():
             return review.to_check(self.db, threshold, article_id, limit)
+
+    def positions(self, name: str, limit: int = 50, offset: int = 0) -> list[StoredPosition]:
+        """What an actor's statements across the library are about, most-stated first."""
+        ids = self.actor_ids(name)
+        with self._translated():
+            return positions.actor_positions(self.db, ids, limit, offset)
+
+    def position_statements(
+        self, name: str, position: str, limit: int = 100, offset: int = 0
+    ) -> list[StoredStatement]:
+        """An actor's statements on one position (``StoredPosition.key``), by date."""
+        ids = self.actor_ids(name)
+        with self._translated():
+            return positions.position_statements(self.db, ids, position, limit, offset)
+
+    def quoting(self, name: str, limit: int = 10) -> Quoting:
+        """Who quotes whom: the actors ``name``'s statements name, and those naming it."""
+        ids = self.actor_ids(name)
+        with self._translated():
+            return positions.quoting(self.db, ids, limit)
 
     def said_count(self, name: str) -> tuple[int, int]:
         """How many statements an actor made across the library, and in how many articles."""

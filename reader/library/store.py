@@ -27,7 +27,7 @@ from typing import Any
 
 from reader.corrections.apply import Applied, apply_all
 from reader.file_names import as_text
-from reader.library import copies
+from reader.library import copies, subjects
 from reader.library.amend import active, amended, uncorrected
 from reader.library.bounded import within_limits
 from reader.library.connection import database, write_transaction
@@ -40,7 +40,7 @@ from reader.library.identity import (
     resolve_actor,
 )
 from reader.library.records import DamagedRecord, Row
-from reader.model import Actor, Analysis, Article, Entity, Quote
+from reader.model import Actor, Analysis, Article, Entity, Quote, Subject
 
 LINK_COLUMNS = (
     "article_id", "local_id", "actor_id", "name", "kind", "aliases", "mentions", "quotes",
@@ -162,6 +162,7 @@ def _linked_actor_ids(db: Database, article_id: int) -> list[int]:
 def _clear_analysis(db: Database, article_id: int) -> list[int]:
     """Delete the article's rows; return the library actors it linked to."""
     linked = _linked_actor_ids(db, article_id)
+    subjects.clear(db, article_id)
     for table in ("entities", "statements", "article_actors"):
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     return linked
@@ -212,6 +213,7 @@ def _write_parts(
     _insert(db, "article_actors", LINK_COLUMNS, links)
     _insert(db, "entities", ENTITY_COLUMNS, entities)
     _insert(db, "statements", STATEMENT_COLUMNS, statements)
+    subjects.write(db, article_id, analysis.quotes, library_ids)
 
 
 def _insert(
@@ -270,9 +272,7 @@ def _statement_row(
     )
 
 
-def touch(
-    db: Database, article_id: int, subject: str | Path, outlet: str | None = None
-) -> None:
+def touch(db: Database, article_id: int, subject: str | Path, outlet: str | None = None) -> None:
     with write_transaction(db.conn, subject):
         touch_row(db, article_id, now(), outlet)
 
@@ -322,8 +322,9 @@ def load_analysis(db: Database, article_id: int) -> Analysis | None:
             (article_id,),
         )
     )
+    about = subjects.read(db, article_id)
     quotes = tuple(
-        _quote(row, article_id)
+        _quote(row, article_id, about.get(int(row["seq"]), ()))
         for row in db.query(
             # Every column: a migration written in Python reads analyses back from a library
             # that does not have the columns later migrations add (``_quote``).
@@ -393,7 +394,7 @@ def _entity(row: Row) -> Entity:
     return Entity(row["start"], row["end"], row["text"], row["label"], row["local_actor"])
 
 
-def _quote(row: Row, article_id: int) -> Quote:
+def _quote(row: Row, article_id: int, about: tuple[Subject, ...] = ()) -> Quote:
     return Quote(
         start=row["start"],
         end=row["end"],
@@ -412,6 +413,7 @@ def _quote(row: Row, article_id: int) -> Quote:
         via=row["via"],
         doubts=_reasons(row.get("doubts")),
         reviewed=bool(row.get("reviewed")),
+        subjects=about,
     )
 
 

@@ -1,4 +1,4 @@
-"""The stable JSON form of an Analysis (schema 1, documented in docs/SCHEMA.md).
+"""The stable JSON form of an Analysis (schema 2, documented in docs/SCHEMA.md).
 
 Every key is always present, ``null`` where unknown; offsets are Python string indices
 into ``text``. ``source`` is the file name with undecodable bytes written ``\\xNN``
@@ -13,7 +13,7 @@ from typing import Any
 from reader.file_names import as_text
 from reader.model import Actor, Analysis, Entity, Quote
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -68,6 +68,17 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "via": quote.via,
         "doubts": list(quote.doubts),
         "reviewed": quote.reviewed,
+        "subjects": [
+            {
+                "start": subject.start,
+                "end": subject.end,
+                "text": subject.text,
+                "key": subject.key,
+                "rule": subject.rule,
+                "actor": subject.actor,
+            }
+            for subject in quote.subjects
+        ],
     }
 
 

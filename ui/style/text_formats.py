@@ -52,3 +52,15 @@ def check_format(theme: Theme) -> QTextCharFormat:
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
     fmt.setUnderlineColor(QColor(CHECK_COLOURS[1 if theme is Theme.DARK else 0]))
     return fmt
+
+
+#: The colours (light, dark) of the words that carry stance, by kind: negation and
+#: refusal red-orange, opposition purple, support and promise blue-green, so that a turn
+#: between two statements on one subject stands out.
+STANCE_COLOURS: dict[str, tuple[str, str]] = {
+    "negation": ("#c23b00", "#ff8a5c"),
+    "refusal": ("#c23b00", "#ff8a5c"),
+    "opposition": ("#7b2d8e", "#d59cf0"),
+    "support": ("#00695c", "#5fd3c0"),
+    "promise": ("#00695c", "#5fd3c0"),
+}

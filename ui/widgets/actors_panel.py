@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -34,9 +35,18 @@ from PySide6.QtWidgets import (
 
 from reader.model import CHECK_THRESHOLD, Actor, Analysis, Quote
 from reader.output.words import actor_kind_name, check_this, doubt_reasons, label_name, plural
+from reader.positions.grouping import Position, positions
 from ui import messages
 from ui.style.colors import Theme, actor_style, current_theme, quote_style
-from ui.style.safe_text import TOOLTIP_LIMIT, menu_text, one_line, plain_label, tooltip
+from ui.style.safe_text import (
+    NAME_LIMIT,
+    TOOLTIP_LIMIT,
+    escaped,
+    menu_text,
+    one_line,
+    plain_label,
+    tooltip,
+)
 from ui.style.text_formats import CHECK_COLOURS
 from ui.widgets.cast_chart import CastChart
 from ui.widgets.chips import chip_icon
@@ -50,6 +60,9 @@ MORE_ROLE = Qt.ItemDataRole.UserRole + 3
 SHOWN_STATEMENTS = 50
 _UNATTRIBUTED_KEY = "\0unattributed"
 
+
+#: Positions named under the Cast for the chosen actor.
+SHOWN_POSITIONS = 8
 
 #: The Kind column of a statement to check.
 CHECK_THIS = "Check this"
@@ -210,6 +223,15 @@ class ActorsPanel(QWidget):
         header.sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
+        #: The chosen actor's positions in this article, each a link to its statements.
+        self.positions_line = QLabel()
+        self.positions_line.setWordWrap(True)
+        self.positions_line.setTextFormat(Qt.TextFormat.RichText)
+        self.positions_line.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.positions_line.linkActivated.connect(self._on_position)
+        self.positions_line.hide()
+        self._positions: list[Position[int]] = []
+        self._position_steps: dict[int, int] = {}
         self.said_button = QPushButton("What has this actor said in other articles?")
         self.said_button.setEnabled(False)
         self.said_button.clicked.connect(self._on_said)
@@ -221,6 +243,7 @@ class ActorsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.chart)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.positions_line)
         layout.addLayout(row)
 
     def show_analysis(self, analysis: Analysis, theme: Theme | None = None) -> None:
@@ -442,8 +465,47 @@ class ActorsPanel(QWidget):
         self.select_actor(actor_id)
         self.actorSelected.emit(actor_id)
 
+    def _show_positions(self, actor: Actor | None) -> None:
+        """The actor's positions in this article, most-stated first, each a link."""
+        analysis = self.analysis
+        if analysis is None or actor is None or not actor.quotes:
+            self._positions = []
+            self.positions_line.hide()
+            return
+        names = {a.id: a.name for a in analysis.actors}
+        said = [(i, analysis.quotes[i].subjects) for i in actor.quotes if i < len(analysis.quotes)]
+        self._positions = positions(said, names.get)[:SHOWN_POSITIONS]
+        self._position_steps = {}
+        if not self._positions:
+            self.positions_line.hide()
+            return
+        links = " · ".join(
+            f'<a href="position:{n}">{escaped(one_line(p.label, NAME_LIMIT))}</a>'
+            + (f" ({escaped(one_line(p.owner, NAME_LIMIT))})" if p.owner else "")
+            + f" {len(p.statements)}"
+            for n, p in enumerate(self._positions)
+        )
+        self.positions_line.setText(f"{messages.POSITIONS_HERE} {links}")
+        self.positions_line.setToolTip(tooltip(messages.POSITIONS_HERE_TIP))
+        self.positions_line.show()
+
+    def _on_position(self, link: str) -> None:
+        """A position was clicked: its next statement, in the text and the tree."""
+        try:
+            n = int(link.split(":", 1)[1])
+        except (IndexError, ValueError):
+            return
+        if not 0 <= n < len(self._positions):
+            return
+        statements = self._positions[n].statements
+        step = self._position_steps.get(n, 0) % len(statements)
+        self._position_steps[n] = step + 1
+        self.select_statement(statements[step])
+        self.statementChosen.emit(statements[step])
+
     def _update_said_button(self) -> None:
         actor = self._current_actor()
+        self._show_positions(actor)
         self.said_button.setEnabled(actor is not None)
         name = one_line(actor.name, 120) if actor is not None else "this actor"
         self.said_button.setText(menu_text(f"What has {name} said in other articles?"))

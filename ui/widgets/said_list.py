@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QWidget
 from reader.library import StoredStatement
 from reader.model import CHECK_THRESHOLD
 from reader.output.words import check_this, statement_kind_name
+from reader.positions.stance import stance_words
 from ui.style.colors import Theme, current_theme, quote_style
 from ui.style.safe_text import TOOLTIP_LIMIT, SafeTextBrowser, escaped, one_line
-from ui.style.text_formats import CHECK_COLOURS
+from ui.style.text_formats import CHECK_COLOURS, STANCE_COLOURS
 
 #: Ask for the next page when the scroll bar is this close to its end (pixels).
 NEAR_END_PX = 120
@@ -32,6 +33,7 @@ def statement_html(
     title: str,
     theme: Theme,
     check_below: float = CHECK_THRESHOLD,
+    stance: bool = False,
 ) -> str:
     """One statement as a paragraph: its article (a link), date, kind and words, escaped;
     the words on one line and cut like a statement's tooltip (a statement may be a whole
@@ -42,7 +44,8 @@ def statement_html(
         f'color:{style.color(theme).name()}">&nbsp;'
         f"{escaped(statement_kind_name(statement.kind))}&nbsp;</span>"
     )
-    text = escaped(one_line(statement.text, TOOLTIP_LIMIT))
+    shown = one_line(statement.text, TOOLTIP_LIMIT)
+    text = stance_html(shown, theme) if stance else escaped(shown)
     cue = f"<i>{escaped(one_line(statement.cue))}</i>: " if statement.cue else ""
     if statement.spoken_for:  # "spokesman, Western Health Board said: …" (issue 19)
         cue = escaped(one_line(statement.spoken_for)) + (f" {cue}" if cue else ": ")
@@ -58,6 +61,22 @@ def statement_html(
     )
 
 
+def stance_html(text: str, theme: Theme) -> str:
+    """``text`` escaped, its stance words bold and underlined in their kind's colour."""
+    parts: list[str] = []
+    at = 0
+    for word in stance_words(text):
+        colour = STANCE_COLOURS[word.kind][theme is Theme.DARK]
+        parts.append(escaped(text[at : word.start]))
+        parts.append(
+            f'<b style="color:{colour};text-decoration:underline">'
+            f"{escaped(text[word.start : word.end])}</b>"
+        )
+        at = word.end
+    parts.append(escaped(text[at:]))
+    return "".join(parts)
+
+
 class SaidList(SafeTextBrowser):
     """Statements appended a page at a time; ``statementChosen(n)`` when one is clicked."""
 
@@ -69,6 +88,8 @@ class SaidList(SafeTextBrowser):
         self.statements: list[StoredStatement] = []
         #: Statements less sure than this, not reviewed, say "Check this".
         self.check_below = CHECK_THRESHOLD
+        #: Mark the words that carry stance (a position's statements side by side).
+        self.stance = False
         self.complete = True
         self._asked = False
         self.anchorClicked.connect(self._on_link)
@@ -92,7 +113,9 @@ class SaidList(SafeTextBrowser):
         theme = theme or current_theme()
         first = len(self.statements)
         html = "".join(
-            statement_html(first + n, s, titles.get(s.article_id, ""), theme, self.check_below)
+            statement_html(
+                first + n, s, titles.get(s.article_id, ""), theme, self.check_below, self.stance
+            )
             for n, s in enumerate(statements)
         )
         self.statements.extend(statements)

@@ -8,24 +8,41 @@ once and the next when the list is scrolled to its end (``ui.widgets.said_list``
 Above the list, a timeline places each of the actor's articles by date
 (``ui.widgets.said_timeline``, from one light query of ``reader.library.said_dates`` on the
 same reader thread); clicking a dot opens that article at the actor's first statement in it.
+Between them, the actor's positions (``ui.widgets.positions_list``): choosing one lists its
+statements alone, in date order, with the words that carry stance marked; and who quotes
+whom. Export Positions… writes them as CSV or JSON, on the reader thread.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.library import Library, LibraryError, StoredStatement
+from reader.library.positions import Quoting, StoredPosition
+from reader.library.positions_export import listed_positions, write_csv, write_json
 from reader.library.said_dates import said_articles
+from reader.output.files import OutputError, replacing
 from reader.output.words import actor_kind_name, plural
 from ui import messages
 from ui.style.colors import Theme
 from ui.style.safe_text import NAME_LIMIT, one_line, plain_label
 from ui.tasks import LibraryTasks
 from ui.widgets.library_panel import hit_title
+from ui.widgets.positions_list import PositionsList, QuoteBars
 from ui.widgets.said_list import SaidList
 from ui.widgets.said_timeline import SaidTimeline, TimelineArticle
 
@@ -45,17 +62,66 @@ class SaidPage:
     #: Statements and articles in all (read with the first page only).
     total: int | None = None
     articles: int | None = None
+    #: The position listed (``StoredPosition.key``), or "" for everything said.
+    position: str = ""
 
 
-def said_page_task(name: str, offset: int, limit: int) -> Callable[[Library], SaidPage]:
-    """A task reading one page of what ``name`` said (on the library reader's thread)."""
+def said_page_task(
+    name: str, offset: int, limit: int, position: StoredPosition | None = None
+) -> Callable[[Library], SaidPage]:
+    """A task reading one page of what ``name`` said (on the library reader's thread): all
+    of it, or only the statements on one position."""
 
     def work(library: Library) -> SaidPage:
         total = articles = None
-        if offset == 0:
-            total, articles = library.said_count(name)
-        statements = tuple(library.said(name, limit=limit, offset=offset))
-        return SaidPage(name, offset, statements, _titles(library, statements), total, articles)
+        if position is not None:
+            total, articles = (
+                (position.statements, position.articles) if offset == 0 else (None,) * 2
+            )
+            found = library.position_statements(name, position.key, limit=limit, offset=offset)
+            statements = tuple(found)
+            key = position.key
+        else:
+            if offset == 0:
+                total, articles = library.said_count(name)
+            statements = tuple(library.said(name, limit=limit, offset=offset))
+            key = ""
+        titles = _titles(library, statements)
+        return SaidPage(name, offset, statements, titles, total, articles, key)
+
+    return work
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPositions:
+    """An actor's positions across the library, and who quotes whom."""
+
+    name: str
+    positions: list[StoredPosition]
+    quoting: Quoting
+
+
+def positions_task(name: str) -> Callable[[Library], ActorPositions]:
+    def work(library: Library) -> ActorPositions:
+        return ActorPositions(name, library.positions(name), library.quoting(name, limit=5))
+
+    return work
+
+
+def export_positions_task(name: str, path: Path) -> Callable[[Library], Path]:
+    """Write the actor's positions to ``path``: JSON for a .json name, else CSV."""
+
+    def work(library: Library) -> Path:
+        listed = listed_positions(library, name)
+        try:
+            with replacing(path) as out:  # whole or not at all
+                if path.suffix.lower() == ".json":
+                    write_json(name, listed, out)
+                else:
+                    write_csv(name, listed, out)
+        except OutputError as error:  # the world, not a bug: said in one line
+            raise LibraryError(error.subject, error.problem) from error
+        return path
 
     return work
 
@@ -124,6 +190,12 @@ def actors_task(library: Library) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _file_stem(name: str) -> str:
+    """A name as a file name: letters, digits, spaces and dashes, cut short."""
+    kept = re.sub(r"[^\w\- ]+", "", name).strip()[:60]
+    return kept or "actor"
+
+
 class SaidPanel(QWidget):
     """Pick an actor, read everything they said."""
 
@@ -135,6 +207,10 @@ class SaidPanel(QWidget):
     actorsListed = Signal()
     #: The timeline of the actor's articles is drawn (maybe empty).
     placed = Signal()
+    #: The actor's positions are listed (maybe none).
+    positioned = Signal()
+    #: Positions were written to a file (a message for the status bar).
+    exported = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,11 +237,23 @@ class SaidPanel(QWidget):
         self.results = SaidList()
         self.results.moreWanted.connect(self._more)
         self.results.statementChosen.connect(self.open_statement)
+        self.positions = PositionsList()
+        self.positions.positionChosen.connect(self._choose_position)
+        self.quoting = QuoteBars()
+        self.export_button = QPushButton(messages.EXPORT_POSITIONS)
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.ask_export)
+        self._position: StoredPosition | None = None
+        row = QHBoxLayout()
+        row.addWidget(self.quoting, 1)
+        row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.actor)
         layout.addWidget(self.status)
         layout.addWidget(self.timeline)
+        layout.addWidget(self.positions)
+        layout.addLayout(row)
         layout.addWidget(self.results, 1)
 
     @property
@@ -215,28 +303,92 @@ class SaidPanel(QWidget):
             self.actor.setEditText(name)
         self._name = name
         self._theme = theme
+        self._position = None
         self.results.clear_statements()
+        self.results.stance = False
+        self.positions.set_positions([])
+        self.quoting.set_quoting(Quoting((), ()))
+        self.export_button.setEnabled(False)
         self.status.setText(messages.SAID_LOOKING.format(name=one_line(name, NAME_LIMIT)))
         self._show_dates(SaidDates(name, (), {}))
         work = said_page_task(name, 0, FIRST_PAGE)
         self.tasks.run("said", self.library, work, self._on_page, self._failed)
         # After the first page on the same reader thread: the list comes first.
         self.tasks.run("dates", self.library, said_dates_task(name), self._on_dates, self._failed)
+        self.tasks.run(
+            "positions", self.library, positions_task(name), self._on_positions, self._failed
+        )
+
+    def _on_positions(self, found: ActorPositions) -> None:
+        if found.name != self._name:
+            return
+        self.positions.set_positions(found.positions)
+        self.quoting.set_quoting(found.quoting)
+        self.export_button.setEnabled(bool(found.positions))
+        self.positioned.emit()
+
+    def _choose_position(self, key: str) -> None:
+        """List only the statements on one position ("" for all), by date."""
+        if self.library is None or not self._name:
+            return
+        self._position = self.positions.chosen() if key else None
+        self.results.clear_statements()
+        self.results.stance = self._position is not None
+        work = said_page_task(self._name, 0, FIRST_PAGE, self._position)
+        self.tasks.run("said", self.library, work, self._on_page, self._failed)
+
+    def ask_export(self) -> None:
+        """Export Positions…: a CSV or JSON file, written on the reader thread."""
+        if self.library is None or not self._name:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            messages.EXPORT_POSITIONS,
+            str(Path.home() / f"{_file_stem(self._name)} positions.csv"),
+            "CSV (*.csv);;JSON (*.json)",
+        )
+        if name:
+            self.export_positions(Path(name))
+
+    def export_positions(self, path: Path) -> None:
+        if self.library is None or not self._name:
+            return
+        actor = self._name
+        self.tasks.run(
+            "export",
+            self.library,
+            export_positions_task(actor, path),
+            lambda written: self.exported.emit(
+                messages.POSITIONS_EXPORTED.format(name=one_line(actor, NAME_LIMIT), path=written)
+            ),
+            self._failed,
+        )
 
     def _more(self) -> None:
         if self.library is None or not self._name or self.tasks.busy("said"):
             return
-        work = said_page_task(self._name, len(self.statements), NEXT_PAGE)
+        work = said_page_task(self._name, len(self.statements), NEXT_PAGE, self._position)
         self.tasks.run("said", self.library, work, self._on_page, self._failed)
 
     def _on_page(self, page: SaidPage) -> None:
+        wanted = self._position.key if self._position is not None else ""
         if page.name != self._name or page.offset != len(self.statements):
+            return
+        if page.position != wanted:
             return
         if page.total is not None:
             self._total, self._articles = page.total, page.articles or 0
         complete = page.offset + len(page.statements) >= self._total or not page.statements
         self.results.append_page(page.statements, page.titles, complete, self._theme)
-        if self._total:
+        if self._position is not None:
+            self.status.setText(
+                messages.POSITION_SHOWN.format(
+                    statements=plural(self._total, "statement"),
+                    name=one_line(page.name, NAME_LIMIT),
+                    position=one_line(self._position.shown, NAME_LIMIT),
+                )
+            )
+        elif self._total:
             self.status.setText(
                 f"{plural(self._total, 'statement')} by {one_line(page.name, NAME_LIMIT)} in "
                 f"{plural(self._articles, 'article')}."
