@@ -64,7 +64,8 @@ def test_who_said_what_lists_positions_and_narrows_to_one(window, qtbot, tmp_pat
     assert all("occupation" in s.text for s in said.statements)
     html = said.results.toHtml()
     # Qt writes the mark back as its own style: an underlined, bold "not".
-    assert re.search(r"<span style=\"[^\"]*font-weight:\d+;[^\"]*text-decoration: underline;[^>]*>not</span>", html), html
+    underlined = r'<span style="[^"]*font-weight:\d+;[^"]*text-decoration: underline;[^>]*>'
+    assert re.search(underlined + "not</span>", html), html
     # Who quotes whom: al-Assad's statements name Turkey; NDTV's names al-Assad.
     assert ("Turkey", 3) in said.quoting.quoting.names
     assert any(name == "NDTV" for name, _ in said.quoting.quoting.named_by)
