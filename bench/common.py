@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_dd5b4a6056b2a50f.txt"
@@ -63,3 +67,46 @@ def article_of_words(words: int) -> str:
 
 def self_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def raw_spacy(nlp: Any, texts: list[str]) -> dict[str, Callable[[], None]]:
+    """Raw spaCy ``nlp.pipe`` over ``texts`` as one stream, two ways, at spaCy's own batch
+    size, each doc dropped as it comes: the whole texts, and the paragraphs Dramatis parses
+    (``split_paragraphs``). The baseline of a run is the faster of the two."""
+    from reader.nlp.parsing import split_paragraphs
+
+    chunks = [chunk for text in texts for _, chunk in split_paragraphs(text)]
+    return {
+        "whole texts": lambda: drain(nlp.pipe(texts)),
+        "paragraphs": lambda: drain(nlp.pipe(chunks)),
+    }
+
+
+def drain(items: Iterable[object]) -> None:
+    """Go through ``items``, keeping none of them."""
+    deque(items, maxlen=0)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One run: wall-clock seconds and this process's processor seconds."""
+
+    wall: float
+    cpu: float
+
+
+def timing(function: Callable[[], object]) -> Timing:
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return Timing(time.perf_counter() - wall, time.process_time() - cpu)
+
+
+def fastest(runs: list[Timing]) -> Timing:
+    """The fastest wall time and the fewest processor seconds of several runs."""
+    return Timing(min(r.wall for r in runs), min(r.cpu for r in runs))
+
+
+def load() -> str:
+    """The machine's load averages (1, 5 and 15 minutes) and its cores, for the record."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
