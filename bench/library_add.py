@@ -11,7 +11,8 @@ interleaved round by round, the model loaded beforehand, best of ``--repeat`` ro
 3. analysis: ``reader.pipeline.analyse_each`` over the opened articles: every stage,
    nothing stored; and ``analyse`` one article at a time, as bulk add did before;
 4. bulk add: ``library add --workers 1`` (``reader.archive.runner.add_to_library``) into a
-   fresh library: read, open, dedupe, analyse as one stream, store;
+   fresh library: read, open, dedupe, analyse as one stream, store; and
+   ``Library.add_paths``, which adds one article at a time, as bulk add did before;
 5. storage alone: the same analyses, made once, stored into a fresh library one
    transaction per article, as ``library add`` stores them.
 
@@ -75,6 +76,11 @@ def main() -> None:
                 run = add_to_library(library, [folder], Cluster(workers=1))
             assert sum(r.was_new for r in run.results) == len(paths)
 
+        def add_paths() -> None:
+            with open_library(Path(tmp) / f"library-{next(libraries)}") as library:
+                results = library.add_paths([folder])
+            assert sum(r.was_new for r in results) == len(paths)
+
         def store() -> None:
             with open_library(Path(tmp) / f"library-{next(libraries)}") as library:
                 stored = [library.add_analysis(a) for a in analyses]  # type: ignore[arg-type]
@@ -87,6 +93,7 @@ def main() -> None:
             "analyse_each": lambda: drain(analyse_each(articles, nlp)),
             "analyse, one at a time": lambda: [analyse(a, nlp) for a in articles],
             "library add": add,
+            "add_paths, one at a time": add_paths,
             "storage alone": store,
         }
         timings: dict[str, list[Timing]] = {name: [] for name in runs}
@@ -108,7 +115,8 @@ def main() -> None:
         print(f"{name:26}{t.wall:7.2f} s   {rate(t.wall)}   {t.cpu:7.2f} s{mark}")
     print(f"\nstorage: {1000 * best['storage alone'].wall / len(paths):.1f} ms an article")
     print("ratios to the baseline (wall; processor time in brackets):")
-    for name in ("parse stream", "analyse_each", "analyse, one at a time", "library add"):
+    compared = ("parse stream", "analyse_each", "analyse, one at a time", "library add")
+    for name in (*compared, "add_paths, one at a time"):
         wall = raw_best.wall / best[name].wall
         cpu = raw_best.cpu / best[name].cpu
         target = "  (target >= 0.95)" if name == "library add" else ""
