@@ -7,12 +7,14 @@ The contract, whichever engine runs the analysis:
   that one slow file holds up one worker and never the client (issue 17). The client
   deduplicates the articles before any is analysed: content already stored at the current
   analysis version, or already sent in this run, is never analysed again. Workers receive
-  bytes and ``Article`` values and return ``Article``, ``Analysis`` and ``Refused`` values
-  — plain, picklable data; they never need the files on disk or the library.
+  bytes and groups of ``Article`` values, each group analysed as one parse stream, and
+  return ``Article``, ``Analysis`` and ``Refused`` values — plain, picklable data; they
+  never need the files on disk or the library.
 - The client is the only writer: each analysis is stored in its own transaction as it
   arrives, so a crash keeps everything finished and a re-run completes the rest.
-- A worker that dies has its tasks retried on another (Dask's ``allowed-failures``); an
-  article that keeps killing workers is reported like a file that cannot be read. Since
+- A worker that dies has its tasks retried on another (Dask's ``allowed-failures``); a
+  group that keeps killing workers is sent again an article at a time, and an article
+  that keeps killing workers is reported like a file that cannot be read. Since
   the library recognises content by its hash, a retried task never stores twice.
 
 Modules: ``options`` (the ``--workers``/``--scheduler`` flags), ``address`` (the scheduler
