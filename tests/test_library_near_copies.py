@@ -161,6 +161,15 @@ def test_a_pdf_of_a_stored_text_is_kept_as_its_copy(library, files):
     assert library.count() == 2 and library.count(copies=False) == 1
 
 
+def test_the_library_table_lists_a_story_once_with_its_copies(library, files):
+    wire_id = library.add_file(files["wire.txt"])[0]
+    for name in ("wire.pdf", "herald.txt", "petition.txt"):
+        library.add_file(files[name])
+    listed = {a.id: a for a in library.listing()}
+    assert len(listed) == 2 and library.listing_count() == 2
+    assert [c.name for c in listed[wire_id].copies] == ["wire.pdf", "herald.txt"]
+
+
 def test_an_edited_wire_story_is_a_copy_and_another_story_is_not(library, files):
     wire_id = library.add_file(files["wire.txt"])[0]
     assert library.add_file(files["herald.txt"]).original.id == wire_id  # type: ignore[union-attr]

@@ -171,3 +171,5 @@ POSITIONS_HERE_TIP = (
     "What this actor's statements in the article are about, most-stated first; click one "
     "to go through its statements"
 )
+WITH_COPIES = "{title} · {copies}"
+ALSO_STORED_AS = "Also stored as: {names}"

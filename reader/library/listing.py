@@ -13,9 +13,10 @@ range bound the table and the searches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from reader.library.copies import copies_of, not_a_copy
 from reader.library.database import Database
 from reader.library.records import ListedArticle
 from reader.library.review import TO_CHECK
@@ -74,10 +75,12 @@ def order_sql(column: Column, descending: bool) -> str:
 
 
 def count(db: Database, within: ArticleFilter | None) -> int:
-    """How many articles the table lists."""
+    """How many articles the table lists: one for a story and its copies."""
     if within is None:
-        return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
-    return int(db.execute(f"SELECT count(*) FROM ({within.sql})", within.params).fetchone()[0])
+        sql = "SELECT count(*) FROM articles WHERE copy_of IS NULL"
+        return int(db.execute(sql).fetchone()[0])
+    sql = f"SELECT count(*) FROM articles WHERE id IN ({within.sql}) AND copy_of IS NULL"
+    return int(db.execute(sql, within.params).fetchone()[0])
 
 
 def page(
@@ -94,13 +97,14 @@ def page(
     order = order_sql(column, descending)
     params: dict[str, object] = {"limit": limit, "offset": offset, "check_below": check_below}
     ids = "c.article_id" if column is Column.STATEMENTS else "a.id"
-    where = ""
+    # A story is listed once: its copies come with it (``copies``).
+    where = f"WHERE {not_a_copy('+' + ids)}"
     if within is not None:
         params.update(within.params)
         # "+": test membership while walking the order's index; plain, SQLite may look the
         # few filtered ids up and sort them.
         member = f"+{ids}" if count(db, within) > WALK_INDEX_ABOVE else ids
-        where = f"WHERE {member} IN ({within.sql})"
+        where += f" AND {member} IN ({within.sql})"
     table = "article_counts AS c" if column is Column.STATEMENTS else "articles AS a"
     rows = db.query(
         f"""WITH page AS MATERIALIZED (
@@ -119,7 +123,9 @@ def page(
             ORDER BY {order}""",
         params,
     )
-    return [ListedArticle.from_row(row) for row in rows]
+    listed = [ListedArticle.from_row(row) for row in rows]
+    found = copies_of(db, [a.id for a in listed])
+    return [replace(a, copies=found[a.id]) if a.id in found else a for a in listed]
 
 
 def outlets(db: Database) -> list[tuple[str, int]]:

@@ -109,6 +109,8 @@ class ListedArticle:
     opening: str = ""
     #: How many of its statements a reader may want to check (``Quote.to_check``).
     to_check: int = 0
+    #: The other files of the same story (``reader.library.copies``), first stored first.
+    copies: tuple[ArticleCopy, ...] = ()
 
     @classmethod
     def from_row(cls, row: Row) -> ListedArticle:

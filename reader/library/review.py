@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.library.copies import not_a_copy
 from reader.library.database import Database
 from reader.library.records import StoredStatement
 from reader.library.search import STATEMENT_COLUMNS, STATEMENT_FROM
@@ -41,7 +42,7 @@ def counts(db: Database, article_ids: Iterable[int], threshold: float) -> dict[i
     rows = db.execute(
         f"""SELECT s.article_id, count(*) FROM statements AS s
             WHERE s.article_id IN ({marks}) AND {NEEDS_CHECK}
-            GROUP BY s.article_id""",
+            GROUP BY s.article_id""",  # a copy is counted when asked for by its id
         (*ids, threshold),
     ).fetchall()
     return {int(article_id): int(count) for article_id, count in rows}
@@ -51,7 +52,8 @@ def to_check(
     db: Database, threshold: float, article_id: int | None = None, limit: int = 100
 ) -> list[StoredStatement]:
     """The statements that need checking, in article and text order: all, or one article's."""
-    where, params = NEEDS_CHECK, [threshold]
+    # A story's copies repeat its statements: they are checked in the original.
+    where, params = f"{NEEDS_CHECK} AND {not_a_copy('s.article_id')}", [threshold]
     if article_id is not None:
         where += " AND s.article_id = ?"
         params.append(article_id)

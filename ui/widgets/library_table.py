@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from reader.library import Column, ListedArticle
 from reader.output.titles import listed_title
+from reader.output.words import plural
 from ui import messages
 from ui.style.safe_text import LINE_LIMIT, one_line, tooltip
 
@@ -140,7 +141,11 @@ class LibraryTableModel(QAbstractTableModel):
         if column is Column.PUBLISHED and article.published is None:
             return _added_instead(article, role)
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TITLE, Column.OUTLET):
-            return tooltip(_shown(article, column))
+            shown = _shown(article, column)
+            if column is Column.TITLE and article.copies:
+                names = ", ".join(one_line(c.name) for c in article.copies[:10])
+                shown += "\n" + messages.ALSO_STORED_AS.format(names=names)
+            return tooltip(shown)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.STATEMENTS, None):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column is None and article.to_check:
@@ -194,7 +199,12 @@ def _added_instead(article: ListedArticle, role: int) -> Any:
 
 def _shown(article: ListedArticle, column: Column | None) -> str:
     if column is Column.TITLE:
-        return hit_title(article.title, article.source, article.id, article.opening)
+        title = hit_title(article.title, article.source, article.id, article.opening)
+        if article.copies:
+            return messages.WITH_COPIES.format(
+                title=title, copies=plural(len(article.copies), "copy", "copies")
+            )
+        return title
     if column is Column.OUTLET:
         return one_line(article.outlet) if article.outlet else ""
     if column is Column.PUBLISHED:
