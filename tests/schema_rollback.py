@@ -12,6 +12,9 @@ import sqlite3
 
 #: SQL undoing each migration, by the version it took the library to.
 UNDO: dict[int, str] = {
+    14: """
+DROP TABLE article_sources;
+""",
     13: """
 DROP INDEX statements_to_check;
 DROP TABLE statement_subjects;

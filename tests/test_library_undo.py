@@ -79,7 +79,8 @@ def _snapshot(library: Library) -> dict[str, Any]:
             if table == "corrections":
                 continue  # compared apart: it keeps the correction, marked undone
             columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
-            rowid = table not in ("actor_aliases", "near_copy_bands")  # WITHOUT ROWID
+            without_rowid = ("actor_aliases", "near_copy_bands", "article_sources")
+            rowid = table not in without_rowid
             order = "article_id, rowid" if "article_id" in columns and rowid else "1"
             rows = []
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):

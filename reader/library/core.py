@@ -81,6 +81,7 @@ from reader.library.search import (
     search_articles,
     search_statements,
 )
+from reader.library.sources import SourcesReport, article_report, empty_report, library_report
 from reader.model import CHECK_THRESHOLD, Analysis, Article
 
 Analyser = Callable[[Article], Analysis]
@@ -611,6 +612,21 @@ class Library:
         """Moves with every article added or removed, by any program (cheap to ask)."""
         with self._translated():
             return listing.generation(self.db)
+
+    # -- sources: who gets to speak --------------------------------------------------------
+
+    def sources_report(self, bounds: Bounds | None = None, top: int = 10) -> SourcesReport:
+        """Who gets to speak in the articles within ``bounds`` (``reader.library.sources``)."""
+        within = self._within(bounds)
+        if within is False:
+            return empty_report()
+        with self._translated():
+            return library_report(self.db, within, top)
+
+    def article_sources(self, article_id: int, top: int = 10) -> SourcesReport:
+        """Who gets to speak in one article, each of its sources listed."""
+        with self._translated():
+            return article_report(self.db, article_id, top)
 
     def _within(self, bounds: Bounds | None) -> ArticleFilter | Literal[False] | None:
         filters, params = self._filters(None, False, None, None, None, None, bounds)

@@ -40,6 +40,7 @@ from reader.library.identity import (
     resolve_actor,
 )
 from reader.library.records import DamagedRecord, Row
+from reader.library.source_facts import write_sources
 from reader.model import Actor, Analysis, Article, Entity, Quote, Subject
 
 LINK_COLUMNS = (
@@ -163,7 +164,7 @@ def _clear_analysis(db: Database, article_id: int) -> list[int]:
     """Delete the article's rows; return the library actors it linked to."""
     linked = _linked_actor_ids(db, article_id)
     subjects.clear(db, article_id)
-    for table in ("entities", "statements", "article_actors"):
+    for table in ("entities", "statements", "article_actors", "article_sources"):
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     return linked
 
@@ -213,6 +214,7 @@ def _write_parts(
     _insert(db, "article_actors", LINK_COLUMNS, links)
     _insert(db, "entities", ENTITY_COLUMNS, entities)
     _insert(db, "statements", STATEMENT_COLUMNS, statements)
+    write_sources(db, article_id, analysis, library_ids)
     subjects.write(db, article_id, analysis.quotes, library_ids)
 
 
