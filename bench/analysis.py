@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 POLNEAR_DEV = ROOT.parent / "shared" / "eval" / "polnear_dev.jsonl"
 #: The stages ``reader.pipeline`` runs after the parse, timed one by one.
-STAGES = ("extract_entities", "find_quotes", "resolve_actors", "stamp_doubts")
+STAGES = ("extract_entities", "find_quotes", "resolve_actors", "stamp_doubts", "find_subjects")
 THROUGHPUT_WORDS = 75_000
 RULER_WORDS = 15_000
 MEMORY_WORDS = 100_000
