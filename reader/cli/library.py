@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from reader import errors
 from reader.archive.options import add_cluster_arguments, cluster_from
 from reader.cli.corrections import add_correction_commands
+from reader.cli.sources import add_sources_command
 from reader.cli.positions import add_positions_command
 from reader.cli.values import count, row_id
 from reader.errors import LibraryError
@@ -118,6 +119,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     check.set_defaults(func=_check)
 
     add_correction_commands(commands, _refusing_damage)
+    add_sources_command(commands, _open_for_reading)
     add_positions_command(commands)
 
 

@@ -51,6 +51,7 @@ _CLASSES: dict[str, frozenset[str]] = {
         authorities aide aides regulator regulators judge judges prosecutor prosecutors
         justice commissioner commissioners ministry government department council parliament
         cabinet administration embassy presidency kremlin regime agency court
+        authority
         """
     ),
     POLICE: wordset(
