@@ -59,6 +59,7 @@ from ui.panel_zoom import PanelZoom
 from ui.reviewing import Reviewer
 from ui.sample import is_sample
 from ui.settings import LastArticle, Settings
+from ui.sources_window import SourcesWindow
 from ui.style.colors import current_theme
 from ui.style.safe_text import (
     LINE_LIMIT,
@@ -307,6 +308,11 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence("Ctrl+Shift+F"))
         find.triggered.connect(self._focus_search)
         view_menu.addAction(find)
+        self.sources_window: SourcesWindow | None = None
+        sources = QAction("&Sources…", self)
+        sources.setToolTip("Who gets to speak: the sources of the library and of this article")
+        sources.triggered.connect(self.show_sources)
+        view_menu.addAction(sources)
         self._build_reading_actions(view_menu)
         self._build_zoom_actions(view_menu)
         self._build_theme_menu(view_menu)
@@ -862,6 +868,22 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.said)
         self.said.show_actor(name)
 
+    def show_sources(self) -> SourcesWindow:
+        """View > Sources…: who gets to speak, in the library and the article on screen."""
+        if self.sources_window is None:
+            self.sources_window = SourcesWindow(self)
+            self.sources_window.actorChosen.connect(self.show_said)
+            self.articleShown.connect(self._sources_follow)
+        title = article_title(self.analysis) if self.analysis is not None else ""
+        self.sources_window.open_for(self.library, self.article_id, title)
+        return self.sources_window
+
+    def _sources_follow(self, analysis: Analysis, article_id: int) -> None:
+        """The Sources window knows the article on screen (a stored one: its id)."""
+        if self.sources_window is not None:
+            stored = article_id if article_id > 0 else None
+            self.sources_window.show_article(stored, article_title(analysis))
+
     def find_in_article(self) -> None:
         """Ctrl+F: find in the article, or, from inside the library tab, search the library
         (which keeps its own Ctrl+F there; Ctrl+Shift+F reaches it from anywhere)."""
@@ -1007,6 +1029,8 @@ class MainWindow(QMainWindow):
         self.library_panel.shutdown()
         self.said.shutdown()
         self.exporter.shutdown()
+        if self.sources_window is not None:
+            self.sources_window.shutdown()
         self.library_panel.library = None
         self.said.library = None
         if self.library is not None:

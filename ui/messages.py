@@ -173,3 +173,32 @@ POSITIONS_HERE_TIP = (
 )
 WITH_COPIES = "{title} · {copies}"
 ALSO_STORED_AS = "Also stored as: {names}"
+
+# -- sources: who gets to speak ---------------------------------------------------------------
+
+SOURCES_TITLE = "Sources: who gets to speak"
+SOURCES_OF_LIBRARY = "The library"
+SOURCES_OF_ARTICLE = "The article on screen"
+SOURCES_SCOPE_TIP = (
+    "Count the sources of the whole library (within the outlet and dates) or of the article "
+    "on screen"
+)
+SOURCES_COUNTING = "Counting…"
+SOURCES_NO_LIBRARY = "No library is open: nothing to count."
+SOURCES_NONE = "No sources: no statement has a speaker in {what}."
+SOURCES_SUMMARY = (
+    "{sources} in {articles}: {named} named, {unnamed} unnamed; {statements}, "
+    "{direct} quoted directly."
+)
+SOURCES_ARTICLE_SUMMARY = (
+    "{title}: {sources}, {named} named; {statements}, {direct} quoted directly."
+)
+SOURCES_RULES_TIP = (
+    "Roles come from the titles and role nouns the text uses for a source; a person's gender "
+    "only from an honorific, a gendered noun, the pronouns resolved to them or a clearly "
+    "gendered given name; otherwise it is not stated."
+)
+SOURCES_EXPORT = "Export as CSV…"
+SOURCES_EXPORT_TITLE = "Export the Sources Report"
+SOURCES_EXPORTED = "Sources report saved to {name}"
+SOURCES_REFRESH = "Refresh"
