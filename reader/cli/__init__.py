@@ -35,7 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "eval": (
         "reader.cli.evaluate",
-        "measure quote attribution (or with --cast the cast) against annotated articles",
+        "measure statement attribution (or with --cast the cast) against annotated articles",
     ),
     "library": ("reader.cli.library", "keep, search and list the articles you have read"),
 }

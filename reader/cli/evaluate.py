@@ -1,4 +1,4 @@
-"""The `dramatis eval` subcommand: score quote attribution, or with --cast the cast."""
+"""The `dramatis eval` subcommand: score statement attribution, or with --cast the cast."""
 
 from __future__ import annotations
 
