@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from test_library_builder import VERSION, ArticleBuilder
 
+from reader.actors.names import identity_key
 from reader.library import open_library
-from reader.library.identity import identity_key, name_keys
+from reader.library.identity import name_keys
 
 
 @pytest.mark.parametrize(

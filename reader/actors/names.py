@@ -132,6 +132,35 @@ def entity_key(surface: str, label: str = "") -> str:
     return key
 
 
+_NON_WORD = re.compile(r"[^\w\s]|_")
+_SPACES = re.compile(r"\s+")
+_FOLDED_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _folded(text: str) -> str:
+    """Case, diacritics and punctuation ignored; hyphens and apostrophes join name parts."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _FOLDED_POSSESSIVE.sub("", text.casefold())
+    text = text.replace("-", " ").replace("'", "").replace("’", "")
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def identity_key(name: str, kind: str) -> str:
+    """The key of a name across articles: ``name_tokens`` or ``entity_key``, folded.
+
+    People compare as ``name_tokens`` does within an article (no title, honorific, suffix
+    or particle: "Ambassador John Smith" = "John Smith"); everything else as ``entity_key``
+    (titles kept: "Prime Minister's Office" is not "Office"). The library files its actors
+    under this key, and a correction finds the actor it names by it.
+    """
+    if kind == "person":
+        words = " ".join(name_tokens(name))
+    else:
+        words = entity_key(name, "NORP" if kind == "group" else "")
+    return _folded(words)
+
+
 def description_key(surface: str) -> str:
     """Key of a common-noun description: ``"the experts"`` = ``"experts"``."""
     words = [_clean_word(w) for w in _WORD.findall(strip_possessive(surface))]

@@ -3,7 +3,7 @@
 ``apply_all`` applies corrections in order and reports which of them took effect, which
 could not (the statement or actor they name is not in this analysis), and which statements
 a correction changed. An actor reference answers to the article's actor with the same
-library key (``reader.library.identity``) by name first, then by alias; a statement
+library key (``reader.actors.names.identity_key``) by name first, then by alias; a statement
 reference to the statement with the same content span and text. Dismissed statements leave
 ``Analysis.quotes`` and the actors' quote indices are renumbered. An actor whose kind a
 correction sets (or that another is merged into) has its mentions relabelled to match, so
@@ -15,11 +15,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 from reader.actors.building import UNRESOLVED_CONFIDENCE
 from reader.actors.doubts import stamp_doubts
-from reader.actors.names import slugify
+from reader.actors.names import identity_key, slugify
 from reader.corrections.operations import (
     Accept,
     ActorRef,
@@ -74,14 +73,6 @@ def apply_all(analysis: Analysis, corrections: Iterable[Correction]) -> Applied:
     return Applied(corrected, tuple(applied), tuple(missed), changed, named)
 
 
-@cache
-def _identity_key() -> Callable[[str, str], str]:
-    # Imported when first needed: the library package imports this module as it loads.
-    from reader.library.identity import identity_key
-
-    return identity_key
-
-
 @dataclass(slots=True)
 class _Cast:
     """A mutable actor while corrections are applied; ``quotes`` are original indices."""
@@ -127,9 +118,10 @@ class _Draft:
 
     def find(self, ref: ActorRef) -> _Cast | None:
         """The actor answering to ``ref``: same key by name (same kind first), then alias."""
-        identity_key = _identity_key()
-        by_name = [c for c in self.cast if _key(ref.name, c.kind) == _key(c.name, c.kind)]
-        by_name = [c for c in by_name if _key(c.name, c.kind)]
+        by_name = [
+            c for c in self.cast if identity_key(ref.name, c.kind) == identity_key(c.name, c.kind)
+        ]
+        by_name = [c for c in by_name if identity_key(c.name, c.kind)]
         if by_name:
             return next((c for c in by_name if c.kind == ref.kind), by_name[0])
         for c in self.cast:
@@ -394,7 +386,3 @@ KIND_LABELS: dict[str, str] = {
     "place": "GPE",
     "group": "NORP",
 }
-
-
-def _key(name: str, kind: str) -> str:
-    return _identity_key()(name, kind)

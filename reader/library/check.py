@@ -30,11 +30,12 @@ from operator import itemgetter
 from pathlib import Path
 
 from reader import errors
+from reader.actors.names import identity_key
 from reader.library import content
 from reader.library.connection import database, is_corruption, write_transaction
 from reader.library.database import Database
 from reader.library.files import copy_beside
-from reader.library.identity import identity_key, link_keys
+from reader.library.identity import link_keys
 
 #: At most this many messages from ``integrity_check`` (it can list every page).
 MAX_PAGE_MESSAGES = 20

@@ -2,7 +2,8 @@
 
 Each article's analysis has its own actors, with ids that are slugs of their names
 ("bashar-al-assad"). In the library an actor is known
-by a key made with the same name functions the article uses (``identity_key``): for people,
+by a key made with the same name functions the article uses
+(``reader.actors.names.identity_key``): for people,
 without titles, honorifics, suffixes or particles ("Ambassador John Smith" and "john smith"
 are one key), for everything else as written ("Prime Minister's Office" stays itself); case,
 diacritics and punctuation never count. Across articles two people are one library actor
@@ -10,7 +11,7 @@ only when their keys agree: "Smith" in one article and "John Smith" in another s
 a surname, and may be two people (issue 19); within an article the analysis has already
 decided. Organisations, places and groups also join the one library actor of their kind
 that has their key as an alias ("UN" after "United Nations (UN)"). An actor known only by a
-description ("a spokesperson", "the company": ``reader.library.descriptions``) is filed
+description ("a spokesperson", "the company": ``reader.actors.descriptions``) is filed
 under its article alone, with a key scoped to it (``scoped_key``), and no name lookup finds it.
 A reader who names an actor files it under that name (``as_named``).
 
@@ -23,43 +24,14 @@ is migration 3's step and keeps the plain ``sqlite3`` connection a migration get
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable
 
-from reader.actors.names import entity_key, name_tokens
+from reader.actors.descriptions import is_description
+from reader.actors.names import identity_key
 from reader.library.connection import database
 from reader.library.database import Database
-from reader.library.descriptions import is_description
 from reader.model import Actor
-
-_NON_WORD = re.compile(r"[^\w\s]|_")
-_SPACES = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"['’]s\b")
-
-
-def _folded(text: str) -> str:
-    """Case, diacritics and punctuation ignored; hyphens and apostrophes join name parts."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _POSSESSIVE.sub("", text.casefold())
-    text = text.replace("-", " ").replace("'", "").replace("’", "")
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
-
-
-def identity_key(name: str, kind: str) -> str:
-    """The library key of a name: the article's own name comparison, folded.
-
-    People compare as ``name_tokens`` does within an article (no title, honorific, suffix
-    or particle: "Ambassador John Smith" = "John Smith"); everything else as ``entity_key``
-    (titles kept: "Prime Minister's Office" is not "Office").
-    """
-    if kind == "person":
-        words = " ".join(name_tokens(name))
-    else:
-        words = entity_key(name, "NORP" if kind == "group" else "")
-    return _folded(words)
 
 
 def name_keys(name: str) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from reader.library.descriptions import speaking_for
+from reader.actors.descriptions import speaking_for
 from reader.model import CHECK_THRESHOLD, READER_RULE
 
 #: A row from ``Database.query``: column name -> value.

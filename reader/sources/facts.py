@@ -7,7 +7,7 @@ so that the sources of 100,000 articles are counted by SQL alone.
 
 * **named**: the actor has a name, not only a description. Unnamed: the analysis marked it
   ``description`` (``reader.actors.doubts``: "officials said", "a spokesperson"), or every
-  name of it is a common noun (``reader.library.descriptions``: "Police said").
+  name of it is a common noun (``reader.actors.descriptions``: "Police said").
 * **kind**: ``Actor.kind`` (person, organisation, group, place, other).
 * **role**: ``reader.sources.roles`` (None: not stated).
 * **gender**: ``reader.sources.gender``, for people only (None: not stated).
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.actors.descriptions import is_description
 from reader.model import Actor, Analysis
 from reader.sources.gender import gender_of
 from reader.sources.phrases import Mentions, described
@@ -92,8 +93,4 @@ def facts_of(text: str, actor: Actor, mentions: Mentions, kinds: dict[str, int])
 
 def is_named(actor: Actor) -> bool:
     """The actor has a name, not only a description ("officials", "a spokesperson")."""
-    # Imported here: the library imports this module as it stores, and importing the
-    # library's package from here first would import it half made.
-    from reader.library.descriptions import is_description
-
     return "description" not in actor.doubts and not is_description(actor.name, actor.aliases)
