@@ -1,8 +1,8 @@
-"""Recognising headlines: lines that could be an article's title, and title-case headlines.
+"""Recognising title-case headlines anywhere in an article.
 
-``looks_like_title`` picks an article's title from its first line (any capitalisation);
-``is_title_case_headline`` finds title-case headline lines anywhere in an article, so that
-their fragments ("Russian Jet Collide") are not taken for names.
+``is_title_case_headline`` finds them, so that their fragments ("Russian Jet Collide") are
+not taken for names. (Which first line is an article's title is the opening's to say:
+``reader.opening.paragraphs.looks_like_title``.)
 """
 
 from __future__ import annotations
@@ -11,10 +11,6 @@ import re
 
 MAX_HEADLINE_WORDS = 20
 MAX_HEADLINE_CHARS = 160
-
-#: A first line longer than this is a sentence, not a title.
-TITLE_MAX_WORDS = 15
-TITLE_MAX_CHARS = 120
 
 #: Short words that stay lower-case in title case.
 _MINOR_WORDS = frozenset(
@@ -65,15 +61,3 @@ def is_title_case_headline(line: str) -> bool:
         return False
     capitalised = sum(1 for w in major if w[0].isupper())
     return capitalised / len(major) >= 0.75
-
-
-def looks_like_title(line: str) -> bool:
-    """Short, with a letter in it, not ending like a sentence (full stop) or a lead-in (colon)."""
-    line = line.strip()
-    return (
-        bool(line)
-        and len(line) <= TITLE_MAX_CHARS
-        and len(line.split()) <= TITLE_MAX_WORDS
-        and not line.endswith((".", "…", ":", ",", ";"))
-        and any(char.isalpha() for char in line)
-    )

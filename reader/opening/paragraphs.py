@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.nlp.headlines import looks_like_title
+#: A first line longer than this is a sentence, not a title.
+TITLE_MAX_WORDS = 15
+TITLE_MAX_CHARS = 120
 
 # Horizontal whitespace, including the no-break and other Unicode spaces.
 _SPACES = re.compile(r"[^\S\n]+")
@@ -32,3 +34,15 @@ def guess_title(text: str) -> str | None:
     if rest and not rest.isspace() and looks_like_title(first):
         return squash(first)
     return None
+
+
+def looks_like_title(line: str) -> bool:
+    """Short, with a letter in it, not ending like a sentence (full stop) or a lead-in (colon)."""
+    line = line.strip()
+    return (
+        bool(line)
+        and len(line) <= TITLE_MAX_CHARS
+        and len(line.split()) <= TITLE_MAX_WORDS
+        and not line.endswith((".", "…", ":", ",", ";"))
+        and any(char.isalpha() for char in line)
+    )
