@@ -48,12 +48,13 @@ def test_documents_linked_from_the_readme_exist():
 
 def test_schema_lists_every_statement_rule():
     """docs/SCHEMA.md names every value of the ``rule`` key (issue 7)."""
-    from reader.attribution.rules import DESCRIPTIONS, PRECEDENCE, Rule
+    from reader.attribution.rules import PRECEDENCE, Rule
+    from reader.output.words import RULE_DESCRIPTIONS
 
     schema = (ROOT / "docs" / "SCHEMA.md").read_text(encoding="utf-8")
     for rule in Rule:
         assert f"`{rule.value}`" in schema, rule
-        assert rule in DESCRIPTIONS and rule in PRECEDENCE, rule
+        assert rule in RULE_DESCRIPTIONS and rule in PRECEDENCE, rule
 
 
 def test_the_readme_states_the_limits_the_app_enforces():

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from reader.attribution import rules
-from reader.attribution.rules import DESCRIPTIONS, PRECEDENCE, Rule, describe
+from reader.attribution.rules import PRECEDENCE, Rule
 from reader.opening import article_from_text
+from reader.output.words import RULE_DESCRIPTIONS, rule_description
 from reader.pipeline import analyse
 
 CASES = [
@@ -42,13 +43,15 @@ def test_each_construction_is_found_by_its_named_rule(text, rule, speaker):
 
 
 def test_every_rule_has_words_and_a_place_in_the_order():
-    assert set(DESCRIPTIONS) == set(Rule) == set(PRECEDENCE)
+    assert set(RULE_DESCRIPTIONS) == set(Rule) == set(PRECEDENCE)
 
 
 def test_description_names_the_cue_as_written():
-    assert describe("verb_that_clause", "said") == "reported speech: 'said' with a that-clause"
-    assert describe(None, "said") == ""
-    assert describe("no_such_rule") == ""
+    assert (
+        rule_description("verb_that_clause", "said") == "reported speech: 'said' with a that-clause"
+    )
+    assert rule_description(None, "said") == ""
+    assert rule_description("no_such_rule") == ""
 
 
 def test_confidence_comes_from_the_calibrated_table_per_rule():

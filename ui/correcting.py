@@ -14,9 +14,10 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.corrections.operations import Change, describe
+from reader.corrections.operations import Change
 from reader.library import Library, LibraryError
 from reader.model import Analysis
+from reader.output.words import change_description
 from ui import messages
 from ui.widgets.cast_corrections import CastCorrections
 
@@ -77,7 +78,7 @@ class CastEditor(QObject):
             return False
         where = messages.CORRECTION_EVERYWHERE if everywhere else messages.CORRECTION_HERE
         self._show_again(library, article_id)
-        self.corrected.emit(messages.CORRECTED.format(what=describe(change), where=where))
+        self.corrected.emit(messages.CORRECTED.format(what=change_description(change), where=where))
         return True
 
     def undo(self) -> bool:
@@ -96,7 +97,9 @@ class CastEditor(QObject):
             self.failed.emit(error.problem)
             return False
         self._show_again(library, article_id)
-        self.corrected.emit(messages.CORRECTION_UNDONE.format(what=describe(latest.change)))
+        self.corrected.emit(
+            messages.CORRECTION_UNDONE.format(what=change_description(latest.change))
+        )
         return True
 
     def undo_text(self) -> str:
@@ -108,7 +111,7 @@ class CastEditor(QObject):
             latest = next((c for c in library.corrections(article_id) if c.undone is None), None)
         except LibraryError:
             return ""
-        return describe(latest.change) if latest is not None else ""
+        return change_description(latest.change) if latest is not None else ""
 
     def _show_again(self, library: Library, article_id: int) -> None:
         position = self.window.keep_position()

@@ -1,9 +1,8 @@
 """The named rules that find statements: what each is, which wins a tie, how far to trust it.
 
-Every statement records the ``Rule`` that produced it. Three tables, one row per rule:
+Every statement records the ``Rule`` that produced it. Two tables, one row per rule (a
+third, the rule in words for readers, is ``reader.output.words.RULE_DESCRIPTIONS``):
 
-* ``DESCRIPTIONS`` — the rule in words, for readers ("reported speech: 'said' with a
-  that-clause"), shown in tooltips (``describe``);
 * ``PRECEDENCE`` — the order in which statements claim text when two rules find the same
   statement: the earlier rule's statement is kept (``precedence_key``). A speaker that is
   only a pronoun, or no speaker at all, moves a statement down by ``PRONOUN_SPEAKER_STEP``
@@ -51,33 +50,6 @@ class Rule(StrEnum):
     FLOATING_SAME_PARAGRAPH = "floating_same_paragraph"  # X said. “…”
     FLOATING_DISTANT = "floating_distant"  # two paragraphs after the speaker's statement
 
-
-#: Each rule in words; ``{cue}`` is the statement's cue word as written.
-DESCRIPTIONS: dict[Rule, str] = {
-    Rule.QUOTE_MARKS: "quotation marks beside '{cue}' and its speaker",
-    Rule.QUOTE_DASH_NAME: "quotation marks followed by a dash and a name",
-    Rule.QUOTE_NAME_COLON: "a name and a colon before quotation marks",
-    Rule.VERB_THAT_CLAUSE: "reported speech: '{cue}' with a that-clause",
-    Rule.VERB_INFINITIVE: "reported speech: '{cue}' with a to-clause",
-    Rule.VERB_PARTICLE: "reported speech: '{cue}' and what it is about",
-    Rule.VERB_CALL_ON: "reported speech: '{cue}' for or on something",
-    Rule.VERB_BY_AGENT: "reported speech: '{cue}' by someone (a verdict)",
-    Rule.VERB_TOPIC: "reported speech: '{cue}' and its topic",
-    Rule.VERB_NAMING: "reported speech: '{cue}' with a quoted name",
-    Rule.VERB_OBJECT: "reported speech: '{cue}' and what was said",
-    Rule.INVERTED: "reported speech: the words, then the speaker and '{cue}'",
-    Rule.PARENTHETICAL: "reported speech: '{cue}' set off inside the words",
-    Rule.AS_CLAUSE: "reported speech: 'as … {cue}'",
-    Rule.ACCORDING_TO: "a source phrase: 'according to'",
-    Rule.PER_SOURCE: "a source phrase: 'per'",
-    Rule.NOMINAL: "a speech noun, '{cue}', and what it says",
-    Rule.NOMINAL_TOPIC: "a speech noun, '{cue}', and its topic",
-    Rule.COLON_LINE: "a speaker's name and a colon at the start of a line",
-    Rule.HEADLINE: "a headline verb, '{cue}'",
-    Rule.FLOATING: "a paragraph in quotation marks after its speaker's statement",
-    Rule.FLOATING_SAME_PARAGRAPH: "quotation marks after its speaker's statement",
-    Rule.FLOATING_DISTANT: "a quotation two paragraphs after its speaker's statement",
-}
 
 #: The order in which rules claim a statement, on a scale of hundredths: higher comes first.
 #: Equal places keep the order in which the statements were found.
@@ -140,15 +112,3 @@ def _confidences() -> dict[str, float]:
 def confidence(rule: Rule) -> float | None:
     """The calibrated share of this rule's statements that are right, if measured."""
     return _confidences().get(rule.value)
-
-
-def describe(rule: str | None, cue: str | None = None) -> str:
-    """The rule in words, with the cue as written; "" for statements stored without a rule."""
-    if not rule:
-        return ""
-    try:
-        template = DESCRIPTIONS[Rule(rule)]
-    except ValueError:
-        return ""
-    word = " ".join(cue.split()) if cue else "a speech verb"
-    return template.replace("{cue}", word)

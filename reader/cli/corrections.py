@@ -33,11 +33,10 @@ from reader.corrections.operations import (
     Split,
     StatementRef,
     actor_kind,
-    describe,
 )
 from reader.library import Library, open_library
 from reader.model import CHECK_THRESHOLD
-from reader.output.words import doubt_reasons, plural
+from reader.output.words import change_description, doubt_reasons, plural
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -150,7 +149,9 @@ def _ref(library: Library, name: str, kind: str | None) -> ActorRef:
 def _apply(args: argparse.Namespace, make: Callable[[Library], Change]) -> int:
     with open_library(args.data_dir) as library:
         correction, changed = library.correct(make(library), getattr(args, "article", None))
-    print(f"{correction.id}\t{describe(correction.change)}\t{_where(correction, changed)}")
+    print(
+        f"{correction.id}\t{change_description(correction.change)}\t{_where(correction, changed)}"
+    )
     return 0
 
 
@@ -186,7 +187,7 @@ def _statement_change(args: argparse.Namespace, make: Callable[..., Change]) -> 
         article_id, statement = library.statement_ref(args.statement_id)
         change = make(library, statement)
         correction, _ = library.correct(change, article_id)
-    print(f"{correction.id}\t{describe(correction.change)}\t(article {article_id})")
+    print(f"{correction.id}\t{change_description(correction.change)}\t(article {article_id})")
     return 0
 
 
@@ -221,7 +222,7 @@ def _add_statement(args: argparse.Namespace) -> int:
         statement = StatementRef(args.start, args.end, text[args.start : args.end])
         change = AddStatement(statement, _ref(library, args.actor, args.kind))
         correction, _ = library.correct(change, args.article)
-    print(f"{correction.id}\t{describe(correction.change)}\t(article {args.article})")
+    print(f"{correction.id}\t{change_description(correction.change)}\t(article {args.article})")
     return 0
 
 
@@ -255,14 +256,14 @@ def _corrections(args: argparse.Namespace) -> int:
     with open_library(args.data_dir) as library:
         if args.undo is not None:
             correction, changed = library.undo_correction(args.undo)
-            print(f"undone: {correction.id}\t{describe(correction.change)}\t"
+            print(f"undone: {correction.id}\t{change_description(correction.change)}\t"
                   f"{plural(len(changed), 'article')} changed")  # fmt: skip
             return 0
         listed = library.corrections(args.article)
     for correction in listed:
         state = "undone" if correction.undone else "in effect"
         scope = "one article" if correction.scope else "every article"
-        print(f"{correction.id}\t{correction.created[:16]}\t{describe(correction.change)}\t"
+        print(f"{correction.id}\t{correction.created[:16]}\t{change_description(correction.change)}\t"
               f"{scope}\t{state}")  # fmt: skip
     if not listed:
         print("no corrections")

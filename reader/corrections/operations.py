@@ -14,7 +14,6 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal, cast
 
 from reader.model import ActorKind, Quote
-from reader.output.words import actor_kind_name
 
 ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "organisation", "place", "group", "other")
 
@@ -199,29 +198,3 @@ def actor_kind(value: object) -> ActorKind:
     if value not in ACTOR_KINDS:
         raise ValueError(f"unknown actor kind {value!r}")
     return cast(ActorKind, value)
-
-
-def describe(change: Change) -> str:
-    """What the correction does, in a reader's words."""
-    if isinstance(change, Merge):
-        return f"merge {change.source.name} into {change.target.name}"
-    if isinstance(change, Rename):
-        return f"rename {change.actor.name} to {change.name}"
-    if isinstance(change, ChangeKind):
-        return f"{change.actor.name} is: {actor_kind_name(change.kind)}"
-    if isinstance(change, Reassign):
-        return f"{_shorten(change.statement.text)} was said by {change.actor.name}"
-    if isinstance(change, Dismiss):
-        return f"not a statement: {_shorten(change.statement.text)}"
-    if isinstance(change, Accept):
-        return f"checked: {_shorten(change.statement.text)}"
-    if isinstance(change, NotActor):
-        return f"not an actor: {change.actor.name}"
-    if isinstance(change, AddStatement):
-        return f"{_shorten(change.statement.text)} is a statement by {change.actor.name}"
-    return f"{change.alias} is not {change.actor.name}"
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"

@@ -27,12 +27,12 @@ from reader.corrections.operations import (
     Rename,
     Split,
     arguments,
-    describe,
 )
 from reader.library.amend import CORRECTION_COLUMNS, correction_from_row, readable
 from reader.library.database import Database
 from reader.library.identity import find_actor_ids
 from reader.library.store import now, rewrite_corrected
+from reader.output.words import change_description
 
 #: Corrections that name a statement, which belongs to one article.
 STATEMENT_CHANGES = (Reassign, Dismiss, Accept, AddStatement)
@@ -65,9 +65,11 @@ def record(db: Database, change: Change, article_id: int | None) -> tuple[Correc
         # mistyped a name learns it here, not from a correction that silently does nothing.
         where = "the library" if article_id is None else f"article {article_id}"
         if isinstance(change, Merge | Rename | ChangeKind | Split | Reassign | Dismiss):
-            raise CorrectionRefused(f"nothing in {where} to {describe(change)}")
+            raise CorrectionRefused(f"nothing in {where} to {change_description(change)}")
         hint = "" if article_id is not None else " (a description is in one article: name it)"
-        raise CorrectionRefused(f"nothing in {where} to correct: {describe(change)}{hint}")
+        raise CorrectionRefused(
+            f"nothing in {where} to correct: {change_description(change)}{hint}"
+        )
     return correction, changed
 
 

@@ -1,9 +1,5 @@
-"""Renderers of an Analysis for people and programs: JSON (schema 1) and terminal text.
+"""Renderers of an Analysis for people and programs: JSON, terminal text, web pages, Markdown.
 
-They read an ``Analysis`` and nothing else; ``describe_rule`` puts a statement's rule in
-words for any renderer, the interface's tooltips included.
+They read an ``Analysis`` and nothing else; ``words`` names every label, kind, rule and
+correction for people, the interface's tooltips included.
 """
-
-from reader.attribution.rules import describe as describe_rule
-
-__all__ = ["describe_rule"]

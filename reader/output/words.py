@@ -1,12 +1,26 @@
 """Words for people, not tags: what every label, statement kind and count is called.
 
 Everything a reader sees (tooltips, panels, the status bar, the text summary, CSV) names
-entity labels, statement kinds and actor kinds with these words, never spaCy's tags
-("GPE", "NORP", "CARDINAL") or the stored kind values ("indirect", "mixed"). Machine formats
+entity labels, statement kinds, actor kinds, the rule that found a statement and what a
+correction does with these words, never spaCy's tags ("GPE", "NORP", "CARDINAL"), the
+stored kind values ("indirect", "mixed") or a rule's name ("verb_that_clause"). Machine formats
 (the analysis JSON, the database) keep the tags; ``docs/SCHEMA.md`` maps them to these words.
 """
 
 from __future__ import annotations
+
+from reader.attribution.rules import Rule
+from reader.corrections.operations import (
+    Accept,
+    AddStatement,
+    Change,
+    ChangeKind,
+    Dismiss,
+    Merge,
+    NotActor,
+    Reassign,
+    Rename,
+)
 
 #: spaCy's OntoNotes labels, as a reader would say them.
 LABEL_NAMES: dict[str, str] = {
@@ -68,6 +82,34 @@ DOUBT_NAMES: dict[str, str] = {
     "description": "known only by a description, not a name",
 }
 
+#: Each rule (``reader.attribution.rules``) in words, shown in tooltips (``rule_description``);
+#: ``{cue}`` is the statement's cue word as written.
+RULE_DESCRIPTIONS: dict[Rule, str] = {
+    Rule.QUOTE_MARKS: "quotation marks beside '{cue}' and its speaker",
+    Rule.QUOTE_DASH_NAME: "quotation marks followed by a dash and a name",
+    Rule.QUOTE_NAME_COLON: "a name and a colon before quotation marks",
+    Rule.VERB_THAT_CLAUSE: "reported speech: '{cue}' with a that-clause",
+    Rule.VERB_INFINITIVE: "reported speech: '{cue}' with a to-clause",
+    Rule.VERB_PARTICLE: "reported speech: '{cue}' and what it is about",
+    Rule.VERB_CALL_ON: "reported speech: '{cue}' for or on something",
+    Rule.VERB_BY_AGENT: "reported speech: '{cue}' by someone (a verdict)",
+    Rule.VERB_TOPIC: "reported speech: '{cue}' and its topic",
+    Rule.VERB_NAMING: "reported speech: '{cue}' with a quoted name",
+    Rule.VERB_OBJECT: "reported speech: '{cue}' and what was said",
+    Rule.INVERTED: "reported speech: the words, then the speaker and '{cue}'",
+    Rule.PARENTHETICAL: "reported speech: '{cue}' set off inside the words",
+    Rule.AS_CLAUSE: "reported speech: 'as … {cue}'",
+    Rule.ACCORDING_TO: "a source phrase: 'according to'",
+    Rule.PER_SOURCE: "a source phrase: 'per'",
+    Rule.NOMINAL: "a speech noun, '{cue}', and what it says",
+    Rule.NOMINAL_TOPIC: "a speech noun, '{cue}', and its topic",
+    Rule.COLON_LINE: "a speaker's name and a colon at the start of a line",
+    Rule.HEADLINE: "a headline verb, '{cue}'",
+    Rule.FLOATING: "a paragraph in quotation marks after its speaker's statement",
+    Rule.FLOATING_SAME_PARAGRAPH: "quotation marks after its speaker's statement",
+    Rule.FLOATING_DISTANT: "a quotation two paragraphs after its speaker's statement",
+}
+
 _IRREGULAR_PLURALS = {"person": "people", "entity": "entities", "statement": "statements"}
 
 
@@ -101,6 +143,44 @@ def check_this(doubts: tuple[str, ...] | list[str], confidence: float | None) ->
     reasons = "; ".join(doubt_reasons(doubts)) or "the analysis was unsure of it"
     sure = f" (confidence {confidence:.2f})" if confidence is not None else ""
     return f"Check this{sure}: {reasons}"
+
+
+def rule_description(rule: str | None, cue: str | None = None) -> str:
+    """The rule in words, with the cue as written; "" for statements stored without a rule."""
+    if not rule:
+        return ""
+    try:
+        template = RULE_DESCRIPTIONS[Rule(rule)]
+    except ValueError:
+        return ""
+    word = " ".join(cue.split()) if cue else "a speech verb"
+    return template.replace("{cue}", word)
+
+
+def change_description(change: Change) -> str:
+    """What the correction does, in a reader's words."""
+    if isinstance(change, Merge):
+        return f"merge {change.source.name} into {change.target.name}"
+    if isinstance(change, Rename):
+        return f"rename {change.actor.name} to {change.name}"
+    if isinstance(change, ChangeKind):
+        return f"{change.actor.name} is: {actor_kind_name(change.kind)}"
+    if isinstance(change, Reassign):
+        return f"{_shorten(change.statement.text)} was said by {change.actor.name}"
+    if isinstance(change, Dismiss):
+        return f"not a statement: {_shorten(change.statement.text)}"
+    if isinstance(change, Accept):
+        return f"checked: {_shorten(change.statement.text)}"
+    if isinstance(change, NotActor):
+        return f"not an actor: {change.actor.name}"
+    if isinstance(change, AddStatement):
+        return f"{_shorten(change.statement.text)} is a statement by {change.actor.name}"
+    return f"{change.alias} is not {change.actor.name}"
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -31,8 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.model import CHECK_THRESHOLD, Analysis, Quote
-from reader.output import describe_rule
-from reader.output.words import check_this, label_name, statement_kind_name
+from reader.output.words import check_this, label_name, rule_description, statement_kind_name
 from ui.style.colors import Theme, current_theme, palette
 from ui.style.safe_text import SafeDocument, tooltip
 from ui.style.text_formats import (
@@ -436,7 +435,7 @@ class ArticleView(QTextEdit):
         quote = self.analysis.quotes[mark.item]
         kind = statement_kind_name(quote.kind)
         if mark.role == QUOTE:
-            why = describe_rule(quote.rule, quote.cue)
+            why = rule_description(quote.rule, quote.cue)
             lines = [f"{kind} — {self._speaker(quote)}"] + ([f"Found by {why}"] if why else [])
             if quote.to_check(self._check_below):
                 lines.append(check_this(quote.doubts, quote.confidence))
