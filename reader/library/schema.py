@@ -342,6 +342,38 @@ CREATE INDEX statements_to_check ON statements (reviewed, confidence);
 """
 
 
+def _article_sources(conn: sqlite3.Connection) -> None:
+    """Who gets to speak: one row for each source of each article (``reader.sources``,
+    written with the article by ``reader.library.source_rows``): whether it is named, its
+    kind, its role and its gender where the text tells them (and the word that told
+    them), and its statements by kind, so that a library's sources are counted in SQL.
+    Every article stored before gets its rows here, from its stored analysis."""
+    from reader.library.source_rows import fill_library
+
+    run_script(
+        conn,
+        """
+CREATE TABLE article_sources (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    named INTEGER NOT NULL,
+    role TEXT,
+    role_word TEXT,
+    gender TEXT,
+    gender_by TEXT,
+    gender_word TEXT,
+    statements INTEGER NOT NULL,
+    direct INTEGER NOT NULL,
+    mixed INTEGER NOT NULL,
+    indirect INTEGER NOT NULL,
+    PRIMARY KEY (article_id, local_id)
+) WITHOUT ROWID;
+""",
+    )
+    fill_library(conn)
+
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
@@ -349,7 +381,7 @@ Migration = str | Callable[[sqlite3.Connection], None]
 #: Released migrations are frozen: tests/test_library_migrations.py checks their hashes.
 MIGRATIONS: tuple[Migration, ...] = (
     _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7, _v8_reidentify_actors, _V9,
-    _V10, _STEMMED_SEARCH, _near_copies, _STATEMENT_SUBJECTS,
+    _V10, _STEMMED_SEARCH, _near_copies, _STATEMENT_SUBJECTS, _article_sources,
 )  # fmt: skip
 
 SCHEMA_VERSION = len(MIGRATIONS)
