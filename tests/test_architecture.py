@@ -1,12 +1,15 @@
-"""The shape of the code: no import cycles, a core without Qt, one way into the core (issue 7).
+"""The shape of the code: layers that import only down, no import cycles, a core without Qt,
+one way into the core.
 
 Read from the source with ``ast`` (imports for type checking only are left out): every
-import, at module level or inside a function, is an edge between two project modules.
+import, at module level or inside a function, is an edge between two project modules. The
+layers are read from docs/ARCHITECTURE.md, so the document and the code cannot drift apart.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
@@ -110,6 +113,58 @@ def _cycles() -> list[list[str]]:
     return found
 
 
+@cache
+def _layers() -> list[list[str]]:
+    """The layers of docs/ARCHITECTURE.md, bottom first: the fenced block under "## Layers",
+    one layer a line, written top first."""
+    text = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    found = re.search(r"^## Layers\n.*?^```\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    assert found, "docs/ARCHITECTURE.md has no ## Layers section with a fenced list"
+    return [line.split() for line in reversed(found.group(1).splitlines()) if line.strip()]
+
+
+def _layer_of(module: str) -> int | None:
+    """The layer a module is in: the longest listed name that is it or contains it (``reader``
+    alone is the package's ``__init__``, not the whole core)."""
+    best: tuple[int, int] | None = None
+    for level, names in enumerate(_layers()):
+        for name in names:
+            covers = module == name or (name != "reader" and module.startswith(name + "."))
+            if covers and (best is None or len(name) > best[0]):
+                best = (len(name), level)
+    return best[1] if best else None
+
+
+def _upward(graph: dict[str, set[str]]) -> list[str]:
+    offenders = []
+    for name, targets in sorted(graph.items()):
+        level = _layer_of(name)
+        for target in sorted(targets):
+            target_level = _layer_of(target)
+            if level is not None and target_level is not None and target_level > level:
+                offenders.append(f"{name} imports {target}, a layer above it")
+    return offenders
+
+
+def test_every_module_has_a_layer():
+    assert [name for name in sorted(_modules()) if _layer_of(name) is None] == []
+
+
+def test_every_listed_layer_name_is_a_module():
+    assert [n for names in _layers() for n in names if n not in _modules()] == []
+
+
+def test_imports_only_point_down_the_layers():
+    assert _upward(_graph()) == []
+
+
+def test_an_import_up_the_layers_is_caught():
+    """The check itself: the window imported by the model would be an offence."""
+    assert _upward({"reader.model": {"ui.app"}, "ui.app": {"reader.model"}}) == [
+        "reader.model imports ui.app, a layer above it"
+    ]
+
+
 def test_no_import_cycles():
     assert _cycles() == []
 
@@ -138,7 +193,7 @@ def test_the_interface_reaches_the_core_through_its_front_doors():
 
 
 def test_every_package_is_listed_for_installation():
-    """A wheel holds only the packages pyproject.toml names (issue 7: one package per stage)."""
+    """A wheel holds only the packages pyproject.toml names: one package per stage."""
     import tomllib
 
     listed = set(
