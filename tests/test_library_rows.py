@@ -56,6 +56,7 @@ def test_each_record_is_built_from_a_dict_row_by_column_name():
             "title": "Gas talks",
             "sha256": "abc",
             "id": 3,
+            "outlet": None,
             "copy_of": None,
         }
     )

@@ -60,6 +60,11 @@ def _snapshot(library: Library) -> dict[str, Any]:
         actors = {
             i: (key, kind) for i, key, kind in conn.execute("SELECT id, key, kind FROM actors")
         }
+        # A statement's row id changes when its article is written again: its place stays.
+        places = {
+            i: (article_id, seq)
+            for i, article_id, seq in conn.execute("SELECT id, article_id, seq FROM statements")
+        }
         found: dict[str, Any] = {}
         virtual = [
             name
@@ -87,10 +92,12 @@ def _snapshot(library: Library) -> dict[str, Any]:
                 record = dict(zip(columns, row, strict=True))
                 if table in RENUMBERED:
                     del record["id"]
+                if record.get("statement_id") is not None:
+                    record["statement_id"] = places[record["statement_id"]]
                 if record.get("actor_id") is not None:
                     record["actor_id"] = actors[record["actor_id"]]
                 rows.append(tuple(sorted(record.items())))
-            found[table] = rows if order != "1" else sorted(rows)
+            found[table] = rows if order != "1" else sorted(rows, key=repr)  # NULLs too
         # The indexes' own tables hold row ids; their words, counted, do not.
         for index in virtual:
             conn.execute(
