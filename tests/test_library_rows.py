@@ -39,6 +39,10 @@ STATEMENT_ROW = {
     "published": None,
     "added": "2024-03-01",
     "corrected": 1,
+    "confidence": 0.76,
+    "doubts": "pronoun",
+    "reviewed": 0,
+    "rule": "verb_that_clause",
 }
 
 
