@@ -193,7 +193,7 @@ def test_pronouns_are_entities_in_the_json_but_no_names_to_renderers(analysed):
     assert all(text[e["start"] : e["end"]] == e["text"] for e in entities)
     # Highlights and counts leave the pronoun out: it is not a name.
     marked = [m for m in segments.marks(analysis) if m.role == "entity"]
-    assert [analysis.entities[m.index].label for m in marked] == ["PERSON"]
+    assert [analysis.entities[m.item].label for m in marked] == ["PERSON"]
     assert "1 name" in summarise(analysis)
 
 

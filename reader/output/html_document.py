@@ -186,9 +186,9 @@ def _text(analysis: Analysis, colours: Palette) -> str:
         out.extend(element.closing for element in reversed(open_now[kept:]))
         # Each statement's place in the text, for the cast's links: where it first begins.
         for mark in segment.marks:
-            if mark.role == "quote" and mark.index not in anchored:
-                anchored.add(mark.index)
-                out.append(f'<span id="{statement_anchor(mark.index)}"></span>')
+            if mark.role == "quote" and mark.item not in anchored:
+                anchored.add(mark.item)
+                out.append(f'<span id="{statement_anchor(mark.item)}"></span>')
         out.extend(element.opening for element in wanted[kept:])
         open_now = wanted
         out.append(escape(text[segment.start : segment.end]))
@@ -208,23 +208,23 @@ def _elements(analysis: Analysis, colours: Palette, segment: Segment) -> list[_E
     wanted: list[_Element] = []
     quote_mark = segment.mark("quote")
     if quote_mark is not None:
-        quote = analysis.quotes[quote_mark.index]
+        quote = analysis.quotes[quote_mark.item]
         kind = colours.quote_key(quote.kind)
         tip = escape(f"{statement_kind_name(quote.kind)} — {_said_by(analysis, quote)}")
         opening = f'<span class="q q-{kind}" title="{tip}">'
-        wanted.append(_Element(("quote", quote_mark.index), opening, "</span>"))
+        wanted.append(_Element(("quote", quote_mark.item), opening, "</span>"))
     entity_mark = segment.mark("entity")
     if entity_mark is not None:
-        label = analysis.entities[entity_mark.index].label
+        label = analysis.entities[entity_mark.item].label
         key = colours.entity_key(label)
         opening = f'<mark class="e e-{key}" title="{escape(label_name(label))}">'
-        wanted.append(_Element(("entity", entity_mark.index), opening, "</mark>"))
+        wanted.append(_Element(("entity", entity_mark.item), opening, "</mark>"))
     speaker = segment.mark("speaker")
     if speaker is not None:
-        wanted.append(_Element(("speaker", speaker.index), '<b class="speaker">', "</b>"))
+        wanted.append(_Element(("speaker", speaker.item), '<b class="speaker">', "</b>"))
     cue = segment.mark("cue")
     if cue is not None:
-        wanted.append(_Element(("cue", cue.index), '<i class="cue">', "</i>"))
+        wanted.append(_Element(("cue", cue.item), '<i class="cue">', "</i>"))
     return wanted
 
 

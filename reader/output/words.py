@@ -10,17 +10,7 @@ stored kind values ("indirect", "mixed") or a rule's name ("verb_that_clause"). 
 from __future__ import annotations
 
 from reader.attribution.rules import Rule
-from reader.corrections.operations import (
-    Accept,
-    AddStatement,
-    Change,
-    ChangeKind,
-    Dismiss,
-    Merge,
-    NotActor,
-    Reassign,
-    Rename,
-)
+from reader.corrections import operations as op
 
 #: spaCy's OntoNotes labels, as a reader would say them.
 LABEL_NAMES: dict[str, str] = {
@@ -157,23 +147,23 @@ def rule_description(rule: str | None, cue: str | None = None) -> str:
     return template.replace("{cue}", word)
 
 
-def change_description(change: Change) -> str:
+def change_description(change: op.Change) -> str:
     """What the correction does, in a reader's words."""
-    if isinstance(change, Merge):
+    if isinstance(change, op.Merge):
         return f"merge {change.source.name} into {change.target.name}"
-    if isinstance(change, Rename):
+    if isinstance(change, op.Rename):
         return f"rename {change.actor.name} to {change.name}"
-    if isinstance(change, ChangeKind):
+    if isinstance(change, op.ChangeKind):
         return f"{change.actor.name} is: {actor_kind_name(change.kind)}"
-    if isinstance(change, Reassign):
+    if isinstance(change, op.Reassign):
         return f"{_shorten(change.statement.text)} was said by {change.actor.name}"
-    if isinstance(change, Dismiss):
+    if isinstance(change, op.Dismiss):
         return f"not a statement: {_shorten(change.statement.text)}"
-    if isinstance(change, Accept):
+    if isinstance(change, op.Accept):
         return f"checked: {_shorten(change.statement.text)}"
-    if isinstance(change, NotActor):
+    if isinstance(change, op.NotActor):
         return f"not an actor: {change.actor.name}"
-    if isinstance(change, AddStatement):
+    if isinstance(change, op.AddStatement):
         return f"{_shorten(change.statement.text)} is a statement by {change.actor.name}"
     return f"{change.alias} is not {change.actor.name}"
 
