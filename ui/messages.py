@@ -177,6 +177,7 @@ ALSO_STORED_AS = "Also stored as: {names}"
 # -- sources: who gets to speak ---------------------------------------------------------------
 
 SOURCES_TITLE = "Sources: who gets to speak"
+SOURCES_OF = "Sources of"
 SOURCES_OF_LIBRARY = "The library"
 SOURCES_OF_ARTICLE = "The article on screen"
 SOURCES_SCOPE_TIP = (
