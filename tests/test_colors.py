@@ -159,3 +159,28 @@ def test_text_on_every_highlight_is_readable(theme):
     for kind, (_line, fill) in _quote_colours(theme).items():
         assert contrast_ratio(theme_text, fill) >= MIN_CONTRAST, kind
         assert contrast_ratio(text_color_on(QColor(fill)).name(), fill) >= MIN_CONTRAST, kind
+
+
+def test_the_window_draws_with_the_core_palette_named_in_the_readers_words():
+    """One reader of resources/palette.json (``reader.output.palette``), which holds colours
+    only: every name is ``reader.output.words``', so an export and the window agree."""
+    import json
+
+    from reader.output.palette import palette as colours
+    from reader.output.palette import palette_path
+    from reader.output.words import LABEL_NAMES, STATEMENT_KIND_NAMES
+
+    data = json.loads(palette_path().read_text(encoding="utf-8"))
+    for entry in [*data["entities"].values(), *data["quotes"].values()]:
+        assert set(entry) & {"name", "description"} == set()
+    assert set(palette().entities) <= set(LABEL_NAMES)
+    assert set(palette().quotes) == set(STATEMENT_KIND_NAMES)
+    for label, style in palette().entities.items():
+        assert (style.name, style.light, style.dark) == (
+            LABEL_NAMES[label],
+            colours().entities[label].light,
+            colours().entities[label].dark,
+        )
+    assert palette().entities["GPE"].description == "Country, city, state"
+    assert palette().quotes["mixed"].description == "Partly quoted"
+    assert palette().grouped_as_other == colours().grouped_as_other

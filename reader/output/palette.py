@@ -1,8 +1,9 @@
-"""The highlight colours of ``resources/palette.json``, read by the core's renderers.
+"""The highlight colours of ``resources/palette.json``: the one reader of that file.
 
-The same file gives the desktop app its colours (``ui/style/colors.py``), so an exported
-page shows every label and statement kind in the colours of the window, light and dark.
-Only plain strings come out of here: the renderers decide how to use them.
+The core's renderers draw with it, and the desktop app makes its Qt styles from it
+(``ui/style/colors.py``), so an exported page shows every label and statement kind in the
+colours of the window, light and dark. Only plain strings come out of here: the renderers
+decide how to use them. What each label and kind is called is ``reader.output.words``'.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class QuoteColours:
 class Palette:
     entities: dict[str, EntityColours]
     quotes: dict[str, QuoteColours]
+    #: Labels with no colour of their own, drawn as OTHER.
+    grouped_as_other: frozenset[str]
 
     def entity_key(self, label: str) -> str:
         """The palette entry of a label: its own, or OTHER's."""
@@ -69,4 +72,4 @@ def palette() -> Palette:
         )
         for kind, v in data["quotes"].items()
     }
-    return Palette(entities, quotes)
+    return Palette(entities, quotes, frozenset(data["grouped_as_other"]))

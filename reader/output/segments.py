@@ -15,15 +15,13 @@ from collections.abc import Iterator, Mapping
 from typing import Literal, NamedTuple
 
 from reader.model import Analysis, Entity, Quote
+from reader.output.palette import OTHER
 
 Role = Literal["entity", "quote", "speaker", "cue"]
 ENTITY: Role = "entity"
 QUOTE: Role = "quote"
 SPEAKER: Role = "speaker"
 CUE: Role = "cue"
-
-#: The key of an entity whose label a legend has no key of its own for.
-OTHER = "OTHER"
 
 
 class Mark(NamedTuple):
@@ -78,8 +76,8 @@ def within(found: list[Mark], length: int) -> list[Mark]:
 def marks(analysis: Analysis, keys: Mapping[str, str] | None = None) -> list[Mark]:
     """Every non-empty highlight of the analysis, within the text.
 
-    ``keys`` maps entity labels to the keys a legend has (a label it lacks is ``OTHER``);
-    without it an entity's key is its label.
+    ``keys`` maps entity labels to the keys a legend has (a label it lacks is the palette's
+    ``OTHER``); without it an entity's key is its label.
     """
     found = [entity_mark(i, e, keys) for i, e in enumerate(analysis.entities) if e.named]
     for i, quote in enumerate(analysis.quotes):

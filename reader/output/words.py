@@ -36,6 +36,16 @@ LABEL_NAMES: dict[str, str] = {
     "OTHER": "Other",
 }
 
+#: What a label with a colour of its own stands for, at more length: the legend's tooltips.
+LABEL_DESCRIPTIONS: dict[str, str] = {
+    "GPE": "Country, city, state",
+    "LOC": "Region or natural place: a mountain, river or sea",
+    "FAC": "Building, airport, road",
+    "NORP": "Nationality, religious or political group",
+    "TIME": "Time of day",
+    "OTHER": "Other: numbers, money, laws, works, products",
+}
+
 #: ``Quote.kind`` values, as a reader would say them.
 STATEMENT_KIND_NAMES: dict[str, str] = {
     "direct": "Direct quote",
@@ -106,6 +116,11 @@ _IRREGULAR_PLURALS = {"person": "people", "entity": "entities", "statement": "st
 def label_name(label: str) -> str:
     """The reader's word for an entity label; an unknown tag reads as "Other"."""
     return LABEL_NAMES.get(label, LABEL_NAMES["OTHER"])
+
+
+def label_description(label: str) -> str:
+    """What a label stands for, at more length where its name says too little."""
+    return LABEL_DESCRIPTIONS.get(label) or label_name(label)
 
 
 def statement_kind_name(kind: str) -> str:

@@ -1,7 +1,9 @@
 """The one colour registry: entity labels, quote kinds and actor kinds, light and dark.
 
 Every widget that colours something asks here, so a label has the same colour in the text,
-the legend and the actor panel. The palette data lives in ``resources/palette.json``: tints
+the legend and the actor panel. The colours are the core's (``reader.output.palette``, the
+one reader of ``resources/palette.json``), named in the reader's words
+(``reader.output.words``), so an exported page and the window agree: tints
 of the Okabe-Ito palette for entities and Paul Tol's muted colours for quotes, chosen to stay
 apart for colour-blind readers. Colour is never the only cue: quote kinds also differ by
 underline style, and every highlight names its label in a tooltip and in the legend.
@@ -9,7 +11,6 @@ underline style, and every highlight names its label in a tooltip and in the leg
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -17,9 +18,9 @@ from functools import cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
-from ui.bundle import resource_path
-
-OTHER = "OTHER"
+from reader.output.palette import OTHER
+from reader.output.palette import palette as colours
+from reader.output.words import label_description, label_name, statement_kind_name
 
 #: Which entity colour stands for each kind of actor (``Actor.kind``).
 ACTOR_KIND_LABELS: dict[str, str] = {
@@ -103,25 +104,25 @@ class Palette:
 
 @cache
 def palette() -> Palette:
-    """The palette, read once from ``resources/palette.json``."""
-    data = json.loads(resource_path("palette.json").read_text(encoding="utf-8"))
+    """The core's palette as Qt styles, made once."""
+    core = colours()
     entities = {
-        label: LabelStyle(label, v["name"], v["description"], v["light"], v["dark"])
-        for label, v in data["entities"].items()
+        label: LabelStyle(label, label_name(label), label_description(label), c.light, c.dark)
+        for label, c in core.entities.items()
     }
     quotes = {
         kind: QuoteStyle(
             kind,
-            v["description"],
-            v["underline"],
-            v["light"],
-            v["dark"],
-            v["light_background"],
-            v["dark_background"],
+            statement_kind_name(kind),
+            c.underline,
+            c.light,
+            c.dark,
+            c.light_background,
+            c.dark_background,
         )
-        for kind, v in data["quotes"].items()
+        for kind, c in core.quotes.items()
     }
-    return Palette(entities, quotes, frozenset(data["grouped_as_other"]))
+    return Palette(entities, quotes, core.grouped_as_other)
 
 
 def entity_style(label: str) -> LabelStyle:
