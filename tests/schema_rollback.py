@@ -12,6 +12,9 @@ import sqlite3
 
 #: SQL undoing each migration, by the version it took the library to.
 UNDO: dict[int, str] = {
+    15: """
+DROP INDEX article_sources_facts;
+""",
     14: """
 DROP TABLE article_sources;
 """,

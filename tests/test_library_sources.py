@@ -150,7 +150,7 @@ def test_the_migration_fills_the_sources_of_articles_stored_before(tmp_path):
             library.add_analysis(analysis)
         expected = report_dict(library.sources_report())
     conn = sqlite3.connect(data / "library.db", isolation_level=None)
-    roll_back(conn, 13)
+    roll_back(conn, 13)  # before article_sources and its index
     assert "article_sources" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     with open_library(data) as library:

@@ -374,6 +374,15 @@ CREATE TABLE article_sources (
     fill_library(conn)
 
 
+#: The sources report groups every source of the library by these columns: an index in
+#: that order (holding the counts, and the article id as every index of the table does)
+#: lets it walk the index instead of sorting 400,000 rows (bench/sources.py).
+_SOURCES_REPORT_INDEX = """
+CREATE INDEX article_sources_facts
+ON article_sources (named, kind, role, gender, statements, direct, mixed, indirect);
+"""
+
+
 #: A migration is SQL, or a step in Python run inside the migration's transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
 
@@ -382,6 +391,7 @@ Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     _V1, _V2, _v3_rekey_actors, _V4, _V5, _v6_named_links, _V7, _v8_reidentify_actors, _V9,
     _V10, _STEMMED_SEARCH, _near_copies, _STATEMENT_SUBJECTS, _article_sources,
+    _SOURCES_REPORT_INDEX,
 )  # fmt: skip
 
 SCHEMA_VERSION = len(MIGRATIONS)
