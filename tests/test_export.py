@@ -550,3 +550,27 @@ def test_export_suggests_the_folder_of_the_last_export_even_after_a_restart(
     fresh.export_analysis(analysis)
     assert Path(calls[0][2]) == exports / "report.html"
     fresh.shutdown()
+
+
+def test_the_command_line_and_the_window_write_the_forms_of_one_table():
+    """``dramatis analyse --format`` and File > Export… take their forms, suffixes and
+    renderers from ``reader.output.renderers`` alone."""
+    import argparse
+
+    import ui.export
+    from reader.cli.analyse import add_arguments
+    from reader.output.renderers import RENDERERS, renderer
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    choices = next(a.choices for a in parser._actions if a.dest == "format")
+    assert tuple(choices) == tuple(f.key for f in RENDERERS) == ("json", "text", "html", "markdown")
+    offered = (renderer("html"), renderer("markdown"), renderer("json"))
+    assert offered == ui.export.FORMATS
+    assert [ui.export.dialog_filter(f) for f in ui.export.FORMATS] == [
+        "Web page (*.html)",
+        "Markdown (*.md)",
+        "Analysis JSON (*.json)",
+    ]
+    path, form = ui.export.chosen_format("/tmp/cast", "Markdown (*.md)")
+    assert (path.name, form.key) == ("cast.md", "markdown")

@@ -13,7 +13,6 @@ for the window's banner.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reader.library import Library, export_csv
 from reader.model import Analysis
 from reader.output.files import OutputError, write_text
-from reader.output.html_document import analysis_to_html
-from reader.output.json_document import analysis_to_json
-from reader.output.markdown_document import analysis_to_markdown
+from reader.output.renderers import Renderer, renderer
 from reader.output.words import plural
 from ui import messages
 from ui.settings import Settings
@@ -38,35 +35,28 @@ CSV_FILTER = "Spreadsheet, CSV (*.csv)"
 _CHANNEL = "export"
 
 
-@dataclass(frozen=True, slots=True)
-class ExportFormat:
-    """One way to export an article: its dialog filter, file suffix and renderer."""
-
-    name: str  # what it is called in the status bar
-    filter: str
-    suffixes: tuple[str, ...]  # the first is added to a name without one
-    render: Callable[[Analysis], str]
+#: The core's forms File > Export… offers (``reader.output.renderers``), the first chosen
+#: until the reader chooses another.
+FORMATS: tuple[Renderer, ...] = tuple(renderer(key) for key in ("html", "markdown", "json"))
 
 
-FORMATS = (
-    ExportFormat("the web page", "Web page (*.html)", (".html", ".htm"), analysis_to_html),
-    ExportFormat("Markdown", "Markdown (*.md)", (".md", ".markdown"), analysis_to_markdown),
-    ExportFormat("the analysis JSON", "Analysis JSON (*.json)", (".json",), analysis_to_json),
-)
+def dialog_filter(form: Renderer) -> str:
+    """How a save dialog lists a form: "Web page (*.html)"."""
+    return f"{form.title} (*{form.suffixes[0]})"
 
 
-def chosen_format(name: str, chosen_filter: str) -> tuple[Path, ExportFormat]:
+def chosen_format(name: str, chosen_filter: str) -> tuple[Path, Renderer]:
     """The file and format a save dialog's answer means: the name's suffix if it is one
     of ours, else the chosen filter's (its suffix added to the name)."""
     path = Path(name)
     for form in FORMATS:
         if path.suffix.lower() in form.suffixes:
             return path, form
-    form = next((f for f in FORMATS if f.filter == chosen_filter), FORMATS[0])
+    form = next((f for f in FORMATS if dialog_filter(f) == chosen_filter), FORMATS[0])
     return path.with_name(path.name + form.suffixes[0]), form
 
 
-def write_analysis(analysis: Analysis, path: Path, form: ExportFormat) -> None:
+def write_analysis(analysis: Analysis, path: Path, form: Renderer) -> None:
     """Write one article's export; ``OutputError`` if the file cannot be written."""
     write_text(path, form.render(analysis))
 
@@ -83,7 +73,7 @@ class Exported:
     subject: str = ""
 
 
-def article_task(analysis: Analysis, path: Path, form: ExportFormat) -> Exported:
+def article_task(analysis: Analysis, path: Path, form: Renderer) -> Exported:
     """Write one article's export (on a pool thread) and say how it went."""
     try:
         write_analysis(analysis, path, form)
@@ -122,7 +112,7 @@ class Exporter(QObject):
         super().__init__(parent)
         self._window = parent
         self._folder: Path | None = None
-        self._filter = FORMATS[0].filter
+        self._filter = dialog_filter(FORMATS[0])
         self._tasks: LibraryTasks | None = None  # a thread only once the library is exported
         self._writing: Path | None = None
         self._pool = QThreadPool(self)
@@ -135,7 +125,7 @@ class Exporter(QObject):
     def export_analysis(self, analysis: Analysis) -> Path | None:
         """File > Export…: the article as shown, to a file the user chooses."""
         suggested = suggested_export(self._suggested_folder(), analysis)
-        filters = ";;".join(f.filter for f in FORMATS)
+        filters = ";;".join(dialog_filter(f) for f in FORMATS)
         name, chosen = QFileDialog.getSaveFileName(
             self._window, messages.EXPORT_TITLE, str(suggested), filters, self._filter
         )
@@ -149,7 +139,7 @@ class Exporter(QObject):
                 messages.CANNOT_EXPORT.format(subject=subject, problem=messages.EXPORT_OVER_SOURCE)
             )
             return None
-        self._folder, self._filter = path.parent, form.filter
+        self._folder, self._filter = path.parent, dialog_filter(form)
         Settings().set_export_folder(path.parent)
         self._articles_writing += 1
         self._pool.start(lambda: self._articleWritten.emit(article_task(analysis, path, form)))
