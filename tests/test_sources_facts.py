@@ -16,27 +16,28 @@ from reader.sources.gender import CLEAR_SHARE
 from reader.sources.phrases import words_in
 from reader.sources.roles import phrase_role
 
-CLINIC = """Clinic hours to be cut in Westbury
+CLINIC = (
+    "Clinic hours to be cut in Westbury\n\n"
+    "Health Minister Ana Lima said on Tuesday that the Westbury clinic would close two "
+    'evenings a week from March. "We cannot staff it safely at night," Lima told reporters.\n\n'
+    "A spokesperson for the Westbury Health Board said the cuts were temporary and would be "
+    "reviewed in the summer.\n\n"
+    "Dr Peter Mallon, who runs the clinic's emergency unit, said the decision would push "
+    'patients to the city hospital. "People will wait longer," he said.\n\n'
+    'Residents said they had not been consulted. "Nobody asked us," said Mrs Joan Keane, who '
+    "has lived in Westbury for forty years.\n"
+)
 
-Health Minister Ana Lima said on Tuesday that the Westbury clinic would close two evenings a week from March. "We cannot staff it safely at night," Lima told reporters.
-
-A spokesperson for the Westbury Health Board said the cuts were temporary and would be reviewed in the summer.
-
-Dr Peter Mallon, who runs the clinic's emergency unit, said the decision would push patients to the city hospital. "People will wait longer," he said.
-
-Residents said they had not been consulted. "Nobody asked us," said Mrs Joan Keane, who has lived in Westbury for forty years.
-"""
-
-BRIDGE = """Council delays bridge repairs
-
-Repairs to the Mill Street bridge will not start until next year, officials said on Monday.
-
-J. Okafor, an engineer who inspected the bridge in May, said the steel supports were badly corroded. Okafor added that the weight limit should be lowered at once.
-
-Maria Costa, a shop owner on Mill Street, said trade had already fallen. "Half my customers come over that bridge," she said.
-
-Police said no accidents had been reported.
-"""
+BRIDGE = (
+    "Council delays bridge repairs\n\n"
+    "Repairs to the Mill Street bridge will not start until next year, officials said on "
+    "Monday.\n\n"
+    "J. Okafor, an engineer who inspected the bridge in May, said the steel supports were "
+    "badly corroded. Okafor added that the weight limit should be lowered at once.\n\n"
+    'Maria Costa, a shop owner on Mill Street, said trade had already fallen. "Half my '
+    'customers come over that bridge," she said.\n\n'
+    "Police said no accidents had been reported.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +55,13 @@ def facts() -> dict[str, SourceFacts]:
 
 
 def test_a_title_before_the_name_gives_the_role(facts):
-    """"Health Minister Ana Lima said": an official, told by "Minister"."""
+    """ "Health Minister Ana Lima said": an official, told by "Minister"."""
     lima = facts["Ana Lima"]
     assert (lima.role, lima.role_word) == ("official", "Minister")
 
 
 def test_a_spokesperson_speaking_for_a_body_makes_it_a_spokesperson_source(facts):
-    """"A spokesperson for the Westbury Health Board said": the board spoke, through a
+    """ "A spokesperson for the Westbury Health Board said": the board spoke, through a
     spokesperson."""
     board = facts["Westbury Health Board"]
     assert (board.kind, board.role, board.role_word) == (
@@ -82,7 +83,7 @@ def test_residents_are_citizens_and_officials_officials(facts):
 
 
 def test_an_apposition_gives_the_role(facts):
-    """"J. Okafor, an engineer who inspected…": an expert; "Maria Costa, a shop owner on
+    """ "J. Okafor, an engineer who inspected…": an expert; "Maria Costa, a shop owner on
     Mill Street": business (the owner, not the street)."""
     assert (facts["J. Okafor"].role, facts["J. Okafor"].role_word) == ("expert", "engineer")
     assert (facts["Maria Costa"].role, facts["Maria Costa"].role_word) == ("business", "owner")
@@ -122,7 +123,7 @@ def test_gender_from_an_honorific(facts):
 
 
 def test_gender_from_a_resolved_pronoun(facts):
-    """"People will wait longer," he said: "he" is Peter Mallon's; "she" Maria Costa's."""
+    """ "People will wait longer," he said: "he" is Peter Mallon's; "she" Maria Costa's."""
     mallon, costa = facts["Peter Mallon"], facts["Maria Costa"]
     assert (mallon.gender, mallon.gender_by, mallon.gender_word) == ("male", "pronoun", "he")
     assert (costa.gender, costa.gender_by) == ("female", "pronoun")
@@ -135,7 +136,7 @@ def test_gender_from_a_clearly_gendered_given_name(facts):
 
 
 def test_a_person_whose_gender_the_text_never_states_stays_not_stated(facts):
-    """"J. Okafor said… Okafor added…": an initial, a surname, no pronoun, no honorific."""
+    """ "J. Okafor said… Okafor added…": an initial, a surname, no pronoun, no honorific."""
     okafor = facts["J. Okafor"]
     assert (okafor.gender, okafor.gender_by, okafor.gender_word) == (None, None, None)
 
@@ -155,7 +156,7 @@ def _person(name: str, text: str) -> Analysis:
     [("Margaret Hale", "female"), ("Thomas Hale", "male"), ("Jordan Hale", None)],
 )
 def test_a_given_name_tells_only_when_nearly_all_its_bearers_share_a_gender(name, gender):
-    """"Jordan": about nine in ten bearers are men in the data, below ``CLEAR_SHARE``."""
+    """ "Jordan": about nine in ten bearers are men in the data, below ``CLEAR_SHARE``."""
     from reader.sources.gender import gender_of
     from reader.sources.phrases import Described, Mentions
 

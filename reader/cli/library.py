@@ -25,8 +25,8 @@ from typing import Any, TextIO
 from reader import errors
 from reader.archive.options import add_cluster_arguments, cluster_from
 from reader.cli.corrections import add_correction_commands
-from reader.cli.sources import add_sources_command
 from reader.cli.positions import add_positions_command
+from reader.cli.sources import add_sources_command
 from reader.cli.values import count, row_id
 from reader.errors import LibraryError
 from reader.file_names import printable
