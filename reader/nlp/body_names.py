@@ -17,8 +17,9 @@ from reader.lexicon.demonyms import COUNTRIES
 from reader.lexicon.groups import INSTITUTION_NOUNS, OUTLET_HEADS
 from reader.lexicon.open_class import given_name, place_kind
 from reader.model import Entity
+from reader.nlp.labels import ACTOR_LABELS, CARDINAL, GPE, LOC, ORG, PERSON, PLACE_LABELS, PRODUCT
 
-_PLACE_OR_PERSON = frozenset({"GPE", "LOC", "PERSON", "FAC", "NORP"})
+_PLACE_OR_PERSON = ACTOR_LABELS - {ORG}
 _INSTITUTION_OF = re.compile(
     r"^(?:the\s+)?(?:"
     + "|".join(sorted(INSTITUTION_NOUNS, key=len, reverse=True))
@@ -66,7 +67,7 @@ def teams_as_organisations(text: str, entities: Sequence[Entity]) -> list[Entity
         return list(entities)
     return [
         Entity(e.start, e.end, e.text, "ORG", e.actor)
-        if e.text in teams and e.label in ("GPE", "LOC", "PERSON")
+        if e.text in teams and e.label in (GPE, LOC, PERSON)
         else e
         for e in entities
     ]
@@ -77,7 +78,7 @@ def national_teams(text: str, entities: Sequence[Entity]) -> set[str]:
     or the subject and object of "defeated", "lost to"… in a paragraph with a score."""
     if re.search(_SCORE, text) is None:
         return set()
-    places = {e.text for e in entities if e.label in ("GPE", "LOC")}
+    places = {e.text for e in entities if e.label in PLACE_LABELS}
 
     def country(name: str) -> bool:
         return place_kind(name) == "country" or name in COUNTRIES or name in places
@@ -100,5 +101,5 @@ def _without_score(text: str, entity: Entity) -> Entity:
     if found is None or not re.match(r"\s*[–—-]\s*\d", text[entity.end : entity.end + 6]):
         return entity
     name = entity.text[: found.start()]
-    label = "GPE" if entity.label in ("PRODUCT", "CARDINAL") else entity.label
+    label = "GPE" if entity.label in (PRODUCT, CARDINAL) else entity.label
     return Entity(entity.start, entity.start + len(name), name, label, entity.actor)

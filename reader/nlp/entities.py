@@ -52,6 +52,20 @@ from reader.nlp.body_names import bodies_by_form, teams_as_organisations
 from reader.nlp.furniture import furniture_spans
 from reader.nlp.headlines import is_title_case_headline
 from reader.nlp.hyphenated_names import hyphenated_names
+from reader.nlp.labels import (
+    ACTOR_LABELS,
+    APPOS,
+    EVENT,
+    FAC,
+    LAW,
+    NORP,
+    ORG,
+    PERSON,
+    PLACE_LABELS,
+    PRODUCT,
+    SUBJECTS,
+    WORK_OF_ART,
+)
 from reader.nlp.name_repair import repair_names
 from reader.nlp.open_class_names import people_by_given_names, places_by_data
 from reader.nlp.parsing import Paragraph
@@ -64,10 +78,7 @@ if TYPE_CHECKING:
 _POSSESSIVES = ("'s", "’s")
 
 #: Labels a bare surname may be re-labelled from; places are left alone ("Washington").
-_RELABELLABLE = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
-#: Place labels a surname is re-labelled from only where it speaks ("Lagarde said").
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RELABELLABLE = frozenset({ORG, NORP, PRODUCT, WORK_OF_ART, EVENT, LAW, FAC})
 
 #: Name particles: "al-Assad" is also written "Assad".
 _PARTICLE = re.compile(
@@ -172,7 +183,7 @@ def _lone_names_as_places(text: str, entities: list[Entity]) -> list[Entity]:
         return entities
     return [
         Entity(e.start, e.end, e.text, "GPE", e.actor)
-        if e.label in ("PERSON", "ORG") and e.text in places
+        if e.label in (PERSON, ORG) and e.text in places
         else e
         for e in entities
     ]
@@ -206,7 +217,7 @@ def _could_be_a_town(name: str) -> bool:
 
 #: A bill or act the tagger took for a person or organisation: "Bill C-21", "the Online News Act".
 _LAW_NAME = re.compile(r"^(?:Bill\s+[A-Z]?-?\d+|.*\b(?:Act|Bill|Law|Treaty|Accord|Charter))$")
-_THING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART"})
+_THING_LABELS = ACTOR_LABELS | {WORK_OF_ART}
 
 
 def _things_relabelled(entities: Iterable[Entity]) -> Iterable[Entity]:
@@ -222,7 +233,7 @@ def _things_relabelled(entities: Iterable[Entity]) -> Iterable[Entity]:
             elif name in EVENTS:
                 label = "EVENT"
             elif (
-                label in ("PERSON", "ORG", "WORK_OF_ART")
+                label in (PERSON, ORG, WORK_OF_ART)
                 and _LAW_NAME.match(name)
                 and not (label == "PERSON" and given_name(name.split()[0]) is not None)
             ):  # "Nathan Law" is a person, "the Online News Act" a law
@@ -247,7 +258,7 @@ def _people_by_role(paragraph: Paragraph, entities: list[Entity]) -> list[Entity
     ]
 
 
-_ROLE_RELABELLABLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+_ROLE_RELABELLABLE = (ACTOR_LABELS - {PERSON}) | {PRODUCT, WORK_OF_ART}
 
 
 def _tokens(paragraph: Paragraph, entity: Entity) -> list[Token]:
@@ -267,8 +278,8 @@ def _role_named(token: Token) -> bool:
         return False
     previous = token.doc[token.i - 1] if token.i > 0 else None
     return (
-        (token.dep_ == "appos" and _is_role(token.head))
-        or any(child.dep_ == "appos" and _is_role(child) for child in token.children)
+        (token.dep_ == APPOS and _is_role(token.head))
+        or any(child.dep_ == APPOS and _is_role(child) for child in token.children)
         or (
             previous is not None
             and previous.text.lower().rstrip(".") in HONORIFICS
@@ -283,9 +294,9 @@ def _speaking_subjects(paragraph: Paragraph, entities: Iterable[Entity]) -> set[
     return {
         paragraph.start + token.idx
         for entity in entities
-        if entity.label in _PLACE_LABELS
+        if entity.label in PLACE_LABELS
         for token in _tokens(paragraph, entity)
-        if token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS
+        if token.dep_ in SUBJECTS and token.head.lemma_.lower() in SPEECH_VERBS
     }
 
 
@@ -408,7 +419,7 @@ def _relabellable(entity: Entity, speaking: Set[int], text: str = "") -> bool:
     or is not after a preposition of place ("in Washington" stays a place)."""
     if entity.label in _RELABELLABLE:
         return True
-    if entity.label not in _PLACE_LABELS:
+    if entity.label not in PLACE_LABELS:
         return False
     if any(entity.start <= offset < entity.end for offset in speaking):
         return True

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 from reader.lexicon.name_parts import NOT_NAME_ENDINGS
 from reader.model import Entity
+from reader.nlp.labels import ACTOR_LABELS, PRODUCT
 
 _HYPHENATED_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{1,7}[ ][A-Z][a-z]{1,7}-[a-z]{2,7}(?![\w-])")
-_CAN_HOLD_A_NAME = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC"})
+_CAN_HOLD_A_NAME = ACTOR_LABELS | {PRODUCT}
 
 
 def hyphenated_names(text: str, start: int, end: int, entities: Sequence[Entity]) -> list[Entity]:

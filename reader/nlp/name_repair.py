@@ -29,8 +29,8 @@ from reader.lexicon.name_parts import NOT_NAME_ENDINGS, PARTICLES
 from reader.lexicon.numbers import NUMBER_WORDS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS, TITLE_HEADS
 from reader.model import Entity
+from reader.nlp.labels import ACTOR_LABELS, CARDINAL, ORDINAL, QUANTITY
 
-_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _WORD = re.compile(r"\S+")
 #: A capitalised name word after particles: "Leyen", "Berg", "O'Brien", "Al-Sayed".
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*")
@@ -57,7 +57,7 @@ def repair_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
             continue
         if fixed.label == "PERSON" and _is_plural_role(fixed.text):
             fixed = _rebuilt(fixed, 0, len(fixed.text), "NORP")
-        if fixed.label in _NAMED_LABELS and _INITIALS_NAME.match(fixed.text):
+        if fixed.label in ACTOR_LABELS and _INITIALS_NAME.match(fixed.text):
             fixed = _rebuilt(fixed, 0, len(fixed.text), "PERSON")
         if fixed.label == "PERSON":
             fixed = _joined_over_particles(text, fixed)
@@ -115,7 +115,7 @@ def _name_pieces_joined(text: str, entities: list[Entity]) -> list[Entity]:
         after = entities[i + 1] if i + 1 < len(entities) else None
         if (
             after is not None
-            and after.label in _NAMED_LABELS
+            and after.label in ACTOR_LABELS
             and text[entity.end : after.start] == " "
             and 1 <= len(after.text.split()) <= 2
             and all(_NAME_WORD.fullmatch(w) for w in after.text.split())
@@ -140,7 +140,7 @@ def _is_word_number(entity: Entity) -> bool:
     """ "Aileen" tagged CARDINAL: one capitalised word of letters that is no number word."""
     word = entity.text
     return (
-        entity.label in ("CARDINAL", "ORDINAL", "QUANTITY")
+        entity.label in (CARDINAL, ORDINAL, QUANTITY)
         and " " not in word
         and word.isalpha()
         and word[:1].isupper()
@@ -198,7 +198,7 @@ def _without_credit_word(text: str, entity: Entity) -> Entity:
 
 def _without_trailing_word(entity: Entity) -> Entity:
     """ "Von der Leyen later" → "Von der Leyen": a trailing lower-case non-particle word."""
-    if entity.label not in _NAMED_LABELS:
+    if entity.label not in ACTOR_LABELS:
         return entity
     words = _words(entity)
     if len(words) < 2:

@@ -27,13 +27,14 @@ from reader.lexicon.name_parts import COMPANY_SUFFIXES, NOT_NAME_ENDINGS, PARTIC
 from reader.lexicon.open_class import given_name, is_common_given_name, place_kind
 from reader.lexicon.titles import ROLE_WORDS
 from reader.model import Entity
+from reader.nlp.labels import ACTOR_LABELS, EVENT, ORG, PERSON, PRODUCT, WORK_OF_ART
 from reader.nlp.parsing import Paragraph
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: Labels a person's name may carry by the tagger's mistake.
-_MISTAKEN = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_MISTAKEN = (ACTOR_LABELS - {PERSON}) | {PRODUCT, WORK_OF_ART, EVENT}
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
 _MAX_NAME_WORDS = 3
 #: A capitalised word followed by another: where a given-name-led name may start.
@@ -197,9 +198,9 @@ def places_by_data(text: str, entities: list[Entity]) -> list[Entity]:
     result = []
     for entity in entities:
         label = entity.label
-        if label in ("ORG", "PERSON") and _is_a_town(entity, names_words, lower_words):
+        if label in (ORG, PERSON) and _is_a_town(entity, names_words, lower_words):
             label = "GPE"
-        elif label in ("ORG", "PERSON") and _is_a_site(entity.text):
+        elif label in (ORG, PERSON) and _is_a_site(entity.text):
             label = "FAC"
         result.append(
             entity

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from reader.lexicon.furniture import EVENT_HEADS, VEHICLE_WORDS, WORK_NOUNS
 from reader.lexicon.groups import BODY_NOUNS
 from reader.model import Entity
+from reader.nlp.labels import ACTOR_LABELS
 
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 #: Capital letters, then digits: a model, version or mission code ("IE9", "STS-134").
 _CODE = re.compile(r"^[A-Z]{2,}-?\d+[a-z]?$")
 _GROUP_OF_A_DRAW = re.compile(r"^(?:Group|Pool|Round)\s+(?:[A-Z]|\d{1,2})$")
@@ -40,7 +40,7 @@ _WORK_BEFORE = re.compile(
 def things_by_form(text: str, entities: Iterable[Entity]) -> list[Entity]:
     """``entities`` with codes, web addresses, vehicles, events and works relabelled."""
     found = list(entities)
-    labels = [_thing_label(text, e) if e.label in _ACTOR_LABELS else None for e in found]
+    labels = [_thing_label(text, e) if e.label in ACTOR_LABELS else None for e in found]
     # "Space Shuttle Columbia … Columbia was lost": later mentions are the same thing.
     things: dict[str, str] = {}
     for entity, label in zip(found, labels, strict=True):
@@ -51,7 +51,7 @@ def things_by_form(text: str, entities: Iterable[Entity]) -> list[Entity]:
                 things.setdefault(name.split()[-1], label)
     result = []
     for entity, label in zip(found, labels, strict=True):
-        if label is None and entity.label in _ACTOR_LABELS:
+        if label is None and entity.label in ACTOR_LABELS:
             label = things.get(_bare(entity.text))
         result.append(
             entity
