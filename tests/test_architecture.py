@@ -165,6 +165,35 @@ def test_an_import_up_the_layers_is_caught():
     ]
 
 
+def _label_literals(path: Path) -> list[str]:
+    """Where a file compares a token's ``dep_`` with a string, or writes a set of entity
+    types or dependency relations as strings: names that belong in ``reader.nlp.labels``."""
+    from reader.nlp import labels
+
+    named = {v for k, v in vars(labels).items() if k.isupper() and isinstance(v, str)}
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            if any(isinstance(o, ast.Attribute) and o.attr == "dep_" for o in operands):
+                items = [e for o in operands for e in getattr(o, "elts", [o])]
+                if any(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in items):
+                    found.append(f"{path.name}:{node.lineno} compares dep_ with a string")
+        elif isinstance(node, (ast.Tuple, ast.Set, ast.List)) and len(node.elts) > 1:
+            values = [getattr(e, "value", None) for e in node.elts]
+            if all(isinstance(v, str) and v in named for v in values):
+                found.append(f"{path.name}:{node.lineno} writes labels as strings: {values}")
+    return found
+
+
+def test_labels_are_named_once():
+    """Dependency relations and entity types are compared by the names of
+    ``reader.nlp.labels``, never as strings written where they are used."""
+    own = ROOT / "reader" / "nlp" / "labels.py"
+    paths = [p for package in PACKAGES for p in (ROOT / package).rglob("*.py") if p != own]
+    assert [found for path in sorted(paths) for found in _label_literals(path)] == []
+
+
 def test_no_import_cycles():
     assert _cycles() == []
 

@@ -97,31 +97,27 @@ from reader.lexicon.titles import (
 )
 from reader.model import Actor, ActorKind, Entity, Quote
 from reader.nlp.body_names import national_teams
+from reader.nlp.labels import (
+    APPOS,
+    CONJ,
+    GPE,
+    LABEL_KINDS,
+    LOC,
+    MODIFIERS,
+    NORP,
+    NOT_ACTOR_LABELS,
+    ORG,
+    ROOT,
+    SUBJECTS,
+)
 from reader.nlp.parsing import Paragraph
 from reader.opening.limits import MAX_ID_CHARS, MAX_NAME_CHARS, cut
 from reader.spans import last_starting_at_or_before
-
-#: Entity labels that never name an actor: quantities, and things rather than people or
-#: bodies (products, events, laws, works, languages: "Bitcoin", "Brexit", "Bill C-21").
-NOT_ACTORS = frozenset({
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
-    "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE",
-})  # fmt: skip
-LABEL_KINDS: dict[str, ActorKind] = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-}
 
 PRONOUN_CONFIDENCE = 0.85
 TITLE_CONFIDENCE = 0.9
 UNRESOLVED_CONFIDENCE = 0.5
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_MODIFIERS = frozenset({"amod", "compound"})
 #: Where a speaker description's head ends: "a spokesman for the Kremlin" → "spokesman".
 _POST_MODIFIER = re.compile(r",|\s(?:for|of|at|from|in|with|who|which|on)\s")
 #: Longest entity looked back over when searching entities that overlap a span.
@@ -170,7 +166,7 @@ _KIND_PREFERENCE: dict[str, int] = {
 
 def actor_kind(label: str) -> ActorKind | None:
     """The actor kind an entity label gives, or None for dates, numbers and the like."""
-    if label in NOT_ACTORS:
+    if label in NOT_ACTOR_LABELS:
         return None
     return LABEL_KINDS.get(label, "other")
 
@@ -341,7 +337,7 @@ def country_named(entity: Entity, modifier: bool) -> str | None:
     name = strip_possessive(entity.text).strip()
     if name in COUNTRY_OF_ADJECTIVE:
         return COUNTRY_OF_ADJECTIVE[name] if modifier else None
-    if entity.label in ("GPE", "LOC", "ORG", "NORP"):
+    if entity.label in (GPE, LOC, ORG, NORP):
         name = COUNTRY_ALIASES.get(name, name)
         return name if name in COUNTRIES else None
     return None
@@ -497,14 +493,14 @@ def _roles(
             continue
         root = span.root
         head = root.head
-        main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+        main = head.dep_ == ROOT or (head.dep_ == CONJ and head.head.dep_ == ROOT)
         outside = not (span.start <= head.i < span.end)
         # "Her deputy, Tom Okafor, was more cautious": the apposed name is the subject too.
-        subject = root.dep_ in _SUBJECTS or (root.dep_ == "appos" and head.dep_ in _SUBJECTS)
-        if root.dep_ == "appos":
+        subject = root.dep_ in SUBJECTS or (root.dep_ == APPOS and head.dep_ in SUBJECTS)
+        if root.dep_ == APPOS:
             head = head.head
-            main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
-        roles.append((subject and main, root.dep_ in _MODIFIERS and outside))
+            main = head.dep_ == ROOT or (head.dep_ == CONJ and head.head.dep_ == ROOT)
+        roles.append((subject and main, root.dep_ in MODIFIERS and outside))
     return roles
 
 

@@ -45,6 +45,7 @@ from reader.attribution.rules import Rule
 from reader.lexicon.pronouns import PRONOUNS, REFLEXIVE_PRONOUNS, THIRD_PERSON
 from reader.lexicon.titles import GENDERED_PEOPLE, Gender
 from reader.model import PRONOUN, ActorKind, Entity, Quote
+from reader.nlp.labels import CONJ, OBJECTS, POBJ, ROOT, SUBJECTS
 from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before
 
@@ -484,10 +485,6 @@ class _Role:
     announced: int | None = None
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_OBJECTS = frozenset({"dobj", "dative", "pobj", "obj", "iobj"})
-
-
 def _roles(
     text: str,
     paragraphs: Sequence[Paragraph],
@@ -518,21 +515,21 @@ def _roles(
 
 def _token_role(token: Token, base: int) -> _Role:
     head = token.head
-    main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
-    if token.dep_ in _SUBJECTS:
+    main = head.dep_ == ROOT or (head.dep_ == CONJ and head.head.dep_ == ROOT)
+    if token.dep_ in SUBJECTS:
         return _Role(subject=main)
     clause_subject = None
-    if token.dep_ in _OBJECTS:
-        verb = head.head if token.dep_ == "pobj" else head
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subject is None and verb.dep_ == "conj":
+    if token.dep_ in OBJECTS:
+        verb = head.head if token.dep_ == POBJ else head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None and verb.dep_ == CONJ:
             # "walked into the station and turned himself in": the first verb's subject.
-            subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+            subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
         if subject is not None and subject.i < token.i:
             clause_subject = base + subject.idx
     announced = None
     root = token.sent.root
-    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subject is not None and token.i < subject.left_edge.i:
         between = token.doc[token.i + 1 : subject.left_edge.i]
         if any(t.text == "," for t in between):

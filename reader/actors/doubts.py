@@ -34,17 +34,18 @@ from reader.actors.coreference import is_pronoun
 from reader.actors.names import looks_like_name
 from reader.attribution.rules import Rule, confidence
 from reader.model import READER_RULE, Actor, Entity, Quote
+from reader.nlp.labels import KIND_LABELS, LABEL_KINDS, NORP
 
 #: Below this calibrated share right, a rule is "rarely right" for a reader.
 RARE_RULE = 0.7
 
-#: The entity labels that say an actor is of each kind.
+#: The entity labels that say an actor is of each kind: the labels of that kind, and for a
+#: place a nationality too ("Syrian" is a mention of Syria).
 _KIND_LABELS: dict[str, frozenset[str]] = {
-    "person": frozenset({"PERSON"}),
-    "organisation": frozenset({"ORG"}),
-    "place": frozenset({"GPE", "LOC", "FAC", "NORP"}),  # "Syrian" is a mention of Syria
-    "group": frozenset({"NORP"}),
+    kind: frozenset(label for label, of in LABEL_KINDS.items() if of == kind)
+    for kind in KIND_LABELS
 }
+_KIND_LABELS["place"] |= {NORP}
 
 #: Every reason, in the order they are listed.
 STATEMENT_REASONS = ("no-speaker", "pronoun", "role", "rule", "kind")

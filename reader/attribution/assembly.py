@@ -24,14 +24,13 @@ from reader.attribution.syntax import Attribution, speaker_tokens
 from reader.attribution.verb_cues import find_reported_speech
 from reader.deadline import checkpoint
 from reader.model import Entity, Quote, QuoteKind
+from reader.nlp.labels import SPEAKER_LABELS
 from reader.nlp.parsing import Paragraph
 from reader.spans import last_starting_at_or_before, merged, overlap, total_length
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: Entity labels that can name a speaker.
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: An unattributed quote shorter than this (in words) is a scare quote or a title.
 MIN_FLOATING_WORDS = 6
 _BUCKET = 2000  # characters per bucket when looking for repeated statements

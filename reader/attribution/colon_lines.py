@@ -9,6 +9,7 @@ import re
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution, char_span, content_spans
 from reader.lexicon.page import PAGE_LABELS
+from reader.nlp.labels import SPEAKER_LABELS
 from reader.nlp.parsing import Paragraph
 
 #: Link lines and captions around an article body ("Related Article: …", "Read more: …").
@@ -36,7 +37,7 @@ def colon_line(paragraph: Paragraph, index: int) -> Attribution | None:
     lone = len(name) == 1 and name[0].is_alpha and (name[0].is_title or name[0].is_upper)
     if not lone and not all(t.pos_ == "PROPN" or t.text.isupper() or t.ent_type_ for t in name):
         return None
-    named = any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
+    named = any(t.ent_type_ in SPEAKER_LABELS for t in name)
     if not (named or all(t.text.isupper() for t in name) or len(name) == 1):
         return None
     rest = [t for t in doc[colon.i + 1 :]]

@@ -15,6 +15,7 @@ from reader.attribution.syntax import (
     speaker_span,
 )
 from reader.lexicon.speech import LIGHT_VERBS, SPEECH_VERBS, TOPIC_NOUNS
+from reader.nlp.labels import ACL, AMOD, CCOMP, DOBJ, MARK, MODIFIERS, POBJ, POSS, PREP, RELCL
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,16 +28,14 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
         (
             c
             for c in noun.children
-            if c.dep_ in ("acl", "ccomp", "relcl")
-            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if c.dep_ in (ACL, CCOMP, RELCL)
+            and any(g.dep_ == MARK and g.lower_ == "that" for g in c.children)
         ),
         None,
     )
-    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    speaker = next((c for c in noun.children if c.dep_ == POSS), None)
     if speaker is None:
-        by = next(
-            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
-        )
+        by = next((c for c in noun.children if c.dep_ == PREP and c.lower_ in ("by", "from")), None)
         speaker = pobj_of(by) if by is not None else None
     if speaker is None:
         # "Republican calls for …", "the Trump campaign's statement": a proper-noun modifier.
@@ -45,15 +44,15 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
             (
                 c
                 for c in noun.lefts
-                if c.dep_ in ("amod", "compound")
+                if c.dep_ in MODIFIERS
                 and (c.pos_ == "PROPN" or c.ent_type_)
-                and not (c.dep_ == "amod" and c.pos_ == "ADJ")
+                and not (c.dep_ == AMOD and c.pos_ == "ADJ")
             ),
             None,
         )
-    if speaker is None and any(c.dep_ == "amod" and c.ent_type_ for c in noun.lefts):
+    if speaker is None and any(c.dep_ == AMOD and c.ent_type_ for c in noun.lefts):
         return None
-    if speaker is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+    if speaker is None and noun.dep_ == DOBJ and noun.head.lemma_.lower() in LIGHT_VERBS:
         # "made conflicting statements about …", "issued a warning that …"
         speaker = inherited_subject(noun.head)
     if speaker is None and _medium_of_speech(noun):
@@ -67,7 +66,7 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
             (
                 c
                 for c in noun.children
-                if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on", "about")
+                if c.dep_ == PREP and c.lower_ in ("for", "of", "against", "on", "about")
             ),
             None,
         )
@@ -86,8 +85,8 @@ def _medium_of_speech(noun: Token) -> bool:
     """ "said in a statement", "wrote in a letter": the noun is how a speech verb spoke."""
     prep = noun.head
     return (
-        noun.dep_ == "pobj"
-        and prep.dep_ == "prep"
+        noun.dep_ == POBJ
+        and prep.dep_ == PREP
         and prep.lower_ in ("in", "through", "via")
         and prep.head.pos_ == "VERB"
         and prep.head.lemma_.lower() in SPEECH_VERBS

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution, content_spans, pobj_of, speaker_span
 from reader.lexicon.speech import DATA_NOUNS, GROUP_SPEAKERS, RATE_NOUNS
+from reader.nlp.labels import APPOS, POBJ, PREP, SPEAKER_LABELS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,14 +44,11 @@ def _publisher_of(source: Token) -> Token:
     if source.lower_ not in DATA_NOUNS and source.lemma_.lower() not in DATA_NOUNS:
         return source
     for prep in source.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of", "released"):
+        if prep.dep_ == PREP and prep.lower_ in ("from", "by", "of", "released"):
             body = pobj_of(prep)
-            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ in _BODIES):
+            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ in SPEAKER_LABELS):
                 return body
     return source
-
-
-_BODIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
 
 def according_to(tok: Token, offset: int, index: int) -> Attribution | None:
@@ -58,7 +56,7 @@ def according_to(tok: Token, offset: int, index: int) -> Attribution | None:
     if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
     to = doc[tok.i + 1]
-    source = pobj_of(to) or next((c for c in tok.children if c.dep_ == "pobj"), None)
+    source = pobj_of(to) or next((c for c in tok.children if c.dep_ == POBJ), None)
     if source is None:
         return None
     return _source_attribution(tok, source, offset, index, to, tok)
@@ -67,13 +65,13 @@ def according_to(tok: Token, offset: int, index: int) -> Attribution | None:
 def in_the_words_of(tok: Token, offset: int, index: int) -> Attribution | None:
     """ "In the words of the prosecutor, Mark Tedeschi, "…"": the words are the source's."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.i - prep.i > 2:
+    if tok.dep_ != POBJ or prep.lower_ != "in" or tok.i - prep.i > 2:
         return None
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in tok.children if c.dep_ == PREP and c.lower_ == "of"), None)
     source = pobj_of(of) if of is not None else None
     if of is None or source is None:
         return None
-    apposed = next((c for c in source.children if c.dep_ == "appos"), None)
+    apposed = next((c for c in source.children if c.dep_ == APPOS), None)
     return _source_attribution(prep, apposed or source, offset, index, of, prep)
 
 
@@ -89,7 +87,7 @@ def per_source(tok: Token, offset: int, index: int) -> Attribution | None:
     if prev is not None and (prev.like_num or prev.tag_ == "CD" or prev.text in "$€£%"):
         return None
     at_clause_edge = prev is None or prev.text in (",", "—", "(") or as_per or prev.is_sent_start
-    named = source.pos_ == "PROPN" or source.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+    named = source.pos_ == "PROPN" or source.ent_type_ in SPEAKER_LABELS
     if not (at_clause_edge and (named or source.lemma_.lower() in GROUP_SPEAKERS)):
         return None
     marker = prev if as_per and prev is not None else tok

@@ -13,11 +13,38 @@ from typing import TYPE_CHECKING
 
 from reader.attribution.rules import Rule
 from reader.lexicon.pronouns import RELATIVE_PRONOUNS
+from reader.nlp.labels import (
+    ACL,
+    ACOMP,
+    ADVCL,
+    AGENT,
+    AMOD,
+    BEFORE_VERB,
+    CASE,
+    COMPOUND,
+    CONJ,
+    CSUBJ,
+    DET,
+    DOBJ,
+    EXPL,
+    FLAT,
+    NMOD,
+    NSUBJ,
+    NSUBJPASS,
+    NUMMOD,
+    PCOMP,
+    POBJ,
+    POSS,
+    PREP,
+    PUNCT,
+    RELCL,
+    XCOMP,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}
+_NAME_PARTS = frozenset({COMPOUND, AMOD, DET, NUMMOD, POSS, NMOD, CASE})
 RELATIVE = RELATIVE_PRONOUNS
 _EDGE_PUNCT = set(",.;:—–-()[]")
 
@@ -71,9 +98,7 @@ def own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two (a dateline "MACAU (Reuters) – Adelson said" parsed as a
     second subject), the one nearest the verb."""
     subjects = [
-        child
-        for child in verb.children
-        if child.dep_ in ("nsubj", "csubj") and child.lower_ != "there"
+        child for child in verb.children if child.dep_ in (NSUBJ, CSUBJ) and child.lower_ != "there"
     ]
     before = [s for s in subjects if s.i < verb.i]
     return before[-1] if before else (subjects[0] if subjects else None)
@@ -81,9 +106,9 @@ def own_subject(verb: Token) -> Token | None:
 
 def agent_of(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ == AGENT:
             for grand in child.children:
-                if grand.dep_ == "pobj":
+                if grand.dep_ == POBJ:
                     return grand
     return None
 
@@ -95,18 +120,18 @@ def inherited_subject(verb: Token, depth: int = 0) -> Token | None:
     own = own_subject(verb)
     if own is not None:
         return own
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if any(c.dep_ == NSUBJPASS for c in verb.children):
         return agent_of(verb)
     head = verb.head
     if head.i == verb.i:
         return None
-    if verb.dep_ == "conj" or verb.dep_ == "xcomp":
+    if verb.dep_ == CONJ or verb.dep_ == XCOMP:
         return inherited_subject(head, depth + 1)
-    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+    if verb.dep_ in (ADVCL, ACL) and verb.tag_ == "VBG":
         if head.pos_ in ("VERB", "AUX"):
             return inherited_subject(head, depth + 1)
         return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBD"):
+    if verb.dep_ == RELCL or (verb.dep_ == ACL and verb.tag_ == "VBD"):
         return head  # "Smith, who said …"; a finite verb misread as a modifier
     return None
 
@@ -117,7 +142,7 @@ def _noun_before(verb: Token) -> Token | None:
     doc = verb.doc
     start = verb.sent.start
     i = verb.i - 1
-    while i >= start and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].head.i == verb.i:
+    while i >= start and doc[i].dep_ in BEFORE_VERB and doc[i].head.i == verb.i:
         i -= 1
     if i >= start and doc[i].text == ")":
         while i >= start and doc[i].text != "(":
@@ -134,7 +159,7 @@ def _noun_before(verb: Token) -> Token | None:
     if i < start:
         return None
     tok = doc[i]
-    if tok.head.i == verb.i or tok.dep_ in ("pobj", "dobj", "poss", "compound", "case"):
+    if tok.head.i == verb.i or tok.dep_ in (POBJ, DOBJ, POSS, COMPOUND, CASE):
         return None
     if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and i == verb.i - 1):
         return tok
@@ -144,7 +169,7 @@ def _noun_before(verb: Token) -> Token | None:
 def fallback_subject(verb: Token) -> Token | None:
     """When the parse gives no subject: the noun just before the cue ("Sen. Warren (D-MA)
     said"), or for a participial cue the subject of the sentence."""
-    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+    if any(c.dep_ in (NSUBJPASS, EXPL) for c in verb.children):
         return None
     mention = _noun_before(verb)
     if mention is not None:
@@ -153,11 +178,11 @@ def fallback_subject(verb: Token) -> Token | None:
     # the nearest governing verb with a subject.
     tok = verb
     for _ in range(5):
-        if tok.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp", "pobj", "prep", "acomp"):
+        if tok.dep_ not in (ADVCL, ACL, XCOMP, CONJ, PCOMP, POBJ, PREP, ACOMP):
             break
         tok = tok.head
         subject = next(
-            (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")),
+            (c for c in tok.children if c.dep_ == NSUBJ and c.lower_ not in ("it", "there")),
             None,
         )
         if subject is not None and tok.pos_ in ("VERB", "AUX"):
@@ -167,21 +192,21 @@ def fallback_subject(verb: Token) -> Token | None:
 
 def speaker_tokens(tok: Token) -> list[Token]:
     """The mention: the head noun with its name parts, not appositives or clauses."""
-    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+    if tok.lower_ in RELATIVE and tok.head.dep_ == RELCL:
         tok = tok.head.head
     if tok.pos_ == "PRON":
         return [tok]
     left = tok
     for child in tok.lefts:
-        if child.dep_ in _NAME_PARTS or (child.dep_ == "punct" and child.text in "-–"):
+        if child.dep_ in _NAME_PARTS or (child.dep_ == PUNCT and child.text in "-–"):
             left = min(left, child.left_edge, key=lambda t: t.i)
             break
     right = tok
     for child in tok.rights:
         # "Secretary of State John Kerry", "the head of the agency": keep the of-phrase.
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right.i + 1:
+        if child.dep_ == PREP and child.lower_ == "of" and child.i == right.i + 1:
             right = child.right_edge
-        elif child.dep_ in ("compound", "flat") and child.i == right.i + 1:
+        elif child.dep_ in (COMPOUND, FLAT) and child.i == right.i + 1:
             right = child
         else:
             break
@@ -195,4 +220,4 @@ def speaker_span(tok: Token | None, offset: int) -> tuple[int, int] | None:
 
 
 def pobj_of(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return next((c for c in prep.children if c.dep_ == POBJ), None)

@@ -31,6 +31,7 @@ from reader.attribution.syntax import (
 )
 from reader.attribution.verb_frames import VerbContext, frame_of, is_question
 from reader.lexicon.speech import ANSWER_VERBS, NOMINAL_CUES, TOPIC_NOUNS, WITHHOLDING_VERBS
+from reader.nlp.labels import CLAUSES, NEG, PREP, PRT, XCOMP
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -88,15 +89,15 @@ def withheld(verb: Token) -> bool:
     """
     if unsaid(verb):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS
+    return verb.dep_ == XCOMP and verb.head.lemma_.lower() in WITHHOLDING_VERBS
 
 
 def unsaid(verb: Token) -> bool:
     """ "have not said why …", "did not respond to requests for comment": a negated cue that
     reports only what was not answered. "has never said she would …" keeps its content."""
-    if not any(c.dep_ == "neg" for c in verb.children):
+    if not any(c.dep_ == NEG for c in verb.children):
         return False
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSES]
     if clauses:
         return all(is_question(c) for c in clauses)
     return verb.lemma_.lower() in ANSWER_VERBS
@@ -105,7 +106,7 @@ def unsaid(verb: Token) -> bool:
 def _cue_span(verb: Token, offset: int) -> tuple[int, int]:
     end = verb
     for child in verb.rights:
-        if child.dep_ == "prt" and child.i <= verb.i + 2:
+        if child.dep_ == PRT and child.i <= verb.i + 2:
             end = child
     return offset + verb.idx, offset + end.idx + len(end.text)
 
@@ -125,7 +126,7 @@ def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
         attribution: Attribution | None = None
         if lower == "according":
             attribution = according_to(tok, offset, index)
-        elif lower == "per" and tok.dep_ == "prep":
+        elif lower == "per" and tok.dep_ == PREP:
             attribution = per_source(tok, offset, index)
         elif lower == "words":
             attribution = in_the_words_of(tok, offset, index)

@@ -36,11 +36,46 @@ from reader.lexicon.speech import (
     REFERRING_DETERMINERS,
     SPEECH_VERBS,
 )
+from reader.nlp.labels import (
+    ACL,
+    ACOMP,
+    ADVCL,
+    ADVMOD,
+    AGENT,
+    AMOD,
+    AUXPASS,
+    BEFORE_VERB,
+    CC,
+    CCOMP,
+    CLAUSES,
+    COMPOUND,
+    CONJ,
+    DATE,
+    DATIVE,
+    DEP,
+    DET,
+    DOBJ,
+    MARK,
+    NORP,
+    NPADVMOD,
+    NSUBJPASS,
+    OPRD,
+    PARATAXIS,
+    PERSON,
+    POBJ,
+    POSS,
+    PREP,
+    PUNCT,
+    RELCL,
+    SPEAKER_LABELS,
+    SUBJECTS,
+    TIME,
+    XCOMP,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_CLAUSES = {"ccomp", "xcomp"}
 _QUESTION_WORDS = {"if", "whether", "why", "how", "what", "when", "where", "who", "which"}
 _TOPIC_PREPOSITIONS = {"for", "as", "of", "about", "on", "upon", "to", "over"}
 _SET_OFF = (",", "—", "–", "-", "(")
@@ -65,13 +100,13 @@ class VerbContext:
             verb=verb,
             lemma=lemma,
             subject=subject,
-            passive=any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children),
+            passive=any(c.dep_ in (NSUBJPASS, AUXPASS) for c in verb.children),
             clauses=tuple(clause_children(verb)),
-            objects=tuple(c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")),
+            objects=tuple(c for c in verb.children if c.dep_ in (DOBJ, DATIVE, OPRD)),
             preps=tuple(
                 c
                 for c in verb.children
-                if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPOSITIONS
+                if c.dep_ == PREP and c.i > verb.i and c.lower_ in _TOPIC_PREPOSITIONS
             ),
         )
 
@@ -99,7 +134,7 @@ FrameHandler = Callable[[VerbContext], Frame | None]
 
 
 def clause_children(verb: Token) -> list[Token]:
-    own = [c for c in verb.children if c.dep_ in _CLAUSES]
+    own = [c for c in verb.children if c.dep_ in CLAUSES]
     return own or _stray_clause(verb)
 
 
@@ -109,16 +144,16 @@ def _stray_clause(verb: Token) -> list[Token]:
     stack = [
         c
         for c in verb.children
-        if c.dep_ in ("prep", "npadvmod", "dobj", "dative", "advmod") and c.i > verb.i
+        if c.dep_ in (PREP, NPADVMOD, DOBJ, DATIVE, ADVMOD) and c.i > verb.i
     ]
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in ("ccomp", "relcl") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+            if child.dep_ in (CCOMP, RELCL) and any(
+                g.dep_ == MARK and g.lower_ == "that" for g in child.children
             ):
                 return [child]
-            if child.dep_ in ("pobj", "acl", "agent", "prep", "npadvmod", "compound"):
+            if child.dep_ in (POBJ, ACL, AGENT, PREP, NPADVMOD, COMPOUND):
                 stack.append(child)
     return []
 
@@ -127,7 +162,7 @@ def is_question(clause: Token) -> bool:
     """A clause that asks: \"why the team was denied\", \"whether it would close\"."""
     first = clause.left_edge
     return first.lower_ in _QUESTION_WORDS or any(
-        c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children
+        c.dep_ == MARK and c.lower_ in ("if", "whether") for c in clause.children
     )
 
 
@@ -140,7 +175,7 @@ def without_participial_cues(clause: Token) -> list[Token]:
         if (
             tok.i != clause.i
             and tok.tag_ == "VBG"
-            and tok.dep_ in ("advcl", "conj")
+            and tok.dep_ in (ADVCL, CONJ)
             and tok.left_edge.i > 0
             and doc[tok.left_edge.i - 1].text == ","
             and is_cue_verb(tok)
@@ -156,9 +191,9 @@ def _trailing(verb: Token, after: int) -> list[Token]:
     for child in verb.rights:
         if child.i <= after:
             continue
-        if child.dep_ in ("cc", "conj", "punct") or is_cue_verb(child):
+        if child.dep_ in (CC, CONJ, PUNCT) or is_cue_verb(child):
             break
-        if child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "dep", "oprd", "dobj"):
+        if child.dep_ in (ADVCL, PREP, NPADVMOD, ADVMOD, DEP, OPRD, DOBJ):
             extra.extend(child.subtree)
     return extra
 
@@ -174,18 +209,18 @@ def clause_frame(v: VerbContext) -> Frame | None:
     content: list[Token] = []
     used: list[Token] = []
     for clause in v.clauses:
-        if clause.dep_ == "xcomp" and v.passive:
+        if clause.dep_ == XCOMP and v.passive:
             continue  # "is said to be", "was told to leave"
         used.append(clause)
         content.extend(without_participial_cues(clause))
     if v.lemma == "call":
         # "called on Congress to act": the one called on is part of the call
         for prep in v.verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and prep.i == v.verb.i + 1:
+            if prep.dep_ == PREP and prep.lower_ in ("on", "upon") and prep.i == v.verb.i + 1:
                 content.extend(t for t in prep.subtree if t.i != prep.i)
     if content and min(t.i for t in content) > v.verb.i:
         content.extend(_trailing(v.verb, max(t.i for t in content)))
-    infinitive = bool(used) and all(c.dep_ == "xcomp" for c in used)
+    infinitive = bool(used) and all(c.dep_ == XCOMP for c in used)
     return Frame(Rule.VERB_INFINITIVE if infinitive else Rule.VERB_THAT_CLAUSE, tuple(content))
 
 
@@ -222,7 +257,7 @@ def by_agent_frame(v: VerbContext) -> Frame | None:
         return None
     content: list[Token] = []
     for child in v.verb.children:
-        if child.dep_ in ("nsubjpass", "oprd", "acomp", "xcomp"):
+        if child.dep_ in (NSUBJPASS, OPRD, ACOMP, XCOMP):
             content.extend(child.subtree)
     for prep in v.preps:
         content.extend(prep.subtree)
@@ -254,7 +289,7 @@ def object_frame(v: VerbContext) -> Frame | None:
         return None
     objects = v.objects
     if v.lemma in ADDRESSEE_ONLY_VERBS:
-        objects = tuple(o for o in objects if o.dep_ != "dobj")
+        objects = tuple(o for o in objects if o.dep_ != DOBJ)
     content = [t for obj in objects for t in obj.subtree]
     if v.lemma in APPLAUSE_VERBS and not v.preps and not _names_anyone(content):
         return NOT_A_CUE  # "applauded the decision": a reaction to an act, nothing said
@@ -270,21 +305,19 @@ def object_frame(v: VerbContext) -> Frame | None:
 
 def _said_preps(preps: tuple[Token, ...]) -> list[Token]:
     """Prepositional phrases that may carry content: not "on Monday", "in the morning"."""
-    return [p for p in preps if any(t.ent_type_ not in ("DATE", "TIME") for t in p.subtree
+    return [p for p in preps if any(t.ent_type_ not in (DATE, TIME) for t in p.subtree
                                     if t is not p)]  # fmt: skip
 
 
 def _names_anyone(content: Sequence[Token]) -> bool:
     """Someone is named or meant: "welcomed Okafor", "thanked the volunteers"."""
-    return names_only_people(content) or any(
-        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in content
-    )
+    return names_only_people(content) or any(t.ent_type_ in SPEAKER_LABELS for t in content)
 
 
 def names_only_people(content: Sequence[Token]) -> bool:
     """The content is only a mention of people: a pronoun, a person's name or a noun for
     people ("the student", "attendees", "Mohamed") — the one spoken to or of, not what."""
-    words = [t for t in content if not t.is_punct and t.dep_ not in ("det", "poss", "amod")]
+    words = [t for t in content if not t.is_punct and t.dep_ not in (DET, POSS, AMOD)]
     if not words:
         return False
     heads = [t for t in words if t.head not in words or t.head == t]
@@ -294,10 +327,10 @@ def names_only_people(content: Sequence[Token]) -> bool:
     return (
         (
             head.pos_ == "PRON"
-            or head.ent_type_ in ("PERSON", "NORP")
+            or head.ent_type_ in (PERSON, NORP)
             or head.lemma_.lower() in PEOPLE_NOUNS
         )
-        and all(t.ent_type_ in ("PERSON", "NORP", "") for t in words)
+        and all(t.ent_type_ in (PERSON, NORP, "") for t in words)
         and len(words) <= 4
     )
 
@@ -328,7 +361,7 @@ def set_off(verb: Token, subject: Token) -> bool:
     first = min(verb.i, subject.left_edge.i)
     while (
         first > 0
-        and verb.doc[first - 1].dep_ in ("aux", "neg", "advmod")
+        and verb.doc[first - 1].dep_ in BEFORE_VERB
         and (verb.doc[first - 1].head.i == verb.i)
     ):
         first -= 1
@@ -349,7 +382,7 @@ def inverted_frame(v: VerbContext) -> Frame | None:
     """ "…, Al Jazeera reported." and "…, Mr. Bush said, …" with the cue's own subject."""
     verb = v.verb
     if (
-        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        verb.dep_ in (PARATAXIS, CCOMP, ADVCL)
         and verb.head.i < verb.i
         and v.subject is not None
         and not v.objects
@@ -362,7 +395,7 @@ def inverted_frame(v: VerbContext) -> Frame | None:
 
 def parenthetical_frame(v: VerbContext) -> Frame | None:
     """A cue set off inside the words it reports, its subject shared or inferred."""
-    if v.verb.dep_ == "parataxis" and v.subject is not None and set_off(v.verb, v.subject):
+    if v.verb.dep_ == PARATAXIS and v.subject is not None and set_off(v.verb, v.subject):
         return Frame(Rule.PARENTHETICAL, _head_without_cue(v.verb))
     return None
 
@@ -372,9 +405,9 @@ def split_subject_frame(v: VerbContext) -> Frame | None:
     the cue both the reported clause's subject (before it) and the speaker (right after
     it); the speaker is the one after, and the reported words are both sides."""
     verb = v.verb
-    if verb.dep_ != "parataxis" or verb.head.i < verb.i:
+    if verb.dep_ != PARATAXIS or verb.head.i < verb.i:
         return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     before = [s for s in subjects if s.i < verb.i]
     after = [s for s in subjects if s.left_edge.i == verb.i + 1]
     if len(before) != 1 or len(after) != 1 or not set_off(verb, after[0]):
@@ -386,9 +419,7 @@ def split_subject_frame(v: VerbContext) -> Frame | None:
 
 def as_clause_frame(v: VerbContext) -> Frame | None:
     """ "As many tax experts have pointed out, Mr. Trump is free to …"."""
-    if v.verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in v.verb.children
-    ):
+    if v.verb.dep_ == ADVCL and any(c.dep_ == MARK and c.lower_ == "as" for c in v.verb.children):
         return Frame(Rule.AS_CLAUSE, _head_without_cue(v.verb))
     return None
 

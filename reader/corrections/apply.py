@@ -34,6 +34,7 @@ from reader.corrections.operations import (
     Split,
 )
 from reader.model import READER_RULE, Actor, ActorKind, Analysis, Entity, Quote, QuoteKind
+from reader.nlp.labels import KIND_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,11 +379,3 @@ def _kind_of(text: str) -> QuoteKind:
 
 _OPENING_MARKS = '"“‘«'
 _CLOSING_MARKS = '"”’»'
-
-#: The entity label a mention of each kind of actor is drawn with; "other" keeps its own.
-KIND_LABELS: dict[str, str] = {
-    "person": "PERSON",
-    "organisation": "ORG",
-    "place": "GPE",
-    "group": "NORP",
-}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from reader.nlp.labels import KIND_LABELS
 from reader.paths import resources_dir
 
 #: The palette key every label without a colour of its own shares.
@@ -48,6 +49,10 @@ class Palette:
     def entity_key(self, label: str) -> str:
         """The palette entry of a label: its own, or OTHER's."""
         return label if label in self.entities else OTHER
+
+    def actor_key(self, kind: str) -> str:
+        """The palette entry of an actor kind: the label its mentions are drawn with."""
+        return self.entity_key(KIND_LABELS.get(kind, OTHER))
 
     def quote_key(self, kind: str) -> str:
         """The palette entry of a statement kind (an unknown kind reads as reported speech)."""

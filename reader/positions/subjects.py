@@ -23,7 +23,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.lexicon.positions import VAGUE_MODIFIERS, VAGUE_NOUNS
-from reader.model import Entity, Quote, Subject
+from reader.model import PRONOUN, Entity, Quote, Subject
+from reader.nlp.labels import MODIFIERS, NMOD, NUMERIC_LABELS, POSS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,14 +35,12 @@ NAMED = "named"
 NOUN_PHRASE = "noun_phrase"
 
 #: Dependencies of the words that narrow a noun: "military site", "personnel numbers".
-_NARROWING = frozenset({"amod", "compound", "nmod"})
+_NARROWING = MODIFIERS | {NMOD}
 #: Dependencies of a name that owns or qualifies a noun: "Ankara's occupation", "Russian
 #: troops".
-_OWNING = frozenset({"poss", "amod", "compound", "nmod"})
+_OWNING = MODIFIERS | {POSS, NMOD}
 #: Entity labels that are never subjects: times, numbers and amounts.
-_NOT_SUBJECTS = frozenset(
-    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PRONOUN"}
-)
+_NOT_SUBJECTS = NUMERIC_LABELS | {PRONOUN}
 #: Noun phrases no longer than this many words (a longer run is a list, not a phrase).
 _MAX_WORDS = 4
 

@@ -22,15 +22,6 @@ from reader.output.palette import OTHER
 from reader.output.palette import palette as colours
 from reader.output.words import label_description, label_name, statement_kind_name
 
-#: Which entity colour stands for each kind of actor (``Actor.kind``).
-ACTOR_KIND_LABELS: dict[str, str] = {
-    "person": "PERSON",
-    "organisation": "ORG",
-    "place": "GPE",
-    "group": "NORP",
-    "other": OTHER,
-}
-
 _UNDERLINES = {
     "solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
     "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
@@ -142,7 +133,7 @@ def quote_style(kind: str) -> QuoteStyle:
 
 def actor_style(kind: str) -> LabelStyle:
     """The entity style standing for an actor kind (person, organisation, place, group)."""
-    return entity_style(ACTOR_KIND_LABELS.get(kind, OTHER))
+    return entity_style(colours().actor_key(kind))
 
 
 def current_theme() -> Theme:
