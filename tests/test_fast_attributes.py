@@ -81,16 +81,14 @@ def test_identical_attributes_on_the_sample(stock):
 
 
 def test_identical_attributes_on_the_real_news_articles(stock):
-    if not REALNEWS.is_dir():
-        pytest.skip(f"{REALNEWS} is not on this machine")
+    assert REALNEWS.is_dir(), f"{REALNEWS} is missing: these texts sit beside the project"
     texts = [path.read_text(encoding="utf-8") for path in sorted(REALNEWS.glob("*.txt"))]
     assert len(texts) >= 20
     assert _assert_same_parse(texts, stock) > 10_000
 
 
 def test_identical_attributes_on_polnear_dev(stock):
-    if not POLNEAR_DEV.is_file():
-        pytest.skip(f"{POLNEAR_DEV} is not on this machine")
+    assert POLNEAR_DEV.is_file(), f"{POLNEAR_DEV} is missing: these texts sit beside the project"
     lines = POLNEAR_DEV.read_text(encoding="utf-8").splitlines()
     texts = [json.loads(line)["text"] for line in lines[::POLNEAR_STEP] if line.strip()]
     assert len(texts) >= 20
