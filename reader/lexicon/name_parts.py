@@ -51,3 +51,10 @@ STATE_ABBREVIATIONS: frozenset[str] = frozenset({
 NOT_NAME_ENDINGS: frozenset[str] = COMPOUND_ENDINGS | frozenset(
     {"winner", "winning", "nominee", "nominated"}
 )
+
+#: Days and months: capitalised words that follow a name without being part of it ("Smith
+#: Monday").
+CALENDAR_WORDS: frozenset[str] = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)

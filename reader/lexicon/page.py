@@ -1,6 +1,9 @@
-"""Words of page furniture: labels before a colon that name no speaker."""
+"""Words of page furniture: labels before a colon that name no speaker, and the short words
+a headline in title case leaves lower-case."""
 
 from __future__ import annotations
+
+from reader.lexicon.words import wordset
 
 #: "Update:", "Photo:", "Q:" — a line starting with one of these is not a speaker's line.
 PAGE_LABELS: frozenset[str] = frozenset({
@@ -20,3 +23,9 @@ PAGE_LABELS: frozenset[str] = frozenset({
     "honors", "recipient", "recipients", "shortlist", "longlist", "also", "nominated",
     "featuring", "directed", "written", "produced", "runtime", "rating", "genre", "released",
 })  # fmt: skip
+
+#: Short words that stay lower-case in title case: "Putin Warns West over Arms Supplies".
+TITLE_CASE_MINOR_WORDS: frozenset[str] = wordset(
+    "a an and as at but by for from in into nor of off on onto or over per so the to up upon"
+    " via vs with yet"
+)

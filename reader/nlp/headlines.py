@@ -9,42 +9,11 @@ from __future__ import annotations
 
 import re
 
+from reader.lexicon.page import TITLE_CASE_MINOR_WORDS
+
 MAX_HEADLINE_WORDS = 20
 MAX_HEADLINE_CHARS = 160
 
-#: Short words that stay lower-case in title case.
-_MINOR_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "off",
-        "on",
-        "onto",
-        "or",
-        "over",
-        "per",
-        "so",
-        "the",
-        "to",
-        "up",
-        "upon",
-        "via",
-        "vs",
-        "with",
-        "yet",
-    ]
-)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -56,7 +25,7 @@ def is_title_case_headline(line: str) -> bool:
     words = _WORD.findall(line)
     if not words or len(words) > MAX_HEADLINE_WORDS:
         return False
-    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    major = [w for w in words if w.lower() not in TITLE_CASE_MINOR_WORDS]
     if not major:
         return False
     capitalised = sum(1 for w in major if w[0].isupper())

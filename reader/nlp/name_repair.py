@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from reader.lexicon.furniture import CREDIT_WORDS
-from reader.lexicon.name_parts import NOT_NAME_ENDINGS, PARTICLES
+from reader.lexicon.name_parts import CALENDAR_WORDS, NOT_NAME_ENDINGS, PARTICLES
 from reader.lexicon.numbers import NUMBER_WORDS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS, TITLE_HEADS
 from reader.model import Entity
@@ -34,11 +34,6 @@ from reader.nlp.labels import ACTOR_LABELS, CARDINAL, ORDINAL, QUANTITY
 _WORD = re.compile(r"\S+")
 #: A capitalised name word after particles: "Leyen", "Berg", "O'Brien", "Al-Sayed".
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*")
-#: Capitalised words that follow a name without being part of it.
-_NOT_SURNAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
 _AGE = re.compile(r",\s*\d{1,3}\b.*$")
 #: "J.K. Rowling", "T. J. Okafor", "W.E.B. Du Bois".
 _INITIALS_NAME = re.compile(
@@ -78,7 +73,7 @@ def _extended_over_surnames(text: str, entities: list[Entity]) -> list[Entity]:
                 and text[entity.end : entity.end + 1] == " "
                 and word.start() not in starts
                 and word.group()[1:].islower()
-                and word.group().lower() not in _NOT_SURNAMES
+                and word.group().lower() not in CALENDAR_WORDS
                 and _used_alone(text, word.group(), word.start())
             ):
                 start, end = entity.start, word.end()
