@@ -9,7 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.attribution.syntax import inherited_subject, own_subject
-from reader.lexicon.speech import JUDGING_VERBS, PARTICLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
+from reader.lexicon.speech import (
+    JUDGING_VERBS,
+    NON_SPEECH_HEADS,
+    PARTICLE_CUES,
+    QUOTE_ONLY_VERBS,
+    SPEECH_VERBS,
+)
 from reader.nlp.labels import (
     ACL,
     ADVCL,
@@ -30,8 +36,6 @@ from reader.nlp.labels import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-_NON_SPEECH_HEADS = {"hard", "difficult", "impossible", "easy", "safe", "fair", "needless"}
 
 
 def names_something(obj: Token) -> bool:
@@ -78,7 +82,7 @@ def is_cue_verb(verb: Token) -> bool:
     if verb.dep_ in (AMOD, COMPOUND, NMOD) or (verb.dep_ == ACL and verb.tag_ == "VBN"):
         return False  # "the so-called deal", "a plan announced on Monday"
     # "hard to tell", "needless to say"
-    return not (verb.dep_ == XCOMP and verb.head.lower_ in _NON_SPEECH_HEADS)
+    return not (verb.dep_ == XCOMP and verb.head.lower_ in NON_SPEECH_HEADS)
 
 
 def reporting_subject(verb: Token) -> Token | None:

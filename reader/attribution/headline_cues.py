@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution
 from reader.lexicon.speech import (
+    HEADLINE_AUXILIARIES,
+    HEADLINE_NOT_VERBS,
     IRREGULAR_FORMS,
     NP_CONTENT_VERBS,
     SPEECH_VERBS,
@@ -24,10 +26,6 @@ from reader.nlp.parsing import Paragraph
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "just",
-                "now", "also", "again", "still", "finally", "reportedly"}  # fmt: skip
-_NOT_VERBS = {"states", "news", "times", "post", "reports", "comments", "claims", "calls",
-              "notes", "questions", "answers", "letters"}  # fmt: skip
 MAX_SPEAKER_WORDS = 5
 MAX_ADDRESSEE_WORDS = 4
 
@@ -90,7 +88,7 @@ def find_headline_speech(paragraph: Paragraph, index: int) -> Attribution | None
     tokens = list(doc)
     offset = paragraph.start
     for i, tok in enumerate(tokens):
-        if i == 0 or i > 16 or tok.lower_ in _NOT_VERBS:
+        if i == 0 or i > 16 or tok.lower_ in HEADLINE_NOT_VERBS:
             continue
         lemma = _lemma(tok.text)
         if lemma is None:
@@ -98,7 +96,7 @@ def find_headline_speech(paragraph: Paragraph, index: int) -> Attribution | None
         before = tokens[:i]
         comma = max((t.i for t in before if t.text == ","), default=-1)
         speaker_tokens = before[comma + 1 :]
-        while speaker_tokens and speaker_tokens[-1].lower_ in _AUXILIARIES:
+        while speaker_tokens and speaker_tokens[-1].lower_ in HEADLINE_AUXILIARIES:
             speaker_tokens = speaker_tokens[:-1]
         if not speaker_tokens or len(speaker_tokens) > MAX_SPEAKER_WORDS:
             continue

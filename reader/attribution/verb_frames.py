@@ -31,10 +31,12 @@ from reader.lexicon.speech import (
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
     QUESTION_VERBS,
+    QUESTION_WORDS,
     QUOTE_ONLY_VERBS,
     REBUTTAL_VERBS,
     REFERRING_DETERMINERS,
     SPEECH_VERBS,
+    VERB_TOPIC_PREPOSITIONS,
 )
 from reader.nlp.labels import (
     ACL,
@@ -76,8 +78,6 @@ from reader.nlp.labels import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_QUESTION_WORDS = {"if", "whether", "why", "how", "what", "when", "where", "who", "which"}
-_TOPIC_PREPOSITIONS = {"for", "as", "of", "about", "on", "upon", "to", "over"}
 _SET_OFF = (",", "—", "–", "-", "(")
 
 
@@ -106,7 +106,7 @@ class VerbContext:
             preps=tuple(
                 c
                 for c in verb.children
-                if c.dep_ == PREP and c.i > verb.i and c.lower_ in _TOPIC_PREPOSITIONS
+                if c.dep_ == PREP and c.i > verb.i and c.lower_ in VERB_TOPIC_PREPOSITIONS
             ),
         )
 
@@ -161,7 +161,7 @@ def _stray_clause(verb: Token) -> list[Token]:
 def is_question(clause: Token) -> bool:
     """A clause that asks: \"why the team was denied\", \"whether it would close\"."""
     first = clause.left_edge
-    return first.lower_ in _QUESTION_WORDS or any(
+    return first.lower_ in QUESTION_WORDS or any(
         c.dep_ == MARK and c.lower_ in ("if", "whether") for c in clause.children
     )
 

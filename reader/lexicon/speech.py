@@ -96,6 +96,26 @@ REFERRING_DETERMINERS: frozenset[str] = wordset("the this that these those his h
 #: Prepositions that open a headline's topic: "Putin Warns West Over Arms Supplies".
 TOPIC_PREPOSITIONS: frozenset[str] = wordset("over about on against of amid after for in")
 
+#: Prepositions after a speech verb that open what it was about: "spoke of", "joked about".
+VERB_TOPIC_PREPOSITIONS: frozenset[str] = wordset("for as of about on upon to over")
+
+#: Words that open an indirect question: "asked whether the plan would work".
+QUESTION_WORDS: frozenset[str] = wordset("if whether why how what when where who which")
+
+#: Adjectives a speech verb's to-clause can hang from without anything being said: "hard
+#: to say", "needless to say".
+NON_SPEECH_HEADS: frozenset[str] = wordset("hard difficult impossible easy safe fair needless")
+
+#: Words between a headline's speaker and its verb: "Putin Is Now Warning".
+HEADLINE_AUXILIARIES: frozenset[str] = wordset(
+    "is are was were has have had will would just now also again still finally reportedly"
+)
+
+#: Words that end a name in a headline rather than being its verb: "New York Times".
+HEADLINE_NOT_VERBS: frozenset[str] = wordset(
+    "states news times post reports comments claims calls notes questions answers letters"
+)
+
 #: Nouns for words being answered: with a rebuttal verb and nothing else, no content.
 ANSWERED_NOUNS: frozenset[str] = wordset(
     """
