@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reader.library.database import Database
 from reader.library.records import StoredStatement
-from reader.library.search import STATEMENT_COLUMNS, STATEMENT_FROM
+from reader.library.search import STATEMENT_FROM, STORED_STATEMENT_COLUMNS
 from reader.positions.grouping import NAMED, most_used
 
 
@@ -91,7 +91,7 @@ def position_statements(
         return []
     marks = ",".join("?" * len(actor_ids))
     rows = db.query(
-        f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+        f"""SELECT {STORED_STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
             WHERE s.actor_id IN ({marks}) AND s.id IN (
                 SELECT statement_id FROM statement_subjects WHERE position = ?)
             ORDER BY date, s.article_id, s.seq LIMIT ? OFFSET ?""",

@@ -245,7 +245,7 @@ class StoredStatement:
 
     @classmethod
     def from_row(cls, row: Row) -> StoredStatement:
-        """A row of ``STATEMENT_COLUMNS`` (``reader.library.search``), which names a column
+        """A row of ``STORED_STATEMENT_COLUMNS`` (``reader.library.search``), which names a column
         for every field; ``DamagedRecord`` if a value is not of the type written (the row
         was changed outside Dramatis).
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from reader.library.copies import not_a_copy
 from reader.library.database import Database
 from reader.library.records import StoredStatement
-from reader.library.search import STATEMENT_COLUMNS, STATEMENT_FROM
+from reader.library.search import STATEMENT_FROM, STORED_STATEMENT_COLUMNS
 from reader.model import READER_RULE
 
 #: The SQL test of a statement row ``s`` that needs checking, the threshold's placeholder
@@ -58,7 +58,7 @@ def to_check(
         where += " AND s.article_id = ?"
         params.append(article_id)
     rows = db.query(
-        f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+        f"""SELECT {STORED_STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
             WHERE {where} ORDER BY s.article_id, s.seq LIMIT ?""",
         (*params, limit),
     )

@@ -247,7 +247,7 @@ def _with_snippets(db: Database, expression: str, page: list[tuple[int, float]])
 
 #: The SELECT list ``StoredStatement.from_row`` reads (``s``: statements, ``a``: articles,
 #: ``act``: actors).
-STATEMENT_COLUMNS = """s.id AS id, s.article_id AS article_id, a.title AS title,
+STORED_STATEMENT_COLUMNS = """s.id AS id, s.article_id AS article_id, a.title AS title,
     s.text AS text, s.kind AS kind, s.speaker AS speaker, s.cue AS cue,
     s.actor_id AS actor_id, act.name AS actor, s.start AS start, s."end" AS "end",
     COALESCE(a.published, a.first_opened) AS date, a.published AS published,
@@ -275,7 +275,7 @@ def search_statements(
         where += f" AND s.actor_id IN ({','.join('?' * len(actor_ids))})"
         params.extend(actor_ids)
     rows = db.query(
-        f"""SELECT {STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+        f"""SELECT {STORED_STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
             JOIN statements_fts AS f ON f.rowid = s.id
             WHERE statements_fts MATCH ? {where}
             ORDER BY bm25(statements_fts) LIMIT ?""",
