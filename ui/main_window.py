@@ -48,7 +48,7 @@ from reader.library import (
     start_fresh,
 )
 from reader.model import Analysis, Article
-from reader.output.titles import display_title
+from reader.output.article_titles import display_title
 from reader.output.words import plural
 from ui import messages
 from ui.about import ShortcutsDialog, about_html
@@ -96,7 +96,7 @@ ON_SCREEN_TITLE = 80
 
 
 def article_title(analysis: Analysis) -> str:
-    """What the window calls the article: ``reader.output.titles.display_title``, on one
+    """What the window calls the article: ``reader.output.article_titles.display_title``, on one
     line and cut at ``LINE_LIMIT`` (a stored title may be any length, issue 17)."""
     article = analysis.article
     if article.title and len(article.title) > 8 * LINE_LIMIT:

@@ -57,7 +57,7 @@ from reader.actors.coreference import (
     voiced_stretches,
 )
 from reader.actors.names import (
-    Title,
+    PersonTitle,
     capitalised_plural,
     description_key,
     given_name_gender,
@@ -442,7 +442,7 @@ def _note_title(cluster: Cluster, text: str, surface: str, start: int, end: int)
     before = title_before(text, start)
     after = title_after(text, end)
     for words in (written, before.words if before else (), after.words if after else ()):
-        cluster.titles.update(Title(words).keys)
+        cluster.titles.update(PersonTitle(words).keys)
     gender = (
         (before.gender if before else None)
         or (after.gender if after else None)
@@ -660,7 +660,7 @@ class _Speakers:
         definite = surface.split()[0].lower() not in ("a", "an") if surface.split() else False
         title_failed = False
         if words and words[-1] in TITLE_HEADS and definite and not looks_like_name(surface):
-            key = self._antecedents.titled(Title(tuple(words)).keys, start, self._titles)
+            key = self._antecedents.titled(PersonTitle(tuple(words)).keys, start, self._titles)
             if key is not None:
                 return self._by_key[key], TITLE_CONFIDENCE
             title_failed = True

@@ -193,8 +193,11 @@ def slugify(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Title:
-    """A title written before a name, lower case: ("syrian", "president")."""
+class PersonTitle:
+    """A person's title written before their name, lower case: ("syrian", "president").
+
+    Not an article's title (``Article.title``, ``reader.output.article_titles``).
+    """
 
     words: tuple[str, ...]
     gender: Gender | None = None
@@ -209,7 +212,7 @@ class Title:
 _BEFORE_WINDOW = 60
 
 
-def title_before(text: str, start: int) -> Title | None:
+def title_before(text: str, start: int) -> PersonTitle | None:
     """The title written just before a name at ``start``, e.g. "Russian President " → president.
 
     Walks back over title words ("Prime Minister"), then takes at most one capitalised
@@ -228,7 +231,7 @@ def title_before(text: str, start: int) -> Title | None:
     i = len(words) - 1
     head = _clean_word(words[i])
     if head in HONORIFICS:
-        return Title((), HONORIFICS[head])
+        return PersonTitle((), HONORIFICS[head])
     if head not in TITLE_HEADS:
         return None
     gender = GENDERED_TITLES.get(head)
@@ -241,14 +244,14 @@ def title_before(text: str, start: int) -> Title | None:
         qualifier = _clean_word(strip_possessive(words[i]))
         if qualifier and qualifier not in DETERMINERS:
             taken.append(qualifier)
-    return Title(tuple(reversed(taken)), gender)
+    return PersonTitle(tuple(reversed(taken)), gender)
 
 
 _AFTER_WINDOW = 60
 _APPOSITION = re.compile(r"\s*,\s+(?:the\s+|an?\s+)?")
 
 
-def title_after(text: str, end: int) -> Title | None:
+def title_after(text: str, end: int) -> PersonTitle | None:
     """A title in apposition after a name: "Vladimir Putin, the Russian president," → president.
 
     Up to three words may lead to the title head: title modifiers ("foreign"), one capitalised
@@ -267,7 +270,7 @@ def title_after(text: str, end: int) -> Title | None:
             if following[:1].isupper() and not raw.endswith(","):
                 return None  # "Smith, President Biden said": the title is Biden's
             taken.append(word)
-            return Title(tuple(taken), GENDERED_TITLES.get(word))
+            return PersonTitle(tuple(taken), GENDERED_TITLES.get(word))
         possessive = strip_possessive(raw) != raw
         if word in TITLE_MODIFIERS or raw[:1].isupper() or possessive:
             if raw.endswith((",", ".", ";", ":")):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.model import Analysis
-from reader.output.titles import display_title
+from reader.output.article_titles import display_title
 from reader.output.words import (
     actor_kind_name,
     format_name,

@@ -32,7 +32,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QPale
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reader.library import Column, ListedArticle
-from reader.output.titles import listed_title
+from reader.output.article_titles import listed_title
 from reader.output.words import plural
 from ui import messages
 from ui.style.safe_text import LINE_LIMIT, one_line, tooltip

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.model import Article
-from reader.output.titles import (
+from reader.output.article_titles import (
     UNTITLED,
     display_title,
     first_sentence,
@@ -94,7 +94,7 @@ def test_a_listed_article_without_title_or_name_is_called_by_its_first_sentence(
     from reader.library import open_library
     from reader.library.said_dates import said_articles
     from reader.opening import article_from_text
-    from reader.output.titles import listed_title
+    from reader.output.article_titles import listed_title
 
     opening = "Rain closed the coast road on Monday. Crews said it would reopen soon."
     assert listed_title(None, "000_dd5b4a6056b2a50f.txt", 7, opening) == (
