@@ -61,11 +61,13 @@ def actor_positions(
     forms: dict[str, Counter[str]] = {key: Counter() for key in keys}
     owners: dict[str, set[int | None]] = {key: set() for key in keys}
     key_marks = ",".join("?" * len(keys))
+    # CROSS JOIN and "+": from the actor's statements to their subjects, never from a
+    # common position to every statement in the library that has it.
     for position, form, rule, owner, n in db.execute(
         f"""SELECT ss.position, CASE WHEN ss.rule = '{NAMED}' THEN ss.text ELSE ss.key END,
                    ss.rule, ss.actor_id, count(*)
-            FROM statements AS s JOIN statement_subjects AS ss ON ss.statement_id = s.id
-            WHERE s.actor_id IN ({marks}) AND ss.position IN ({key_marks})
+            FROM statements AS s CROSS JOIN statement_subjects AS ss ON ss.statement_id = s.id
+            WHERE s.actor_id IN ({marks}) AND +ss.position IN ({key_marks})
             GROUP BY 1, 2, 3, 4""",
         (*actor_ids, *keys),
     ):
@@ -92,8 +94,9 @@ def position_statements(
     marks = ",".join("?" * len(actor_ids))
     rows = db.query(
         f"""SELECT {STORED_STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
-            WHERE s.actor_id IN ({marks}) AND s.id IN (
-                SELECT statement_id FROM statement_subjects WHERE position = ?)
+            WHERE s.actor_id IN ({marks}) AND EXISTS (
+                SELECT 1 FROM statement_subjects AS ss
+                WHERE ss.statement_id = s.id AND ss.position = ?)
             ORDER BY date, s.article_id, s.seq LIMIT ? OFFSET ?""",
         (*actor_ids, position, limit, offset),
     )
