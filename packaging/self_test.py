@@ -4,7 +4,7 @@ Checks Qt (a good PySide6, the icon drawn through the SVG plugin, the desktop pl
 plugins present), loads the language model, analyses the bundled sample and stores it in a
 library in a temporary folder, finds it there and closes it. It needs no display, no network
 and nothing outside the bundle; it prints one line ending in ``OK`` and exits 0, or names
-the step that failed and exits 1 (issue 10).
+the step that failed and exits 1.
 """
 
 from __future__ import annotations

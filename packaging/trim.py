@@ -1,4 +1,4 @@
-"""What the packaged app leaves out, and the symbols it strips (issue 10).
+"""What the packaged app leaves out, and the symbols it strips.
 
 ``packaging/dramatis.spec`` applies these rules to PyInstaller's analysis. Every rule names
 what it removes and why; the figures behind them come from ``packaging/trace.py`` (the

@@ -3,7 +3,7 @@
 The limits of ``reader.opening.limits`` keep every accepted text within about 45 s of
 parsing here (``bench/hostile_inputs.py``); the deadline is the net under them for a text
 that is slow in a way no limit foresaw, so that one such file never stalls the window, a
-``batch`` or a ``library add`` of thousands (issue 17). It is asked between parse batches
+``batch`` or a ``library add`` of thousands. It is asked between parse batches
 and between the stages after the parse; past it the analysis stops, nothing of it is
 kept, and the caller reports the file like any other that cannot be read. Inside the
 stages, ``checkpoint()`` asks the deadline of the analysis under way (``in_force``) once a
@@ -72,7 +72,7 @@ _checks: ContextVar[tuple[Callable[[], None], ...]] = ContextVar("stop_checks", 
 def stop_when(check: Callable[[], None]) -> Iterator[None]:
     """Have ``checkpoint()`` call ``check`` in this block; ``check`` raises a
     ``WorkStopped`` (or an ``ArticleError``) to stop the work (the window's cancel while a
-    file is read or analysed: issue 17)."""
+    file is read or analysed)."""
     token = _checks.set((*_checks.get(), check))
     try:
         yield

@@ -34,7 +34,6 @@ NOT_REGULAR_FILE = "not a regular file"
 READ_FAILED = "the file could not be read because of an unexpected error ({detail})"
 
 # Inputs past the limits of reader/opening/limits.py, refused before the expensive step
-# (issue 12)
 TOO_LARGE_STREAM = "the input is too large (more than the {limit_mb} MB limit)"
 TOO_MANY_TOKENS = (
     "the text is too long to analyse (about {tokens:,} words and punctuation marks; "
@@ -56,7 +55,7 @@ MARKDOWN_TOO_MUCH_TEXT = (
     "the file holds far too much text to analyse (more than {limit:,} words and punctuation "
     "marks before its Markdown is stripped)"
 )
-#: The text passed a limit while it was read; reading stopped there (issue 17).
+#: The text passed a limit while it was read; reading stopped there.
 TEXT_PAST_LIMIT = "the text is too long (more than {limit:,} characters)"
 TOKENS_PAST_LIMIT = (
     "the text is too long to analyse (more than {limit:,} words and punctuation marks)"
@@ -78,13 +77,13 @@ DOCX_EXPANSION_RATIO = (
 )
 DOCX_TOO_COMPLEX = "the Word file is too complex to read (more than {limit:,} XML elements)"
 
-# An analysis past its deadline (reader.deadline, issue 17)
+# An analysis past its deadline (reader.deadline)
 ANALYSIS_TOO_SLOW = (
     "the analysis took longer than the {seconds:g} s allowed for one article and was "
     "stopped; nothing of it was kept"
 )
 
-# Word files that cannot be read (issue 17)
+# Word files that cannot be read
 DOCX_ENCRYPTED = "the Word file is encrypted (its parts need a password to be unpacked)"
 DOCX_OLE = (
     "the file is a password-protected Word document or an old Word (.doc) file, not a .docx "
@@ -101,7 +100,7 @@ SEARCH_TOO_MANY_WORDS = "the search has too many words ({count:,}; the limit is 
 SEARCH_TOO_LONG = "the search is too long ({chars:,} characters; the limit is {limit:,})"
 SEARCH_NOTHING = "no article matches '{query}'"
 
-# `dramatis library said` (issue 19: the command line says what it found)
+# `dramatis library said` (the command line says what it found)
 SAID_NO_ACTOR = "no actor in the library answers to '{name}' ('dramatis library actors' lists them)"
 SAID_NOTHING = "{name}: no statements in the library"
 
@@ -142,7 +141,7 @@ LIBRARY_NOT_SAVING_NOTE = (
 )
 LIBRARY_BACKUP_FAILED = "the backup copy could not be written ({detail}); nothing was repaired"
 
-# The library file no longer holds what the library held (reader/library/held.py, issue 17)
+# The library file no longer holds what the library held (reader/library/held.py)
 #: What to do, as the command line says it (the window offers its own button).
 LIBRARY_KEEP_ASIDE = (
     "restore library.db from a backup, or run 'dramatis library check --repair' to keep the "
@@ -162,7 +161,7 @@ LIBRARY_OLDER_COPY = (
 LIBRARY_KEPT_AS_IS = "the library file is kept as it is now ({count})"
 LIBRARY_NEW_STARTED = "a new library was started; the old file is kept at {aside}"
 
-# The library's tables against its schema version (reader/library/shape.py, issue 17)
+# The library's tables against its schema version (reader/library/shape.py)
 SCHEMA_VERSION_WRONG = (
     "the library says it is of schema {stored}, but its tables are those of schema {actual}; "
     "run 'dramatis library check --repair' to set it right"

@@ -1,5 +1,6 @@
-"""Builders of the hostile inputs of issue 17, section 2, shared by the tests of the limits
-and of the readers' growth: small files whose shape makes a reader work hard."""
+"""Builders of the hostile inputs that once ran for minutes or filled memory, shared by the
+tests of the limits and of the readers' growth: small files whose shape makes a reader work
+hard."""
 
 from __future__ import annotations
 
@@ -69,13 +70,13 @@ def pdf_lines(count: int, line: bytes = b"a") -> bytes:
 
 
 def write_pdf_shared_stream(path: Path, pages: int, lines: int) -> Path:
-    """issue 17: 40 pages sharing one stream of many lines (993 bytes ran past 150 s)."""
+    """40 pages sharing one stream of many lines (993 bytes ran past 150 s)."""
     path.write_bytes(pdf_bytes(pages, pdf_lines(lines)))
     return path
 
 
 def html_attributes(count: int) -> bytes:
-    """issue 17: one tag of ``count`` attributes (150,000 ran past 150 s)."""
+    """One tag of ``count`` attributes (150,000 ran past 150 s)."""
     attributes = b"".join(b' a%d="x"' % index for index in range(count))
     body = b"<p>Talks will resume next week, the minister said on Tuesday in Moscow.</p>"
     return b"<html><body><div" + attributes + b">" + body + b"</div></body></html>"

@@ -200,7 +200,7 @@ def test_kinds_and_non_actors() -> None:
     ]
     new_entities, _, actors = run(text, entities)
     kinds = {a.id: a.kind for a in actors}
-    # issue 8: "Russian troops" is a mention of Russia, not an actor "Russian" of its own.
+    # "Russian troops" is a mention of Russia, not an actor "Russian" of its own.
     assert kinds == {
         "russia": "place",
         "ukraine": "place",
@@ -487,7 +487,7 @@ def test_long_article_with_many_people_resolves_every_statement() -> None:
     """4,000 sentences, 120 people: each gets one actor and every statement a speaker.
 
     The stage's cost on long articles is measured by bench/analysis.py, not timed here
-    (issue 7: no wall-clock limits in tests).
+    (no wall-clock limits in tests).
     """
     sentence = (
         'Jane Roe{n} met Omar al-Farsi{m} in Paris. "Fine," she said. "Yes," al-Farsi{m} said. '
@@ -687,7 +687,7 @@ def test_sample_consistent(sample: Analysis) -> None:
     check_consistent(list(sample.entities), list(sample.quotes), list(sample.actors))
     labels = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
     assert all(e.actor is None for e in sample.entities if e.label in labels)
-    # issue 8: a nationality word used as a modifier names its country ("Syrian President"
+    # A nationality word used as a modifier names its country ("Syrian President"
     # is Syria) or no actor at all ("Western demands").
     modifiers = {"Western", "Middle Eastern", "Arab"}
     assert all(
@@ -701,7 +701,7 @@ def test_sample_consistent(sample: Analysis) -> None:
 
 
 def test_many_people_sharing_a_surname_stay_apart_and_are_found_again() -> None:
-    """issue 12: each new Smith was compared with every earlier one (quadratic); now with the
+    """Each new Smith was compared with every earlier one (quadratic); now with the
     most recent few hundred, and a full name written again still finds its person."""
     names = [f"Given{n} Smith" for n in range(300)] + ["Given0 Smith"]
     text, entities = "", []

@@ -1,4 +1,4 @@
-"""The stages after the parse grow linearly with the article (issue 17).
+"""The stages after the parse grow linearly with the article.
 
 An actor named thousands of times made actor building quadratic: each mention worked out
 the gender of its whole cluster from all its forms, so "Putin said that Assad said that"

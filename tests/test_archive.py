@@ -1,4 +1,4 @@
-"""Whole archives on every core and on a Dask cluster (issue 11).
+"""Whole archives on every core and on a Dask cluster.
 
 A real local cluster of worker processes adds a folder and must give exactly the library
 that ``--workers 1`` gives; a worker killed with SIGKILL mid-run, the client killed with
@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_dd5b4a6056b2a50f.txt"
 #: Distinct articles in the shared folder (plus one repeat and three bad files).
 ARTICLES = 12
-#: What ``library add`` and ``batch`` exit with when they skip some files (issue 17).
+#: What ``library add`` and ``batch`` exit with when they skip some files.
 SOME_SKIPPED = 3
 
 
@@ -99,7 +99,7 @@ class Recording:
 
 
 def test_batch_sends_each_content_once_and_never_what_is_stored(tmp_path):
-    """Already-stored content and repeats within the run are never sent (issue 11)."""
+    """Already-stored content and repeats within the run are never sent."""
     stored = write(tmp_path, "a.txt", "Alice said hello.\n")
     new = write(tmp_path, "b.txt", "Bob said goodbye.\n")
     repeat = write(tmp_path, "c.txt", "Bob said goodbye.\n")
@@ -135,7 +135,7 @@ def test_batch_reports_every_file_of_a_refused_article(tmp_path):
 
 
 def test_the_client_reads_files_but_never_opens_them(tmp_path, monkeypatch):
-    """Issue 17: in archive mode files are opened (parsed) by the engine's workers, so one
+    """In archive mode files are opened (parsed) by the engine's workers, so one
     slow file cannot stall the client; the client only reads bytes, checked first."""
     import reader.opening
 
@@ -186,7 +186,7 @@ def test_workers_flag_values():
 
 
 def test_workers_are_bounded_by_the_cores(monkeypatch, capsys):
-    """Issue 17: --workers 999999999999999999999 started processes until the kernel killed
+    """--workers 999999999999999999999 started processes until the kernel killed
     the command; now it is one line and exit 2, and so is any count past 4 a core."""
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert parse_workers("8") == 8
@@ -231,7 +231,7 @@ def test_progress_line_shows_rate_and_time_left():
 
 
 def test_killed_worker_becomes_a_refused_verdict():
-    """An article that killed its workers is reported, not fatal (issue 11)."""
+    """An article that killed its workers is reported, not fatal."""
     from distributed import KilledWorker
 
     from reader.archive.engine import DaskEngine
@@ -276,7 +276,7 @@ def make_articles(folder: Path, count: int, seed: int, paragraphs: int = 5) -> l
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
     """Distinct articles, one repeated, one empty file, one damaged PDF and one Word file
-    whose zip members are encrypted (issue 17: it stopped every bulk run)."""
+    whose zip members are encrypted (it stopped every bulk run)."""
     root = tmp_path_factory.mktemp("archive") / "in"
     paths = make_articles(root, ARTICLES, seed=11)
     write(root, "repeat.txt", paths[0].read_text(encoding="utf-8"))
@@ -471,7 +471,7 @@ def test_scheduler_address_runs_on_that_cluster(
 
 @pytest.mark.slow
 def test_files_are_opened_on_the_workers(tmp_path, folder, reference, cluster, capsys, monkeypatch):
-    """Issue 17: the client of a cluster never parses a file, so one slow file cannot
+    """The client of a cluster never parses a file, so one slow file cannot
     stall the import; the workers open them and report those they cannot use."""
     import reader.opening
 
@@ -501,7 +501,7 @@ def _worker_settings() -> tuple[str | None, bool, bool]:
 
 @pytest.mark.slow
 def test_local_workers_run_without_dask_overheads_and_leave_ctrl_c_to_the_client():
-    """No heap-trim override, no profiler (issue 11: 20 % slower analysis in a worker);
+    """No heap-trim override, no profiler (20 % slower analysis in a worker);
     every socket on loopback."""
     import psutil
 
@@ -557,7 +557,7 @@ def test_json_lines_match_the_library(tmp_path, folder, reference, cluster, caps
 
 @pytest.mark.slow
 def test_a_worker_killed_mid_run_loses_nothing(tmp_path, cluster, capsys):
-    """kill -9 of a worker: its tasks run elsewhere, every article stored once (issue 11)."""
+    """kill -9 of a worker: its tasks run elsewhere, every article stored once."""
     address, client, _ = cluster
     client.wait_for_workers(2, timeout=60)  # type: ignore[attr-defined]
     count = 24
@@ -619,7 +619,7 @@ def _zombie(pid: int) -> bool:
 
 @pytest.mark.slow
 def test_client_killed_mid_run_then_run_again(tmp_path, cluster):
-    """kill -9 of the client: what finished is kept, a re-run adds the rest (issue 11)."""
+    """kill -9 of the client: what finished is kept, a re-run adds the rest."""
     address, _, _ = cluster
     count = 24
     folder = make_articles(tmp_path / "in", count, seed=13, paragraphs=8)[0].parent
@@ -656,7 +656,7 @@ def test_client_killed_mid_run_then_run_again(tmp_path, cluster):
 
 @pytest.mark.slow
 def test_ctrl_c_shuts_the_cluster_down_and_keeps_what_finished(tmp_path):
-    """Ctrl+C reaches the whole process group, as from a terminal (issue 11)."""
+    """Ctrl+C reaches the whole process group, as from a terminal."""
     count = 24
     folder = make_articles(tmp_path / "in", count, seed=14, paragraphs=8)[0].parent
     data = tmp_path / "data"

@@ -1,4 +1,4 @@
-"""Issue 17, section 4: ``--scheduler`` and ``--workers`` never end in a traceback or a hang.
+"""``--scheduler`` and ``--workers`` never end in a traceback or a hang.
 
 Every address that is not ``tcp://HOST:PORT`` or ``HOST:PORT`` is refused as it is parsed;
 a listener that is no Dask scheduler (one claiming a 1 TiB message, one answering HTTP,
@@ -145,7 +145,7 @@ def listener() -> Iterator[Callable[[Callable[[socket.socket], None]], str]]:
 def test_a_listener_that_is_no_scheduler_is_one_line(
     capsys, tmp_path, monkeypatch, listener, serve, detail
 ):
-    """Issue 17: 1 TiB and HTTP gave numpy's out-of-memory traceback."""
+    """1 TiB and HTTP gave numpy's out-of-memory traceback."""
     monkeypatch.setattr(probe, "PROBE_SECONDS", 0.5)
     address = listener(serve)
     code, out, err = add(capsys, tmp_path, "--scheduler", address)
@@ -163,7 +163,7 @@ def test_nobody_listening_is_one_line(capsys, tmp_path):
 
 
 def test_a_scheduler_without_workers_is_given_a_bounded_time(capsys, tmp_path, monkeypatch):
-    """Issue 17: a scheduler with no workers waited forever without a word."""
+    """A scheduler with no workers waited forever without a word."""
     import logging
 
     from distributed import LocalCluster
@@ -183,7 +183,7 @@ def test_a_scheduler_without_workers_is_given_a_bounded_time(capsys, tmp_path, m
 
 
 def test_loopback_down_is_one_line_before_any_process_starts(capsys, tmp_path, monkeypatch):
-    """Issue 17: with the loopback interface down, ``--workers 2`` gave a traceback after
+    """With the loopback interface down, ``--workers 2`` gave a traceback after
     30 s. Connecting to 127.0.0.1 fails at once there (network unreachable)."""
     started: list[int] = []
 

@@ -1,4 +1,4 @@
-"""A title for every article (issue 9): never a hash file name or a temporary path."""
+"""A title for every article: never a hash file name or a temporary path."""
 
 from __future__ import annotations
 

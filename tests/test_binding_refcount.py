@@ -1,4 +1,4 @@
-"""The Qt binding must not leak or drop references on calls that return nothing (issue 12).
+"""The Qt binding must not leak or drop references on calls that return nothing.
 
 PySide6-Essentials 6.12.0 on Python 3.11 drops one reference to ``None`` on every Qt call
 returning void (``QTextCursor.setPosition``, ``setCharFormat``, ``mergeCharFormat``,
@@ -31,11 +31,11 @@ def test_installed_binding_is_not_the_broken_release():
     assert PySide6.__version__ != "6.12.0"
 
 
-# -- the pin and the start-up check (issue 17) ----------------------------------------------
+# -- the pin and the start-up check ----------------------------------------------
 
 
 def test_the_pin_admits_only_the_tested_releases():
-    """Issue 17: ``!=6.12.0`` admitted any later 6.12.x, untested."""
+    """``!=6.12.0`` admitted any later 6.12.x, untested."""
     import tomllib
     from pathlib import Path
 
@@ -90,7 +90,7 @@ def test_a_known_bad_release_is_refused_without_being_tried(monkeypatch):
 
 
 def test_the_window_refuses_to_start_on_a_bad_binding(monkeypatch, capsys, tmp_path):
-    """Issue 17: one line naming the binding and what to install, exit 2, no window."""
+    """One line naming the binding and what to install, exit 2, no window."""
     import ui.binding
     from ui import app
 

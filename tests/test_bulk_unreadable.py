@@ -1,4 +1,4 @@
-"""One file that cannot be read never stops a run over many (issue 17).
+"""One file that cannot be read never stops a run over many.
 
 "One encrypted-zip DOCX stops `library add` and `batch` on every run (45 of 49 good files
 stored, then a traceback; the rest never)." Every mode that reads many files (``library

@@ -1,4 +1,4 @@
-"""A cancel stops a file while it is read, not only once it is read (issue 17).
+"""A cancel stops a file while it is read, not only once it is read.
 
 The readers ask ``reader.deadline.checkpoint()`` at each page of a PDF, each paragraph of a
 Word file and each line of Markdown; the window's worker reads a file under a check that

@@ -1,4 +1,4 @@
-"""The cast metrics of `dramatis eval --cast` (issue 8 §4) on tiny gold sets written here.
+"""The cast metrics of `dramatis eval --cast` on tiny gold sets written here.
 
 Most tests score hand-built Analysis values, so the expected figures are exact and no
 language model is needed; one test runs the command on the real pipeline.
@@ -306,7 +306,7 @@ def test_parts_pool_their_articles_and_beats_get_f1(gold_dir: Path):
     assert summary["beats"]["local government"]["articles"] == 1
 
 
-# The honest metric (issue 18 §4): role nouns, parts of one quotation, splits and merges -----
+# The honest metric: role nouns, parts of one quotation, splits and merges -----
 
 FERRY = """\
 Ferry fares to rise
@@ -384,7 +384,7 @@ def test_a_sentence_start_makes_no_name_when_the_text_writes_the_word_in_lower_c
 
 
 def test_a_role_noun_actor_earns_no_credit_for_a_named_speaker(tmp_path: Path):
-    # Issue 18 §4: "the company" matches the gold company only through an alias.
+    # "the company" matches the gold company only through an alias.
     score = ferry_score(tmp_path, spokesman_actor=None)
     assert (score.end_to_end.system_right, score.end_to_end.gold_found) == (2, 2)
     (wrong,) = [r for r in score.errors if r["category"] == "wrong speaker"]

@@ -1,4 +1,4 @@
-"""Checks of the cast gold set itself (tests/cast/, issue 8 §4), without spaCy.
+"""Checks of the cast gold set itself (tests/cast/), without spaCy.
 
 The set is only worth scoring against if it is consistent: every article has its gold and
 every gold its article, every statement's content is really in the text (once, or at the

@@ -1,6 +1,6 @@
-"""The cast from ordinary articles on other beats (issue 8 §1–2), on the real model.
+"""The cast from ordinary articles on other beats, on the real model.
 
-Each test is a sentence of our own with the construction the issue names: one person, one
+Each test is a sentence of our own with the construction it is about: one person, one
 actor however written; speakers found through roles, pronouns and organisations; no actor
 from page furniture; no statement without communicated content.
 """

@@ -1,4 +1,4 @@
-"""`dramatis analyse`: the JSON schema of docs/SCHEMA.md, the text summary, bad input (issue 2)."""
+"""`dramatis analyse`: the JSON schema of docs/SCHEMA.md, the text summary, bad input."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_quotes_follow_schema(sample_json):
         if quote["cue_start"] is not None:
             assert text[quote["cue_start"] : quote["cue_end"]] == quote["cue"]
         assert quote["confidence"] is None or 0.0 <= quote["confidence"] <= 1.0
-        assert quote["rule"] in {rule.value for rule in Rule}  # issue 7: every statement's rule
+        assert quote["rule"] in {rule.value for rule in Rule}  # every statement's rule
 
 
 def test_actor_references_resolve(sample_json):
@@ -90,7 +90,7 @@ def test_text_summary(sample_path, capsys):
     assert main(["analyse", str(sample_path), "--format", "text"]) == 0
     out = capsys.readouterr().out
     assert "Names by kind:" in out
-    # Words for people, not spaCy's tags (issue 9).
+    # Words for people, not spaCy's tags.
     assert "Person" in out and "Country, city or state" in out
     assert "PERSON" not in out and "GPE" not in out
 

@@ -1,4 +1,4 @@
-"""Issue 17, section 4: every argument of ``dramatis library`` is checked before it reaches
+"""Every argument of ``dramatis library`` is checked before it reaches
 the library, so that no id, count, name or text gives a traceback or a slow library.
 
 Ids and counts SQLite cannot hold, bytes that are not UTF-8 and blank or over-long names in
@@ -64,7 +64,7 @@ def corrections(data: Path) -> int:
     ],
 )
 def test_numbers_sqlite_cannot_hold_are_one_line(capsys, data, args, argument):
-    """Issue 17: ``--limit 99999999999999999999`` and the same number as an id."""
+    """``--limit 99999999999999999999`` and the same number as an id."""
     code, out, err = run(capsys, data, *args)
     assert code == 2
     assert out == ""
@@ -88,7 +88,7 @@ def test_numbers_sqlite_cannot_hold_are_one_line(capsys, data, args, argument):
     ],
 )
 def test_names_in_corrections_are_bounded_and_not_blank(capsys, data, args):
-    """Issue 17: a 100,000-character name slowed every later correction; ``rename X ""``
+    """A 100,000-character name slowed every later correction; ``rename X ""``
     was stored. Both are refused, and nothing is stored."""
     code, out, err = run(capsys, data, *args)
     assert code == 2

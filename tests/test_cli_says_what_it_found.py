@@ -1,4 +1,4 @@
-"""The command line says what it found (issue 19): an empty search, an actor who said
+"""The command line says what it found: an empty search, an actor who said
 nothing, a name no actor answers to, and a correction that would change nothing each get
 one clear line; `said` names the actor it matched."""
 

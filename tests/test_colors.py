@@ -1,4 +1,4 @@
-"""The colour registry keeps every highlight apart and every text readable (issue 9).
+"""The colour registry keeps every highlight apart and every text readable.
 
 Every pair of highlight colours differs by at least a set CIEDE2000 distance, in the light
 and the dark theme, for normal vision and under simulated deuteranopia and protanopia
@@ -130,7 +130,7 @@ def _pairs(theme: Theme) -> list[tuple[str, str, str, str, float, float]]:
 @pytest.mark.parametrize("vision", VISIONS, ids=["normal", "deuteranopia", "protanopia"])
 @pytest.mark.parametrize("theme", THEMES, ids=["light", "dark"])
 def test_every_pair_of_highlight_colours_stays_apart(theme, vision):
-    """Issue 9: Place was Building's colour, Date was Time's, partly-quoted pink was the
+    """Place was Building's colour, Date was Time's, partly-quoted pink was the
     group pink and reported-speech green the country green."""
     too_close = []
     for what, other, colour, other_colour, normal, simulated in _pairs(theme):

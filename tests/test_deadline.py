@@ -1,4 +1,4 @@
-"""One deadline per article (issue 17): past it the analysis stops cleanly with a message.
+"""One deadline per article: past it the analysis stops cleanly with a message.
 
 The deadline is asked between parse batches and between the stages after the parse; the
 command line reports the file in one line and exits 2, ``library add`` skips the file and

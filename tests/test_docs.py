@@ -47,7 +47,7 @@ def test_documents_linked_from_the_readme_exist():
 
 
 def test_schema_lists_every_statement_rule():
-    """docs/SCHEMA.md names every value of the ``rule`` key (issue 7)."""
+    """docs/SCHEMA.md names every value of the ``rule`` key."""
     from reader.attribution.rules import PRECEDENCE, Rule
     from reader.output.words import RULE_DESCRIPTIONS
 

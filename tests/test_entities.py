@@ -1,4 +1,4 @@
-"""Entity analysis on the sample article and on short texts (issue 2, section 3)."""
+"""Entity analysis on the sample article and on short texts."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def test_place_surname_after_a_preposition_of_place_stays_a_place():
 
 
 def test_person_surname_labelled_a_place_is_the_person():
-    """issue 8: "Lagarde" typed a place held her statements, apart from "Christine Lagarde"."""
+    """A "Lagarde" typed a place held her statements, apart from "Christine Lagarde"."""
     text = "Coach Mike Brandt was fired.\nThe players had been behind Brandt until the end."
     found = extract_entities(text, parse(text, load_nlp()))
     second = [e for e in found if e.start > text.index("\n") and e.text == "Brandt"]

@@ -1,4 +1,4 @@
-"""Exports (issue 9): the web page, Markdown, the analysis JSON and the library's CSV.
+"""Exports: the web page, Markdown, the analysis JSON and the library's CSV.
 
 Each export must parse and hold every statement and every actor; text from an article
 must come out inert (no script, no image, no link, no HTML that was not ours); the CSV's
@@ -286,7 +286,7 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 
 def test_csv_date_is_published_and_added_is_separate(capsys, library_dir):
-    """Issue 9: the date column mixed published dates and times of adding."""
+    """The date column mixed published dates and times of adding."""
     assert main(["library", "--data-dir", str(library_dir), "export", "--format", "csv"]) == 0
     rows = csv_rows(capsys.readouterr().out)
     assert len(rows) == 4  # one per statement
@@ -402,7 +402,7 @@ def test_file_export_writes_each_format(
     window.show_analysis(sample_analysis)
     calls = answer_dialog(monkeypatch, tmp_path / "exported", chosen)
     with qtbot.waitSignal(window.exporter.exported, timeout=10_000):
-        window.export_action.trigger()  # written on a pool thread (issue 9)
+        window.export_action.trigger()  # written on a pool thread
     [call] = calls
     assert call[3].split(";;") == [
         "Web page (*.html)", "Markdown (*.md)", "Analysis JSON (*.json)"
@@ -477,7 +477,7 @@ def test_a_failed_library_export_goes_to_the_banner(window, qtbot, monkeypatch, 
 def test_an_article_is_written_off_the_gui_thread(
     window, qtbot, monkeypatch, tmp_path, sample_analysis
 ):
-    """The longest article takes seconds to render as a page (issue 9: nothing long on the
+    """The longest article takes seconds to render as a page (nothing long on the
     GUI thread)."""
     import threading
 
@@ -515,7 +515,7 @@ def _html_article(folder: Path) -> Analysis:
 def test_export_never_suggests_or_overwrites_the_article_itself(
     window, qtbot, monkeypatch, tmp_path
 ):
-    """Issue 19: the dialog suggested report.html beside report.html, the article's own
+    """The dialog suggested report.html beside report.html, the article's own
     path; choosing it replaced the article with its cast page."""
     articles = tmp_path / "articles"
     analysis = _html_article(articles)

@@ -1,4 +1,4 @@
-"""The fast attribute_ruler sets exactly what spaCy's ruler sets (issue 22).
+"""The fast attribute_ruler sets exactly what spaCy's ruler sets.
 
 The pipeline ``load_nlp`` returns carries ``FastAttributeRuler`` in place of the model's
 ``attribute_ruler``; every token's POS, morphology, tag, lemma, dependency, head and entity

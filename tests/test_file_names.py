@@ -1,4 +1,4 @@
-"""File names as users really have them (issue 12): undecodable bytes, newlines, a leading '-'.
+"""File names as users really have them: undecodable bytes, newlines, a leading '-'.
 
 Every file is built in the test with ``os.fsencode``-style byte names in ``tmp_path``. A
 name is data: it opens the file, is printed as one line of valid UTF-8, is written to JSON
@@ -82,7 +82,7 @@ def test_latin1_name_opens_and_keeps_its_exact_bytes(tmp_path: Path) -> None:
 
 
 def test_analyse_json_with_latin1_name_is_valid_utf8(tmp_path: Path) -> None:
-    """Issue 12: `analyse` printed invalid UTF-8 JSON (or a traceback) for this name."""
+    """`analyse` printed invalid UTF-8 JSON (or a traceback) for this name."""
     path = make(tmp_path, LATIN1_NAME)
     completed = subprocess.run(
         [sys.executable, "-m", "reader.cli", "analyse", os.fsencode(path)],
@@ -98,7 +98,7 @@ def test_analyse_json_with_latin1_name_is_valid_utf8(tmp_path: Path) -> None:
 
 
 def test_analyse_text_summary_names_the_file_safely(tmp_path: Path, capsys) -> None:
-    """Issue 12: the summary's title line falls back to the (escaped) file name."""
+    """The summary's title line falls back to the (escaped) file name."""
     path = make(tmp_path, LATIN1_NAME)
     assert main(["analyse", str(path), "--format", "text"]) == 0
     out = capsys.readouterr().out
@@ -107,7 +107,7 @@ def test_analyse_text_summary_names_the_file_safely(tmp_path: Path, capsys) -> N
 
 
 def test_error_for_a_name_with_a_newline_is_one_line(tmp_path: Path, capsys) -> None:
-    """Issue 12: an empty file called 'nl<newline>name.txt' gave a two-line error."""
+    """An empty file called 'nl<newline>name.txt' gave a two-line error."""
     path = make(tmp_path, b"nl\nname.txt", text="")
     assert main(["analyse", str(path)]) == 2
     line = one_valid_line(capsys.readouterr().err)
@@ -137,7 +137,7 @@ def dash_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_dash_name_gets_a_one_line_hint(dash_file: Path, capsys) -> None:
-    """Issue 12: 'analyse -name.txt' printed argparse's usage text."""
+    """'analyse -name.txt' printed argparse's usage text."""
     assert main(["analyse", "-name.txt"]) == 2
     line = one_valid_line(capsys.readouterr().err)
     assert line.startswith("dramatis: -name.txt: unknown option")
@@ -202,7 +202,7 @@ def mixed_folder(tmp_path: Path) -> Path:
 
 
 def test_bulk_add_stores_every_good_file_around_bad_names(tmp_path: Path, mixed_folder) -> None:
-    """Issue 12: one undecodable name aborted the whole bulk add."""
+    """One undecodable name aborted the whole bulk add."""
     with open_library(tmp_path / "data", analyse=plain_analyser, version=VERSION) as library:
         results = library.add_paths([mixed_folder])
         sources = sorted(a.source or "" for a in library.articles())
@@ -228,9 +228,9 @@ def test_stored_article_with_a_bad_name_reads_back(tmp_path: Path) -> None:
 def test_library_add_command_reports_bad_names_in_one_line(
     tmp_path: Path, mixed_folder, capsys
 ) -> None:
-    """Issue 12: `library add FOLDER` stops at nothing and prints each skip on one line."""
+    """`library add FOLDER` stops at nothing and prints each skip on one line."""
     data = tmp_path / "data"
-    # 3: some files were skipped, the others stored (issue 17).
+    # 3: some files were skipped, the others stored.
     assert main(["library", "--data-dir", str(data), "add", str(mixed_folder)]) == 3
     captured = capsys.readouterr()
     assert captured.out == "4 added, 0 already in the library, 1 skipped\n"

@@ -1,4 +1,4 @@
-"""Find in the article (issue 19): Ctrl+F opens a bar above the text; next and previous
+"""Find in the article: Ctrl+F opens a bar above the text; next and previous
 step through the matches, wrapping, with a count; Esc closes it. Ctrl+F from inside the
 library tab still searches the library, which Ctrl+Shift+F reaches from anywhere."""
 

@@ -78,12 +78,12 @@ def test_truncated_docx(tmp_path: Path) -> None:
         open_article(path)
 
 
-# Word files that cannot be read give one line naming the file (issue 17)
+# Word files that cannot be read give one line naming the file
 
 
 def test_encrypted_zip_is_refused_in_one_line(tmp_path: Path) -> None:
     """A .docx whose zip members are encrypted (``zip -e``) made zipfile raise RuntimeError,
-    which stopped ``library add`` and ``batch`` with a traceback (issue 17)."""
+    which stopped ``library add`` and ``batch`` with a traceback."""
     good = write_docx(tmp_path / "good.docx").read_bytes()
     path = tmp_path / "locked.docx"
     path.write_bytes(encrypted_zip(good))
@@ -93,7 +93,7 @@ def test_encrypted_zip_is_refused_in_one_line(tmp_path: Path) -> None:
 
 
 def test_password_protected_word_file_is_named_so(tmp_path: Path) -> None:
-    """Word saves a document with a password as an OLE2 container, not a zip (issue 17)."""
+    """Word saves a document with a password as an OLE2 container, not a zip."""
     path = tmp_path / "protected.docx"
     path.write_bytes(OLE_SIGNATURE + bytes(2048))
     with pytest.raises(ArticleError) as excinfo:
@@ -131,7 +131,7 @@ def test_unknown_compression_method(tmp_path: Path) -> None:
 def test_any_failure_to_read_the_archive_is_an_article_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Whatever zipfile raises while the parts are read, the file is named (issue 17)."""
+    """Whatever zipfile raises while the parts are read, the file is named."""
     path = write_docx(tmp_path / "story.docx")
 
     def broken(*_: object, **__: object) -> None:

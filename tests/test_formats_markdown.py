@@ -82,7 +82,7 @@ def test_code_html_comments_and_reference_links() -> None:
     )
 
 
-# issue 12: every pattern is linear, and front matter is bounded.
+# Every pattern is linear, and front matter is bounded.
 
 
 def test_link_target_with_parentheses() -> None:

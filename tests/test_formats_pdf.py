@@ -147,7 +147,7 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
 
 
 def _aes_pdf(source: Path, path: Path, user_password: str) -> Path:
-    """``source`` encrypted with AES-256, as pypdf writes it (issue 12)."""
+    """``source`` encrypted with AES-256, as pypdf writes it."""
     import pypdf
 
     writer = pypdf.PdfWriter(clone_from=source)
@@ -158,7 +158,7 @@ def _aes_pdf(source: Path, path: Path, user_password: str) -> Path:
 
 
 def test_aes_pdf_with_empty_user_password_opens(article_pdf: Path, tmp_path: Path) -> None:
-    """Issue 12: permissions-only AES protection was refused as 'damaged'."""
+    """Permissions-only AES protection was refused as 'damaged'."""
     path = _aes_pdf(article_pdf, tmp_path / "permissions.pdf", user_password="")
     article = open_article(path)
     assert article.text.split("\n") == EXPECTED_PARAGRAPHS
@@ -168,7 +168,7 @@ def test_aes_pdf_with_empty_user_password_opens(article_pdf: Path, tmp_path: Pat
 def test_aes_pdf_with_a_real_password_is_password_protected(
     article_pdf: Path, tmp_path: Path
 ) -> None:
-    """Issue 12: a real user password is 'password-protected', never 'damaged'."""
+    """A real user password is 'password-protected', never 'damaged'."""
     path = _aes_pdf(article_pdf, tmp_path / "locked-aes.pdf", user_password="secret")
     with pytest.raises(ArticleError) as excinfo:
         open_article(path)
@@ -178,7 +178,7 @@ def test_aes_pdf_with_a_real_password_is_password_protected(
 def test_aes_pdf_without_the_cryptography_package_is_not_called_damaged(
     article_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 12: where AES cannot be decrypted the message says why, not 'damaged'."""
+    """Where AES cannot be decrypted the message says why, not 'damaged'."""
     import pypdf._encryption as encryption
     from pypdf._crypt_providers import _fallback
 

@@ -1,10 +1,10 @@
-"""Hostile inputs get a verdict, an analysis or a one-line refusal, never a hang (issue 12).
+"""Hostile inputs get a verdict, an analysis or a one-line refusal, never a hang.
 
 Each case builds its input in ``tmp_path`` and runs the real command line in-process,
-asserting the exit code and the message. Refusals are built at the issue's full size where
-that is cheap (the point is that they are refused before the expensive step); the others
-are just large enough to show the problem. bench/hostile_inputs.py runs every case at full
-size and prints its time and peak memory.
+asserting the exit code and the message. Refusals are built at the full size that once
+caused the problem where that is cheap (the point is that they are refused before the
+expensive step); the others are just large enough to show the problem.
+bench/hostile_inputs.py runs every case at full size and prints its time and peak memory.
 """
 
 from __future__ import annotations
@@ -165,17 +165,17 @@ def html_text_estimate(page: bytes) -> str:
 
 
 CASES: dict[str, Hostile] = {
-    # issue 12: one line of 1.9M characters without sentence ends took 74 s and 4 GB.
+    # One line of 1.9M characters without sentence ends took 74 s and 4 GB.
     "long-line": Hostile(writes("line.txt", _LONG_LINE), 2, refused(too_many_tokens(_LONG_LINE))),
-    # issue 12: front matter never closed (a 1 MB line, > 6 GB): it is body text.
-    # issue 17: the stripping stops as soon as its output passes the token limit.
+    # Front matter never closed (a 1 MB line, > 6 GB): it is body text.
+    # The stripping stops as soon as its output passes the token limit.
     "unclosed-front-matter": Hostile(
         writes("unclosed.md", "---\ntitle: Talks\n" + _FRONT_LINE),
         2,
         refused(errors.TOKENS_PAST_LIMIT.format(limit=MAX_TEXT_TOKENS)),
     ),
-    # issue 12: Markdown inline patterns were quadratic; 450 KB got no answer in 300 s.
-    # issue 17: these hold more than twice the token limit and are refused unstripped.
+    # Markdown inline patterns were quadratic; 450 KB got no answer in 300 s.
+    # These hold more than twice the token limit and are refused unstripped.
     "stars": Hostile(writes("stars.md", "*a " * 150_000), 2, refused(MARKDOWN_TOO_MUCH)),
     "underscores": Hostile(
         writes("underscores.md", "_a " * 150_000), 2, refused(MARKDOWN_TOO_MUCH)
@@ -184,16 +184,16 @@ CASES: dict[str, Hostile] = {
         writes("comments.md", "<!-- a " * 64_000), 2, refused(MARKDOWN_TOO_MUCH)
     ),
     "unclosed-tags": Hostile(writes("tags.md", "<b a " * 90_000), 2, refused(MARKDOWN_TOO_MUCH)),
-    # issue 17: 20 MB of "a\n" was stripped whole first (120 s; 49 MB up to 5.7 GB).
+    # 20 MB of "a\n" was stripped whole first (120 s; 49 MB up to 5.7 GB).
     "markdown-20mb-of-a": Hostile(
         writes("lines.md", "a\n" * (10 * _MB)), 2, refused(MARKDOWN_TOO_MUCH)
     ),
-    # issue 12: 100,000 nested arrays in TOML front matter raised RecursionError (exit 1).
+    # 100,000 nested arrays in TOML front matter raised RecursionError (exit 1).
     # 2,000 fit within the front-matter limit and reach the parser; 100,000 are dropped
     # unread; either way the article under them is analysed.
     "toml-nested-2000": Hostile(writes("nested.md", nested_toml(2_000)), 0, lambda _: ""),
     "toml-nested-100000": Hostile(writes("nested.md", nested_toml(100_000)), 0, lambda _: ""),
-    # issue 12: a 2 MB .docx expanding to 2 GiB took 4.2 GB and 40 s before it was refused;
+    # A 2 MB .docx expanding to 2 GiB took 4.2 GB and 40 s before it was refused;
     # this one expands 20 MB of empty paragraphs from some 20 KB.
     "zip-bomb": Hostile(
         docx_of("bomb.docx", b"<w:p/>" * (20 * _MB // 6)), 2, refused(expansion_ratio)
@@ -214,7 +214,7 @@ CASES: dict[str, Hostile] = {
         2,
         refused(errors.DOCX_TOO_COMPLEX.format(limit=limits.MAX_DOCX_ELEMENTS)),
     ),
-    # issue 17: parts not named *.xml escaped the element count (185 KB reached 2.2 GB).
+    # Parts not named *.xml escaped the element count (185 KB reached 2.2 GB).
     "docx-elements-in-a-part-not-named-xml": Hostile(
         lambda folder: docx_with_renamed_part(
             folder / "styles.docx",
@@ -225,7 +225,7 @@ CASES: dict[str, Hostile] = {
         2,
         refused(errors.DOCX_TOO_COMPLEX.format(limit=limits.MAX_DOCX_ELEMENTS)),
     ),
-    # issue 12: a 12.7 MB page of 200,000 paragraphs took 120 s to be refused.
+    # A 12.7 MB page of 200,000 paragraphs took 120 s to be refused.
     "html-200000-paragraphs": Hostile(
         writes("paragraphs.html", paragraphs_page(200_000)),
         2,
@@ -234,7 +234,7 @@ CASES: dict[str, Hostile] = {
     "html-far-too-much-text": Hostile(
         writes("long.html", long_page()), 2, refused(html_text_estimate(long_page()))
     ),
-    # issue 17: one tag of 150,000 attributes ran past 150 s (the tag limit counted tags only).
+    # One tag of 150,000 attributes ran past 150 s (the tag limit counted tags only).
     "html-150000-attributes": Hostile(
         writes("attributes.html", html_attributes(150_000)),
         2,
@@ -244,14 +244,14 @@ CASES: dict[str, Hostile] = {
             )
         ),
     ),
-    # issue 17: 40 pages sharing one stream ran past 150 s; with 4,000 lines a page the text
+    # 40 pages sharing one stream ran past 150 s; with 4,000 lines a page the text
     # passes the token limit at the 33rd page, and reading stops there.
     "pdf-shared-stream": Hostile(
         lambda folder: write_pdf_shared_stream(folder / "shared.pdf", pages=40, lines=4_000),
         2,
         refused(errors.TOKENS_PAST_LIMIT.format(limit=MAX_TEXT_TOKENS)),
     ),
-    # issue 17: 100,000 empty pages took 31 s; one page past the limit is refused unread.
+    # 100,000 empty pages took 31 s; one page past the limit is refused unread.
     "pdf-too-many-pages": Hostile(
         writes("pages.pdf", pdf_bytes(limits.MAX_PDF_PAGES + 1, b"")),
         2,
@@ -294,7 +294,7 @@ class EndlessZeros(io.RawIOBase):
 def test_endless_stdin_is_read_only_to_the_limit(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """issue 12: ``dramatis analyse - < /dev/zero`` read until memory ran out."""
+    """``dramatis analyse - < /dev/zero`` read until memory ran out."""
     zeros = EndlessZeros()
     monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BufferedReader(zeros)))
     code, out, err = run(["analyse", "-"], capsys)
@@ -476,7 +476,7 @@ PREFIXES = " ".join(f"{chr(ord('a') + index % 26)}*" for index in range(1_000))
 @pytest.mark.parametrize(
     ("query", "problem"),
     [
-        # issue 12: 1,000 prefix terms (3 KB) took about 155 s, "a " x 2,000 about 23 s.
+        # 1,000 prefix terms (3 KB) took about 155 s, "a " x 2,000 about 23 s.
         (PREFIXES, errors.SEARCH_TOO_LONG.format(chars=len(PREFIXES), limit=MAX_QUERY_CHARS)),
         ("a " * 2_000, errors.SEARCH_TOO_LONG.format(chars=4_000, limit=MAX_QUERY_CHARS)),
         (

@@ -3,7 +3,7 @@
 The bundle here has what the scripts need (an executable, ``_internal/``, the desktop entry
 and an icon, the two scripts); ``xdg-mime`` and ``update-desktop-database`` are small fakes
 first on ``PATH`` that do what the real ones do to the files and note each call, so that
-every case is the same on any machine. Issue 17: with a relative ``XDG_DATA_HOME`` the
+every case is the same on any machine. With a relative ``XDG_DATA_HOME`` the
 manifest held relative paths and an uninstall run elsewhere deleted another folder's
 entry and cache; a prefix with ``%`` gave an invalid ``Exec`` line; a failed install left
 Dramatis the default application.
@@ -135,7 +135,7 @@ def manifest_paths(app_dir: Path) -> list[str]:
 def test_a_relative_xdg_data_home_never_reaches_the_manifest_or_another_folder(
     bundle, env, tmp_path
 ):
-    """Issue 17: the manifest held ``share/applications/dramatis.desktop`` as written, and
+    """The manifest held ``share/applications/dramatis.desktop`` as written, and
     uninstall.sh run from another folder deleted that folder's entry and mimeinfo.cache
     while the install stayed. Relative XDG folders are invalid (XDG Base Directory spec):
     they are ignored, and the manifest holds only absolute paths."""
@@ -217,7 +217,7 @@ def test_a_cache_left_with_no_entries_is_regenerated_when_it_was_there_before(bu
 def test_a_prefix_with_percent_or_spaces_gives_a_valid_exec_line(
     bundle, env, tmp_path, prefix_name, exec_path
 ):
-    """Issue 17: ``%`` must be written ``%%`` in Exec (it starts a field code), and an
+    """``%`` must be written ``%%`` in Exec (it starts a field code), and an
     argument with spaces is quoted (Desktop Entry Specification, "The Exec key")."""
     prefix = tmp_path / prefix_name
     install(bundle, env, "--prefix", str(prefix))
@@ -238,7 +238,7 @@ def test_a_prefix_with_percent_or_spaces_gives_a_valid_exec_line(
 
 
 def test_a_failed_default_is_rolled_back(bundle, env):
-    """Issue 17: an install that failed after ``xdg-mime default`` left Dramatis the
+    """An install that failed after ``xdg-mime default`` left Dramatis the
     default application; the rollback puts back what was there."""
     config = Path(env["XDG_CONFIG_HOME"])
     config.mkdir(parents=True)

@@ -15,7 +15,7 @@ from reader.library.identity import name_keys
     [
         ("Vladimir Putin", "person", "vladimir putin"),
         ("President Vladimir Putin", "person", "vladimir putin"),
-        ("Ambassador John Smith", "person", "john smith"),  # issue 7: as the article reads it
+        ("Ambassador John Smith", "person", "john smith"),  # as the article reads it
         ("Mr. Putin", "person", "putin"),
         ("Recep Tayyip Erdoğan", "person", "recep tayyip erdogan"),
         ("Bashar al-Assad", "person", "bashar assad"),
@@ -26,7 +26,7 @@ from reader.library.identity import name_keys
         ("  ÉMMANUEL   Macron ", "person", "emmanuel macron"),
         ("President", "person", "president"),
         ("...", "person", ""),
-        ("Prime Minister's Office", "organisation", "prime minister office"),  # issue 7
+        ("Prime Minister's Office", "organisation", "prime minister office"),
         ("the United Nations", "organisation", "united nations"),
         ("Russians", "group", "russian"),
     ],
@@ -47,7 +47,7 @@ def article(title: str, local_name: str, aliases: tuple[str, ...] = (), kind: st
 
 
 def test_full_names_that_agree_are_one_actor_a_surname_alone_is_not(tmp_path):
-    """issue 19: "Putin" alone in another article may be someone else; the full names join."""
+    """A "Putin" alone in another article may be someone else; the full names join."""
     with open_library(tmp_path, version=VERSION) as library:
         library.add_analysis(article("One", "Vladimir Putin", ("Putin",)))
         library.add_analysis(article("Two", "Putin"))
@@ -86,7 +86,7 @@ def test_different_kinds_are_kept_apart(tmp_path):
 
 
 def test_a_titled_name_is_the_same_person_across_articles(tmp_path):
-    """issue 7: "Ambassador John Smith" once split from "John Smith" in the library."""
+    """The name "Ambassador John Smith" once split from "John Smith" in the library."""
     with open_library(tmp_path, version=VERSION) as library:
         library.add_analysis(article("One", "Ambassador John Smith"))
         library.add_analysis(article("Two", "John Smith"))

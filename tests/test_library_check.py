@@ -1,4 +1,4 @@
-"""``dramatis library check [--repair]`` (issue 12, section 5).
+"""``dramatis library check [--repair]``.
 
 One line per problem on standard output, exit 0 when the library is sound and 3 when
 problems were found; ``--repair`` copies the file to a backup first, then rebuilds the
@@ -192,11 +192,11 @@ def test_nothing_is_repaired_when_the_backup_cannot_be_written(capsys, data, mon
     assert check(capsys, data)[0] == EXIT_PROBLEMS
 
 
-# -- issue 17: content checked against what the library can verify ----------------------------
+# -- content checked against what the library can verify ----------------------------
 
 
 def test_a_changed_word_in_a_statement_is_restored_from_the_article_text(capsys, data):
-    """Issue 17: "could" changed to "would" in a statement; ``--repair`` said "repaired 1 of
+    """A "could" changed to "would" in a statement; ``--repair`` said "repaired 1 of
     1" (it rebuilt the search index over the changed word), then check was clean."""
     putin = article_id(data, "Putin and Scholz discuss gas prices")
     tamper(
@@ -278,7 +278,7 @@ def test_a_statement_is_not_restored_from_a_text_that_lost_its_hash(capsys, data
     ],
 )
 def test_values_the_window_cannot_show_are_reported_with_what_to_do(capsys, data, damage, expected):
-    """Issue 17: check was clean on each of these, and the window showed a traceback."""
+    """Check was clean on each of these, and the window showed a traceback."""
     putin = article_id(data, "Putin and Scholz discuss gas prices")
     tamper(data, damage.format(putin=putin))
     code, lines, _ = check(capsys, data)
@@ -292,7 +292,7 @@ def test_values_the_window_cannot_show_are_reported_with_what_to_do(capsys, data
 
 
 def test_strings_stored_before_the_limits_are_reported_and_cut(capsys, data):
-    """Issue 17: a 20 MB title and a 100,000-character actor name already in the tables."""
+    """A 20 MB title and a 100,000-character actor name already in the tables."""
     from reader.opening.limits import MAX_NAME_CHARS, MAX_TITLE_CHARS, cut
 
     putin = article_id(data, "Putin and Scholz discuss gas prices")
@@ -350,7 +350,7 @@ def _tables(folder: Path) -> dict[str, list[tuple]]:
 
 
 def test_aliases_left_by_the_old_merge_undo_are_repaired_to_a_fresh_re_add(capsys, data, tmp_path):
-    """Issue 17, section 1: before the fix, undoing a merge left the merged actor's names on
+    """Before the fix, undoing a merge left the merged actor's names on
     the other one ("Joe Biden (also Biden, Putin, Vladimir Putin)"). Such a library, made
     with SQL, is repaired to exactly what adding its articles afresh gives."""
     fresh = _two_articles(tmp_path / "fresh")

@@ -118,7 +118,7 @@ def test_add_twice_keeps_one_article_and_reports_bad_files(capsys, tmp_path, sam
     code, out, err = run(
         capsys, "--data-dir", str(data), "add", str(folder), str(tmp_path / "missing.txt")
     )
-    assert code == 3  # some files skipped, the others stored (issue 17)
+    assert code == 3  # some files skipped, the others stored
     assert "1 added, 1 already in the library, 1 skipped" in out
     assert "missing.txt: no such file" in err.splitlines()[-1]
     code, out, _ = run(capsys, "--data-dir", str(data), "add", str(sample_path))
@@ -212,7 +212,7 @@ def test_killed_in_the_middle_of_a_bulk_add(tmp_path, sample_path):
         text=True,
     )
     # Killed right after the third article is reported stored (its progress line), not
-    # after a wall-clock wait (issue 7).
+    # after a wall-clock wait.
     assert process.stderr is not None
     for line in process.stderr:
         if line.startswith("added 3/"):

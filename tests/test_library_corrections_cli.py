@@ -120,7 +120,7 @@ def test_bad_corrections_name_the_problem_and_change_nothing(capsys, data):
 
 
 def test_merge_everywhere_then_undo_gives_back_the_library(capsys, tmp_path):
-    """Issue 17: ``merge "Vladimir Putin" "Joe Biden"`` then ``corrections --undo 1`` left
+    """``merge "Vladimir Putin" "Joe Biden"`` then ``corrections --undo 1`` left
     Putin's names on Biden, and his statements under Biden's name."""
     texts = {
         "putin.txt": "Vladimir Putin said on Friday that the talks had failed. "

@@ -1,4 +1,4 @@
-"""Issue 12, section 5: library damage is detected, explained, and never made worse.
+"""Library damage is detected, explained, and never made worse.
 
 - damaged pages: a write is refused before anything is written, and the file is moved
   aside byte for byte (the real command line, in a subprocess);
@@ -101,7 +101,7 @@ def run_cli(data: Path, *args: str, preexec_fn=None) -> subprocess.CompletedProc
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_add_to_a_library_with_damaged_pages_is_refused_and_the_file_set_aside(tmp_path, seed):
-    """Issue 12: 4 random pages overwritten mid-file; ``add`` used to exit 0 and write."""
+    """4 random pages overwritten mid-file; ``add`` used to exit 0 and write."""
     data = tmp_path / "data"
     path = build_library(data)
     overwrite_pages(path, 4, seed)
@@ -192,7 +192,7 @@ def test_quick_check_after_an_unclean_shutdown(tmp_path, quick_checks):
 
 
 def test_a_damaged_index_is_found_before_writing_not_set_aside(tmp_path, quick_checks):
-    """Issue 17: the check before writing was ``quick_check``, which does not read the
+    """The check before writing was ``quick_check``, which does not read the
     full-text index; the write went ahead and failed half-way. Now it is refused first."""
     build_library(tmp_path, articles=1)
     conn = sqlite3.connect(library_path(tmp_path))
@@ -256,7 +256,7 @@ def damage(data: Path, sql: str) -> None:
 
 
 def test_bad_spans_json_names_the_article_when_opened_or_added_again(stored):
-    """Issue 12: a statement's ``spans`` not valid JSON gave a JSONDecodeError traceback."""
+    """A statement's ``spans`` not valid JSON gave a JSONDecodeError traceback."""
     data, source, article_id = stored
     damage(data, "UPDATE statements SET spans = '[[0, 4' WHERE seq = 1")
     with open_library(data) as library:
@@ -353,7 +353,7 @@ HOSTILE_NAMES = [
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES, ids=lambda n: repr(n[:12]))
 def test_hostile_names_for_said(tmp_path, name):
-    """Issue 12: ``said`` gave 2 tracebacks of 260 hostile names (LIKE too complex)."""
+    """``said`` gave 2 tracebacks of 260 hostile names (LIKE too complex)."""
     with open_library(tmp_path, version=VERSION) as library:
         library.add_analysis(putin_article())
         assert isinstance(library.said(name), list)
@@ -402,7 +402,7 @@ READS = (["search", "gas"], ["said", "Putin"], ["actors"], ["export"])
 
 
 def test_library_whose_log_files_cannot_be_created_can_be_read(capsys, tmp_path):
-    """Issue 12: a read-only library folder made even ``search`` fail.
+    """A read-only library folder made even ``search`` fail.
 
     Tests run as root, where chmod does not stop writes, so the folder's effect is
     simulated: a directory stands where SQLite must create ``-wal`` and ``-shm``, exactly
@@ -440,7 +440,7 @@ def _no_room_to_grow_files() -> None:
 
 @pytest.mark.slow
 def test_library_on_a_full_disk_can_be_read(tmp_path):
-    """Issue 12: at 0 bytes free on the disk even ``search`` failed.
+    """At 0 bytes free on the disk even ``search`` failed.
 
     The child process may not grow any file by one byte (``RLIMIT_FSIZE`` = 0), which is
     what a disk with no space left does to SQLite: its ``-shm`` cannot be grown and the

@@ -1,4 +1,4 @@
-"""The library never joins different actors (issue 19, section 1): a description is no one
+"""The library never joins different actors: a description is no one
 across articles, and people join only when their full names agree. Articles of our own,
 read by the real pipeline."""
 
@@ -108,7 +108,7 @@ def test_who_said_what_lists_no_description_and_finds_nothing_for_it(data, qtbot
 
 def _joined_as_before(data) -> None:
     """Make the library what version 7 wrote: one "spokesperson" for both stories, and
-    "Smith" joined to "John Smith" (the surname match of the rules before issue 19)."""
+    "Smith" joined to "John Smith" (the surname match of the earlier rules)."""
     conn = sqlite3.connect(data / "library.db", isolation_level=None)
     conn.execute("BEGIN")
     ids = dict(conn.execute("SELECT name, min(id) FROM actors GROUP BY name").fetchall())

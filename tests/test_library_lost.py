@@ -1,4 +1,4 @@
-"""Issue 17, section 3: damage always caught, never written into.
+"""Damage always caught, never written into.
 
 - an emptied, deleted, replaced or rolled-back library file is noticed (the record of what
   the library held, ``reader.library.held``) and refused by every command, with what to do;
@@ -58,7 +58,7 @@ READ_COMMANDS = [["search", "gas"], ["actors"], ["said", "Putin"], ["export"]]
 
 
 def test_an_emptied_library_is_refused_by_every_command(capsys, tmp_path, source):
-    """Issue 17: ``truncate -s 0 library.db`` and every command worked on an empty library,
+    """``truncate -s 0 library.db`` and every command worked on an empty library,
     ``check`` was clean and ``add`` wrote into it; the articles were gone without a word."""
     data = tmp_path / "data"
     path = build_library(data)
@@ -152,7 +152,7 @@ def test_the_record_follows_every_write_and_remove(tmp_path):
 
 
 def test_a_file_cut_100_bytes_short_is_not_written_to(capsys, tmp_path, source):
-    """Issue 17: ``check`` exited 3 but ``add`` wrote, as ``quick_check`` passed."""
+    """``check`` exited 3 but ``add`` wrote, as ``quick_check`` passed."""
     data = tmp_path / "data"
     path = build_library(data)
     os.truncate(path, path.stat().st_size - 100)
@@ -182,7 +182,7 @@ def _change_a_byte_in_index(path: Path, index: str, word: bytes) -> None:
 
 
 def test_one_changed_byte_in_an_indexed_value_is_not_written_to(tmp_path):
-    """Issue 17: ``quick_check`` does not compare indexes with their tables."""
+    """``quick_check`` does not compare indexes with their tables."""
     data = tmp_path / "data"
     path = build_library(data, articles=2)
     _change_a_byte_in_index(path, "entities_text", b"Scholz")
@@ -205,7 +205,7 @@ def _tamper(path: Path, *statements: str) -> None:
 
 @pytest.mark.parametrize("version", [3, 0, -1])
 def test_a_wrong_schema_version_is_reported_and_set_right(capsys, tmp_path, source, version):
-    """Issue 17: ``PRAGMA user_version`` of 3, 0 or -1 crashed every command, ``check`` too."""
+    """``PRAGMA user_version`` of 3, 0 or -1 crashed every command, ``check`` too."""
     data = tmp_path / "data"
     path = build_library(data, articles=2)
     _tamper(path, f"PRAGMA user_version = {version}")

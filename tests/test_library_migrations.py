@@ -1,4 +1,4 @@
-"""Released migrations are frozen, and a library made by an older release upgrades (issue 7).
+"""Released migrations are frozen, and a library made by an older release upgrades.
 
 Migration 1 was once edited in place after release; every released migration's text is now
 pinned by its hash, and new ones are appended. A library built from migration 1 alone (as
@@ -183,7 +183,7 @@ def test_migration_3_rekeys_actors_with_the_article_name_rules_and_merges(tmp_pa
 
 def test_migration_6_marks_the_actors_corrections_named(tmp_path):
     """A library of schema 5 with a rename in effect: after migration 6 the renamed actor's
-    link says it is filed under the reader's name alone (issue 17), the others do not."""
+    link says it is filed under the reader's name alone, the others do not."""
     from reader.corrections.operations import ActorRef, Rename
 
     data = tmp_path / "data"

@@ -1,6 +1,6 @@
 """The library on sqlite-utils: dict rows, one mapper per record, writes in our transaction.
 
-Issue 7, section 4: the library reads rows as dicts from ``db.query`` and builds each record
+The library reads rows as dicts from ``db.query`` and builds each record
 in one place (``from_row``) instead of by position; it inserts through sqlite-utils, whose
 writes must join the ``BEGIN IMMEDIATE`` transaction of an article rather than commit it.
 """
@@ -47,7 +47,7 @@ STATEMENT_ROW = {
 
 
 def test_each_record_is_built_from_a_dict_row_by_column_name():
-    """Issue 7: records come from named columns, whatever order the SELECT lists them in."""
+    """Records come from named columns, whatever order the SELECT lists them in."""
     article = StoredArticle.from_row(
         {
             "analysis_version": "v1",
@@ -101,7 +101,7 @@ def test_the_library_talks_through_one_database_over_its_connection(tmp_path):
 
 
 def test_a_write_failing_half_way_leaves_no_part_of_the_article(tmp_path):
-    """Issue 7: sqlite-utils' inserts join the article's transaction. (sqlite-utils 3
+    """sqlite-utils' inserts join the article's transaction. (sqlite-utils 3
     committed it from ``insert_all``, which left an article without its statements.)"""
     with open_library(tmp_path, version=VERSION) as library:
         library.connection.execute(
@@ -120,7 +120,7 @@ def test_a_write_failing_half_way_leaves_no_part_of_the_article(tmp_path):
 
 
 def test_an_actor_seen_again_keeps_each_alias_once(tmp_path):
-    """Issue 7: re-adding a known alias is ignored, not an error ("no such column: rowid"
+    """Re-adding a known alias is ignored, not an error ("no such column: rowid"
     from sqlite-utils' ignored insert on the WITHOUT ROWID alias table)."""
     first = ArticleBuilder(title="One").actor("a1", "Ingrid Berg").text("Ingrid Berg spoke. ")
     second = ArticleBuilder(title="Two").actor("a1", "Ingrid Berg").text("Ingrid Berg left. ")

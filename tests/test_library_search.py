@@ -122,7 +122,7 @@ def test_title_weighs_more_and_snippets_mark_matches(library):
 
 
 def test_brackets_in_the_text_are_not_taken_for_matches(tmp_path):
-    """issue 7: snippet markers were "[" and "]", so "[sic]" turned bold in the panel."""
+    """Snippet markers were "[" and "]", so "[sic]" turned bold in the panel."""
     text = "The mayor said the harbour [sic] would reopen, and the harbour did."
     with open_library(tmp_path, version=VERSION) as library:
         library.add_analysis(Analysis(article_from_text(text), version=VERSION))

@@ -1,4 +1,4 @@
-"""Undoing a correction restores the library exactly (issue 17).
+"""Undoing a correction restores the library exactly.
 
 ``library merge "Vladimir Putin" "Joe Biden"`` then ``library corrections --undo 1`` left
 "Vladimir Putin" and "Putin" as aliases of Joe Biden's library actor, so that every article
@@ -216,7 +216,7 @@ def test_undo_restores_every_table(library, articles, case, earlier):
 
 
 def test_merge_then_undo_keeps_each_person_apart(library, articles):
-    """The issue's commands: afterwards Putin's statements are his own again and Biden has
+    """Merge, then undo: afterwards Putin's statements are his own again and Biden has
     none of his names."""
     count, biden = len(library.said("Vladimir Putin")), len(library.said("Joe Biden"))
     correction, changed = library.correct(Merge(PUTIN_REF, BIDEN_REF))
@@ -250,7 +250,7 @@ def test_undo_everywhere_after_a_merge_in_one_article(library, articles):
 
 def test_a_name_only_a_corrected_article_gave_goes_with_the_correction(library):
     """One article says "Putin" alone, the next "Vladimir Putin" and "Putin": two library
-    actors, a surname alone joining no full name (issue 19). Renamed in the second article,
+    actors, a surname alone joining no full name. Renamed in the second article,
     that actor takes the new name; undone, "Vladimir Putin" as before."""
     library.add_article(
         article_from_text("Putin said on Friday that the talks had failed.", title="alone")
@@ -271,7 +271,7 @@ def test_a_name_only_a_corrected_article_gave_goes_with_the_correction(library):
 
 
 def test_check_finds_the_aliases_an_undone_correction_left_and_repair_drops_them(library, articles):
-    """What an undo left before issue 17 was fixed: Putin's names on Biden's actor."""
+    """What an undo once left: Putin's names on Biden's actor."""
     biden = library.actor_ids("Joe Biden")
     assert len(biden) == 1
     library.connection.execute(

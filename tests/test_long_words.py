@@ -1,4 +1,4 @@
-"""Words too long to show are cut when the article is built (issue 17).
+"""Words too long to show are cut when the article is built.
 
 Qt takes time growing with the square of an unbroken word's length to lay it out (minutes
 for one of 2,000,000 characters, the window frozen), so a run of non-space characters past

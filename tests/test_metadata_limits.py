@@ -1,4 +1,4 @@
-"""Titles, bylines, dates and names have a length limit: cut, never refused (issue 17).
+"""Titles, bylines, dates and names have a length limit: cut, never refused.
 
 "A 20 MB PDF title kills the window": every string a file gives as metadata, and every
 actor name or alias the library keeps, is cut to its limit in ``reader.opening.limits``

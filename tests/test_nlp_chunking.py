@@ -1,4 +1,4 @@
-"""Long lines are cut into bounded chunks whose offsets stay exact (issue 12).
+"""Long lines are cut into bounded chunks whose offsets stay exact.
 
 One line of 1.9 million characters without sentence ends once took 4 GB: spaCy's memory
 grows with a whole batch, its tokenizer's time with the square of a run without spaces,
@@ -89,7 +89,7 @@ def test_batches_hold_a_bounded_number_of_tokens() -> None:
 
 
 def test_entities_after_the_cuts_have_exact_offsets() -> None:
-    """issue 12: names found in the later chunks of one long line map back to the text."""
+    """Names found in the later chunks of one long line map back to the text."""
     filler = " ".join(["the delegation discussed trade and energy with officials"] * 20)
     parts = []
     for _ in range(12):

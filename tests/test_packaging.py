@@ -1,4 +1,4 @@
-"""The packaged app (issue 10): built once, then met the ways a new user meets it.
+"""The packaged app: built once, then met the ways a new user meets it.
 
 One PyInstaller build per test session (``bundle``, into a temporary folder; the build
 itself runs the self-test and the sample analysis), then every check runs against it: its

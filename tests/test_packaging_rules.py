@@ -1,4 +1,4 @@
-"""The trimming rules of the packaged app (issue 10), without building it.
+"""The trimming rules of the packaged app, without building it.
 
 ``packaging/trim.py`` decides what the bundle leaves out; these tests pin the decisions the
 frozen app depends on (what must stay) and the library bookkeeping (what goes with what).

@@ -1,4 +1,4 @@
-"""A paragraph knows where it ends without rebuilding its text each time (issue 7)."""
+"""A paragraph knows where it ends without rebuilding its text each time."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Pronouns as mentions of the actor they refer to (issue 18): resolved, stored, scored.
+"""Pronouns as mentions of the actor they refer to: resolved, stored, scored.
 
 The resolution tests run the real pipeline on sentences written here; the scorer tests build
 their analyses by hand on a tiny gold folder, so the expected figures are exact.

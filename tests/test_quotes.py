@@ -243,7 +243,7 @@ def test_title_case_headline_statement(find):
 
 
 def test_title_case_headline_naming_only_a_topic_is_not_a_statement(find):
-    """issue 8: "Putin Warns West Over Arms Supplies" said nothing; it names a topic."""
+    """The headline "Putin Warns West Over Arms Supplies" said nothing; it names a topic."""
     text = "Storm Closes Ferry Route\nMaria Lindqvist Slams Port Authority Over Delays\n"
     assert find(text) == []
 

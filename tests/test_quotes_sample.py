@@ -21,7 +21,7 @@ def analysis() -> Analysis:
 
 
 def _resolves_to(analysis: Analysis, quote: Quote, speaker_part: str) -> bool:
-    """A pronoun speaker counts only when its actor is the one named (issue 7)."""
+    """A pronoun speaker counts only when its actor is the one named."""
     actor = analysis.actor(quote.actor) if quote.actor else None
     return actor is not None and speaker_part.lower() in actor.name.lower()
 

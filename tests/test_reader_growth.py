@@ -1,4 +1,4 @@
-"""Every file reader's work grows in line with its input (issue 17, section 2).
+"""Every file reader's work grows in line with its input.
 
 Each test feeds a reader one hostile shape at sizes n and 4n and counts the work done (the
 characters a pattern is asked to search, the lines a stripper handles, the pages pypdf
@@ -40,7 +40,7 @@ def grows_linearly(small: int, large: int) -> bool:
 def test_pdf_lines_join_into_a_paragraph_in_linear_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """issue 17: lines of one paragraph were appended to it and all of it searched for a
+    """Lines of one paragraph were appended to it and all of it searched for a
     hyphen at each line: 20,000 lines of a 993-byte PDF took 101 s."""
     searched = []
     for lines in (2_000, 8_000):
@@ -88,7 +88,7 @@ def test_pdf_extraction_stops_once_the_text_passes_the_token_limit(
 def test_pdf_pages_past_the_limit_are_not_walked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """issue 17: 100,000 empty pages took 31 s. The walk of the page tree stops one page
+    """100,000 empty pages took 31 s. The walk of the page tree stops one page
     past the limit (lowered to 100 here), however many pages there are, and no page is read."""
     import pypdf
     from hostile_files import pdf_bytes
@@ -118,7 +118,7 @@ def test_pdf_pages_past_the_limit_are_not_walked(
 def test_markdown_stripping_stops_once_the_text_passes_the_character_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """issue 17: Markdown was stripped whole before its length was checked. 30,000 lines of
+    """Markdown was stripped whole before its length was checked. 30,000 lines of
     one 99-letter word pass the 2,000,000-character limit at the 20,000th line, and
     stripping stops there."""
     from reader.opening import markdown
@@ -141,7 +141,7 @@ def test_markdown_stripping_stops_once_the_text_passes_the_character_limit(
 def test_markdown_far_past_the_token_limit_is_refused_before_it_is_decoded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """issue 17: 20 MB of "a\\n" took 120 s. The bytes are counted a chunk at a time and
+    """20 MB of "a\\n" took 120 s. The bytes are counted a chunk at a time and
     counting stops past the limit: the work is the same at 10 and 40 MB."""
     from reader.opening import markdown
 
@@ -190,7 +190,7 @@ class CountingSubPattern:
 
 
 def test_html_attributes_are_counted_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """issue 17: one tag of 150,000 attributes ran past 150 s in the parser. They are
+    """One tag of 150,000 attributes ran past 150 s in the parser. They are
     counted first, on the bytes, each tag's characters looked at a fixed number of times."""
     from reader.opening import html
 
@@ -222,7 +222,7 @@ class CountingFindall:
 def test_docx_parts_are_read_only_until_the_element_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """issue 17: a part not named *.xml escaped the element count. Now every part is
+    """A part not named *.xml escaped the element count. Now every part is
     counted as it streams, and reading stops at the limit: the same work at 8 and 32 MB."""
     read = []
     original = zipfile.ZipExtFile.read

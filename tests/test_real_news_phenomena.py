@@ -1,4 +1,4 @@
-"""Phenomena of real news (issue 18 §2), each on sentences of our own with the construction.
+"""Phenomena of real news, each on sentences of our own with the construction.
 
 The open-class tables (given names, places) come from data; each test here fails without
 the rule it names, on the real model.

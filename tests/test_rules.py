@@ -1,5 +1,5 @@
 """Every statement names the rule that found it; precedence, not confidence, decides
-which of two overlapping statements survives (issue 7, section 2)."""
+which of two overlapping statements survives."""
 
 from __future__ import annotations
 

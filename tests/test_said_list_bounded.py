@@ -1,4 +1,4 @@
-"""A statement in "who said what" is shown on one line and cut (issue 17): a statement
+"""A statement in "who said what" is shown on one line and cut: a statement
 may be as long as its article, and the list must not lay out two million characters."""
 
 from __future__ import annotations

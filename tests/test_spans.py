@@ -1,4 +1,4 @@
-"""One module of span helpers for every stage and the metric (issue 7)."""
+"""One module of span helpers for every stage and the metric."""
 
 from __future__ import annotations
 

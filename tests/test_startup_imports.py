@@ -1,4 +1,4 @@
-"""Commands that need no language model never import spaCy, nor numpy (issue 7).
+"""Commands that need no language model never import spaCy, nor numpy.
 
 spaCy takes about a second to import, numpy (which sqlite-utils would pull in) 0.3 s;
 ``--help`` and the library's read commands must start

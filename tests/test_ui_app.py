@@ -114,7 +114,7 @@ def _wait_for_event(app: subprocess.Popen[str], event: str, limit: float) -> boo
 @pytest.mark.xvfb
 @pytest.mark.slow
 def test_real_window_under_xvfb_screenshot(sample_path, tmp_path):
-    """The screenshot is taken once the app reports the highlights painted (issue 7: no
+    """The screenshot is taken once the app reports the highlights painted (no
     polling of screenshots against a clock)."""
     assert shutil.which("Xvfb") and shutil.which("import"), ".ci/run installs Xvfb and import"
     server, display = start_xvfb()

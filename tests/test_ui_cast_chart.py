@@ -1,4 +1,4 @@
-"""The cast at a glance and the Cast rows (issue 9): bars in order, clicks choose the actor,
+"""The cast at a glance and the Cast rows: bars in order, clicks choose the actor,
 whole statements in the rows, quotation marks only where the article has them."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A long article's Cast lists the first statements of each actor at once and the rest when
-asked for, or when one of them is chosen in the text (issue 9: never frozen)."""
+asked for, or when one of them is chosen in the text (never frozen)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Names and titles from an article reach the window as short plain text (issue 17).
+"""Names and titles from an article reach the window as short plain text.
 
 An article with ``According to <qt><h1><img src=/dev/zero>Lisa White</h1></qt>, …`` gave an
 actor whose name carried a working ``<img>``: the Rename… dialog's label guessed rich text
@@ -67,7 +67,7 @@ HUGE_TITLE = "Budget " * 3_000_000  # 21 MB
 
 
 def _image_name(bait: Path) -> str:
-    """The name of issue 17, its image a harmless file instead of /dev/zero."""
+    """A name that is rich text with an image, the image a harmless file instead of /dev/zero."""
     return f"<qt><h1><img src={bait.as_uri()}>Lisa White</h1></qt>"
 
 

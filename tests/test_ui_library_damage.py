@@ -1,4 +1,4 @@
-"""Issue 17, section 3: the window meets a damaged library with a message, never a traceback.
+"""The window meets a damaged library with a message, never a traceback.
 
 Each library is damaged the way another program would damage it (plain SQL, or the file
 emptied); the window is started on it with the damaged article remembered as the one on
@@ -131,7 +131,7 @@ def test_an_emptied_library_gives_a_message_and_is_not_written(qtbot, tmp_path):
 
 
 def test_a_stored_100000_character_actor_name_never_stops_the_start(qtbot, tmp_path):
-    """Issue 17: names stored before the length limits existed, put there by SQL."""
+    """Names stored before the length limits existed, put there by SQL."""
     data = tmp_path / "data"
     long_name = "Vladimir " + "Putin" * 20_000
     article_id = _library(

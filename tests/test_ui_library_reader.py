@@ -1,4 +1,4 @@
-"""Library searches run off the GUI thread and late answers are dropped (issue 12, section 3).
+"""Library searches run off the GUI thread and late answers are dropped.
 
 A search of a thousand prefix terms once took minutes on the GUI thread, freezing the
 window. The panel now asks the reader thread; the window keeps handling events while a

@@ -1,4 +1,4 @@
-"""A 100,000-word article in the real window under Xvfb (issue 12, section 2).
+"""A 100,000-word article in the real window under Xvfb.
 
 With PySide6-Essentials 6.12.0 every Qt call returning nothing dropped a reference to
 ``None``; highlighting a ~60k-word article aborted the GUI with "Fatal Python error:

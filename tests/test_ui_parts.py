@@ -137,7 +137,7 @@ def test_legend_names_every_colour(qtbot):
     legend = Legend()
     qtbot.addWidget(legend)
     text = legend.toPlainText()
-    # Words for people (reader/output/words.py), not tags (issue 9).
+    # Words for people (reader/output/words.py), not tags.
     for label in palette().entities:
         assert label_name(label) in text, label
     for kind in palette().quotes:
@@ -147,7 +147,7 @@ def test_legend_names_every_colour(qtbot):
 
 def test_snippets_are_escaped_and_matches_bold():
     marked = f"a <b> [sic] {MARK_START}Kremlin{MARK_END} & co"
-    assert snippet_html(marked) == "a &lt;b&gt; [sic] <b>Kremlin</b> &amp; co"  # issue 7
+    assert snippet_html(marked) == "a &lt;b&gt; [sic] <b>Kremlin</b> &amp; co"
 
 
 def test_counts_agree_with_their_nouns():

@@ -1,4 +1,4 @@
-"""Never frozen, always cancellable (issue 9): text first, progress, cancel, paged lists.
+"""Never frozen, always cancellable: text first, progress, cancel, paged lists.
 
 The analysis reports paragraphs parsed of all and stops between parse batches when asked;
 the window shows the text before the analysis, cancels with Esc or its Cancel button,

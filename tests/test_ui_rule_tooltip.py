@@ -1,4 +1,4 @@
-"""The statement tooltip says in words which rule found the statement (issue 7)."""
+"""The statement tooltip says in words which rule found the statement."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""When they spoke (issue 9): the dates of an actor's articles, read off the GUI thread, on a
+"""When they spoke: the dates of an actor's articles, read off the GUI thread, on a
 strip where earlier is left of later, clicks open the article, tooltips are plain text, and
 thousands of statements paint a bounded number of dots."""
 

@@ -1,4 +1,4 @@
-"""What the window remembers between runs (issue 9): change each setting, close the window,
+"""What the window remembers between runs: change each setting, close the window,
 open a new one on the same settings, and find it restored; the start-up choice of article;
 View > Zoom and Theme; Help > About and Keyboard Shortcuts; the status bar.
 

@@ -1,4 +1,4 @@
-"""How the desktop app starts (issue 10): the sample titled, text first, the last article.
+"""How the desktop app starts: the sample titled, text first, the last article.
 
 On first run the window shows the sample under its own title, never its path inside the
 app; the text appears as soon as it is read, before the analysis; a start without files

@@ -1,4 +1,4 @@
-"""Nothing from an article or a file name is ever interpreted as markup (issue 12, section 1).
+"""Nothing from an article or a file name is ever interpreted as markup.
 
 An article holding ``<img src=file:///…>`` once made a statement's tooltip open that file
 when hovered (``file:///dev/zero`` grew the GUI until it was killed), and a file named
@@ -132,7 +132,7 @@ def test_article_strings_are_shown_verbatim_everywhere(qtbot, tmp_path, bait, in
 
     # The article view holds the text verbatim, as plain text.
     assert window.view.toPlainText() == analysis.article.text
-    # Verbatim, on one line and cut at a bound (the longest string here is, issue 17).
+    # Verbatim, on one line and cut at a bound (the longest string here is).
     assert window.heading.text() == one_line(f"Title {hostile}")
     assert one_line(f"By {hostile}") in window.meta.text()
     _labels_hold_no_markup(window, hostile)

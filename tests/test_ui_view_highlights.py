@@ -1,4 +1,4 @@
-"""The article view's highlights (issue 9): legend toggles, hide all, counts, drawing in slices.
+"""The article view's highlights: legend toggles, hide all, counts, drawing in slices.
 
 A real analysis of a short article, made once for the module; a long one is the same
 analysis tiled (tests/show_long_article.py), so drawing it needs the slices.
@@ -78,7 +78,7 @@ def test_the_article_has_what_the_tests_toggle(analysis):
 
 
 def test_hiding_person_removes_exactly_its_formats_and_showing_restores_them(view, analysis):
-    """Issue 9: toggling a label re-draws its stretches only."""
+    """Toggling a label re-draws its stretches only."""
     before = _looks(view, len(TEXT))
     person = [(e.start, e.end) for e in analysis.entities if e.label == "PERSON"]
     colour = entity_color("PERSON", Theme.LIGHT).name()
@@ -205,7 +205,7 @@ def long_analysis(analysis) -> Analysis:
 def test_a_long_article_shows_its_text_at_once_and_its_highlights_in_slices(
     qtbot, analysis, long_analysis
 ):
-    """Issue 9: drawing a long analysis must not block the event loop."""
+    """Drawing a long analysis must not block the event loop."""
     view = ArticleView()
     qtbot.addWidget(view)
     view.show_analysis(long_analysis, Theme.LIGHT)

@@ -1,4 +1,4 @@
-"""Moving through the article view (issue 9): statements, an actor's marks, clicks, search
+"""Moving through the article view: statements, an actor's marks, clicks, search
 hits, zoom. A real analysis of a short article, made once for the module."""
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def test_marking_an_actor_marks_its_mentions_and_statements_with_ticks(view, ana
 
 
 def test_a_long_article_selects_only_the_marks_near_the_view(qtbot, analysis):
-    """Thousands of extra selections took a third of a second to set (issue 9)."""
+    """Thousands of extra selections took a third of a second to set."""
     long_analysis = tiled(analysis, 12_000)
     view = ArticleView()
     qtbot.addWidget(view)

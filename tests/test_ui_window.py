@@ -55,9 +55,9 @@ def test_sample_text_is_exact_and_people_are_coloured(window, qtbot, sample_path
     assert assad.label == "PERSON"
     fmt = window.view.format_at(assad.start + 2)
     assert fmt.background().color() == entity_color("PERSON", current_theme())
-    # Words for people, not tags (issue 9).
+    # Words for people, not tags.
     assert "Person" in fmt.toolTip() and "PERSON" not in fmt.toolTip()
-    # Issue 10: the shipped sample is titled, never named by its path inside the app.
+    # The shipped sample is titled, never named by its path inside the app.
     assert window.windowTitle() == "Dramatis — Sample article"
 
 
@@ -183,7 +183,7 @@ def test_busy_indicator_while_analysing(window, qtbot, sample_path):
     with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
         window.open_paths([sample_path])
         assert window.busy.isVisibleTo(window)
-        # The sample by its title, never its hash file name (issue 9).
+        # The sample by its title, never its hash file name.
         assert window.status_text.text() == "Opening Sample article…"
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=TIMEOUT)
     assert not window.busy.isVisibleTo(window)
@@ -221,7 +221,7 @@ def test_open_recent_lists_the_library(window, qtbot, sample_path):
     open_and_wait(window, qtbot, sample_path)
     window._fill_recent()
     actions = window.recent_menu.actions()
-    assert [a.text() for a in actions] == ["Sample article"]  # issue 10: not its file name
+    assert [a.text() for a in actions] == ["Sample article"]  # not its file name
     with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
         actions[0].trigger()
 
@@ -249,7 +249,7 @@ def test_without_a_library_articles_are_shown_but_not_saved(qtbot, sample_path, 
 
 
 def test_a_model_that_cannot_load_is_explained(qtbot, monkeypatch):
-    """The worker's own failure to load reaches the banner (issue 7: not a faked signal)."""
+    """The worker's own failure to load reaches the banner (not a faked signal)."""
     import reader.nlp.parsing
 
     def broken(*_args, **_kwargs):

@@ -1,5 +1,5 @@
 """The analysis worker: stale jobs are skipped, and a model that fails to load is reported
-by the worker itself (issue 7)."""
+by the worker itself."""
 
 from __future__ import annotations
 

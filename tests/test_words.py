@@ -1,4 +1,4 @@
-"""Words for people, not tags (issue 9): names for every label and kind, one plural, and
+"""Words for people, not tags: names for every label and kind, one plural, and
 no spaCy tag or stored kind value in the text summary or the view's tooltips."""
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _article(text: str) -> Article:
 
 
 def test_statements_without_a_known_speaker_are_listed():
-    """Issue 8 §2: the text summary used to drop statements no actor claims."""
+    """The text summary used to drop statements no actor claims."""
     text = 'Smith said the plan works. "It will fail," a voice said.'
     said = Quote(12, 26, "the plan works", ((12, 26),), "indirect", "Smith", 0, 5, "said", 6, 10)
     voice = Quote(27, 41, '"It will fail,"', ((27, 41),), "direct", "a voice", 42, 49)

@@ -1,4 +1,4 @@
-"""Words for people, not tags, wherever a reader looks (issue 9).
+"""Words for people, not tags, wherever a reader looks.
 
 The command line's text outputs (``dramatis analyse --format text`` and ``dramatis library
 actors|said|search|check|reanalyse``), the statements CSV, the article view's tooltips, the

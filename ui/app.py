@@ -86,7 +86,7 @@ def open_at_start(window: MainWindow) -> str:
     "sample" or "nothing".
 
     The last article on screen comes back; if it is gone, the most recent one. The sample
-    only opens on the very first run, with an empty library (issue 9).
+    only opens on the very first run, with an empty library.
     """
     if window.reopen_remembered():
         return "remembered"

@@ -2,7 +2,7 @@
 
 PySide6-Essentials 6.12.0 on Python 3.11 drops one reference to ``None`` on every Qt call
 that returns nothing, so drawing the highlights of a long article ends in "Fatal Python
-error: none_dealloc" (issue 12). pyproject.toml pins the releases tested; an environment
+error: none_dealloc". pyproject.toml pins the releases tested; an environment
 may still hold another (installed by hand, or by a packager), so the start-up refuses a
 release known to be bad and, for any other, makes a few hundred such calls and checks that
 ``None`` kept its references (the probe of tests/test_binding_refcount.py). Where ``None``

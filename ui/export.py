@@ -133,7 +133,7 @@ class Exporter(QObject):
             return None
         path, form = chosen_format(name, chosen)
         if _same_file(path, analysis.article.source):
-            # The export would replace the article it was made from (issue 19): refused.
+            # The export would replace the article it was made from: refused.
             subject = one_line(str(path))
             self.failed.emit(
                 messages.CANNOT_EXPORT.format(subject=subject, problem=messages.EXPORT_OVER_SOURCE)

@@ -88,7 +88,7 @@ NO_ACTORS = "Open an article to see who appears in it and who said what."
 UNATTRIBUTED = "Statements without a known speaker"
 OPEN_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
 
-# The sample article and the packaged app's self-test (issue 10).
+# The sample article and the packaged app's self-test.
 SAMPLE_TITLE = "Sample article"
 SELF_TEST_OK = "dramatis {version} self-test: {details}: OK"
 SELF_TEST_FAILED = "dramatis {version} self-test: {step} failed: {problem}"
@@ -106,7 +106,7 @@ LIBRARY_EXPORTED = "Exported {count} to {name}"
 CANNOT_EXPORT = "Cannot export to {subject}: {problem}"
 EXPORT_BUSY = "The library's statements are still being exported to {name}."
 
-# Help > About, Help > Keyboard Shortcuts, the status bar (issue 9)
+# Help > About, Help > Keyboard Shortcuts, the status bar
 ABOUT_TITLE = "About Dramatis"
 ABOUT_HEADING = "Dramatis {version}"
 ABOUT_TEXT = (

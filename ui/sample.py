@@ -3,7 +3,7 @@
 The sample sits inside the app (the source tree, a wheel or the PyInstaller bundle's
 ``_internal`` folder). That location means nothing to a reader and changes with every
 install, so the sample is shown and stored under a title of its own, without a source path
-(issue 10).
+.
 """
 
 from __future__ import annotations

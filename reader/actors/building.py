@@ -462,7 +462,7 @@ def _assign_ids(clusters: Sequence[Cluster]) -> dict[str, str]:
     used: set[str] = set()
     for cluster in clusters:
         # A name of hundreds of words (a run of capitalised words taken for one) gives an
-        # id within its limit all the same (issue 17).
+        # id within its limit all the same.
         slug = slugify(cluster.canonical_name())[:MAX_ID_CHARS].rstrip("-") or "actor"
         candidate, n = slug, 2
         while candidate in used:
@@ -534,7 +534,7 @@ class _Speakers:
         self._starts = [self.entities[i].start for i in located]
         # Many mentions share a cluster: each cluster's gender is worked out once, from
         # all its forms, not once per mention (quadratic in an actor named thousands of
-        # times: issue 17).
+        # times).
         self._by_key = {c.key: c for c in self.entity_clusters.values()}
         self._genders = {key: c.pronoun_gender() for key, c in self._by_key.items()}
         self._antecedents = Antecedents(self.mentions, self._genders)

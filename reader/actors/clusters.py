@@ -125,7 +125,7 @@ class Cluster:
 
 #: How many of the people sharing a surname (or given name) a new mention is compared with,
 #: most recently registered first. News names a handful; a hostile article naming thousands
-#: of Smiths would otherwise make every new Smith compare with every earlier one (issue 12).
+#: of Smiths would otherwise make every new Smith compare with every earlier one.
 MAX_NAMESAKES = 200
 
 

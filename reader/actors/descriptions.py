@@ -2,7 +2,7 @@
 
 Such an actor is someone in its own article, but a description names no one across
 articles: the spokesperson of a council story and the spokesperson of a transport story are
-two people. The library files a description under its article alone (issue 19).
+two people. The library files a description under its article alone.
 """
 
 from __future__ import annotations

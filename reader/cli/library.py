@@ -251,7 +251,7 @@ def _search(args: argparse.Namespace) -> int:
         )
     else:
         if not hits:
-            # Said, not left to an empty output (issue 19); the status stays 0: the search ran.
+            # Said, not left to an empty output; the status stays 0: the search ran.
             print(
                 f"dramatis: {errors.SEARCH_NOTHING.format(query=_shown(args.query))}",
                 file=sys.stderr,
@@ -292,7 +292,7 @@ def _said(args: argparse.Namespace) -> int:
         known = bool(statements) or bool(library.actor_ids(args.name))
         _note_skipped(library)
     if not known and args.format != "json":
-        # A name no actor answers to is a mistake in the argument (issue 19): one line, 2.
+        # A name no actor answers to is a mistake in the argument: one line, 2.
         # JSON stays a list, empty, for the programs that read it.
         raise LibraryError("said", errors.SAID_NO_ACTOR.format(name=_shown(args.name)))
     if args.format == "json":
@@ -313,7 +313,7 @@ def _said(args: argparse.Namespace) -> int:
         print(_said_heading(args.name, statements))
         for s in statements:
             kind = statement_kind_name(s.kind).lower()
-            if s.spoken_for:  # issue 19: "direct; spokesman, Western Health Board"
+            if s.spoken_for:  # "direct; spokesman, Western Health Board"
                 kind = f"{kind}; {s.spoken_for}"
             print(
                 f"[{s.article_id}] {s.title or '(untitled)'} ({kind}; statement {s.id})\n\t{s.text}"
@@ -370,7 +370,7 @@ def _print_json(items: Iterable[dict[str, Any]]) -> None:
 def _check(args: argparse.Namespace) -> int:
     """A file that is not the library it was, or whose tables are not those of its
     version, cannot be opened to be checked: that is the one problem reported, and
-    ``--repair`` puts it right first, then checks the rest (issue 17)."""
+    ``--repair`` puts it right first, then checks the rest."""
     try:
         library = _open_for_reading(args)
     except (LostLibraryError, SchemaMismatchError) as error:

@@ -2,7 +2,7 @@
 
 A number SQLite cannot hold (more than 2**63 - 1), or a name in a correction holding bytes
 that are not UTF-8 (which Python hands over as lone surrogates), used to reach the library
-and end in a traceback (issue 17); here they are a usage mistake like any other, one line
+and end in a traceback; here they are a usage mistake like any other, one line
 and exit 2. Not checked here: file names, which any bytes make, and the words of a search
 or the name ``said`` looks for, which simply find nothing.
 """

@@ -22,7 +22,7 @@ TITLE_HEADS: frozenset[str] = wordset(
 )
 
 #: Roles that speak for a body: "a spokesman for the Western Health Board" is the board's
-#: speaker (issue 19).
+#: speaker.
 SPEAKING_ROLES: frozenset[str] = wordset(
     """
     spokesman spokeswoman spokesperson spokespeople spokespersons spokesmen spokeswomen

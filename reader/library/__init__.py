@@ -122,7 +122,7 @@ def open_library(
             read_only = True
     emptied = held.emptied_problem(path)
     if emptied is not None:
-        # Opening would make a new library in its place (issue 17).
+        # Opening would make a new library in its place.
         raise LostLibraryError(path, emptied, errors.LIBRARY_KEEP_ASIDE)
     # Compared before connecting: opening creates the -wal file the record describes.
     trusted = clean_close.left_as_recorded(path)

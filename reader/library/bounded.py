@@ -3,8 +3,7 @@
 ``reader.opening`` cuts an article's title, byline, date and outlet, and ``reader.actors`` an
 actor's name and aliases, when they are made; the store cuts them again (``within_limits``),
 with the outlet a statement was reported through, so that an analysis from anywhere (an
-older version, a reader's correction, a hand-built one) stores nothing without bound (issue
-17).
+older version, a reader's correction, a hand-built one) stores nothing without bound.
 The limits are those of ``reader.opening.limits``. The text and what is a span of it
 (entities, statements, speakers, cues) are not cut: their offsets must hold.
 """

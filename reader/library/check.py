@@ -1,12 +1,12 @@
 """Checking a library and repairing what can be repaired without losing anything.
 
 ``quick_check`` is the page-level test (``PRAGMA quick_check``) run before writing to a
-library whose file is not as the last clean close left it. ``find_problems`` is
-``dramatis library check``: SQLite's full ``integrity_check``, rows whose article or actor
-is gone, aliases of library actors that no article's actor gives them (what an undone
-correction left before issue 17), stored values that cannot be read back (JSON that does
-not parse, offsets that are not numbers), the stored content against what the library can
-verify (``content``: text that is not valid UTF-8, an article text whose hash differs,
+library whose file is not as the last clean close left it. ``find_problems`` is ``dramatis
+library check``: SQLite's full ``integrity_check``, rows whose article or actor is gone,
+aliases of library actors that no article's actor gives them (what an undone correction left
+in libraries written by earlier versions), stored values that cannot be read back (JSON that
+does not parse, offsets that are not numbers), the stored content against what the library
+can verify (``content``: text that is not valid UTF-8, an article text whose hash differs,
 offsets outside the text, statements that are not the text at their offsets, strings past
 their limits), and both full-text indexes compared with their tables (row counts and the
 FTS5 ``integrity-check`` against the content). ``repair`` copies the file aside, then, in
@@ -119,7 +119,7 @@ def quick_check(db: Database | sqlite3.Connection) -> list[str]:
 
 def integrity_problems(db: Database | sqlite3.Connection) -> list[str]:
     """What ``PRAGMA integrity_check`` finds: damaged pages, and also indexes that disagree
-    with their tables, which ``quick_check`` does not look at (issue 17)."""
+    with their tables, which ``quick_check`` does not look at."""
     return _pragma_check(database(db), f"integrity_check({MAX_PAGE_MESSAGES})")
 
 

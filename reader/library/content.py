@@ -1,5 +1,5 @@
 """What ``dramatis library check`` verifies of the stored content, and what ``--repair``
-restores from what the library can verify (issue 17).
+restores from what the library can verify.
 
 An article's text is stored with its sha256 (``reader.opening.text_sha256``); a statement's
 text, speaker and cue are the article's text at their offsets (``reader.attribution``

@@ -61,7 +61,7 @@ def record(db: Database, change: Change, article_id: int | None) -> tuple[Correc
     rewrite_corrected(db, [article_id] if article_id is not None else _articles_with(db, change))
     changed = _changed_articles(db, correction.id)
     if not changed:
-        # Refused rather than stored: it would change nothing (issue 19), and a reader who
+        # Refused rather than stored: it would change nothing, and a reader who
         # mistyped a name learns it here, not from a correction that silently does nothing.
         where = "the library" if article_id is None else f"article {article_id}"
         if isinstance(change, Merge | Rename | ChangeKind | Split | Reassign | Dismiss):

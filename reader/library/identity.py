@@ -8,7 +8,7 @@ without titles, honorifics, suffixes or particles ("Ambassador John Smith" and "
 are one key), for everything else as written ("Prime Minister's Office" stays itself); case,
 diacritics and punctuation never count. Across articles two people are one library actor
 only when their keys agree: "Smith" in one article and "John Smith" in another share only
-a surname, and may be two people (issue 19); within an article the analysis has already
+a surname, and may be two people; within an article the analysis has already
 decided. Organisations, places and groups also join the one library actor of their kind
 that has their key as an alias ("UN" after "United Nations (UN)"). An actor known only by a
 description ("a spokesperson", "the company": ``reader.actors.descriptions``) is filed
@@ -145,7 +145,7 @@ def _match(db: Database, kind: str, canonical: str, keys: list[str]) -> int | No
 
     A person joins only the library actor of the same key: the full names agree ("John
     Smith" = "Mr John Smith"), never a surname or given name alone ("Smith" is not "John
-    Smith", issue 19). Anything else may also join by alias: a candidate's canonical name
+    Smith"). Anything else may also join by alias: a candidate's canonical name
     must be one of the new actor's names, or the new actor's canonical name one of the
     candidate's aliases, and neither may be a person.
     """
@@ -200,7 +200,7 @@ def forget_links(db: Database, actor_ids: Iterable[int]) -> SetAside:
     remaining link has gives way to the one their links, in article order, would have
     made. Writing those articles again then finds the library as if they had just been
     added: undoing a correction takes back the names it gave ("Putin" as an alias of Joe
-    Biden after a merge), and what was Putin's is his again (issue 17).
+    Biden after a merge), and what was Putin's is his again.
     """
     set_aside: SetAside = {}
     for actor_id in sorted(set(actor_ids)):
@@ -298,7 +298,7 @@ def _rekey(db: Database, actor_id: int, links: list[Link], given: set[str]) -> N
 def find_actor_ids(db: Database, name: str) -> list[int]:
     """Library actors answering to ``name``: by canonical name, else by alias, else by
     surname. The canonical name comes first so that "Smith" is the actor of that name, not
-    also John Smith, who was once called Smith (issue 19). A description filed under its
+    also John Smith, who was once called Smith. A description filed under its
     article (``scoped_key``) answers to no name."""
     keys = name_keys(name)
     if not keys:
@@ -320,7 +320,7 @@ def find_actor_ids(db: Database, name: str) -> list[int]:
 
 
 #: "The key ends with ' <surname>'". Not LIKE: SQLite refuses LIKE patterns over 50,000
-#: bytes, and a name typed or found can be longer than that (issue 12).
+#: bytes, and a name typed or found can be longer than that.
 _ENDS_WITH = "length(a.key) > :n AND substr(a.key, -:n) = :suffix"
 
 
@@ -377,7 +377,7 @@ def _insert_aliases(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) 
 
 
 def reidentify_actors(conn: sqlite3.Connection) -> None:
-    """File every article's actors again by today's rules; migration 8's step (issue 19).
+    """File every article's actors again by today's rules; migration 8's step.
 
     Libraries written before joined "Smith" to "John Smith" and one article's "a
     spokesperson" to another's. Every library actor is set aside, and every article link,

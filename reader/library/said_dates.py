@@ -1,4 +1,4 @@
-"""When an actor spoke: each article they said something in, its date and how often (issue 9).
+"""When an actor spoke: each article they said something in, its date and how often.
 
 The desktop app's "who said what" timeline places every article of an actor on a strip by
 date; listing the statements themselves page by page would leave it empty until the last

@@ -43,7 +43,7 @@ RANK_WINDOW = 2000
 MARK_START = "\ufdd0"
 MARK_END = "\ufdd1"
 ELLIPSIS = "…"
-#: Longer searches, or searches with more words, are refused (issue 12): every word costs
+#: Longer searches, or searches with more words, are refused: every word costs
 #: a pass over its index entries, a prefix one per word it matches (a search of 1,000
 #: prefixes took minutes).
 MAX_QUERY_CHARS = 1_000

@@ -79,7 +79,7 @@ def article_from_text(
 
     Unicode noncharacters (U+FDD0–U+FDEF) become U+FFFD, one for one, so offsets hold: the
     library marks search matches with them, and text must never look like a mark. The
-    title, byline, date and outlet are cut to their limits (issue 17: a PDF's 20 MB title), and so
+    title, byline, date and outlet are cut to their limits (a PDF's 20 MB title), and so
     are words too long to show (``reader.opening.long_words``).
     """
     text = cut_long_words(text.translate(_NONCHARACTERS))
@@ -143,7 +143,7 @@ def open_each(path: str | Path, data: bytes | None = None) -> Article:
 
     A failure nobody foresaw while reading the file (a bug here or in a parser) is an
     ``ArticleError`` naming the file too, so the run reports it in one line and goes on with
-    the others (issue 17); its traceback is logged at INFO level, which the command line does
+    the others; its traceback is logged at INFO level, which the command line does
     not print. Stopping (Ctrl+C) still stops.
     """
     try:
@@ -166,7 +166,7 @@ def article_from_stream(stream: BinaryIO, name: str = "<stdin>") -> Article:
     """An Article from a stream such as standard input, read up to one byte past the limit.
 
     Reading stops there, so an endless stream (``< /dev/zero``) is refused without
-    filling memory (issue 12).
+    filling memory.
     """
     try:
         data = stream.read(MAX_FILE_BYTES + 1)
@@ -218,7 +218,7 @@ def _article(
 
 
 def _check_tokens(subject: str | Path, text: str) -> None:
-    """Refuse, before any parsing, text that would take spaCy too long (issue 12)."""
+    """Refuse, before any parsing, text that would take spaCy too long."""
     tokens = estimate_tokens(text)
     if tokens > MAX_TEXT_TOKENS:
         message = errors.TOO_MANY_TOKENS.format(tokens=tokens, limit=MAX_TEXT_TOKENS)

@@ -5,16 +5,16 @@ set; the values python-docx's own blank template carries (author "python-docx", 
 2013-12-23) are treated as unset, since they say nothing about the article.
 
 A .docx file is a zip archive, and python-docx unpacks all of it into memory, so the archive
-is checked first (issue 12: a 2 MB file expanding to 2 GiB took 4 GB and 40 s to refuse):
+is checked first (a 2 MB file expanding to 2 GiB took 4 GB and 40 s to refuse):
 the sizes its members declare, how many times over each expands, and then, reading every
 member as a stream, the bytes it really holds and the number of XML elements, since
 python-docx's time grows with those. Elements are counted in every part python-docx might
 parse, whatever its name: every member but those whose content type says they are not XML
-(issue 17: parts not named ``*.xml`` escaped the count, and a 185 KB file reached 2.2 GB).
+(parts not named ``*.xml`` escaped the count, and a 185 KB file reached 2.2 GB).
 
 Whatever goes wrong while the archive is read (a member encrypted or compressed in an
 unknown way, a part missing, bad XML) is an ``ArticleError`` naming the file: one bad file
-never stops a run over many (issue 17).
+never stops a run over many.
 
 Metadata is cut, not refused: core properties larger than ``MAX_DOCX_CORE_BYTES`` (lxml,
 under python-docx, refuses a text node of more than 10 MB) are read here instead, each
@@ -236,7 +236,7 @@ def _texts(document: Any) -> Iterator[str]:
 
 def _within_limits(texts: Iterator[str], source: str | Path) -> list[str]:
     """The paragraphs, taken until their text passes the article's character or token
-    limit, where reading stops (issue 17: each reader stops once its output passes it)."""
+    limit, where reading stops (each reader stops once its output passes it)."""
     paragraphs = []
     chars = tokens = 0
     for text in texts:

@@ -9,8 +9,8 @@ the page is parsed from the bytes on disk.
 
 The extraction takes time growing faster than the page's size, so a page with too many
 tags or attributes, or with far more text than an article may hold, is refused first from
-a cheap, linear count on the raw bytes (issue 12: 200,000 paragraphs took two minutes to
-refuse; issue 17: one tag of 150,000 attributes ran past 150 s, since the time a tag takes
+a cheap, linear count on the raw bytes (200,000 paragraphs took two minutes to
+refuse; one tag of 150,000 attributes ran past 150 s, since the time a tag takes
 grows with the square of its attributes).
 """
 

@@ -1,14 +1,14 @@
 """The limits on what Dramatis opens, chosen so that every input gets an answer in bounded
-time and memory (issue 12: a verdict within 60 s and 1 GB), and cheap estimates that let a
+time and memory (a verdict within 60 s and 1 GB), and cheap estimates that let a
 reader refuse an input before the expensive step rather than after it.
 
 ``reader.opening`` applies the file and text limits to every article; the format modules
 apply their own (HTML tags, attributes and text, PDF pages, Word archive sizes and elements,
 Markdown text and front matter) before they hand the bytes to a parser, and stop reading as
-soon as the text they give back passes the text limits (issue 17). docs/FORMATS.md lists
+soon as the text they give back passes the text limits. docs/FORMATS.md lists
 them all.
 
-Metadata is cut, not refused (issue 17: a PDF whose title was 20 MB long stopped the
+Metadata is cut, not refused (a PDF whose title was 20 MB long stopped the
 window): the title, byline and date a file gives are cut to their limits when the article
 is built (``reader.opening.article_from_text``), actor names and ids when the actors are
 (``reader.actors.building``), and all of them again when the library stores them
@@ -44,7 +44,7 @@ MAX_HTML_TAGS = 100_000
 #: A PDF with more pages than this is refused before any page is read. A long report has a
 #: few hundred pages and a book about 1,000 (whose text passes ``MAX_TEXT_TOKENS`` long
 #: before its end); pypdf spends about 0.5 ms on each page even when it is empty, and
-#: 100,000 empty pages took 31 s (issue 17).
+#: 100,000 empty pages took 31 s.
 MAX_PDF_PAGES = 2_000
 #: A PDF whose pages' content streams hold more than this, counted once for each page that
 #: draws them and once for each time a form (a drawing reused by name) is drawn, is refused
@@ -57,7 +57,7 @@ MAX_PDF_OPERATORS = 2_000_000
 
 #: An HTML tag with more attributes than this is refused before the page is parsed: the
 #: time a tag takes grows with the square of its attributes (20,000 took 5 s, 150,000 ran
-#: past 150 s; issue 17). Real tags have a handful, an SVG drawing's a few dozen.
+#: past 150 s). Real tags have a handful, an SVG drawing's a few dozen.
 MAX_HTML_TAG_ATTRIBUTES = 1_000
 #: An HTML page with more attributes in all than this is refused before it is parsed (a
 #: long news page has some 10,000; the tag limit allows as many as it has tags).
@@ -76,7 +76,7 @@ MAX_DOCX_RATIO = 200
 DOCX_RATIO_FLOOR_BYTES = 10 * _MB
 #: Core properties (title, author, dates) larger than this are read with every value cut
 #: before python-docx sees them: lxml refuses a text node of more than 10 MB, which made
-#: a Word file with a huge title "damaged" (issue 17). Real ones hold 1-2 KB.
+#: a Word file with a huge title "damaged". Real ones hold 1-2 KB.
 MAX_DOCX_CORE_BYTES = 1 * _MB
 
 #: A Markdown file whose words and punctuation marks, counted roughly on its bytes, pass this

@@ -5,7 +5,7 @@ Qt lays out one unbroken word in time growing with the square of its length (a w
 frozen), and no reader can read such a "word" anyway: it is an encoded image or a
 machine's output pasted into the text. The longest real ones, web addresses, stay well
 under the limit. The cut is made when the article is built, so the text every offset
-refers to, and the window shows, is the cut one (issue 17).
+refers to, and the window shows, is the cut one.
 """
 
 from __future__ import annotations

@@ -5,11 +5,11 @@ paragraph) a line: no ``#``, ``*``, ``>``, list markers, link targets, images, c
 HTML tags. YAML (``---``) or TOML (``+++``) front matter gives the title, byline and date;
 without it the first heading is the title.
 
-Every pattern here runs in time linear in its input (issue 12): no pattern can rescan the
+Every pattern here runs in time linear in its input: no pattern can rescan the
 rest of a line from each of many openers that never close, nested emphasis is undone in a
 fixed number of passes, and comments, scripts and code spans are found by scanning.
 
-Nothing is stripped that the article limits would refuse anyway (issue 17: 20 MB of
+Nothing is stripped that the article limits would refuse anyway (20 MB of
 ``a\n`` took 120 s, and 49 MB up to 5.7 GB, before the text's length was checked): a file
 whose words and marks, counted on its bytes, pass ``MARKDOWN_TEXT_MARGIN`` times the token
 limit is refused before it is decoded; lines are taken one at a time, never split into a
@@ -241,7 +241,7 @@ def _toml_fields(block: str) -> dict[str, str]:
 
     Broken front matter is ignored rather than refused: it is only metadata, and the
     article under it is still worth reading. That includes nesting too deep for the parser
-    (issue 12: 100,000 nested arrays raised ``RecursionError``).
+    (100,000 nested arrays raised ``RecursionError``).
     """
     try:
         data = tomllib.loads(block)

@@ -186,7 +186,7 @@ def _joined(lines: list[str]) -> str:
     """The lines of one paragraph as one, mending words hyphenated across a break.
 
     Only the end of what is joined so far is looked at, and the pieces are joined once, so
-    this is linear in the paragraph's length (issue 17: appending to the paragraph and
+    this is linear in the paragraph's length (appending to the paragraph and
     searching all of it for each line took 101 s for 20,000 lines).
     """
     pieces = [lines[0]]

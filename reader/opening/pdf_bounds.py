@@ -3,7 +3,7 @@ extracting counted while it runs, so that reading stops as soon as a limit is pa
 
 pypdf's time grows with the pages it builds, the content-stream bytes it parses (once for
 every page that draws them: 40 pages may share one stream) and the operators it runs; the
-text it gives back can pass the article limits long before it ends (issue 17: a 993-byte
+text it gives back can pass the article limits long before it ends (a 993-byte
 PDF of 40 pages sharing one stream of 500 lines took 150 s; 100,000 empty pages 31 s).
 Each is counted here and refused past its limit in ``reader.opening.limits``.
 """

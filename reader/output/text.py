@@ -3,7 +3,7 @@
 Written for people (``dramatis analyse --format text``): the article is called by its
 display title, labels and kinds are named in words (``reader.output.words``), counts agree
 with their nouns, and statements no actor claims are listed under "Without a known
-speaker" rather than left out (issue 8).
+speaker" rather than left out.
 """
 
 from __future__ import annotations

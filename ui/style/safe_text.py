@@ -1,4 +1,4 @@
-"""Text from files reaches Qt widgets as short text, never as markup (issues 12 and 17).
+"""Text from files reaches Qt widgets as short text, never as markup.
 
 Qt guesses rich text from a string's first line (a leading tag, or ``&lt;``) in labels,
 dialogs, tooltips and item views, and a rich-text document loads whatever ``<img src=…>``
@@ -18,7 +18,7 @@ module, which bounds its length and keeps it text:
   characters and ``TOOLTIP_LINES`` lines, escaped inside our own rich-text wrapper;
 - ``escaped`` inside markup the app builds (the caller bounds what it escapes);
 - ``ask_text`` and ``ask_item`` for the app's input dialogs, whose labels are plain text
-  (the static ``QInputDialog.getText`` guesses rich text, issue 17);
+  (the static ``QInputDialog.getText`` guesses rich text);
 - the documents the app builds are ``SafeDocument``s, which refuse to load any resource at
   all, so even an escaping mistake can fetch nothing.
 

@@ -1,4 +1,4 @@
-"""The status bar's progress: paragraphs analysed of all, and a Cancel button (issue 9).
+"""The status bar's progress: paragraphs analysed of all, and a Cancel button.
 
 Busy with something that cannot say how far it is (loading the model, opening a file), the
 bar runs without an end; during an analysis it fills as paragraphs are parsed. The button

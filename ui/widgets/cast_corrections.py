@@ -184,7 +184,7 @@ class CastCorrections(QObject):
             rest.triggered.connect(lambda: self._ask_actor(others, chosen))
         menu.setEnabled(bool(others) or menu.title() == "Speaker")
 
-    # -- dialogs (their labels plain text: names may hold markup, issue 17) ---------------
+    # -- dialogs (their labels plain text: names may hold markup) ---------------
 
     def _ask_rename(self, actor: Actor) -> None:
         label = f"New name for {one_line(actor.name, NAME_LIMIT)}:"

@@ -1,4 +1,4 @@
-"""Find in the article: a bar above the text with next, previous and a count (issue 19).
+"""Find in the article: a bar above the text with next, previous and a count.
 
 Matches are found by the text document itself (``QTextDocument.find``, case-insensitive),
 so they are where the reader sees them; the current one is selected in the view and

@@ -3,7 +3,7 @@
 A drawing is a job: a generator that does a little work (formats one batch of stretches,
 or cuts a few hundred segments) between ``yield``s. ``Slices`` runs it from a zero timer,
 a few milliseconds per event-loop turn, so the window stays responsive however long the
-article (issue 9: a 60k-word article used to block the event loop for 350 ms). Starting a
+article (a 60k-word article used to block the event loop for 350 ms). Starting a
 new job, or cancelling, drops what is left of the old one, so an article arriving
 mid-drawing never gets the previous one's formats.
 

@@ -166,8 +166,8 @@ class LibraryTableModel(QAbstractTableModel):
 def hit_title(title: str | None, source: str | None, article_id: int, opening: str = "") -> str:
     """What to call an article in a list: its title, else a meaningful file name, else its
     first sentence when the list has the start of its text, else "Untitled article 12"
-    (never a hash file name, issue 9); on one line, cut short (a stored title may be any
-    length, issue 17)."""
+    (never a hash file name); on one line, cut short (a stored title may be any
+    length)."""
     if title and len(title) > 8 * LINE_LIMIT:
         title = one_line(title)  # not the whole of it, word by word: it is cut anyway
     return one_line(listed_title(title, source, article_id, opening))

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 # One C-level scan instead of a Python loop over every character (a long article has
-# millions; the loop stalled the window for a tenth of a second, issue 9).
+# millions; the loop stalled the window for a tenth of a second).
 _WIDE = re.compile("[\U00010000-\U0010ffff]")
 
 

@@ -1,4 +1,4 @@
-"""The statements of "who said what", listed page by page (issue 9).
+"""The statements of "who said what", listed page by page.
 
 An actor may have said thousands of things across the library: building one HTML string
 for all of them froze the window for 0.6 s. ``SaidList`` shows a page at once and asks for
@@ -37,7 +37,7 @@ def statement_html(
 ) -> str:
     """One statement as a paragraph: its article (a link), date, kind and words, escaped;
     the words on one line and cut like a statement's tooltip (a statement may be a whole
-    article: issue 17)."""
+    article)."""
     style = quote_style(statement.kind)
     kind = (
         f'<span style="background:{style.background(theme).name()};'
@@ -47,7 +47,7 @@ def statement_html(
     shown = one_line(statement.text, TOOLTIP_LIMIT)
     text = stance_html(shown, theme) if stance else escaped(shown)
     cue = f"<i>{escaped(one_line(statement.cue))}</i>: " if statement.cue else ""
-    if statement.spoken_for:  # "spokesman, Western Health Board said: …" (issue 19)
+    if statement.spoken_for:  # "spokesman, Western Health Board said: …"
         cue = escaped(one_line(statement.spoken_for)) + (f" {cue}" if cue else ": ")
     check = ""
     if statement.to_check(check_below):

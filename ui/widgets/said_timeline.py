@@ -1,4 +1,4 @@
-"""When they spoke: one actor's articles on a strip by date, above "who said what" (issue 9).
+"""When they spoke: one actor's articles on a strip by date, above "who said what".
 
 Painted with ``QPainter``: each article the actor said something in is a dot placed by the
 article's date (published, else when it was added), larger the more statements it holds,
