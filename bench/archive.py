@@ -103,7 +103,7 @@ def timed(function: Callable[[], object]) -> float:
 
 def client_costs(paths: list[Path], built: Path, empty: Path) -> tuple[float, float]:
     """Seconds per article the client spends reading a file's bytes (the workers open
-    them: issue 17), and storing (the analyses stored in ``built`` stored again into
+    them), and storing (the analyses stored in ``built`` stored again into
     ``empty``)."""
     opening = timed(lambda: [read_file(p) for p in paths]) / len(paths)
     with open_library(built) as library:

@@ -1,4 +1,4 @@
-"""Start-up of the packaged app beside the source app (issue 10): window, text, analysis.
+"""Start-up of the packaged app beside the source app: window, text, analysis.
 
 Launches the frozen ``dist/dramatis/dramatis`` and the source app (``python
 packaging/launcher.py``, the same entry point) in turn, ``--runs`` times each, interleaved,

@@ -1,4 +1,4 @@
-"""The desktop app's responsiveness, each figure beside a bare PySide6 window (issue 9).
+"""The desktop app's responsiveness, each figure beside a bare PySide6 window.
 
 Every measurement runs in a child process on a real X server (Xvfb) when one is installed,
 else on the offscreen platform, and a bare ``QMainWindow`` is measured the same way in the

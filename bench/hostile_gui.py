@@ -1,4 +1,4 @@
-"""The window opening each hostile input (issue 17): it stays responsive and can be cancelled.
+"""The window opening each hostile input: it stays responsive and can be cancelled.
 
 For every file input of ``bench/hostile_inputs.py``, a child process shows the main window
 (on Xvfb when it is installed, else offscreen), waits for the model, opens the file and

@@ -1,10 +1,10 @@
-"""Hostile inputs (issues 12 and 17): every input within the limits gets a verdict in bounded
+"""Hostile inputs: every input within the limits gets a verdict in bounded
 time and memory.
 
 Each case builds its input, runs the real command line on it in a child process and prints
 one line: the case, the verdict (analysed, or the refusal's message), wall and CPU seconds,
 the child's peak resident memory, and whether it is within the target of 60 s and 1 GB.
-Every file shape of the issues is built at 1, 5 and 10 MB (the file's size: PDF streams and
+Every hostile file shape is built at 1, 5 and 10 MB (the file's size: PDF streams and
 Word parts are stored uncompressed, so that the size is the work); then come the inputs of
 a fixed size (a zip bomb, nested TOML, standard input from /dev/zero, searches) and those
 just inside the limits (the slowest that must still be analysed). Wall time depends on the
@@ -184,7 +184,7 @@ def docx_empty_paragraphs(size: int) -> Callable[[Path], None]:
     return write
 
 
-#: Every file shape of issues 12 and 17: (name, file name, the bytes or text of ``size``).
+#: Every hostile file shape: (name, file name, the bytes or text of ``size``).
 SHAPES: list[tuple[str, str, Callable[[int], str | bytes]]] = [
     ("txt, one line, no sentence ends", "line.txt", one_line_of_chars),
     (
@@ -238,7 +238,7 @@ def cases() -> list[Case]:
     near = MAX_TEXT_TOKENS - 1_000
     return [
         *sized_cases(),
-        # The issues' inputs of a fixed size.
+        # The hostile inputs of a fixed size.
         Case(
             "md, TOML of 100,000 nested arrays",
             analyse_file(

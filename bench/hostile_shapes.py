@@ -1,4 +1,5 @@
-"""The hostile file shapes of issue 17, section 2, built at any size for bench/hostile_inputs.py.
+"""The hostile file shapes of tests/hostile_files.py, built at any size for
+bench/hostile_inputs.py.
 
 Each builder takes the size in bytes the file should have (about) and returns its bytes;
 nothing is compressed, so the file's size is the work its reader faces: a PDF's content
@@ -23,7 +24,7 @@ _PAGE = (
 )
 #: Bytes a page object and its entry in the page tree and cross-reference table take.
 _PAGE_BYTES = len(_PAGE) + 40
-#: Pages that share the one content stream (issue 17's PDF had 40).
+#: Pages that share the one content stream (the PDF that ran past 150 s had 40).
 SHARED_PAGES = 40
 
 
@@ -54,13 +55,13 @@ def pdf_bytes(pages: int, content: bytes, form: bytes | None = None) -> bytes:
 
 
 def pdf_shared_stream(size: int) -> bytes:
-    """issue 17: 40 pages sharing one stream of lines of "a" (993 bytes ran past 150 s)."""
+    """40 pages sharing one stream of lines of "a" (993 bytes ran past 150 s)."""
     line = b"(a) Tj T* "
     return pdf_bytes(SHARED_PAGES, b"BT /F1 1 Tf 12 TL 0 780 Td " + line * (size // 10) + b"ET")
 
 
 def pdf_empty_pages(size: int) -> bytes:
-    """issue 17: empty pages (100,000 took 31 s)."""
+    """Empty pages (100,000 took 31 s)."""
     return pdf_bytes(size // _PAGE_BYTES, b"")
 
 
@@ -72,7 +73,7 @@ def pdf_form_drawn_often(size: int) -> bytes:
 
 
 def html_attributes(size: int) -> bytes:
-    """issue 17: one tag of as many attributes as fit (150,000 ran past 150 s)."""
+    """One tag of as many attributes as fit (150,000 ran past 150 s)."""
     count = size // 9
     attributes = b"".join(b' a%d="x"' % index for index in range(count))
     body = b"<p>Talks will resume next week, the minister said on Tuesday in Moscow.</p>"
@@ -80,12 +81,12 @@ def html_attributes(size: int) -> bytes:
 
 
 def markdown_lines_of_a(size: int) -> bytes:
-    """issue 17: ``a`` on each line (20 MB took 120 s, 49 MB up to 5.7 GB)."""
+    """``a`` on each line (20 MB took 120 s, 49 MB up to 5.7 GB)."""
     return b"a\n" * (size // 2)
 
 
 def docx_part_not_named_xml(size: int) -> bytes:
-    """issue 17: a Word file whose styles part, named ``word/styles.bin`` (its content type
+    """A Word file whose styles part, named ``word/styles.bin`` (its content type
     and relationship following it), holds empty elements (185 KB reached 2.2 GB)."""
     import docx
 

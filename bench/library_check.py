@@ -1,8 +1,8 @@
-"""What the damage checks cost on a 100,000-article synthetic library (issue 12).
+"""What the damage checks cost on a 100,000-article synthetic library.
 
 - the clean-close record compared before a session writes (every session);
-- the record of what the library held compared with the file (every open, issue 17);
-- ``PRAGMA quick_check`` (what ran before writing until issue 17) and ``write_blockers``
+- the record of what the library held compared with the file (every open);
+- ``PRAGMA quick_check`` (what once ran before every write) and ``write_blockers``
   (``integrity_check`` and both full-text indexes against their content), run before the
   first write only when the file is not as the last clean close left it;
 - the stored content against the article texts (``content``: UTF-8, hashes, offsets,

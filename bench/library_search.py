@@ -1,4 +1,4 @@
-"""Library search latency on a 100,000-article synthetic library (issue: the library).
+"""Library search latency on a 100,000-article synthetic library.
 
 Median latency of top-20 results with snippets for: a very common word, a common word, a
 rare word, a phrase, prefixes, an actor filter, and the statements of one actor. The SQL of

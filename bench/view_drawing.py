@@ -1,4 +1,4 @@
-"""Drawing a long analysis in the article view: the longest event-loop stall (issue 9).
+"""Drawing a long analysis in the article view: the longest event-loop stall.
 
 The sample's analysis is tiled (tests/show_long_article.py) to ``--words`` words, so the
 view formats as many highlights per word as a real article has. For each size:

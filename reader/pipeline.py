@@ -63,7 +63,7 @@ def analyse(
 
     ``progress(done, total)`` hears how many paragraphs are parsed; ``cancelled()`` is asked
     between parse batches and between stages, and a True answer raises
-    ``AnalysisCancelled`` (issue 9). The analysis has a deadline, by default
+    ``AnalysisCancelled``. The analysis has a deadline, by default
     ``reader.deadline.ANALYSIS_SECONDS`` from now, checked at the same points; past it,
     ``AnalysisTooSlow`` (an ``ArticleError`` naming the article's file) is raised; the
     stages ask it too, inside their loops (``reader.deadline.checkpoint``).

@@ -89,7 +89,7 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "Dramatis"
 _RECENT_LIMIT = 12
-#: Quitting waits this long for a running analysis to stop at its next check (issue 9).
+#: Quitting waits this long for a running analysis to stop at its next check.
 QUIT_WAIT_MS = 1000
 #: Characters of the title at most in the status bar's account of what is on screen.
 ON_SCREEN_TITLE = 80
@@ -97,7 +97,7 @@ ON_SCREEN_TITLE = 80
 
 def article_title(analysis: Analysis) -> str:
     """What the window calls the article: ``reader.output.article_titles.display_title``, on one
-    line and cut at ``LINE_LIMIT`` (a stored title may be any length, issue 17)."""
+    line and cut at ``LINE_LIMIT`` (a stored title may be any length)."""
     article = analysis.article
     if article.title and len(article.title) > 8 * LINE_LIMIT:
         # Only its start is read (``display_title`` would go through all of it, word by
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.status_text = ElidingLabel()
-        #: Always names what is on screen (issue 9); status_text says what just happened.
+        #: Always names what is on screen; status_text says what just happened.
         self.on_screen = plain_label(messages.NOTHING_ON_SCREEN)
         self.busy = AnalysisProgress()
         self.busy.hide()
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         self._build_help_menu()
 
     def _build_zoom_actions(self, view_menu: QMenu) -> None:
-        """View > Zoom In/Out/Reset; the view keeps the reading position (issue 9)."""
+        """View > Zoom In/Out/Reset; the view keeps the reading position."""
         view_menu.addSeparator()
         zooms = (
             ("Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="), "zoom_in"),
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _build_reading_actions(self, view_menu: QMenu) -> None:
-        """View > Next/Previous Statement and Hide All Highlights (issue 9)."""
+        """View > Next/Previous Statement and Hide All Highlights."""
         view_menu.addSeparator()
         steps = (
             ("&Next Statement", ("]", "Alt+Down"), self.view.next_statement),

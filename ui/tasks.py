@@ -1,7 +1,7 @@
 """Library reads off the GUI thread: run a task on a reader thread, hand its answer back.
 
 A search of many terms can take seconds, and "who said what" for a prolific actor reads
-thousands of rows; the window must keep drawing meanwhile (issue 9, issue 12). A
+thousands of rows; the window must keep drawing meanwhile. A
 ``LibraryTasks`` (on the GUI thread) owns a ``LibraryReader`` on its own ``QThread`` with
 its own read-only ``Library`` (a connection is never shared between threads). ``run`` sends
 the reader a callable taking that library; the reader calls it and the answer comes back,

@@ -7,7 +7,7 @@ an id: when the user opens something else the window raises ``floor``, and older
 skipped if not yet started and cancelled if running (the window also ignores any stale
 result that still arrives). ``cancel(job)`` is called directly from the GUI thread: the
 worker is busy inside the analysis, so a queued signal would arrive too late; it sets a
-``threading.Event`` that the analysis asks about between parse batches (issue 9).
+``threading.Event`` that the analysis asks about between parse batches.
 
 The worker keeps its own library connection (a ``Library`` is not shared between threads).
 """
@@ -63,7 +63,7 @@ class AnalysisWorker(QObject):
     announced = Signal(int, str)
     #: (job id, paragraphs parsed, paragraphs in all).
     progressed = Signal(int, int, int)
-    #: (job id, Article): the text is read; its analysis follows (issue 10: text first).
+    #: (job id, Article): the text is read; its analysis follows (text first).
     articleRead = Signal(int, object)
     analysed = Signal(int, object)
     #: (job id): the analysis stopped when asked; nothing was stored.
@@ -124,7 +124,7 @@ class AnalysisWorker(QObject):
         if job < self.floor:
             self._forget(job)
             return
-        # The NLP stages are imported when a file is opened, on this thread (issue 7).
+        # The NLP stages are imported when a file is opened, on this thread.
         from reader.pipeline import AnalysisCancelled
 
         name = Path(path).name

@@ -4,7 +4,7 @@ The contract, whichever engine runs the analysis:
 
 - The client (the ``dramatis`` process) reads every file's bytes, checked for size first,
   and a worker opens them (parses them into an ``Article``, the slow and risky part), so
-  that one slow file holds up one worker and never the client (issue 17). The client
+  that one slow file holds up one worker and never the client. The client
   deduplicates the articles before any is analysed: content already stored at the current
   analysis version, or already sent in this run, is never analysed again. Workers receive
   bytes and groups of ``Article`` values, each group analysed as one parse stream, and

@@ -1,7 +1,7 @@
 """The ``--scheduler`` address, checked as it is parsed: ``tcp://HOST:PORT`` or ``HOST:PORT``.
 
-Dask accepts many protocols and spellings, and answers most mistakes late and badly (issue
-17: ``tls://`` and ``ucx://`` ended in a TypeError; ``foo://bar`` and ``""`` printed a message
+Dask accepts many protocols and spellings, and answers most mistakes late and badly
+(``tls://`` and ``ucx://`` ended in a TypeError; ``foo://bar`` and ``""`` printed a message
 and then hung for 20 s). Only plain TCP is used here, the protocol a scheduler started with
 ``dask scheduler`` listens on; anything else is refused before a connection is tried.
 This module does not import dask.

@@ -22,7 +22,7 @@ from reader.opening.limits import cut
 AUTO_MIN_FILES = 100
 #: Local workers per core at most: each is a process with its own copy of the model (about
 #: 200 MB), and the analysis is bound by the processor, so more than a few per core only
-#: fills memory (issue 17: ``--workers 999999999999999999999`` was killed by the kernel).
+#: fills memory (``--workers 999999999999999999999`` was killed by the kernel).
 MAX_WORKERS_PER_CORE = 4
 #: A mistaken value is repeated in the message up to this length.
 SHOWN_VALUE_CHARS = 40

@@ -1,7 +1,7 @@
 """Is a Dask scheduler listening at this address? Asked with a bounded handshake first.
 
 Dask's client believes the size a peer announces for its first message and allocates it
-(issue 17: a listener claiming a 1 TiB frame, or an HTTP server whose answer starts with
+(a listener claiming a 1 TiB frame, or an HTTP server whose answer starts with
 the bytes ``HTTP/1.1``, ended in numpy's out-of-memory traceback). Before a Dask client
 is made, this module connects with a timeout, sends the handshake a Dask client sends, and
 reads the scheduler's own handshake, refusing an answer larger than any handshake, one that

@@ -2,9 +2,9 @@
 
 Files are read here, in order and only as the engine asks for more work, but opened
 (parsed into an ``Article``) by the engine: on a worker of a cluster, so that one slow file
-holds up one worker and never the client (issue 17). Only the files' bytes travel; the
+holds up one worker and never the client. Only the files' bytes travel; the
 workers need no access to them. A file that cannot be used, for whatever reason, is
-reported and skipped (issue 17: an encrypted Word file stopped the run); content the
+reported and skipped (an encrypted Word file stopped the run); content the
 sink already has is reused, content already sent in this run waits for that one analysis.
 Verdicts are handed to the sink as they arrive, so a crash loses only what was in flight.
 Ctrl+C ends the run cleanly: the engine is shut down and ``Run.interrupted`` is set. In this

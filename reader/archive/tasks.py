@@ -3,7 +3,7 @@
 ``open_file`` turns the bytes the client read into an ``Article`` (``Opened``), or says why
 the file cannot be used: parsing a file (a PDF, an HTML page) is the slow and risky part of
 opening it, and it runs here so that one slow file holds up one worker, never the client
-(issue 17). ``analyse_articles`` analyses a group of articles (``Articles``) as one parse
+. ``analyse_articles`` analyses a group of articles (``Articles``) as one parse
 stream (``reader.pipeline.analyse_each``), loading the spaCy model once, on the first task
 (``reader.nlp.parsing`` keeps it for the life of the process), and returns for each article
 its ``Analysis``, or a ``Refused`` verdict when the article itself is the problem; one

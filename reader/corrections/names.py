@@ -1,7 +1,7 @@
 """The names a reader gives in a correction: never blank, never longer than a name can be.
 
 A correction's names are kept and compared with every actor each time an article is written
-(issue 17: one library-wide correction with a 100,000-character name made every later
+(one library-wide correction with a 100,000-character name made every later
 correction take a minute or more). Names are refused, not cut: a name the reader typed is
 theirs to shorten, and a cut one would name someone else. The limit is the one actor names
 have when an analysis builds them (``reader.opening.limits.MAX_NAME_CHARS``), so every name

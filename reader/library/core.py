@@ -408,7 +408,7 @@ class Library:
     ) -> list[AddResult]:
         """Add files and folders (recursively); bad files are reported in the results and
         skipped, and so are files whose stored analysis is damaged. A file that cannot be
-        read, for whatever reason, never stops the run (issue 17). A library that cannot
+        read, for whatever reason, never stops the run. A library that cannot
         save stops the run with ``LibraryError``, before anything is analysed if its file
         is damaged."""
         from reader.opening import open_each
@@ -782,7 +782,7 @@ class Library:
         """Library actors, those quoted most first, then by how many articles they are in.
 
         Not the descriptions filed under one article ("a spokesperson"): those are no one
-        across the library (issue 19). Copies of an article (``reader.library.copies``)
+        across the library. Copies of an article (``reader.library.copies``)
         are not counted: a story is counted once, however many files hold it."""
         with self._translated():
             rows = list(

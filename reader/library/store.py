@@ -139,7 +139,7 @@ def rewrite_corrected(db: Database, article_ids: Iterable[int]) -> None:
     with them (``forget_links``); then each is written again, in article order. The
     library's actors are then as if these articles had just been added with the
     corrections now in effect: undoing a correction gives back the library it found, not
-    one where an article written early still sees the names another gave (issue 17).
+    one where an article written early still sees the names another gave.
     """
     raws = []
     for article_id in sorted(set(article_ids)):
@@ -356,7 +356,7 @@ def _check_offsets(
     text: str, entities: tuple[Entity, ...], quotes: tuple[Quote, ...], article_id: int
 ) -> None:
     """``DamagedRecord`` for an offset outside the text (99999999, -5): every renderer
-    slices the text with them (issue 17)."""
+    slices the text with them."""
     length = len(text)
 
     def fits(start: object, end: object) -> bool:

@@ -58,7 +58,7 @@ Piece = TypeVar("Piece", bound=tuple[Any, ...])
 
 
 class AnalysisCancelled(WorkStopped):
-    """The caller asked for the analysis to stop; nothing of it was kept (issue 9)."""
+    """The caller asked for the analysis to stop; nothing of it was kept."""
 
 
 _lock = threading.Lock()
@@ -151,7 +151,7 @@ def _bounded(offset: int, line: str, start: int, end: int) -> Iterator[tuple[int
 
     A stretch of more than ``MAX_SENTENCE_CHARS`` without a sentence end is cut (at a space)
     into separate chunks: the statements of one sentence each take in the rest of it, so
-    their cost grows with the square of its length (issue 12).
+    their cost grows with the square of its length.
     """
     segment = previous = start
     ends = (match.end() for match in _SENTENCE_END.finditer(line, start, end))

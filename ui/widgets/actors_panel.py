@@ -9,7 +9,7 @@ Above the tree, the cast at a glance (``ui.widgets.cast_chart``): a bar per acto
 an actor there or in the tree emits ``actorSelected`` with its id; the window marks the
 actor in the text. A statement row shows the whole statement, wrapped and elided to the
 row by its delegate (all of it in the tooltip), in quotation marks only where the article
-itself has them (issue 9).
+itself has them.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each statement shows its article, its kind (named and coloured) and its text; ch
 emits ``statementOpened`` with the article id and the statement's offsets, and the window
 opens the stored article at that statement. The library is read off the GUI thread
 (``ui.tasks``): the list of actors, and the statements a page at a time, the first page at
-once and the next when the list is scrolled to its end (``ui.widgets.said_list``, issue 9).
+once and the next when the list is scrolled to its end (``ui.widgets.said_list``).
 Above the list, a timeline places each of the actor's articles by date
 (``ui.widgets.said_timeline``, from one light query of ``reader.library.said_dates`` on the
 same reader thread); clicking a dot opens that article at the actor's first statement in it.
