@@ -14,6 +14,7 @@ said (``actorChosen``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,10 +62,16 @@ class SourcesAnswer:
     outlets: tuple[tuple[str, int], ...] | None = None
 
 
-def sources_task(view: SourcesView, outlets: bool = False) -> Work:
-    """A task counting the sources of ``view`` (and listing the outlets, when asked)."""
+def sources_task(
+    view: SourcesView, outlets: bool = False, wanted: Callable[[], bool] = lambda: True
+) -> Work:
+    """A task counting the sources of ``view`` (and listing the outlets, when asked);
+    None, at once, when it is no longer ``wanted`` by the time the reader thread gets to it
+    (the filters moved again: a newer task waits behind it)."""
 
-    def work(library: Library) -> SourcesAnswer:
+    def work(library: Library) -> SourcesAnswer | None:
+        if not wanted():
+            return None
         generation = library.generation()
         if view.article_id is not None:
             report = library.article_sources(view.article_id)
@@ -151,6 +158,11 @@ class SourcesWindow(QDialog):
         self.filters.changed.connect(self.refresh)
         self.export_button.clicked.connect(self.export_csv)
         self.chart.actorChosen.connect(self.actorChosen)
+        self._asked = 0
+        self._counting = QTimer(self)
+        self._counting.setSingleShot(True)
+        self._counting.setInterval(0)
+        self._counting.timeout.connect(self._count)
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self._ask_generation)
@@ -194,24 +206,31 @@ class SourcesWindow(QDialog):
         return SourcesView(bounds=self.filters.bounds())
 
     def refresh(self) -> None:
-        """Count again, on the reader thread, what the window is set to count."""
+        """Count again, on the reader thread, what the window is set to count: once for
+        every change made in one go (the two dates of a range are one count)."""
         self._update_scope()
+        self._counting.start()
+
+    def _count(self) -> None:
         if self.library is None:
             self.summary.setText(messages.SOURCES_NO_LIBRARY)
             self.chart.set_report(None)
             return
         self.status.setText(messages.SOURCES_COUNTING)
         outlets = not self._outlets_listed
+        self._asked += 1
+        asked = self._asked
         self.tasks.run(
             "sources",
             self.library,
-            sources_task(self.view(), outlets),
+            # Read on the reader thread: a plain int, set only here.
+            sources_task(self.view(), outlets, lambda: self._asked == asked),
             self._on_answer,
             self._on_failed,
         )
 
-    def _on_answer(self, answer: SourcesAnswer) -> None:
-        if answer.view != self.view():
+    def _on_answer(self, answer: SourcesAnswer | None) -> None:
+        if answer is None or answer.view != self.view():
             return  # the filters moved meanwhile: their own count follows
         if answer.outlets is not None:
             self.filters.set_outlets(answer.outlets)
