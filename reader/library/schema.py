@@ -202,7 +202,7 @@ END;
 
 
 def _v8_reidentify_actors(conn: sqlite3.Connection) -> None:
-    """8: library actors made again by today's rules: people join across articles
+    """8: library actors made again by the rules of issue 19: people join across articles
     only when their full names agree, and a description is filed under its article."""
     from reader.library.identity import reidentify_actors
 
