@@ -158,3 +158,13 @@ def test_positions_on_the_command_line(capsys, tmp_path):
     )
     csv_out = capsys.readouterr().out
     assert csv_out.splitlines()[0] == "actor,position,owner,article_id,title,date,statement"
+
+
+def test_every_actors_positions_for_the_library(capsys, library):
+    data = library.path.parent
+    assert main(["library", "--data-dir", str(data), "positions", "--all", "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    actors = {row.split(",")[0] for row in rows[1:]}
+    assert {"Tom Okafor", "Aileen MacLeod"} <= actors
+    assert main(["library", "--data-dir", str(data), "positions"]) == 2
+    assert "takes NAME or --all" in capsys.readouterr().err

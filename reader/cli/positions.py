@@ -1,4 +1,4 @@
-"""``dramatis library positions NAME``: what an actor stands for across the library.
+"""``dramatis library positions NAME|--all``: what an actor (or every actor) stands for.
 
 Each position (what the actor's statements share: a noun phrase's head, or an actor they
 name) with its statements in date order; as text, JSON (a list of positions, each with its
@@ -13,7 +13,15 @@ import sys
 
 from reader import errors
 from reader.library import LibraryError, open_library
-from reader.library.positions_export import Listed, listed_positions, write_csv, write_json
+from reader.library.positions_export import (
+    Listed,
+    library_positions,
+    listed_positions,
+    write_csv,
+    write_json,
+    write_library_csv,
+    write_library_json,
+)
 from reader.output.words import plural
 
 
@@ -21,7 +29,10 @@ def add_positions_command(commands: argparse._SubParsersAction) -> None:
     positions = commands.add_parser(
         "positions", help="what an actor stands for: their statements by subject, by date"
     )
-    positions.add_argument("name", metavar="NAME")
+    positions.add_argument("name", metavar="NAME", nargs="?", help="the actor (or --all)")
+    positions.add_argument(
+        "--all", action="store_true", help="every actor who said something, quoted most first"
+    )
     positions.add_argument(
         "--limit", type=int, default=20, help="at most this many positions (default 20)"
     )
@@ -30,6 +41,11 @@ def add_positions_command(commands: argparse._SubParsersAction) -> None:
 
 
 def _positions(args: argparse.Namespace) -> int:
+    if args.all == bool(args.name):
+        print("dramatis: library positions takes NAME or --all", file=sys.stderr)
+        return 2
+    if args.all:
+        return _every_position(args)
     with open_library(args.data_dir) as library:
         if not library.actor_ids(args.name):
             if args.format == "json":
@@ -43,6 +59,19 @@ def _positions(args: argparse.Namespace) -> int:
         write_csv(args.name, listed, sys.stdout)
     else:
         _text(args.name, listed)
+    return 0
+
+
+def _every_position(args: argparse.Namespace) -> int:
+    with open_library(args.data_dir) as library:
+        every = library_positions(library, max(1, args.limit))
+    if args.format == "json":
+        write_library_json(every, sys.stdout)
+    elif args.format == "csv":
+        write_library_csv(every, sys.stdout)
+    else:
+        for name, listed in every:
+            _text(name, listed)
     return 0
 
 

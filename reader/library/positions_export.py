@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.library.positions import StoredPosition
 from reader.library.records import StoredStatement
@@ -24,8 +24,34 @@ def listed_positions(library: Library, name: str, limit: int = 50) -> Listed:
     return [(p, library.position_statements(name, p.key, limit=10_000)) for p in found]
 
 
+def library_positions(library: Library, limit: int = 20) -> list[tuple[str, Listed]]:
+    """Every actor who said something, quoted most first, with its positions."""
+    return [
+        (actor.name, listed_positions(library, actor.name, limit))
+        for actor in library.actors()
+        if actor.statements
+    ]
+
+
 def write_json(name: str, listed: Listed, out: TextIO) -> None:
-    document = [
+    out.write(json.dumps(_positions_json(name, listed), ensure_ascii=False, indent=2) + "\n")
+
+
+def write_library_json(every: list[tuple[str, Listed]], out: TextIO) -> None:
+    """The positions of every actor: one list, each position naming its actor."""
+    document = [p for name, listed in every for p in _positions_json(name, listed)]
+    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_library_csv(every: list[tuple[str, Listed]], out: TextIO) -> None:
+    rows = csv.writer(out, lineterminator="\n")
+    rows.writerow(CSV_COLUMNS)
+    for name, listed in every:
+        _csv_rows(rows, name, listed)
+
+
+def _positions_json(name: str, listed: Listed) -> list[dict[str, object]]:
+    return [
         {
             "actor": name,
             "key": position.key,
@@ -45,13 +71,15 @@ def write_json(name: str, listed: Listed, out: TextIO) -> None:
         }
         for position, statements in listed
     ]
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def write_csv(name: str, listed: Listed, out: TextIO) -> None:
     rows = csv.writer(out, lineterminator="\n")
     rows.writerow(CSV_COLUMNS)
+    _csv_rows(rows, name, listed)
+
+
+def _csv_rows(rows: Any, name: str, listed: Listed) -> None:
     for position, statements in listed:
         for s in statements:
             rows.writerow(
