@@ -4,7 +4,8 @@ Opens the files given; with none, what the last run left on screen (``ui/setting
 on the very first run (no settings yet) the article opened most recently or, with an empty
 library, the bundled sample article. With no display to draw on, or on a Qt binding known
 to crash the window (``ui.binding``), it says so in one line and exits with status 2
-before the window is made.
+before the window is made. A bug met in a slot once the window is up is logged and told
+in the window's banner (``ui/excepthook.py``), never a silent crash.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ui import excepthook
     from ui.bundle import resource_path
     from ui.main_window import MainWindow
 
@@ -130,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("dramatis")
     app.setWindowIcon(QIcon(str(resource_path("dramatis.svg"))))
     window = MainWindow(data_dir=args.data_dir)
+    # A bug in a slot is logged and told in the banner; the window goes on.
+    excepthook.install(window.banner.show_message, log_path(args.data_dir))
     app.installEventFilter(window)
     app.aboutToQuit.connect(window.shutdown)
     window.show()

@@ -117,11 +117,11 @@ class CastEditor(QObject):
         position = self.window.keep_position()
         panel = self.gestures.panel
         chosen = self.gestures.actor_of(panel.tree.currentItem())
-        scrolled = panel.tree.verticalScrollBar().value()
+        scrolled = panel.scroll_position()
         analysis = library.analysis(article_id)
         self.window.show_analysis(analysis, article_id)
         self.window.restore_position(position)
-        panel.tree.verticalScrollBar().setValue(scrolled)  # the Cast where the reader was
+        panel.set_scroll_position(scrolled)  # the Cast where the reader was
         # The actor the reader was correcting stays chosen, if it is still there.
         again = next((a for a in analysis.actors if chosen and a.name == chosen.name), None)
         if again is not None:

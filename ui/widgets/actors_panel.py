@@ -296,6 +296,14 @@ class ActorsPanel(QWidget):
         if chosen is not None:
             self.select_actor(chosen)
 
+    def scroll_position(self) -> int:
+        """How far the cast list is scrolled, for ``set_scroll_position`` once the cast is
+        shown again (after a correction: the reader stays where they were)."""
+        return self.tree.verticalScrollBar().value()
+
+    def set_scroll_position(self, position: int) -> None:
+        self.tree.verticalScrollBar().setValue(position)
+
     def set_check_threshold(self, threshold: float) -> None:
         """Say "Check this" on the statements less sure than ``threshold``."""
         if threshold != self.check_below:
