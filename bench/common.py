@@ -28,6 +28,16 @@ def best_of(function: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def median_ms(work: Callable[[], object], repeat: int) -> float:
+    """Median milliseconds of ``work`` over ``repeat`` calls in this process."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def median_wall(command: list[str], repeat: int) -> float:
     """Median wall time of a whole command, in seconds; output is discarded."""
     times = []

@@ -16,28 +16,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import median_ms
 from reader.library import Bounds, Column, Library, open_library
 
 PAGE = 200
 OUTLETS = 40
-
-
-def _median_ms(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def _ensure(data_dir: Path, articles: int) -> None:
@@ -69,7 +59,7 @@ def _reader_thread(library: Library, repeat: int) -> None:
             cells = []
             for offset in (0, total // 2, max(total - PAGE, 0)):
                 cells.append(
-                    _median_ms(
+                    median_ms(
                         lambda o=offset, c=column, d=descending: library.listing(
                             c, d, limit=PAGE, offset=o
                         ),
@@ -83,15 +73,15 @@ def _reader_thread(library: Library, repeat: int) -> None:
     for name, bounds in (("one outlet", outlet), ("a year", year)):
         count = library.listing_count(bounds)
         print(f"{name} ({count:,} articles): count "
-              f"{_median_ms(lambda b=bounds: library.listing_count(b), repeat):.1f}")  # fmt: skip
+              f"{median_ms(lambda b=bounds: library.listing_count(b), repeat):.1f}")  # fmt: skip
         for column in Column:
-            took = _median_ms(
+            took = median_ms(
                 lambda b=bounds, c=column: library.listing(c, True, b, limit=PAGE), repeat
             )
             print(f"  {column.value:<20}{took:>8.1f}")
-    print(f"count {_median_ms(library.listing_count, repeat):.1f}, outlets "
-          f"{_median_ms(library.outlets, repeat):.1f}, generation "
-          f"{_median_ms(library.generation, repeat) * 1000:.0f} µs")  # fmt: skip
+    print(f"count {median_ms(library.listing_count, repeat):.1f}, outlets "
+          f"{median_ms(library.outlets, repeat):.1f}, generation "
+          f"{median_ms(library.generation, repeat) * 1000:.0f} µs")  # fmt: skip
 
 
 def _gui_thread(library: Library, repeat: int) -> None:
@@ -117,7 +107,7 @@ def _gui_thread(library: Library, repeat: int) -> None:
         table.viewport().repaint()
 
     print(f"GUI thread: a page and {len(outlets)} outlets on screen "
-          f"{_median_ms(show_page, repeat):.1f} ms")  # fmt: skip
+          f"{median_ms(show_page, repeat):.1f} ms")  # fmt: skip
     for count in (1, 10, 50):
         ids = [row.id for row in rows[:count]]
         started = time.perf_counter()

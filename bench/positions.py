@@ -19,27 +19,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import median_ms
 from reader.library import Library, open_library
 
 HEADS = 2_000
-
-
-def _median_ms(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def _ensure(data_dir: Path, articles: int) -> None:
@@ -127,7 +116,7 @@ def main() -> None:
                 f"SELECT id FROM statements WHERE actor_id IN ({marks})", ids
             ).fetchall()
 
-        base = _median_ms(baseline, args.repeat)
+        base = median_ms(baseline, args.repeat)
         positions = library.positions(name)
         first = positions[0]
         reader_rows = {
@@ -140,7 +129,7 @@ def main() -> None:
         print(f"baseline: the actor's statement ids in plain SQL  {base:8.1f} ms")
         print("reader thread (median ms, and / baseline):")
         for label, work in reader_rows.items():
-            ms = _median_ms(work, args.repeat)
+            ms = median_ms(work, args.repeat)
             print(f"  {label:<40} {ms:8.1f} ms  {ms / base:6.2f}x")
         statements = library.position_statements(name, first.key, limit=50)
         quoting = library.quoting(name, limit=5)
@@ -162,7 +151,7 @@ def main() -> None:
         print("GUI thread (median ms; a stall over 100 ms would be felt):")
         longest = 0.0
         for label, work in gui_rows.items():
-            ms = _median_ms(work, args.repeat)
+            ms = median_ms(work, args.repeat)
             app.processEvents()
             longest = max(longest, ms)
             print(f"  {label:<40} {ms:8.1f} ms")

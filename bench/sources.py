@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import median_ms
 from reader.model import PRONOUN, Actor, Analysis, Article, Entity, Quote
 
 VERSION = "synthetic-sources-1"
@@ -258,15 +258,6 @@ def facts_cost(count: int = 2000) -> float:
     return (time.perf_counter() - started) * 1000 / count
 
 
-def _median_ms(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def middle_article(data_dir: Path) -> int:
     from reader.library import open_library
 
@@ -293,10 +284,10 @@ def reader_thread(data_dir: Path, repeat: int) -> None:
         print(f"reader thread, median of {repeat} (ms):")
         for label, bounds in cases.items():
             articles = library.sources_report(bounds).articles
-            took = _median_ms(lambda b=bounds: library.sources_report(b), repeat)
+            took = median_ms(lambda b=bounds: library.sources_report(b), repeat)
             print(f"  {label:<24}{articles:>9,} articles{took:>10.1f}")
         middle = middle_article(data_dir)
-        took = _median_ms(lambda: library.article_sources(middle), repeat)
+        took = median_ms(lambda: library.article_sources(middle), repeat)
         print(f"  {'one article':<24}{1:>9,} article {took:>10.1f}")
 
 
