@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from harbour_story import ARTICLE, MISSED
 
 from reader.cli import main
 from reader.corrections.apply import apply_all
@@ -30,18 +31,6 @@ from reader.model import CHECK_THRESHOLD, Analysis
 from reader.opening import article_from_text
 from reader.output.json_document import analysis_to_dict
 from reader.pipeline import analyse
-
-ARTICLE = (
-    "Harbour works delayed again\n\n"
-    "The harbour authority's chief engineer, Marit Solberg, said the new breakwater would "
-    "not be finished before spring. She said storms in November had washed away two months "
-    "of work.\n\n"
-    "The minister said the government would not pay for further overruns.\n\n"
-    "Residents joked about the harbour becoming a tourist attraction in its own right.\n\n"
-    "Hollis Marine, the contractor, has asked for another four million crowns. Its owners "
-    "think the delay was unavoidable."
-)
-MISSED = "Its owners think the delay was unavoidable."
 
 
 @pytest.fixture(scope="module")

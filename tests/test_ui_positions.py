@@ -9,24 +9,16 @@ import json
 import re
 
 import pytest
+from window_opening import TIMEOUT, window_showing
 
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
-TIMEOUT = 60_000
-
 
 @pytest.fixture
 def window(qtbot, tmp_path, sample_path):
-    win = MainWindow(data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
-    shown: list[int] = []
-    win.articleShown.connect(lambda _analysis, article_id: shown.append(article_id))
-    win.open_paths([sample_path])
-    qtbot.waitUntil(lambda: bool(shown) and shown[-1] > 0, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: not win.is_busy(), timeout=TIMEOUT)
+    win = window_showing(qtbot, tmp_path, sample_path)
     yield win
     win.shutdown()
 

@@ -10,7 +10,9 @@ A written article is analysed by the real pipeline: a named speaker given by app
 from __future__ import annotations
 
 import pytest
+from harbour_story import ARTICLE, MISSED
 from PySide6.QtGui import QTextCharFormat
+from window_opening import TIMEOUT, window_showing
 
 from reader.model import CHECK_THRESHOLD
 from ui import reviewing
@@ -20,32 +22,12 @@ from ui.widgets.actors_panel import CHECK_THIS
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
-TIMEOUT = 60_000
-ARTICLE = (
-    "Harbour works delayed again\n\n"
-    "The harbour authority's chief engineer, Marit Solberg, said the new breakwater would "
-    "not be finished before spring. She said storms in November had washed away two months "
-    "of work.\n\n"
-    "The minister said the government would not pay for further overruns.\n\n"
-    "Residents joked about the harbour becoming a tourist attraction in its own right.\n\n"
-    "Hollis Marine, the contractor, has asked for another four million crowns. Its owners "
-    "think the delay was unavoidable."
-)
-MISSED = "Its owners think the delay was unavoidable."
-
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    win = MainWindow(data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
     path = tmp_path / "harbour.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    shown: list[int] = []
-    win.articleShown.connect(lambda _analysis, article_id: shown.append(article_id))
-    win.open_paths([path])
-    qtbot.waitUntil(lambda: bool(shown) and shown[-1] > 0, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: not win.is_busy(), timeout=TIMEOUT)
+    win = window_showing(qtbot, tmp_path, path)
     win.view.finish_drawing()
     yield win
     win.shutdown()
