@@ -12,7 +12,8 @@ interleaved round by round, the model loaded beforehand, best of ``--repeat`` ro
    nothing stored; and ``analyse`` one article at a time, as bulk add did before;
 4. bulk add: ``library add --workers 1`` (``reader.archive.runner.add_to_library``) into a
    fresh library: read, open, dedupe, analyse as one stream, store; and
-   ``Library.add_paths``, which adds one article at a time, as bulk add did before;
+   ``Reading.add_paths`` (``reader.reading``), which adds one article at a time, as bulk add
+   did before;
 5. storage alone: the same analyses, made once, stored into a fresh library one
    transaction per article, as ``library add`` stores them.
 
@@ -40,6 +41,7 @@ from reader.library import open_library
 from reader.nlp.parsing import load_nlp, parse_each
 from reader.opening import open_article
 from reader.pipeline import analyse, analyse_each
+from reader.reading import Reading
 
 
 def make_folder(folder: Path, count: int) -> list[Path]:
@@ -78,7 +80,7 @@ def main() -> None:
 
         def add_paths() -> None:
             with open_library(Path(tmp) / f"library-{next(libraries)}") as library:
-                results = library.add_paths([folder])
+                results = Reading(library).add_paths([folder])
             assert sum(r.was_new for r in results) == len(paths)
 
         def store() -> None:

@@ -24,6 +24,7 @@ UI_MAY_IMPORT = (
     "reader.pipeline",
     "reader.output",
     "reader.positions",  # pure functions over statements: grouping, stance words
+    "reader.reading",  # open, analyse and store: the one way an article reaches the library
 )
 
 

@@ -95,6 +95,7 @@ def test_a_listed_article_without_title_or_name_is_called_by_its_first_sentence(
     from reader.library.said_dates import said_articles
     from reader.opening import article_from_text
     from reader.output.article_titles import listed_title
+    from reader.reading import Reading
 
     opening = "Rain closed the coast road on Monday. Crews said it would reopen soon."
     assert listed_title(None, "000_dd5b4a6056b2a50f.txt", 7, opening) == (
@@ -102,7 +103,7 @@ def test_a_listed_article_without_title_or_name_is_called_by_its_first_sentence(
     )
     assert listed_title(None, None, 7) == "Untitled article 7"
     with open_library(tmp_path / "data") as library:
-        article_id, _, _ = library.add_article(
+        article_id, _, _ = Reading(library).add_article(
             article_from_text("Mayor Tom Okafor said the road would reopen on Friday.")
         )
         (row,) = said_articles(library, "Tom Okafor")

@@ -23,6 +23,7 @@ from reader.file_names import as_text, printable
 from reader.library import open_library
 from reader.model import Analysis, Article
 from reader.opening import open_article
+from reader.reading import Reading
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSION = "test-file-names"
@@ -203,8 +204,8 @@ def mixed_folder(tmp_path: Path) -> Path:
 
 def test_bulk_add_stores_every_good_file_around_bad_names(tmp_path: Path, mixed_folder) -> None:
     """One undecodable name aborted the whole bulk add."""
-    with open_library(tmp_path / "data", analyse=plain_analyser, version=VERSION) as library:
-        results = library.add_paths([mixed_folder])
+    with open_library(tmp_path / "data", version=VERSION) as library:
+        results = Reading(library, plain_analyser).add_paths([mixed_folder])
         sources = sorted(a.source or "" for a in library.articles())
     assert [r.was_new for r in results] == [True, True, True, False, True]
     assert results[3].error == errors.EMPTY
@@ -218,8 +219,8 @@ def test_bulk_add_stores_every_good_file_around_bad_names(tmp_path: Path, mixed_
 
 def test_stored_article_with_a_bad_name_reads_back(tmp_path: Path) -> None:
     path = make(tmp_path, b"\xe9t\xe9.txt")
-    with open_library(tmp_path / "data", analyse=plain_analyser, version=VERSION) as library:
-        article_id, _, was_new = library.add_file(path)
+    with open_library(tmp_path / "data", version=VERSION) as library:
+        article_id, _, was_new = Reading(library, plain_analyser).add_file(path)
         stored = library.analysis(article_id)
     assert was_new and stored.article.text == TEXT
     assert str(stored.article.source) == f"{tmp_path}/\\xe9t\\xe9.txt"

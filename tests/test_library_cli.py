@@ -25,6 +25,7 @@ from reader.cli import main
 from reader.library import open_library
 from reader.paths import library_path
 from reader.pipeline import analysis_version
+from reader.reading import Reading
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -136,8 +137,8 @@ def test_reanalyse_refreshes_stale_articles(capsys, tmp_path, sample_path):
         return dataclasses.replace(analyse(article), version="rules-0+old-model")
 
     data = tmp_path / "data"
-    with open_library(data, analyse=old_rules, version="rules-0+old-model") as library:
-        library.add_file(sample_path)
+    with open_library(data, version="rules-0+old-model") as library:
+        Reading(library, old_rules).add_file(sample_path)
     code, out, _ = run(capsys, "--data-dir", str(data), "reanalyse")
     assert code == 0 and "1 article analysed again" in out
     with open_library(data) as library:

@@ -25,10 +25,11 @@ from reader.corrections.operations import (
     Split,
     StatementRef,
 )
-from reader.library import CorrectionError, default_analyser, open_library
+from reader.library import CorrectionError, open_library
 from reader.library.export import write_csv
 from reader.model import Analysis
 from reader.opening import article_from_text
+from reader.reading import Reading, default_analyser
 
 ECB = (
     "Christine Lagarde said on Tuesday that inflation would fall by the summer. "
@@ -55,7 +56,7 @@ def _said(library, name: str) -> list[str]:
 
 @pytest.fixture
 def ecb(library):
-    article_id, analysis, _ = library.add_article(article_from_text(ECB, title="Rates"))
+    article_id, analysis, _ = Reading(library).add_article(article_from_text(ECB, title="Rates"))
     assert _actor(analysis, "Christine Lagarde") is not None
     assert "the bank would wait for more data" in _said(library, "Marc Lemaire")
     return article_id
@@ -184,16 +185,18 @@ def _analyser(version: str):
 
 def test_corrections_survive_a_re_analysis_with_a_new_analysis_version(tmp_path):
     data = tmp_path / "data"
-    with open_library(data, analyse=_analyser("rules-old"), version="rules-old") as old:
-        article_id, analysis, _ = old.add_article(article_from_text(ECB, title="Rates"))
+    with open_library(data, version="rules-old") as old:
+        article_id, analysis, _ = Reading(old, _analyser("rules-old")).add_article(
+            article_from_text(ECB, title="Rates")
+        )
         statement = _statement(analysis, "the bank would wait")
         old.correct(
             Reassign(StatementRef.of(statement), ActorRef("ECB", "organisation")), article_id
         )
         old.correct(Rename(ActorRef("Christine Lagarde"), "Christine Lagarde-Martin"), article_id)
-    with open_library(data, analyse=_analyser("rules-new"), version="rules-new") as new:
+    with open_library(data, version="rules-new") as new:
         assert new.stale_ids() == [article_id]
-        assert new.reanalyse_all() == 1
+        assert Reading(new, _analyser("rules-new")).reanalyse_all() == 1
         shown = new.analysis(article_id)
         assert shown.version == "rules-new"
         assert _actor(shown, "Christine Lagarde-Martin") is not None
@@ -201,14 +204,16 @@ def test_corrections_survive_a_re_analysis_with_a_new_analysis_version(tmp_path)
         # Removed and added again: the corrections are the content's, not the row's.
         new.remove(article_id)
         assert new.count() == 0 and _said(new, "ECB") == []
-        again, reopened, _ = new.add_article(article_from_text(ECB, title="Rates"))
+        again, reopened, _ = Reading(new, _analyser("rules-new")).add_article(
+            article_from_text(ECB, title="Rates")
+        )
         assert _actor(reopened, "Christine Lagarde-Martin") is not None
         assert _actor(new.analysis(again), "Christine Lagarde-Martin") is not None
         assert _said(new, "ECB") == [statement.text]
 
 
 def test_a_library_wide_merge_applies_to_articles_added_later(library):
-    first, analysis, _ = library.add_article(article_from_text(HARBOUR, title="Harbour"))
+    first, analysis, _ = Reading(library).add_article(article_from_text(HARBOUR, title="Harbour"))
     assert _actor(analysis, "Tom Okafor") is not None
     correction, changed = library.correct(Rename(ActorRef("Tom Okafor"), "Thomas Okafor"))
     assert correction.scope is None and changed == [first]
@@ -216,7 +221,7 @@ def test_a_library_wide_merge_applies_to_articles_added_later(library):
         "Tom Okafor said on Monday that the vote would be delayed. "
         "Residents said they had not been asked."
     )
-    second, shown, _ = library.add_article(article_from_text(later, title="Vote delayed"))
+    second, shown, _ = Reading(library).add_article(article_from_text(later, title="Vote delayed"))
     assert _actor(shown, "Thomas Okafor") is not None  # what the window is given
     assert _actor(library.analysis(second), "Thomas Okafor") is not None
     assert "that the vote would be delayed" in _said(library, "Thomas Okafor")
@@ -250,7 +255,7 @@ def _correct_in_turn(data_dir: str, name: str, new_names: list[str], start) -> N
 def test_two_processes_correcting_at_once_keep_every_correction(tmp_path):
     data = tmp_path / "data"
     with open_library(data) as lib:
-        article_id, _, _ = lib.add_article(article_from_text(ECB, title="Rates"))
+        article_id, _, _ = Reading(lib).add_article(article_from_text(ECB, title="Rates"))
     context = multiprocessing.get_context("spawn")
     start = context.Barrier(2)
     jobs = [

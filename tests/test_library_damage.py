@@ -27,16 +27,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_library_builder import VERSION, putin_article
 
-from reader import errors
+from reader import errors, reading
 from reader.cli import main
 from reader.errors import LibraryError
 from reader.library import (
     CorruptLibraryError,
     DamagedRecordError,
     NotSavedError,
+    guard,
     open_library,
 )
-from reader.library import core as library_core
 from reader.library.clean_close import record_clean_close, record_path
 from reader.paths import library_path
 from reader.pipeline import analysis_version
@@ -136,9 +136,9 @@ def test_a_damaged_file_is_refused_before_anything_is_analysed(tmp_path):
 
     source = tmp_path / "another.txt"
     source.write_text("Something new.", encoding="utf-8")
-    with open_library(data, analyse=counting) as library:
+    with open_library(data) as library:
         with pytest.raises(CorruptLibraryError):
-            library.add_paths([source])
+            reading.Reading(library, counting).add_paths([source])
         with pytest.raises(CorruptLibraryError):
             library.remove(1)
     assert analysed == []
@@ -153,13 +153,13 @@ def test_a_damaged_file_is_refused_before_anything_is_analysed(tmp_path):
 def quick_checks(monkeypatch):
     """Count the ``PRAGMA quick_check`` runs made before writing."""
     calls = []
-    real = library_core.write_blockers
+    real = guard.write_blockers
 
     def counted(conn):
         calls.append(conn)
         return real(conn)
 
-    monkeypatch.setattr(library_core, "write_blockers", counted)
+    monkeypatch.setattr(guard, "write_blockers", counted)
     return calls
 
 
@@ -239,7 +239,7 @@ def test_a_read_that_meets_damage_puts_the_file_in_doubt(tmp_path, quick_checks)
 @pytest.fixture
 def stored(tmp_path, monkeypatch):
     """A library holding the Putin article at the installed version; its text as a file."""
-    monkeypatch.setattr(library_core, "default_analyser", analyser)
+    monkeypatch.setattr(reading, "default_analyser", analyser)
     data = tmp_path / "data"
     with open_library(data) as library:
         article_id, _ = library.add_analysis(analyser(putin_article().article))
@@ -264,7 +264,7 @@ def test_bad_spans_json_names_the_article_when_opened_or_added_again(stored):
             library.analysis(article_id)
         assert f"article {article_id}: its stored statement spans is damaged" in str(caught.value)
         with pytest.raises(NotSavedError) as not_saved:
-            library.add_file(source)
+            reading.Reading(library).add_file(source)
         # The article can still be shown: analysed afresh, not saved over the damage.
         assert not_saved.value.analysis.quotes == putin_article().quotes
         assert f"article {article_id}" in not_saved.value.problem

@@ -16,11 +16,11 @@ from reader.errors import LibraryError
 from reader.library import (
     CorruptLibraryError,
     NotSavedError,
-    analyse_file,
     open_library,
     start_fresh,
 )
 from reader.paths import library_path
+from reader.reading import Reading, analyse_file
 
 
 def analyser(article):
@@ -43,12 +43,10 @@ def test_locked_library_reports_busy_and_still_gives_the_analysis(tmp_path, arti
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with (
-            open_library(
-                tmp_path / "data", analyse=analyser, version=VERSION, busy_timeout_ms=50
-            ) as library,
+            open_library(tmp_path / "data", version=VERSION, busy_timeout_ms=50) as library,
             pytest.raises(NotSavedError) as caught,
         ):
-            library.add_file(article_file)
+            Reading(library, analyser).add_file(article_file)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -60,16 +58,16 @@ def test_locked_library_reports_busy_and_still_gives_the_analysis(tmp_path, arti
 def test_read_only_library_can_be_searched_but_not_written(tmp_path, article_file):
     with open_library(tmp_path, version=VERSION) as library:
         library.add_analysis(putin_article())
-    with open_library(tmp_path, analyse=analyser, version=VERSION, read_only=True) as library:
+    with open_library(tmp_path, version=VERSION, read_only=True) as library:
         assert library.read_only
         assert [h.title for h in library.search("gas")] == [putin_article().article.title]
         # Content already stored is shown from the library without saving anything.
-        _, shown, was_new = library.add_file(article_file)
+        _, shown, was_new = Reading(library, analyser).add_file(article_file)
         assert not was_new and shown.quotes == putin_article().quotes
         other = tmp_path / "other.txt"
         other.write_text("Something else entirely.", encoding="utf-8")
         with pytest.raises(NotSavedError) as caught:
-            library.add_file(other)
+            Reading(library, analyser).add_file(other)
         assert caught.value.problem == errors.LIBRARY_READ_ONLY
         assert caught.value.analysis.article.text == "Something else entirely."
         with pytest.raises(LibraryError, match="read-only"):
@@ -142,7 +140,7 @@ def test_damaged_pages_are_reported_as_corrupt(tmp_path):
 
 
 def test_disk_full_keeps_the_library_consistent(tmp_path):
-    with open_library(tmp_path, analyse=analyser, version=VERSION) as library:
+    with open_library(tmp_path, version=VERSION) as library:
         conn = library.connection
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")
@@ -154,7 +152,7 @@ def test_disk_full_keeps_the_library_consistent(tmp_path):
         big_file = tmp_path / "big.txt"
         big_file.write_text(big.article.text, encoding="utf-8")
         with pytest.raises(NotSavedError) as caught:
-            library.add_file(big_file)
+            Reading(library, analyser).add_file(big_file)
         assert caught.value.problem == errors.LIBRARY_DISK_FULL
         assert caught.value.analysis.article.text == big.article.text
         assert library.count() == 0

@@ -16,6 +16,7 @@ from reader.library import open_library
 from reader.library.check import find_problems
 from reader.library.schema import SCHEMA_VERSION
 from reader.opening import article_from_text
+from reader.reading import Reading
 from ui.widgets.said_panel import SaidPanel
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -48,7 +49,7 @@ def data(tmp_path):
 def _add(data, *texts: tuple[str, str]) -> None:
     with open_library(data) as library:
         for title, text in texts:
-            library.add_article(article_from_text(text, title=title))
+            Reading(library).add_article(article_from_text(text, title=title))
 
 
 def _cli(capsys, data, *args: str) -> tuple[int, str]:

@@ -17,6 +17,7 @@ from reader.library import open_library
 from reader.library.schema import MIGRATIONS, run_script
 from reader.model import Actor, Analysis, Article, Quote
 from reader.opening import article_from_text, open_article
+from reader.reading import Reading
 
 VERSION = "copies-test-1"
 
@@ -120,7 +121,7 @@ def files(tmp_path) -> dict[str, Path]:
 
 @pytest.fixture
 def library(tmp_path):
-    with open_library(tmp_path / "data", analyse=analyse, version=VERSION) as lib:
+    with open_library(tmp_path / "data", version=VERSION) as lib:
         yield lib
 
 
@@ -143,12 +144,12 @@ def test_the_pairs_measure_as_copies_or_not(files):
 
 
 def test_a_pdf_of_a_stored_text_is_kept_as_its_copy(library, files):
-    wire_id, _, _ = library.add_file(files["wire.txt"])
-    added = library.add_file(files["wire.pdf"])
+    wire_id, _, _ = Reading(library, analyse).add_file(files["wire.txt"])
+    added = Reading(library, analyse).add_file(files["wire.pdf"])
     copy_id, analysis, was_new = added
     assert was_new and copy_id != wire_id
     assert added.original is not None and added.original.id == wire_id
-    assert library.add_file(files["wire.txt"]).original is None
+    assert Reading(library, analyse).add_file(files["wire.txt"]).original is None
     # The copy keeps its own file, text and analysis for opening.
     assert library.article(copy_id).copy_of == wire_id
     assert library.analysis(copy_id).article.format == "pdf"
@@ -162,18 +163,18 @@ def test_a_pdf_of_a_stored_text_is_kept_as_its_copy(library, files):
 
 
 def test_the_library_table_lists_a_story_once_with_its_copies(library, files):
-    wire_id = library.add_file(files["wire.txt"])[0]
+    wire_id = Reading(library, analyse).add_file(files["wire.txt"])[0]
     for name in ("wire.pdf", "herald.txt", "petition.txt"):
-        library.add_file(files[name])
+        Reading(library, analyse).add_file(files[name])
     listed = {a.id: a for a in library.listing()}
     assert len(listed) == 2 and library.listing_count() == 2
     assert [c.name for c in listed[wire_id].copies] == ["wire.pdf", "herald.txt"]
 
 
 def test_an_edited_wire_story_is_a_copy_and_another_story_is_not(library, files):
-    wire_id = library.add_file(files["wire.txt"])[0]
-    assert library.add_file(files["herald.txt"]).original.id == wire_id  # type: ignore[union-attr]
-    assert library.add_file(files["petition.txt"]).original is None
+    wire_id = Reading(library, analyse).add_file(files["wire.txt"])[0]
+    assert Reading(library, analyse).add_file(files["herald.txt"]).original.id == wire_id  # type: ignore[union-attr]
+    assert Reading(library, analyse).add_file(files["petition.txt"]).original is None
     assert sorted(h.title for h in library.search("ferry")) == [
         "Kilmore ferry to stop",
         "Petition reaches council",
@@ -182,7 +183,7 @@ def test_an_edited_wire_story_is_a_copy_and_another_story_is_not(library, files)
 
 def test_copies_are_counted_once_in_who_said_what(library, files):
     for name in ("wire.txt", "wire.pdf", "herald.txt", "petition.txt"):
-        library.add_file(files[name])
+        Reading(library, analyse).add_file(files[name])
     assert [s.title for s in library.said("Moira Fenwick")] == ["Kilmore ferry to stop"]
     assert library.said_count("Moira Fenwick") == (1, 1)
     assert library.said_count("Tom Okafor") == (2, 2)
@@ -195,9 +196,9 @@ def test_copies_are_counted_once_in_who_said_what(library, files):
 
 
 def test_removing_the_original_keeps_its_copies_and_their_counts(library, files):
-    wire_id = library.add_file(files["wire.txt"])[0]
-    pdf_id = library.add_file(files["wire.pdf"])[0]
-    herald_id = library.add_file(files["herald.txt"])[0]
+    wire_id = Reading(library, analyse).add_file(files["wire.txt"])[0]
+    pdf_id = Reading(library, analyse).add_file(files["wire.pdf"])[0]
+    herald_id = Reading(library, analyse).add_file(files["herald.txt"])[0]
     library.remove(wire_id)
     assert library.article(pdf_id).copy_of is None
     assert library.article(herald_id).copy_of == pdf_id
@@ -206,11 +207,11 @@ def test_removing_the_original_keeps_its_copies_and_their_counts(library, files)
     assert library.said_count("Moira Fenwick") == (1, 1)
     assert [s.article_id for s in library.said("Moira Fenwick")] == [pdf_id]
     # A later copy still finds the story.
-    assert library.add_file(files["wire.txt"]).original.id == pdf_id  # type: ignore[union-attr]
+    assert Reading(library, analyse).add_file(files["wire.txt"]).original.id == pdf_id  # type: ignore[union-attr]
 
 
 def test_a_candidate_is_found_by_an_index_lookup(library, files):
-    library.add_file(files["wire.txt"])
+    Reading(library, analyse).add_file(files["wire.txt"])
     plan = library.connection.execute(
         """EXPLAIN QUERY PLAN SELECT article_id, count(*) FROM near_copy_bands
            WHERE band IN (1, 2, 3) AND article_id IS NOT 0 GROUP BY article_id"""
@@ -269,14 +270,14 @@ def _library_before_copies(data: Path) -> None:
 def test_the_migration_finds_the_copies_already_stored(tmp_path):
     data = tmp_path / "data"
     _library_before_copies(data)
-    with open_library(data, analyse=analyse, version=VERSION) as library:
+    with open_library(data, version=VERSION) as library:
         assert library.article(2).copy_of == 1
         assert library.article(3).copy_of is None
         assert [a.id for a in library.articles()] == [3, 1]
         assert library.count(copies=False) == 2
         # Filed: a copy added after the migration finds the story too.
         text = "\n\n".join(EDITED)
-        added = library.add_article(article_from_text(text, title="Herald"))
+        added = Reading(library, analyse).add_article(article_from_text(text, title="Herald"))
         assert added.original is not None and added.original.id == 1
 
 

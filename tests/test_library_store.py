@@ -14,6 +14,7 @@ from reader.library import MARK_END, MARK_START, open_library
 from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.model import Analysis, Article
 from reader.paths import DATA_DIR_ENV, data_dir, library_path
+from reader.reading import Reading
 
 
 class CountingAnalyser:
@@ -87,10 +88,12 @@ def test_add_file_stores_then_shows_without_reanalysing(tmp_path):
     analysis = putin_article()
     path = write(tmp_path, analysis)
     analyser = CountingAnalyser(analysis)
-    with open_library(tmp_path / "data", analyse=analyser, version=VERSION) as library:
-        first_id, first, was_new = library.add_file(path)
-        again_id, again, again_new = library.add_file(path)
-        copy_id, _, copy_new = library.add_file(write(tmp_path, analysis, "copy.txt"))
+    with open_library(tmp_path / "data", version=VERSION) as library:
+        first_id, first, was_new = Reading(library, analyser).add_file(path)
+        again_id, again, again_new = Reading(library, analyser).add_file(path)
+        copy_id, _, copy_new = Reading(library, analyser).add_file(
+            write(tmp_path, analysis, "copy.txt")
+        )
         assert library.count() == 1
         stored = library.article(first_id)
     assert was_new and not again_new and not copy_new
@@ -112,13 +115,13 @@ def test_changed_analysis_version_reanalyses_on_demand_and_in_bulk(tmp_path):
         library.add_analysis(dataclasses.replace(one, version="old"))
         library.add_analysis(dataclasses.replace(two, version="old"))
     analyser = CountingAnalyser(one, two, version="new")
-    with open_library(tmp_path, analyse=analyser, version="new") as library:
+    with open_library(tmp_path, version="new") as library:
         assert len(library.stale_ids()) == 2
         path = write(tmp_path, one)
-        article_id, analysis, was_new = library.add_file(path)
+        article_id, analysis, was_new = Reading(library, analyser).add_file(path)
         assert not was_new and analysis.version == "new" and analyser.calls == 1
         assert article_id not in library.stale_ids() and len(library.stale_ids()) == 1
-        assert library.reanalyse_all() == 1
+        assert Reading(library, analyser).reanalyse_all() == 1
         assert library.stale_ids() == []
         assert analyser.calls == 2
         assert library.count() == 2
@@ -169,10 +172,10 @@ def test_articles_listing_and_unknown_id(tmp_path):
 def test_real_pipeline_on_the_sample_article(tmp_path, sample_path):
     """One smoke test through spaCy: stored, then shown again from the library."""
     with open_library(tmp_path) as library:
-        article_id, analysis, was_new = library.add_file(sample_path)
+        article_id, analysis, was_new = Reading(library).add_file(sample_path)
         assert was_new and analysis.entities
         assert library.analysis(article_id) == analysis
         [hit] = library.search("Putin")
         assert hit.id == article_id and f"{MARK_START}Putin{MARK_END}" in hit.snippet
-        _, again, was_new = library.add_file(sample_path)
+        _, again, was_new = Reading(library).add_file(sample_path)
         assert not was_new and again == analysis

@@ -30,6 +30,7 @@ from reader.corrections.operations import (
 from reader.library import Library
 from reader.library.check import find_problems, repair
 from reader.opening import article_from_text
+from reader.reading import Reading
 
 PUTIN = (
     "Vladimir Putin said on Friday that the talks had failed. "
@@ -143,7 +144,7 @@ def _actor_ids(library: Library) -> dict[tuple[str, str], int]:
 def articles(library) -> dict[str, int]:
     ids = {}
     for name, text in (("putin", PUTIN), ("biden", BIDEN), ("both", BOTH)):
-        ids[name], _, _ = library.add_article(article_from_text(text, title=name))
+        ids[name], _, _ = Reading(library).add_article(article_from_text(text, title=name))
     # The articles are as this test needs them: each person speaks, under both names.
     names = {a.name: a.aliases for a in library.actors()}
     assert set(names["Vladimir Putin"]) == {"Putin"}
@@ -227,7 +228,7 @@ def test_merge_then_undo_keeps_each_person_apart(library, articles):
     assert {s.actor for s in library.said("Vladimir Putin")} == {"Vladimir Putin"}
     assert set(next(a for a in library.actors() if a.name == "Joe Biden").aliases) == {"Biden"}
     # Articles written after the undo find Putin on his own too.
-    later, _, _ = library.add_article(
+    later, _, _ = Reading(library).add_article(
         article_from_text("Vladimir Putin said the war would go on.", title="later")
     )
     assert [s.actor for s in library.said("Vladimir Putin") if s.article_id == later] == [
@@ -252,10 +253,10 @@ def test_a_name_only_a_corrected_article_gave_goes_with_the_correction(library):
     """One article says "Putin" alone, the next "Vladimir Putin" and "Putin": two library
     actors, a surname alone joining no full name. Renamed in the second article,
     that actor takes the new name; undone, "Vladimir Putin" as before."""
-    library.add_article(
+    Reading(library).add_article(
         article_from_text("Putin said on Friday that the talks had failed.", title="alone")
     )
-    full, _, _ = library.add_article(article_from_text(PUTIN, title="full"))
+    full, _, _ = Reading(library).add_article(article_from_text(PUTIN, title="full"))
     assert sorted((a.name, a.articles) for a in library.actors() if "Putin" in a.name) == [
         ("Putin", 1),
         ("Vladimir Putin", 1),

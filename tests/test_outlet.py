@@ -7,6 +7,7 @@ import pytest
 
 from reader.library import open_library
 from reader.opening import open_article
+from reader.reading import Reading
 
 PARAGRAPHS = (
     "The harbour in Stornoway will reopen in May once the storm damage to the quay has been "
@@ -81,19 +82,19 @@ def test_the_library_keeps_the_outlet_and_fills_one_it_lacked(tmp_path):
     path.write_text(
         _page('<meta property="og:site_name" content="The Coastal Times">'), encoding="utf-8"
     )
-    library = open_library(tmp_path / "data", version="test", analyse=_no_statements)
+    library = open_library(tmp_path / "data", version="test")
     try:
-        article_id, analysis, _ = library.add_file(path)
+        article_id, analysis, _ = Reading(library, _no_statements).add_file(path)
         assert analysis.article.outlet == "The Coastal Times"
         assert library.article(article_id).outlet == "The Coastal Times"
         assert library.analysis(article_id).article.outlet == "The Coastal Times"
         # Stored before outlets were kept: opening the file again fills it in.
         library.connection.execute("UPDATE articles SET outlet = NULL")
-        library.add_file(path)
+        Reading(library, _no_statements).add_file(path)
         assert library.article(article_id).outlet == "The Coastal Times"
         # One the library has is never replaced.
         library.connection.execute("UPDATE articles SET outlet = 'Coastal Times'")
-        library.add_file(path)
+        Reading(library, _no_statements).add_file(path)
         assert library.article(article_id).outlet == "Coastal Times"
     finally:
         library.close()

@@ -9,7 +9,8 @@ result that still arrives). ``cancel(job)`` is called directly from the GUI thre
 worker is busy inside the analysis, so a queued signal would arrive too late; it sets a
 ``threading.Event`` that the analysis asks about between parse batches.
 
-The worker keeps its own library connection (a ``Library`` is not shared between threads).
+The worker keeps its own library connection (a ``Library`` is not shared between threads)
+and hands each article to the reading step (``reader.reading``) with an analyser of its job.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import contextlib
 import gc
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from reader.library import Library, LibraryError, NotSavedError, StoredArticle, open_library
 from reader.model import Analysis, Article
 from reader.opening import ArticleError
+from reader.reading import Reading
 from ui import messages
 
 log = logging.getLogger(__name__)
@@ -81,8 +84,6 @@ class AnalysisWorker(QObject):
         self.floor = 0
         self._flags: dict[int, threading.Event] = {}
         self._flags_lock = threading.Lock()
-        #: The job being analysed, read by ``_analyse`` (the library's analyser).
-        self._job = MODEL_JOB
 
     def cancel(self, job: int) -> None:
         """Stop ``job`` at its next check; safe to call from any thread."""
@@ -129,7 +130,6 @@ class AnalysisWorker(QObject):
 
         name = Path(path).name
         self.announced.emit(job, messages.OPENING.format(name=name))
-        self._job = job
         try:
             self.analysed.emit(job, self._open(job, path, name))
         except AnalysisCancelled:
@@ -142,7 +142,6 @@ class AnalysisWorker(QObject):
             log.exception("Analysing %s failed", path)
             self.failed.emit(job, path, messages.UNEXPECTED.format(detail=error))
         finally:
-            self._job = MODEL_JOB
             self._forget(job)
 
     def _forget(self, job: int) -> None:
@@ -167,15 +166,16 @@ class AnalysisWorker(QObject):
         if self.is_cancelled(job):
             raise AnalysisCancelled
         self.announced.emit(job, messages.ANALYSING.format(name=name))
+        analyse = self._analyser(job)
         library = self._open_library()
         if library is None:
-            return Opened(path, self._analyse(article), None, False, False)
+            return Opened(path, analyse(article), None, False, False)
         try:
             stored_before = library.find(article.sha256) is not None
         except LibraryError:
             stored_before = False
         try:
-            added = library.add_article(article)
+            added = Reading(library, analyse).add_article(article)
         except NotSavedError as error:
             note = messages.NOT_SAVED_NOTE.format(problem=error.problem)
             return Opened(path, error.analysis, None, False, False, note)
@@ -184,22 +184,24 @@ class AnalysisWorker(QObject):
         original = None if added.original is None else _named(added.original)
         return Opened(path, analysis, article_id, stored, True, copy_of=original)
 
-    def _analyse(self, article: Article) -> Analysis:
-        """The analysis of the current job, reporting progress and stopping when cancelled."""
+    def _analyser(self, job: int) -> Callable[[Article], Analysis]:
+        """The analysis of ``job``'s article, reporting progress and stopping when cancelled."""
         from reader.pipeline import analyse
 
-        job = self._job
-        return analyse(
-            article,
-            progress=lambda done, total: self.progressed.emit(job, done, total),
-            cancelled=lambda: self.is_cancelled(job),
-        )
+        def analyse_for_job(article: Article) -> Analysis:
+            return analyse(
+                article,
+                progress=lambda done, total: self.progressed.emit(job, done, total),
+                cancelled=lambda: self.is_cancelled(job),
+            )
+
+        return analyse_for_job
 
     def _open_library(self) -> Library | None:
         if not self._library_tried:
             self._library_tried = True
             try:
-                self._library = open_library(self._data_dir, analyse=self._analyse)
+                self._library = open_library(self._data_dir)
             except LibraryError as error:
                 # The window opened its own connection first and tells the user why.
                 log.warning("Worker works without the library: %s", error)

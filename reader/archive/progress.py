@@ -27,7 +27,8 @@ def format_duration(seconds: float) -> str:
 
 
 class RateProgress:
-    """``progress(done, total, path)`` after each file, as ``Library.add_paths`` calls it."""
+    """``progress(done, total, path)`` after each file, as the reading step (``reader.reading``)
+    calls it."""
 
     def __init__(
         self,

@@ -26,9 +26,9 @@ from reader.archive.sinks import JsonLinesSink, LibrarySink, Sink
 from reader.archive.tasks import FileBytes, Opened, Refused, Result
 from reader.errors import ArticleError
 from reader.library import AddResult, DamagedRecordError, Library
-from reader.library.core import Progress, expand_paths
 from reader.model import Article
 from reader.opening import read_file
+from reader.reading import Progress, expand_paths
 
 if TYPE_CHECKING:
     from reader.archive.engine import DaskEngine

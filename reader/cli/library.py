@@ -49,6 +49,7 @@ from reader.library import (
 )
 from reader.opening.limits import cut
 from reader.output.words import actor_kind_name, plural, statement_kind_name
+from reader.reading import Reading
 
 #: The command ran, and there are problems, each named on a line of its own: ``library
 #: check`` found some, or ``library add`` (and ``batch``) skipped files that could not be
@@ -358,7 +359,7 @@ def _export(args: argparse.Namespace) -> int:
 def _reanalyse(args: argparse.Namespace) -> int:
     with _open(args) as library:
         stale = len(library.stale_ids())
-        count = library.reanalyse_all(progress=ProgressBar(sys.stderr, stale))
+        count = Reading(library).reanalyse_all(progress=ProgressBar(sys.stderr, stale))
     print(f"{plural(count, 'article')} analysed again")
     return 0
 

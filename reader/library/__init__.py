@@ -3,7 +3,7 @@
 Public API (plain dataclasses in and out, no SQL for callers)::
 
     library = open_library(data_dir)            # data_dir None: reader.paths.data_dir()
-    article_id, analysis, was_new = library.add_file(path)
+    article_id, was_new = library.add_analysis(analysis)  # reader.reading analyses
     library.search("putin AND gas", actor="Putin")
     library.said("Vladimir Putin")
 
@@ -11,13 +11,13 @@ A damaged library raises ``CorruptLibraryError`` and is never overwritten; ``set
 moves it aside and ``start_fresh`` also opens a new one. A library that cannot be written
 (read-only folder, full disk) is opened read-only and can still be read. ``check_library``
 and ``repair_library`` are ``dramatis library check [--repair]``; ``export_csv`` writes
-every statement to a file. ``analyse_file`` shows a file without any library.
+every statement to a file. Opening and analysing a file is the reading step's
+(``reader.reading``): the library only stores, reads and corrects.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import time
 from pathlib import Path
 
 from reader import errors
@@ -33,16 +33,14 @@ from reader.library.connection import (
     translate_errors,
     write_transaction,
 )
-from reader.library.core import (
-    Analyser,
+from reader.library.core import Library
+from reader.library.export import export_csv
+from reader.library.failures import (
     CorrectionError,
     DamagedRecordError,
-    Library,
     NoSuchArticleError,
     NotSavedError,
-    default_analyser,
 )
-from reader.library.export import export_csv
 from reader.library.held import LostLibraryError
 from reader.library.listing import Bounds, Column
 from reader.library.records import (
@@ -56,7 +54,6 @@ from reader.library.records import (
 from reader.library.removal import Removed
 from reader.library.schema import SCHEMA_VERSION, migrate, stored_version
 from reader.library.search import MARK_END, MARK_START
-from reader.model import Analysis
 from reader.output.words import plural
 from reader.paths import library_path, log_path
 
@@ -83,7 +80,6 @@ __all__ = [
     "SearchHit",
     "StoredArticle",
     "StoredStatement",
-    "analyse_file",
     "check_library",
     "export_csv",
     "keep_library",
@@ -99,7 +95,6 @@ __all__ = [
 def open_library(
     data_dir: str | Path | None = None,
     *,
-    analyse: Analyser | None = None,
     version: str | None = None,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     read_only: bool = False,
@@ -108,8 +103,8 @@ def open_library(
 
     A library that cannot be written (read-only file or folder, no space for its log) is
     opened read-only (``library.read_only``): it can be searched and shown, and saving
-    raises ``LibraryError``. ``analyse`` and ``version`` replace the NLP pipeline and its
-    version (tests and benchmarks).
+    raises ``LibraryError``. ``version`` replaces the version of the current rules and model
+    (tests and benchmarks).
     """
     path = library_path(data_dir)
     if not read_only:
@@ -138,9 +133,7 @@ def open_library(
     except BaseException:
         conn.close()
         raise
-    return Library(
-        conn, path, read_only=read_only, trusted=trusted, analyse=analyse, version=version
-    )
+    return Library(conn, path, read_only=read_only, trusted=trusted, version=version)
 
 
 def _connect_for_writing(path: Path, busy_timeout_ms: int) -> sqlite3.Connection | None:
@@ -165,10 +158,6 @@ class SchemaMismatchError(LibraryError):
         self.shape = problem
 
 
-#: How many times the version and the tables are read again while another program migrates.
-_SETTLING_READS = 40
-
-
 def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool, trusted: bool) -> None:
     with translate_errors(path):
         found = stored_version(conn)
@@ -179,14 +168,6 @@ def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool, truste
         # Before anything is migrated: never write into a file put in the library's place.
         held.check_state(path, conn)
         mismatch = shape.find_problem(conn)
-        # Another program migrating the file at this moment moves its version on between
-        # the two reads (version 1 with schema 3's tables): read both again once it settles.
-        for _ in range(_SETTLING_READS):
-            if mismatch is None or stored_version(conn) == found:
-                break
-            time.sleep(0.05)
-            found = stored_version(conn)
-            mismatch = shape.find_problem(conn)
     if mismatch is not None:
         raise SchemaMismatchError(path, mismatch)
     if found < SCHEMA_VERSION:
@@ -278,10 +259,3 @@ def repair_schema(data_dir: str | Path | None, problem: shape.ShapeProblem) -> P
     finally:
         conn.close()
     return backup
-
-
-def analyse_file(path: str | Path, analyse: Analyser | None = None) -> Analysis:
-    """Open and analyse a file without any library (to show it when saving is impossible)."""
-    from reader.opening import open_article
-
-    return (analyse or default_analyser)(open_article(path))

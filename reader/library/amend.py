@@ -13,13 +13,13 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable
-from typing import Any
 
 from reader.corrections.apply import Applied, apply_all
 from reader.corrections.operations import Correction, change_from_json
 from reader.library.database import Database
 from reader.library.records import Row
-from reader.model import Actor, Analysis, Entity, Quote, Subject
+from reader.model import Analysis
+from reader.output.json_document import parts_from_dict, parts_to_dict
 
 #: The SELECT list ``correction_from_row`` reads.
 CORRECTION_COLUMNS = "id, created, scope, operation, arguments, undone"
@@ -90,43 +90,12 @@ def uncorrected(db: Database, article_id: int, shown: Analysis) -> Analysis:
 
 
 def encode(analysis: Analysis) -> str:
-    """The analysis' entities, statements and actors as JSON (the article is stored apart)."""
-    return json.dumps(
-        {
-            "entities": [dataclasses.asdict(e) for e in analysis.entities],
-            "quotes": [dataclasses.asdict(q) for q in analysis.quotes],
-            "actors": [dataclasses.asdict(a) for a in analysis.actors],
-        },
-        ensure_ascii=False,
-    )
+    """The analysis' entities, statements and actors as JSON, in the JSON document's form
+    (``reader.output.json_document``; the article is stored apart)."""
+    return json.dumps(parts_to_dict(analysis), ensure_ascii=False)
 
 
 def decode(text: str, shown: Analysis) -> Analysis:
     """The kept analysis, with the article and version of ``shown``."""
-    data: dict[str, Any] = json.loads(text)
-    return dataclasses.replace(
-        shown,
-        entities=tuple(Entity(**e) for e in data["entities"]),
-        quotes=tuple(
-            Quote(
-                **{
-                    **q,
-                    "spans": tuple(tuple(span) for span in q["spans"]),
-                    "doubts": tuple(q.get("doubts", ())),
-                    "subjects": tuple(Subject(**x) for x in q.get("subjects", ())),
-                }
-            )
-            for q in data["quotes"]
-        ),
-        actors=tuple(
-            Actor(
-                **{
-                    **a,
-                    "aliases": tuple(a["aliases"]),
-                    "quotes": tuple(a["quotes"]),
-                    "doubts": tuple(a.get("doubts", ())),
-                }
-            )
-            for a in data["actors"]
-        ),
-    )
+    entities, quotes, actors = parts_from_dict(json.loads(text))
+    return dataclasses.replace(shown, entities=entities, quotes=quotes, actors=actors)

@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.corrections.apply import Applied, apply_all
 from reader.file_names import as_text
@@ -60,6 +60,16 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+class Written(NamedTuple):
+    """What ``write_analysis`` did with an analysis."""
+
+    article_id: int
+    was_new: bool
+    #: The analysis as its rows were written, the reader's corrections laid over it; None
+    #: when the article was stored before by the same version and only touched.
+    corrected: Analysis | None
+
+
 def store_analyses(
     db: Database,
     analyses: Iterable[Analysis],
@@ -68,15 +78,17 @@ def store_analyses(
 ) -> list[tuple[int, bool]]:
     """Store every analysis in ONE transaction; ``(article_id, was_new)`` for each."""
     with write_transaction(db.conn, subject):
-        return [write_analysis(db, analysis, opened or now()) for analysis in analyses]
+        written = [write_analysis(db, analysis, opened or now()) for analysis in analyses]
+    return [(w.article_id, w.was_new) for w in written]
 
 
-def store_analysis(db: Database, analysis: Analysis, subject: str | Path) -> tuple[int, bool]:
-    """Store one analysis in its own transaction; ``(article_id, was_new)``."""
-    return store_analyses(db, (analysis,), subject)[0]
+def store_analysis(db: Database, analysis: Analysis, subject: str | Path) -> Written:
+    """Store one analysis in its own transaction."""
+    with write_transaction(db.conn, subject):
+        return write_analysis(db, analysis, now())
 
 
-def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, bool]:
+def write_analysis(db: Database, analysis: Analysis, opened: str) -> Written:
     """Insert, refresh or just touch the article; the caller holds the write transaction."""
     analysis = within_limits(analysis)
     article = analysis.article
@@ -92,9 +104,10 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
                 "UPDATE articles SET analysis_version = ? WHERE id = ?",
                 (analysis.version, article_id),
             )
-            write_corrected(db, article_id, analysis, set_aside)
+            corrected = write_corrected(db, article_id, analysis, set_aside)
             drop_set_aside(db, set_aside)
-        return article_id, False
+            return Written(article_id, False, corrected)
+        return Written(article_id, False, None)
     record = {
         "sha256": article.sha256,
         "title": article.title,
@@ -110,12 +123,12 @@ def write_analysis(db: Database, analysis: Analysis, opened: str) -> tuple[int, 
         "analysis_version": analysis.version,
     }
     article_id = int(db.table("articles").insert(record).last_rowid or 0)
-    write_corrected(db, article_id, analysis)
+    corrected = write_corrected(db, article_id, analysis)
     original = copies.file_article(db, article_id, article.text, article.title)
     if original is not None:
         # The story was opened again: its original comes first among the recent ones.
         db.execute("UPDATE articles SET last_opened = ? WHERE id = ?", (opened, original))
-    return article_id, True
+    return Written(article_id, True, corrected)
 
 
 def write_corrected(

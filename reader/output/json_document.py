@@ -11,7 +11,10 @@ import json
 from typing import Any
 
 from reader.file_names import as_text
-from reader.model import Actor, Analysis, Entity, Quote
+from reader.model import Actor, Analysis, Entity, Quote, Subject
+
+#: An analysis' entities, statements and actors.
+Parts = tuple[tuple[Entity, ...], tuple[Quote, ...], tuple[Actor, ...]]
 
 SCHEMA_VERSION = 2
 
@@ -28,10 +31,48 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "byline": article.byline,
         "published": article.published,
         "text": article.text,
+        **parts_to_dict(analysis),
+    }
+
+
+def parts_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The analysis' entities, statements and actors as the document writes them (the
+    library keeps an uncorrected analysis in this form too, ``reader.library.amend``)."""
+    return {
         "entities": [_entity(e) for e in analysis.entities],
         "quotes": [_quote(q) for q in analysis.quotes],
         "actors": [_actor(a) for a in analysis.actors],
     }
+
+
+def parts_from_dict(data: dict[str, Any]) -> Parts:
+    """``(entities, quotes, actors)`` read back from ``parts_to_dict``'s form; a document
+    written before statements had doubts and subjects and actors had doubts reads with
+    none. ``KeyError``, ``TypeError`` or ``ValueError`` for a form it does not hold."""
+    entities = tuple(Entity(**e) for e in data["entities"])
+    quotes = tuple(
+        Quote(
+            **{
+                **q,
+                "spans": tuple(tuple(span) for span in q["spans"]),
+                "doubts": tuple(q.get("doubts", ())),
+                "subjects": tuple(Subject(**x) for x in q.get("subjects", ())),
+            }
+        )
+        for q in data["quotes"]
+    )
+    actors = tuple(
+        Actor(
+            **{
+                **a,
+                "aliases": tuple(a["aliases"]),
+                "quotes": tuple(a["quotes"]),
+                "doubts": tuple(a.get("doubts", ())),
+            }
+        )
+        for a in data["actors"]
+    )
+    return entities, quotes, actors
 
 
 def analysis_to_json(analysis: Analysis, indent: int | None = 2) -> str:
