@@ -8,6 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+import reader.nlp.parsing
+import reader.pipeline
+from reader.model import Analysis, Article, Entity
+from reader.opening import article_from_text
+from reader.versions import analysis_version
 from ui.main_window import MainWindow
 from ui.style.colors import current_theme, entity_color
 from ui.worker import Opened
@@ -25,6 +30,34 @@ def window(qtbot):
     win.show()
     yield win
     win.shutdown()
+
+
+def fake_analysis(article: Article) -> Analysis:
+    """What the reading step is given instead of spaCy's analysis: the article, one name."""
+    name = "Maria Lopez"
+    start = article.text.find(name)
+    entities = () if start < 0 else (Entity(start, start + len(name), name, "PERSON"),)
+    return Analysis(article, entities=entities, version=analysis_version())
+
+
+@pytest.fixture
+def fake_window(qtbot, monkeypatch):
+    """The window with a fake analyser: the model 'loads' at once and spaCy never does."""
+    monkeypatch.setattr(reader.nlp.parsing, "load_nlp", lambda *a, **k: object())
+    monkeypatch.setattr(reader.pipeline, "analyse", lambda article, **_: fake_analysis(article))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.shutdown()
+
+
+@pytest.fixture
+def story(tmp_path) -> Path:
+    """An article of the test's own, opened with the fake analyser."""
+    path = tmp_path / "bridge.txt"
+    path.write_text("Bridge opens in May\n\nMaria Lopez said the bridge would open in May.\n")
+    return path
 
 
 def _bold_fragments(document) -> str:
@@ -88,8 +121,9 @@ def test_clicking_a_statement_selects_its_span(window, qtbot, sample_path):
     "name, content", [("missing.txt", None), ("notes.xyz", "hi"), ("empty.txt", "")]
 )
 def test_a_bad_file_is_named_in_the_banner_and_the_app_goes_on(
-    window, qtbot, tmp_path, sample_path, name, content
+    fake_window, qtbot, tmp_path, story, name, content
 ):
+    window = fake_window
     path = tmp_path / name
     if content is not None:
         path.write_text(content)
@@ -97,15 +131,14 @@ def test_a_bad_file_is_named_in_the_banner_and_the_app_goes_on(
     qtbot.waitUntil(lambda: name in window.banner.text(), timeout=TIMEOUT)
     assert window.banner.isVisible()
     assert window.analysis is None
-    analysis = open_and_wait(window, qtbot, sample_path)
+    analysis = open_and_wait(window, qtbot, story)
     assert window.analysis is analysis
 
 
-def test_a_second_open_drops_the_first_result(
-    window, qtbot, tmp_path, sample_path, sample_analysis
-):
+def test_a_second_open_drops_the_first_result(fake_window, qtbot, tmp_path, story):
+    window = fake_window
     first = tmp_path / "first.txt"
-    first.write_text(sample_path.read_text() + "\nA first version.\n")
+    first.write_text(story.read_text() + "\nA first version.\n")
     second = tmp_path / "second.txt"
     second.write_text("Maria Lopez said the bridge would open in May.\n")
     (first_job,) = window.open_paths([first])
@@ -114,18 +147,21 @@ def test_a_second_open_drops_the_first_result(
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=TIMEOUT)
     assert window.analysis.article.source == second
     # A result of the first job still arriving now (the worker may have skipped it) is dropped.
-    late = Opened(str(first), sample_analysis, None, False, False)
+    late = Opened(
+        str(first), fake_analysis(article_from_text(first.read_text())), None, False, False
+    )
     window._on_analysed(first_job, late)
     assert window.analysis.article.source == second
     assert first_job in window.dropped_jobs
 
 
-def test_reopening_stored_content_does_not_analyse_again(window, qtbot, sample_path):
-    open_and_wait(window, qtbot, sample_path)
+def test_reopening_stored_content_does_not_analyse_again(fake_window, qtbot, story):
+    window = fake_window
+    open_and_wait(window, qtbot, story)
     first_id = window.article_id
     assert first_id is not None
     assert "from the library" not in window.meta.text()
-    open_and_wait(window, qtbot, sample_path)
+    open_and_wait(window, qtbot, story)
     assert window.article_id == first_id
     assert "from the library" in window.meta.text()
 
@@ -190,8 +226,9 @@ def test_busy_indicator_while_analysing(window, qtbot, sample_path):
 
 
 def test_dropped_files_and_open_with_events_go_through_open_paths(
-    window, qtbot, sample_path, monkeypatch
+    fake_window, qtbot, sample_path, monkeypatch
 ):
+    window = fake_window
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent, QFileOpenEvent
     from PySide6.QtWidgets import QApplication
@@ -217,11 +254,12 @@ def test_dropped_files_and_open_with_events_go_through_open_paths(
     assert asked == [[str(sample_path)], [str(sample_path)]]
 
 
-def test_open_recent_lists_the_library(window, qtbot, sample_path):
-    open_and_wait(window, qtbot, sample_path)
+def test_open_recent_lists_the_library(fake_window, qtbot, story):
+    window = fake_window
+    open_and_wait(window, qtbot, story)
     window._fill_recent()
     actions = window.recent_menu.actions()
-    assert [a.text() for a in actions] == ["Sample article"]  # not its file name
+    assert [a.text() for a in actions] == ["Bridge opens in May"]  # not its file name
     with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
         actions[0].trigger()
 
