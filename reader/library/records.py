@@ -2,10 +2,10 @@
 
 They are immutable and JSON-friendly: ``as_dict()`` gives what ``--format json`` prints.
 Each is built in one place, ``from_row``, from a row as sqlite-utils' ``db.query()`` gives
-it: a dict keyed by the column names of the SELECT (``reader.library.search`` and
-``reader.library.core`` name their columns to match the fields). A row that cannot be
-turned into one of them (a value changed outside Dramatis) raises ``DamagedRecord`` naming
-its article.
+it: a dict keyed by the column names of the SELECT (``reader.library.search`` and the
+library's reads, ``articles``, ``searching`` and ``speakers``, name their columns to match
+the fields). A row that cannot be turned into one of them (a value changed outside
+Dramatis) raises ``DamagedRecord`` naming its article.
 """
 
 from __future__ import annotations
@@ -276,7 +276,7 @@ class StoredStatement:
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
-    """What happened to one file given to ``Library.add_paths``."""
+    """What happened to one file given to ``library add`` or to ``Reading.add_paths``."""
 
     path: str
     article_id: int | None
