@@ -6,10 +6,11 @@ only shows the immutable results that come back and drops those of jobs it no lo
 wants. Problems are shown in the banner (``show_error``), never in a blocking dialog, and
 the window stays usable without a library.
 
-The window is put together from parts, each in its own module: its actions
-(``ui/actions.py``) and menus (``ui/menus.py``), the analyses it asks for and the jobs
-they are (``ui/analyses.py``, ``ui/jobs.py``), the library's life (``ui/library_life.py``)
-and what it remembers between runs (``ui/window_state.py``).
+The window is put together from parts, each in its own module: its widgets
+(``ui/window_parts.py``), actions (``ui/actions.py``) and menus (``ui/menus.py``), the
+analyses it asks for and the jobs they are (``ui/analyses.py``, ``ui/jobs.py``), opening
+(``ui/opening.py``), the library's life (``ui/library_life.py``), what it remembers
+between runs (``ui/window_state.py``) and its other views (``ui/views.py``).
 """
 
 from __future__ import annotations
@@ -74,8 +75,6 @@ from ui.window_parts import build_parts
 from ui.window_state import WindowState
 
 log = logging.getLogger(__name__)
-
-__all__ = ["APP_TITLE", "MainWindow", "article_title", "on_screen_text"]
 
 
 def _part(part: str, name: str) -> Any:
@@ -174,9 +173,11 @@ class MainWindow(QMainWindow):
         self.commands = WindowActions(self)
         self.recent_menu = build_menus(self, self.commands)
         # The actions others ask the window for by name.
-        for name in ("cancel", "export", "export_library", "undo_correction", "legend"):
-            setattr(self, f"{name}_action", self.commands[name])
-        self.hide_highlights_action = self.commands["hide_highlights"]
+        named = self.commands
+        self.cancel_action, self.export_action = named["cancel"], named["export"]
+        self.export_library_action = named["export_library"]
+        self.undo_correction_action = named["undo_correction"]
+        self.legend_action, self.hide_highlights_action = named["legend"], named["hide_highlights"]
         self.zoom_actions, self.theme_actions = self.commands.zooms, self.commands.themes
         self.analyses = Analyses(self)
         self.jobs = self.analyses.jobs
