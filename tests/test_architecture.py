@@ -199,6 +199,20 @@ def test_no_import_cycles():
     assert _cycles() == []
 
 
+def test_the_library_never_opens_a_file_nor_runs_the_pipeline():
+    """The library stores, reads and corrects; opening and analysing is the reading step's
+    (``reader.reading``). It may cut values to the opening's limits, nothing more."""
+    offenders = [
+        f"{name} imports {target}"
+        for name, path in _modules().items()
+        if name == "reader.library" or name.startswith("reader.library.")
+        for target in _imports(path)
+        if target.split(".")[:2] in (["reader", "pipeline"], ["reader", "nlp"])
+        or (target.startswith("reader.opening") and target != "reader.opening.limits")
+    ]
+    assert offenders == []
+
+
 def test_the_core_never_imports_qt():
     offenders = [
         name
