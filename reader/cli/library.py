@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from reader import errors
 from reader.archive.options import add_cluster_arguments, cluster_from
 from reader.cli.corrections import add_correction_commands
+from reader.cli.listing import add_list_command
 from reader.cli.positions import add_positions_command
 from reader.cli.sources import add_sources_command
 from reader.cli.values import count, row_id
@@ -122,6 +123,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_correction_commands(commands, _refusing_damage)
     add_sources_command(commands, _open_for_reading)
     add_positions_command(commands)
+    add_list_command(commands)
 
 
 def _open(args: argparse.Namespace) -> Library:
