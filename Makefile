@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := seeds/000_dd5b4a6056b2a50f.txt
 
-.PHONY: run test lint format bench package clean
+.PHONY: run test check lint format bench package clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ test: $(STAMP)
 	$(BIN)/ruff check reader ui tests bench packaging
 	$(BIN)/mypy reader ui
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist loadfile
+
+# The edit-test loop: lint, types and every test not marked slow (under a minute here);
+# `make test` runs the slow ones too.
+check: $(STAMP)
+	$(BIN)/ruff check reader ui tests bench packaging
+	$(BIN)/mypy reader ui
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader ui tests bench packaging

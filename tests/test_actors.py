@@ -483,6 +483,7 @@ def test_duplicate_slugs_get_a_suffix() -> None:
     assert [a.id for a in actors] == ["jose-alvarez", "jose-alvarez-2"]
 
 
+@pytest.mark.slow
 def test_long_article_with_many_people_resolves_every_statement() -> None:
     """4,000 sentences, 120 people: each gets one actor and every statement a speaker.
 
@@ -544,6 +545,7 @@ NAMES = [
 SPEAKERS = ["he", "she", "they", "it", "the president", "experts", "Smith", "Jane Roe", "a man"]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
@@ -609,6 +611,7 @@ def parsed():
     return _parse
 
 
+@pytest.mark.slow
 def test_he_is_the_sentence_subject_not_the_nearest_name(parsed) -> None:
     text = (
         "Al-Assad stated that he would not meet with Turkish President Recep Tayyip Erdogan "
@@ -700,6 +703,7 @@ def test_sample_consistent(sample: Analysis) -> None:
     assert "Russian" in sample.actor("russia").aliases
 
 
+@pytest.mark.slow
 def test_many_people_sharing_a_surname_stay_apart_and_are_found_again() -> None:
     """Each new Smith was compared with every earlier one (quadratic); now with the
     most recent few hundred, and a full name written again still finds its person."""

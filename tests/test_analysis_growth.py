@@ -15,6 +15,8 @@ from reader.nlp.parsing import parse
 from reader.opening import article_from_text
 from reader.pipeline import analyse
 
+pytestmark = pytest.mark.slow
+
 
 def _given_name_lookups(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
     calls = [0]

@@ -80,6 +80,7 @@ def _documents(analyses: list[Analysis]) -> list[str]:
     return [analysis_to_json(analysis) for analysis in analyses]
 
 
+@pytest.mark.slow
 def test_one_stream_the_window_s_batches_and_one_at_a_time_give_the_same_analyses(articles):
     one_at_a_time = _documents([analyse(article) for article in articles])
     streamed = list(analyse_each(articles))
@@ -160,6 +161,7 @@ def test_batches_run_on_from_one_text_into_the_next():
         assert _paragraphs(parsed) == _paragraphs(parse(text, FakeNlp()))  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_the_stream_reads_ahead_no_further_than_a_batch_and_lets_go_of_each_text():
     pulled: list[int] = []
 

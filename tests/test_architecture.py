@@ -47,9 +47,15 @@ def _type_checking_only(node: ast.If) -> bool:
     )
 
 
+@cache
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@cache
 def _imports(path: Path) -> list[str]:
     """Every module named by an import in the file, type-checking blocks left out."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     skipped = {
         id(child)
         for node in ast.walk(tree)
@@ -173,7 +179,7 @@ def _label_literals(path: Path) -> list[str]:
 
     named = {v for k, v in vars(labels).items() if k.isupper() and isinstance(v, str)}
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
             if any(isinstance(o, ast.Attribute) and o.attr == "dep_" for o in operands):

@@ -399,6 +399,7 @@ def wait_until(condition, timeout: float = 120) -> None:  # type: ignore[no-unty
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_one_worker_runs_in_this_process_without_dask(reference):
     _, done = reference
     assert f"{ARTICLES} added, 1 already in the library, 3 skipped" in done.stdout

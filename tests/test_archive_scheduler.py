@@ -131,6 +131,7 @@ def listener() -> Iterator[Callable[[Callable[[socket.socket], None]], str]]:
         server.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("serve", "detail"),
     [
@@ -162,6 +163,7 @@ def test_nobody_listening_is_one_line(capsys, tmp_path):
     assert stored(tmp_path) == 0
 
 
+@pytest.mark.slow
 def test_a_scheduler_without_workers_is_given_a_bounded_time(capsys, tmp_path, monkeypatch):
     """A scheduler with no workers waited forever without a word."""
     import logging

@@ -167,6 +167,7 @@ def test_names_and_aliases_are_written_in_the_article_and_belong_to_one_actor(st
     assert [form for form, count in owners.items() if count > 1] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", STEMS)
 def test_not_actors_are_in_the_text_and_are_no_actor(stem: str) -> None:
     gold = _gold(stem)

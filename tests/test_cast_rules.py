@@ -42,6 +42,7 @@ def speaker_of(analysis: Analysis, containing: str) -> Actor | None:
 # -- one person, one actor -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_name_with_particles_is_one_person(cast):
     analysis = cast(
         "Commission President Ursula von der Leyen said on Tuesday that the rules would "
@@ -54,6 +55,7 @@ def test_name_with_particles_is_one_person(cast):
     assert not [a for a in analysis.actors if a.name in ("Leyen", "Ursula von der")]
 
 
+@pytest.mark.slow
 def test_surname_typed_as_a_place_is_the_person(cast):
     analysis = cast(
         "Christine Lagarde warned of inflation on Monday. Lagarde said rates would stay high."

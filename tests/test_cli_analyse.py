@@ -35,6 +35,7 @@ def sample_json(sample_path):
     return json.loads(completed.stdout)
 
 
+@pytest.mark.slow
 def test_top_level_keys(sample_json):
     assert set(sample_json) == TOP_KEYS
     assert sample_json["schema"] == 2
@@ -42,10 +43,12 @@ def test_top_level_keys(sample_json):
     assert len(sample_json["sha256"]) == 64
 
 
+@pytest.mark.slow
 def test_text_equals_file_content(sample_json, sample_path):
     assert sample_json["text"] == sample_path.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_entities_follow_schema(sample_json):
     text = sample_json["text"]
     assert len(sample_json["entities"]) > 50
@@ -54,6 +57,7 @@ def test_entities_follow_schema(sample_json):
         assert text[entity["start"] : entity["end"]] == entity["text"]
 
 
+@pytest.mark.slow
 def test_quotes_follow_schema(sample_json):
     text = sample_json["text"]
     for quote in sample_json["quotes"]:
@@ -73,6 +77,7 @@ def test_quotes_follow_schema(sample_json):
         assert quote["rule"] in {rule.value for rule in Rule}  # every statement's rule
 
 
+@pytest.mark.slow
 def test_actor_references_resolve(sample_json):
     actors = sample_json["actors"]
     ids = [a["id"] for a in actors]
@@ -86,6 +91,7 @@ def test_actor_references_resolve(sample_json):
         assert item["actor"] is None or item["actor"] in ids
 
 
+@pytest.mark.slow
 def test_text_summary(sample_path, capsys):
     assert main(["analyse", str(sample_path), "--format", "text"]) == 0
     out = capsys.readouterr().out

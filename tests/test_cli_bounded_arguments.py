@@ -104,6 +104,7 @@ def test_a_name_of_the_longest_length_is_taken(capsys, data):
     assert corrections(data) == 1
 
 
+@pytest.mark.slow
 def test_undecodable_bytes_on_the_real_command_line(data):
     """The bytes as a shell passes them: Python turns ``\\xff`` into a lone surrogate."""
     env = dict(os.environ)

@@ -252,6 +252,7 @@ def test_markdown_escapes_what_would_start_a_block():
 # -- the command line -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("form", ["html", "markdown"])
 def test_analyse_prints_a_page_or_markdown(sample_path, capsys, form):
     assert main(["analyse", "--format", form, str(sample_path)]) == 0
@@ -512,6 +513,7 @@ def _html_article(folder: Path) -> Analysis:
     return analyse(open_article(source))
 
 
+@pytest.mark.slow
 def test_export_never_suggests_or_overwrites_the_article_itself(
     window, qtbot, monkeypatch, tmp_path
 ):

@@ -76,10 +76,12 @@ def test_the_loaded_pipeline_uses_the_fast_component():
     assert nlp.pipe_names.index("attribute_ruler") == nlp.pipe_names.index("parser") + 1
 
 
+@pytest.mark.slow
 def test_identical_attributes_on_the_sample(stock):
     assert _assert_same_parse([SAMPLE.read_text(encoding="utf-8")], stock) > 500
 
 
+@pytest.mark.slow
 def test_identical_attributes_on_the_real_news_articles(stock):
     assert REALNEWS.is_dir(), f"{REALNEWS} is missing: these texts sit beside the project"
     texts = [path.read_text(encoding="utf-8") for path in sorted(REALNEWS.glob("*.txt"))]
@@ -87,6 +89,7 @@ def test_identical_attributes_on_the_real_news_articles(stock):
     assert _assert_same_parse(texts, stock) > 10_000
 
 
+@pytest.mark.slow
 def test_identical_attributes_on_polnear_dev(stock):
     assert POLNEAR_DEV.is_file(), f"{POLNEAR_DEV} is missing: these texts sit beside the project"
     lines = POLNEAR_DEV.read_text(encoding="utf-8").splitlines()

@@ -82,6 +82,7 @@ def test_latin1_name_opens_and_keeps_its_exact_bytes(tmp_path: Path) -> None:
     assert os.fsencode(article.source) == os.path.join(os.fsencode(tmp_path), LATIN1_NAME)
 
 
+@pytest.mark.slow
 def test_analyse_json_with_latin1_name_is_valid_utf8(tmp_path: Path) -> None:
     """`analyse` printed invalid UTF-8 JSON (or a traceback) for this name."""
     path = make(tmp_path, LATIN1_NAME)

@@ -260,6 +260,7 @@ CASES: dict[str, Hostile] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(CASES.values()), ids=list(CASES))
 def test_hostile_file(case: Hostile, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = case.build(tmp_path)
@@ -419,6 +420,7 @@ def test_html_attributes_counted_before_the_page_is_parsed(
     assert calls == []
 
 
+@pytest.mark.slow
 def test_a_page_whose_extraction_would_stall_the_window_is_refused(tmp_path: Path) -> None:
     """The extraction holds the interpreter in single calls growing with the tags (1.2 s
     for 198,000, a frozen window: bench/hostile_gui.py): 120,000 tags are refused before

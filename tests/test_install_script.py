@@ -132,6 +132,7 @@ def manifest_paths(app_dir: Path) -> list[str]:
     return [line.split(" ", 1)[1] for line in lines]
 
 
+@pytest.mark.slow
 def test_a_relative_xdg_data_home_never_reaches_the_manifest_or_another_folder(
     bundle, env, tmp_path
 ):
@@ -165,6 +166,7 @@ def test_a_relative_xdg_data_home_never_reaches_the_manifest_or_another_folder(
     assert tree(home) == before_home  # the install, gone
 
 
+@pytest.mark.slow
 def test_uninstall_never_follows_a_relative_path_in_an_old_manifest(bundle, env, tmp_path):
     install(bundle, env)
     app_dir = Path(env["HOME"]) / ".local" / "lib" / "dramatis"
@@ -206,6 +208,7 @@ def test_a_cache_left_with_no_entries_is_regenerated_when_it_was_there_before(bu
     assert (applications / "mimeinfo.cache").read_text() == "[MIME Cache]\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("prefix_name", "exec_path"),
     [
@@ -237,6 +240,7 @@ def test_a_prefix_with_percent_or_spaces_gives_a_valid_exec_line(
     assert tree(prefix) == {}
 
 
+@pytest.mark.slow
 def test_a_failed_default_is_rolled_back(bundle, env):
     """An install that failed after ``xdg-mime default`` left Dramatis the
     default application; the rollback puts back what was there."""
@@ -254,6 +258,7 @@ def test_a_failed_default_is_rolled_back(bundle, env):
     assert (tree(home), tree(Path(env["XDG_DATA_HOME"])), tree(config)) == before
 
 
+@pytest.mark.slow
 def test_a_failed_default_with_no_list_before_leaves_none(bundle, env):
     home = Path(env["HOME"])
     done = run(["bash", bundle / "install.sh", "--default"], {**env, "FAKE_XDG_MIME_FAILS": "1"})

@@ -291,6 +291,7 @@ def test_values_the_window_cannot_show_are_reported_with_what_to_do(capsys, data
     assert library_path(data).read_bytes() == before
 
 
+@pytest.mark.slow
 def test_strings_stored_before_the_limits_are_reported_and_cut(capsys, data):
     """A 20 MB title and a 100,000-character actor name already in the tables."""
     from reader.opening.limits import MAX_NAME_CHARS, MAX_TITLE_CHARS, cut

@@ -110,6 +110,7 @@ def test_remove(capsys, seeded):
     assert code == 2 and "no article with id" in err
 
 
+@pytest.mark.slow
 def test_add_twice_keeps_one_article_and_reports_bad_files(capsys, tmp_path, sample_path):
     data = tmp_path / "data"
     folder = tmp_path / "in"
@@ -128,6 +129,7 @@ def test_add_twice_keeps_one_article_and_reports_bad_files(capsys, tmp_path, sam
         assert library.count() == 1
 
 
+@pytest.mark.slow
 def test_reanalyse_refreshes_stale_articles(capsys, tmp_path, sample_path):
     import dataclasses
 

@@ -252,6 +252,7 @@ def _correct_in_turn(data_dir: str, name: str, new_names: list[str], start) -> N
             current = new_name
 
 
+@pytest.mark.slow
 def test_two_processes_correcting_at_once_keep_every_correction(tmp_path):
     data = tmp_path / "data"
     with open_library(data) as lib:

@@ -390,6 +390,7 @@ def said_library(tmp_path_factory):
     library.close()
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80) | st.text(min_size=1, max_size=20).map(lambda t: t * 3000))
 def test_any_name_for_said_gives_a_list(said_library, name):
@@ -401,6 +402,7 @@ def test_any_name_for_said_gives_a_list(said_library, name):
 READS = (["search", "gas"], ["said", "Putin"], ["actors"], ["export"])
 
 
+@pytest.mark.slow
 def test_library_whose_log_files_cannot_be_created_can_be_read(capsys, tmp_path):
     """A read-only library folder made even ``search`` fail.
 

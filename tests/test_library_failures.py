@@ -118,6 +118,7 @@ def test_corrupt_library_is_never_overwritten_and_can_start_fresh(tmp_path, arti
     assert aside.name.startswith("library.db.corrupt-")
 
 
+@pytest.mark.slow
 def test_damaged_pages_are_reported_as_corrupt(tmp_path):
     with open_library(tmp_path, version=VERSION) as library:
         for n in range(30):

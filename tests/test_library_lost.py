@@ -57,6 +57,7 @@ READ_COMMANDS = [["search", "gas"], ["actors"], ["said", "Putin"], ["export"]]
 # -- a file that is not the library it was ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_emptied_library_is_refused_by_every_command(capsys, tmp_path, source):
     """``truncate -s 0 library.db`` and every command worked on an empty library,
     ``check`` was clean and ``add`` wrote into it; the articles were gone without a word."""

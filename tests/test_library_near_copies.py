@@ -221,6 +221,7 @@ def test_a_candidate_is_found_by_an_index_lookup(library, files):
     assert "SCAN near_copy_bands" not in details
 
 
+@pytest.mark.slow
 def test_the_command_line_says_copies(tmp_path, files, capsys):
     data = tmp_path / "cli"
     args = ["library", "--data-dir", str(data)]

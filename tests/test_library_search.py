@@ -72,6 +72,7 @@ def test_any_text_gives_results_or_nothing(library, text):
     library.said(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_built_queries_are_always_valid_fts5(text):

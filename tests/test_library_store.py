@@ -169,6 +169,7 @@ def test_articles_listing_and_unknown_id(tmp_path):
             library.analysis(999)
 
 
+@pytest.mark.slow
 def test_real_pipeline_on_the_sample_article(tmp_path, sample_path):
     """One smoke test through spaCy: stored, then shown again from the library."""
     with open_library(tmp_path) as library:

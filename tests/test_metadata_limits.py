@@ -107,6 +107,7 @@ def test_the_limits() -> None:
 # Each format, when the article is read
 
 
+@pytest.mark.slow
 def test_pdf_with_a_20_mb_title(huge_files: dict[str, Path]) -> None:
     article = open_article(huge_files["pdf"])
     assert_cut(article.title, MAX_TITLE_CHARS)
@@ -136,6 +137,7 @@ def test_word_core_properties_past_their_limits(
     assert_cut(getattr(open_article(path), attribute), limit)
 
 
+@pytest.mark.slow
 def test_web_page_with_a_huge_title(huge_files: dict[str, Path]) -> None:
     article = open_article(huge_files["html"])
     assert_cut(article.title, MAX_TITLE_CHARS)
@@ -180,6 +182,7 @@ def test_text_given_with_a_title() -> None:
 # Stored in the library, and in the JSON output
 
 
+@pytest.mark.slow
 def test_adding_them_to_a_library_stores_bounded_titles(
     huge_files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -199,6 +202,7 @@ def test_adding_them_to_a_library_stores_bounded_titles(
         assert byline is None or len(byline) <= MAX_BYLINE_CHARS
 
 
+@pytest.mark.slow
 def test_json_output_is_bounded(
     huge_files: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

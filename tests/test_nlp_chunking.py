@@ -88,6 +88,7 @@ def test_batches_hold_a_bounded_number_of_tokens() -> None:
         assert len(batch) == 1 or sum(estimate_tokens(c) for _, c in batch) <= MAX_BATCH_TOKENS
 
 
+@pytest.mark.slow
 def test_entities_after_the_cuts_have_exact_offsets() -> None:
     """Names found in the later chunks of one long line map back to the text."""
     filler = " ".join(["the delegation discussed trade and energy with officials"] * 20)

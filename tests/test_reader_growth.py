@@ -37,6 +37,7 @@ def grows_linearly(small: int, large: int) -> bool:
     return 3 * small <= large <= 5 * small
 
 
+@pytest.mark.slow
 def test_pdf_lines_join_into_a_paragraph_in_linear_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -115,6 +116,7 @@ def test_pdf_pages_past_the_limit_are_not_walked(
     assert work[0] == work[1] <= 110, work
 
 
+@pytest.mark.slow
 def test_markdown_stripping_stops_once_the_text_passes_the_character_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -138,6 +140,7 @@ def test_markdown_stripping_stops_once_the_text_passes_the_character_limit(
     assert len(stripped) == limits.MAX_TEXT_CHARS // 100 + 1
 
 
+@pytest.mark.slow
 def test_markdown_far_past_the_token_limit_is_refused_before_it_is_decoded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -163,6 +166,7 @@ def test_markdown_far_past_the_token_limit_is_refused_before_it_is_decoded(
     assert work[0] == work[1] == 1024 * 1024, work
 
 
+@pytest.mark.slow
 def test_markdown_stripping_grows_linearly_with_the_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     """Under the limits, the characters the emphasis patterns search grow with the text."""
     from reader.opening import markdown
@@ -219,6 +223,7 @@ class CountingFindall:
         return self.pattern.findall(data)
 
 
+@pytest.mark.slow
 def test_docx_parts_are_read_only_until_the_element_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

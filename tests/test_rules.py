@@ -61,6 +61,7 @@ def test_confidence_comes_from_the_calibrated_table_per_rule():
     assert quote.confidence is not None and 0 < quote.confidence < 1
 
 
+@pytest.mark.slow
 def test_changing_confidences_never_changes_which_statements_survive(monkeypatch, sample_path):
     from reader.opening import open_article
 

@@ -28,6 +28,7 @@ PROBE = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "arguments",
     [

@@ -52,6 +52,7 @@ def _env_without_display() -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
 def test_without_a_display_one_line_and_status_2():
     result = subprocess.run(
@@ -145,6 +146,7 @@ def test_real_window_under_xvfb_screenshot(sample_path, tmp_path):
         server.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_unexpected_errors_are_logged_to_the_data_folder(tmp_path):
     code = (
         "import logging, sys; from pathlib import Path; from ui.app import _configure_logging;"

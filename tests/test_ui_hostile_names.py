@@ -354,6 +354,7 @@ def test_every_cast_dialog_shows_hostile_names_as_bounded_plain_text(window, bai
     _check_labels(window, bait)
 
 
+@pytest.mark.slow
 def test_renaming_smith_and_wesson_names_it_plainly_in_undo_and_the_status_bar(
     window, bait, answerer
 ):
@@ -460,6 +461,7 @@ def _remembered_article(data: Path, bait: Path, title: str | None = None) -> int
     return article_id
 
 
+@pytest.mark.slow
 def test_a_stored_20_mb_title_reopens_at_start_cut_short(qtbot, tmp_path, bait):
     data = tmp_path / "data"
     article_id = _remembered_article(data, bait, HUGE_TITLE)

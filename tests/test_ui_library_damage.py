@@ -51,6 +51,7 @@ def _start(qtbot, data: Path) -> MainWindow:
     return window
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("damage", "part"),
     [

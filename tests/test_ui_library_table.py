@@ -195,6 +195,7 @@ def test_the_undo_button_brings_back_the_article_named(panel, qtbot, library):
     assert _seen(library) == before
 
 
+@pytest.mark.slow
 def test_the_table_is_read_again_when_another_program_adds_an_article(
     panel, qtbot, library, tmp_path, monkeypatch
 ):
@@ -228,6 +229,7 @@ def big_library(tmp_path):
     library.close()
 
 
+@pytest.mark.slow
 def test_a_large_library_is_read_a_page_at_a_time(qtbot, big_library, monkeypatch):
     monkeypatch.setattr(library_table, "KEPT_PAGES", 2)
     panel = LibraryPanel()

@@ -68,6 +68,7 @@ def test_cancel_is_checked_between_batches_and_stops_the_parse():
     assert seen[-1] < 400
 
 
+@pytest.mark.slow
 def test_the_pipeline_reports_progress_on_the_sample(sample_path):
     from reader.opening import open_article
 
@@ -84,6 +85,7 @@ def test_the_pipeline_reports_progress_on_the_sample(sample_path):
 # -- the window -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cancel_stops_a_long_analysis_and_the_worker_takes_the_next_job(window, qtbot, tmp_path):
     long_file = tmp_path / "long.txt"
     long_file.write_text("A long report\n" + LINE * 3000, encoding="utf-8")
@@ -121,6 +123,7 @@ def test_cancel_stops_a_long_analysis_and_the_worker_takes_the_next_job(window, 
     assert window.status_text.text() == messages.SHOWN_NEW.format(name="short.txt")
 
 
+@pytest.mark.slow
 def test_opening_another_file_cancels_the_running_analysis(window, qtbot, tmp_path):
     long_file = tmp_path / "long.txt"
     long_file.write_text(LINE * 3000, encoding="utf-8")
@@ -168,6 +171,7 @@ def test_the_text_is_shown_before_the_analysis_arrives(window, qtbot, tmp_path, 
     assert window.analysis is not None and window.analysis.quotes
 
 
+@pytest.mark.slow
 def test_closing_during_an_analysis_stops_it_and_keeps_nothing(qtbot, tmp_path):
     data = tmp_path / "data"
     win = MainWindow(data_dir=data)

@@ -39,6 +39,7 @@ def test_at_800_by_600_every_panel_fits_and_the_text_keeps_room(window, qtbot, s
     assert legend.y() >= view.y()
 
 
+@pytest.mark.slow
 def test_the_about_box_follows_the_dark_theme(window, qtbot):
     window.set_theme_choice(ThemeChoice.DARK)
     seen: list[int] = []

@@ -35,6 +35,7 @@ def test_other_articles_keep_their_title_and_source(tmp_path):
     assert presented(article) is article
 
 
+@pytest.mark.slow
 def test_first_run_shows_the_sample_titled_without_its_path(window, qtbot):
     with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
         window.open_paths([sample_article_path()])
@@ -60,6 +61,7 @@ class _Recorder(QObject):
         self.seen.append((w.view.toPlainText(), w.heading.text(), w.analysis))
 
 
+@pytest.mark.slow
 def test_the_text_is_shown_before_the_analysis(window, qtbot):
     recorder = _Recorder(window)
     window.worker.articleRead.connect(recorder.read)

@@ -202,6 +202,7 @@ def long_analysis(analysis) -> Analysis:
     return tiled(analysis, words)
 
 
+@pytest.mark.slow
 def test_a_long_article_shows_its_text_at_once_and_its_highlights_in_slices(
     qtbot, analysis, long_analysis
 ):
@@ -240,6 +241,7 @@ def test_a_new_article_mid_drawing_gets_none_of_the_old_formats(qtbot, analysis,
     )
 
 
+@pytest.mark.slow
 def test_toggling_during_drawing_ends_in_the_new_state(qtbot, long_analysis):
     view = ArticleView()
     qtbot.addWidget(view)

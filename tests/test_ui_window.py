@@ -81,6 +81,7 @@ def open_and_wait(window: MainWindow, qtbot, path: Path):
     return blocker.args[0]
 
 
+@pytest.mark.slow
 def test_sample_text_is_exact_and_people_are_coloured(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
     assert window.view.toPlainText() == analysis.article.text
@@ -94,6 +95,7 @@ def test_sample_text_is_exact_and_people_are_coloured(window, qtbot, sample_path
     assert window.windowTitle() == "Dramatis — Sample article"
 
 
+@pytest.mark.slow
 def test_cast_lists_the_actors_of_the_analysis(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
     assert sorted(window.actors.actor_names()) == sorted(a.name for a in analysis.actors)
@@ -103,6 +105,7 @@ def test_cast_lists_the_actors_of_the_analysis(window, qtbot, sample_path):
     assert top.text(0).startswith(max(quoted, key=lambda a: len(a.quotes)).name)
 
 
+@pytest.mark.slow
 def test_clicking_a_statement_selects_its_span(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
     assert analysis.quotes, "the sample has statements"
@@ -155,6 +158,7 @@ def test_a_second_open_drops_the_first_result(fake_window, qtbot, tmp_path, stor
     assert first_job in window.dropped_jobs
 
 
+@pytest.mark.slow
 def test_reopening_stored_content_does_not_analyse_again(fake_window, qtbot, story):
     window = fake_window
     open_and_wait(window, qtbot, story)
@@ -166,6 +170,7 @@ def test_reopening_stored_content_does_not_analyse_again(fake_window, qtbot, sto
     assert "from the library" in window.meta.text()
 
 
+@pytest.mark.slow
 def test_the_library_finds_the_sample_and_shows_it_stored(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
     qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 1, timeout=TIMEOUT)
@@ -180,6 +185,7 @@ def test_the_library_finds_the_sample_and_shows_it_stored(window, qtbot, sample_
     assert not window.is_busy()
 
 
+@pytest.mark.slow
 def test_what_an_actor_said_opens_the_article_at_the_statement(window, qtbot, sample_path):
     analysis = open_and_wait(window, qtbot, sample_path)
     speaker = next((a for a in analysis.actors if a.quotes), None)
