@@ -18,6 +18,7 @@ every statement to a file. Opening and analysing a file is the reading step's
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from reader import errors
@@ -158,6 +159,10 @@ class SchemaMismatchError(LibraryError):
         self.shape = problem
 
 
+#: How many times the version and the tables are read again while another program migrates.
+_SETTLING_READS = 40
+
+
 def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool, trusted: bool) -> None:
     with translate_errors(path):
         found = stored_version(conn)
@@ -168,6 +173,14 @@ def _check_version(conn: sqlite3.Connection, path: Path, read_only: bool, truste
         # Before anything is migrated: never write into a file put in the library's place.
         held.check_state(path, conn)
         mismatch = shape.find_problem(conn)
+        # Another program migrating the file at this moment moves its version on between
+        # the two reads (version 1 with schema 3's tables): read both again once it settles.
+        for _ in range(_SETTLING_READS):
+            if mismatch is None or stored_version(conn) == found:
+                break
+            time.sleep(0.05)
+            found = stored_version(conn)
+            mismatch = shape.find_problem(conn)
     if mismatch is not None:
         raise SchemaMismatchError(path, mismatch)
     if found < SCHEMA_VERSION:
