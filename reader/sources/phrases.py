@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from reader.lexicon.groups import GROUP_NOUNS
 from reader.lexicon.name_parts import DETERMINERS
 from reader.lexicon.open_class import is_common_given_name
+from reader.lexicon.source_roles import PHRASE_ENDS, POSSESSIVE_DETERMINERS, TITLE_ABBREVIATIONS
 from reader.lexicon.titles import (
     GENDERED_PEOPLE,
     GENDERED_TITLES,
@@ -45,17 +46,6 @@ MAX_TITLE_WORDS = 6
 MAX_APPOSITION_CHARS = 80
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?")
-#: A phrase's head comes before these: "a spokesperson *for* the board", "an engineer *who*".
-PHRASE_ENDS = frozenset(
-    """for of at in on with from to by and or who whom whose which that said says told
-    after before since during near""".split()
-)
-#: Possessive determiners that may open an apposition ("Ana Lima, her deputy, …").
-_POSSESSIVES = frozenset("his her its their our your my".split())
-#: Title abbreviations whose full stop ends no sentence ("Dr. Peter Mallon").
-_ABBREVIATIONS = frozenset(
-    "dr mr mrs ms mx prof sen gov rep lt col gen rev capt sgt det insp supt cpl const st fr".split()
-)
 _APPOSITION = re.compile(rf", ([^,.;:!?\"“”()\n]{{1,{MAX_APPOSITION_CHARS}}})")
 
 
@@ -213,7 +203,7 @@ def _title_before(text: str, start: int, extra: frozenset[str]) -> Phrase:
         gap = text[word.start + len(word.text) : end]
         if gap.strip() or not gap or len(found) >= MAX_TITLE_WORDS:
             break
-        if word.text.endswith(".") and word.key not in _ABBREVIATIONS:
+        if word.text.endswith(".") and word.key not in TITLE_ABBREVIATIONS:
             break  # the end of the sentence before
         if not (title_like(word, extra) or word.text[:1].isupper()):
             break
@@ -238,7 +228,7 @@ def _apposition(text: str, end: int, extra: frozenset[str]) -> Phrase:
     first = words[0]
     opens = (
         first.key in DETERMINERS
-        or first.key in _POSSESSIVES
+        or first.key in POSSESSIVE_DETERMINERS
         or first.key in GROUP_NOUNS
         or (title_like(first, extra) and not first.text[:1].isupper())
         or first.key in extra

@@ -25,96 +25,34 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.lexicon.groups import GROUP_NOUNS
-from reader.lexicon.titles import ROLE_WORDS, SPEAKING_ROLES, TITLE_HEADS
-from reader.lexicon.words import wordset
-from reader.sources.phrases import PHRASE_ENDS, Described, Phrase, head_words
-
-OFFICIAL = "official"
-POLICE = "police"
-EXPERT = "expert"
-SPOKESPERSON = "spokesperson"
-BUSINESS = "business"
-CITIZEN = "citizen"
-OTHER = "other"
+from reader.lexicon.source_roles import (
+    BUSINESS,
+    CITIZEN,
+    EXPERT,
+    OFFICIAL,
+    OTHER,
+    PHRASE_ENDS,
+    POLICE,
+    ROLE_CLASS_WORDS,
+    ROLE_PAIRS,
+    SPOKESPERSON,
+)
+from reader.lexicon.titles import ROLE_WORDS, TITLE_HEADS
+from reader.sources.phrases import Described, Phrase, head_words
 
 #: Every role class, in the order reports list them.
 ROLES = (OFFICIAL, POLICE, EXPERT, SPOKESPERSON, BUSINESS, CITIZEN, OTHER)
 
-_CLASSES: dict[str, frozenset[str]] = {
-    OFFICIAL: wordset(
-        """
-        president presidents minister ministers premier chancellor secretary governor
-        governors senator senators sen gov rep mayor mayors king queen prince princess emperor
-        sultan emir sheikh ambassador ambassadors envoy envoys diplomat diplomats lawmaker
-        lawmakers legislator legislators congressman congresswoman congressmen congresswomen
-        mp mps mla mpp councillor councillors councilor councilors coun official officials
-        authorities aide aides regulator regulators judge judges prosecutor prosecutors
-        justice commissioner commissioners ministry government department council parliament
-        cabinet administration embassy presidency kremlin regime agency court
-        authority
-        """
-    ),
-    POLICE: wordset(
-        """
-        police policeman policewoman officer officers detective detectives det constable
-        const sheriff sergeant sgt inspector insp superintendent supt cpl investigators
-        general gen admiral colonel col lieutenant lt commander troops soldier soldiers
-        military army navy
-        """
-    ),
-    EXPERT: wordset(
-        """
-        expert experts analyst analysts economist economists researcher researchers scientist
-        scientists professor professors prof academic academics doctor doctors dr physician
-        physicians engineer engineers historian historians lawyer lawyers attorney attorneys
-        epidemiologist
-        epidemiologists university institute
-        """
-    ),
-    SPOKESPERSON: SPEAKING_ROLES,
-    BUSINESS: wordset(
-        """
-        ceo executive executives founder founders co-founder owner owners entrepreneur
-        entrepreneurs businessman businesswoman businessmen businesswomen investor investors
-        banker bankers landlord landlords retailer retailers company firm
-        """
-    ),
-    CITIZEN: wordset(
-        """
-        resident residents citizen citizens villager villagers locals witness witnesses voter
-        voters student students parent parents families relatives survivor survivors
-        patient patients passenger passengers commuter commuters shopper shoppers neighbour
-        neighbours neighbor neighbors worker workers farmer farmers protesters demonstrators
-        tenant tenants people
-        """
-    ),
-}
-
-#: Two-word roles, read before their words: (first, second) → class.
-_PAIRS: dict[tuple[str, str], str] = {
-    ("chief", "executive"): BUSINESS,
-    ("executive", "officer"): BUSINESS,
-    ("press", "secretary"): SPOKESPERSON,
-    ("press", "officer"): SPOKESPERSON,
-    ("police", "department"): POLICE,
-    ("police", "chief"): POLICE,
-    ("fire", "chief"): OTHER,
-    ("executive", "director"): OTHER,
-    ("news", "agency"): OTHER,
-    ("attorney", "general"): OFFICIAL,
-    ("district", "attorney"): OFFICIAL,
-    ("secretary", "general"): OFFICIAL,
-    ("surgeon", "general"): OFFICIAL,
-}
-
 #: Word → its class.
-ROLE_CLASSES: dict[str, str] = {word: role for role, words in _CLASSES.items() for word in words}
+ROLE_CLASSES: dict[str, str] = {
+    word: role for role, words in ROLE_CLASS_WORDS.items() for word in words
+}
 #: Role words of the lexicon in none of the classes: a role, "other" ("coach", "bishop").
 _OTHER_ROLES: frozenset[str] = (ROLE_WORDS | TITLE_HEADS | GROUP_NOUNS) - frozenset(ROLE_CLASSES)
 
 #: Every word that tells a role, or is part of a two-word one, for the titles before names.
 ROLE_WORDS_ALL: frozenset[str] = (
-    frozenset(ROLE_CLASSES) | _OTHER_ROLES | frozenset(w for pair in _PAIRS for w in pair)
+    frozenset(ROLE_CLASSES) | _OTHER_ROLES | frozenset(w for pair in ROLE_PAIRS for w in pair)
 )
 
 
@@ -140,7 +78,7 @@ def phrase_role(phrase: Phrase, title: bool = False) -> RoleFinding | None:
     covered: set[int] = set()
     for n, word in enumerate(words):
         following = words[n + 1] if n + 1 < len(words) else None
-        pair = _PAIRS.get((word.key, following.key)) if following is not None else None
+        pair = ROLE_PAIRS.get((word.key, following.key)) if following is not None else None
         if pair is not None and following is not None:
             finding = RoleFinding(pair, f"{word.text} {following.text}", word.start)
             covered.update((n, n + 1))
