@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu
+from window_opening import window_showing
 
 from ui.main_window import MainWindow
 from ui.widgets import cast_corrections
@@ -28,16 +29,9 @@ ARTICLE = (
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    win = MainWindow(data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
     path = tmp_path / "harbour.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    shown: list[int] = []
-    win.articleShown.connect(lambda _analysis, article_id: shown.append(article_id))
-    win.open_paths([path])
-    qtbot.waitUntil(lambda: bool(shown) and shown[-1] > 0, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: not win.is_busy(), timeout=TIMEOUT)
+    win = window_showing(qtbot, tmp_path, path)
     yield win
     win.shutdown()
 
