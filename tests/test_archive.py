@@ -658,7 +658,7 @@ def test_client_killed_mid_run_then_run_again(tmp_path, cluster):
 @pytest.mark.slow
 def test_ctrl_c_shuts_the_cluster_down_and_keeps_what_finished(tmp_path):
     """Ctrl+C reaches the whole process group, as from a terminal."""
-    count = 24
+    count = 96  # enough that the run is still going when Ctrl+C comes, however fast
     folder = make_articles(tmp_path / "in", count, seed=14, paragraphs=8)[0].parent
     data = tmp_path / "data"
     process = subprocess.Popen(
