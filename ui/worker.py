@@ -3,9 +3,9 @@
 ``AnalysisWorker`` lives on its own ``QThread``. The window asks for work with queued
 signals and gets immutable results back through ``articleRead``, ``progressed``,
 ``analysed``, ``cancelled`` and ``failed``; the worker never touches a widget. Every job has
-an id: when the user opens something else the window raises ``floor``, and older jobs are
-skipped if not yet started and cancelled if running (the window also ignores any stale
-result that still arrives). ``cancel(job)`` is called directly from the GUI thread: the
+an id: when the user opens something else the job tracker (``ui.jobs``) raises ``floor``,
+and older jobs are skipped if not yet started and cancelled if running (the window also
+ignores any stale result that still arrives). ``cancel(job)`` is called directly from the GUI thread: the
 worker is busy inside the analysis, so a queued signal would arrive too late; it sets a
 ``threading.Event`` that the analysis asks about between parse batches.
 
