@@ -5,9 +5,9 @@ signals and gets immutable results back through ``articleRead``, ``progressed``,
 ``analysed``, ``cancelled`` and ``failed``; the worker never touches a widget. Every job has
 an id: when the user opens something else the job tracker (``ui.jobs``) raises ``floor``,
 and older jobs are skipped if not yet started and cancelled if running (the window also
-ignores any stale result that still arrives). ``cancel(job)`` is called directly from the GUI thread: the
-worker is busy inside the analysis, so a queued signal would arrive too late; it sets a
-``threading.Event`` that the analysis asks about between parse batches.
+ignores any stale result that still arrives). ``cancel(job)`` is called directly from the
+GUI thread: the worker is busy inside the analysis, so a queued signal would arrive too
+late; it sets a ``threading.Event`` that the analysis asks about between parse batches.
 
 The worker keeps its own library connection (a ``Library`` is not shared between threads)
 and hands each article to the reading step (``reader.reading``) with an analyser of its job.
