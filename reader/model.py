@@ -63,6 +63,17 @@ class Entity:
         return self.label != PRONOUN
 
 
+def is_to_check(
+    confidence: float | None, reviewed: bool, rule: str | None, threshold: float
+) -> bool:
+    """A statement is marked "check this" when it is less sure than ``threshold`` and no
+    reader has accepted it, chosen its speaker or added it (the one rule for a ``Quote``
+    and a stored statement; ``reader.library.review`` says it in SQL)."""
+    if reviewed or rule == READER_RULE or confidence is None:
+        return False
+    return confidence < threshold
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """What a statement is about: an actor its content names, or one of its key noun phrases.
@@ -116,9 +127,7 @@ class Quote:
 
     def to_check(self, threshold: float = CHECK_THRESHOLD) -> bool:
         """Marked "check this": less sure than ``threshold`` and not reviewed by a reader."""
-        if self.reviewed or self.rule == READER_RULE or self.confidence is None:
-            return False
-        return self.confidence < threshold
+        return is_to_check(self.confidence, bool(self.reviewed), self.rule, threshold)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from reader.actors.descriptions import speaking_for
-from reader.model import CHECK_THRESHOLD, READER_RULE
+from reader.model import CHECK_THRESHOLD, is_to_check
 
 #: A row from ``Database.query``: column name -> value.
 Row = Mapping[str, Any]
@@ -234,9 +234,7 @@ class StoredStatement:
     def to_check(self, threshold: float = CHECK_THRESHOLD) -> bool:
         """Marked "check this", as ``Quote.to_check``: less sure than ``threshold``, not
         reviewed by a reader."""
-        if self.reviewed or self.rule == READER_RULE or self.confidence is None:
-            return False
-        return self.confidence < threshold
+        return is_to_check(self.confidence, bool(self.reviewed), self.rule, threshold)
 
     @property
     def spoken_for(self) -> str | None:

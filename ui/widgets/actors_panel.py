@@ -68,11 +68,6 @@ SHOWN_POSITIONS = 8
 CHECK_THIS = "Check this"
 
 
-def check_line(quote: Quote) -> str:
-    """ "Check this (confidence 0.45): …" with the statement's reasons, in words."""
-    return check_this(quote.doubts, quote.confidence)
-
-
 #: A statement row shows at most this many lines, the last elided (the tooltip has it all).
 MAX_LINES = 3
 
@@ -389,14 +384,16 @@ class ActorsPanel(QWidget):
         item.setIcon(0, chip_icon(style.background(self._theme), style.color(self._theme)))
         item.setData(0, QUOTE_ROLE, index)
         tip = f"{style.description}\n{' '.join(quote.text.split())}"
+        kind_tip = style.description
         if checking:
-            tip += "\n" + check_line(quote)
+            kind_tip = check_this(quote.doubts, quote.confidence)
+            tip += "\n" + kind_tip
             item.setForeground(1, QBrush(QColor(CHECK_COLOURS[self._theme is Theme.DARK])))
             font = QFont(self.tree.font())
             font.setBold(True)
             item.setFont(1, font)
         item.setToolTip(0, tooltip(tip))
-        item.setToolTip(1, tooltip(check_line(quote) if checking else style.description))
+        item.setToolTip(1, tooltip(kind_tip))
         return item
 
     def select_statement(self, index: int) -> None:
