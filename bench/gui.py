@@ -202,15 +202,15 @@ def child_quit(path: str, data_dir: str) -> None:
 
 
 def _when_model_ready(window: Any, call: Any) -> None:
-    """Call ``call`` on the GUI thread once the worker has loaded the model (polled: a
-    signal from the worker would run a plain function on the worker's own thread)."""
+    """Call ``call`` on the GUI thread once the model is loaded (polled, as the model is
+    loaded on the analyses' own thread)."""
     from PySide6.QtCore import QTimer
 
     poll = QTimer(window)
     poll.setInterval(TICK_MS)
 
     def check() -> None:
-        if window.worker._model_ready:
+        if window.analyses.analyst.model_ready:
             poll.stop()
             call()
 

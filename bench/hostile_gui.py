@@ -83,8 +83,7 @@ def child_open(path: str, data_dir: str) -> None:
         window.open_paths([path])
 
     meter_drawing(window, meter)
-    # The worker's signal runs a plain function on the worker's thread: the refusal is
-    # noted there and acted on by the timer, on the window's thread.
+    # The refusal is noted when the window hears it and acted on by the timer.
     refusals: list[str] = []
 
     def refused() -> None:
@@ -93,7 +92,7 @@ def child_open(path: str, data_dir: str) -> None:
 
     meter.on_tick.extend([text_seen, refused])
     window.articleShown.connect(lambda _analysis, _id: verdict("analysed"))
-    window.worker.failed.connect(lambda _job, _subject, problem: refusals.append(problem))
+    window.analyses.failed.connect(lambda _job, _subject, problem: refusals.append(problem))
     _when_model_ready(window, start)
     app.exec()
 

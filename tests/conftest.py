@@ -76,13 +76,37 @@ def bait(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    """The main window on an empty library of its own, shown, shut down after the test."""
+def analysis_without_nlp(article, *, progress, cancelled):
+    """A stand-in for the NLP pipeline: the article's text, with nothing found in it (for
+    window tests of opening, storing and showing, which need no language model)."""
+    from reader.model import Analysis
+
+    progress(1, 1)
+    return Analysis(article)
+
+
+def _shown_window(qtbot, data_dir: Path, analyse=None):
     from ui.main_window import MainWindow
 
-    win = MainWindow(data_dir=tmp_path / "data")
+    win = MainWindow(data_dir=data_dir, analyse=analyse)
     qtbot.addWidget(win)
     win.show()
+    return win
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window on an empty library of its own, shown, shut down after the test.
+    It analyses with a stand-in that finds nothing, so no language model is loaded: tests
+    of what an analysis finds show one (``sample_analysis``) or use ``nlp_window``."""
+    win = _shown_window(qtbot, tmp_path / "data", analysis_without_nlp)
+    yield win
+    win.shutdown()
+
+
+@pytest.fixture
+def nlp_window(qtbot, tmp_path):
+    """The main window as ``window``, analysing with the NLP pipeline and its model."""
+    win = _shown_window(qtbot, tmp_path / "data")
     yield win
     win.shutdown()

@@ -18,6 +18,7 @@ PACKAGES = ("reader", "ui")
 #: The only parts of the core the interface may import.
 UI_MAY_IMPORT = (
     "reader.corrections",  # the values a reader's corrections are made of
+    "reader.errors",  # the errors a user can act on, with their subject and problem
     "reader.library",
     "reader.model",
     "reader.opening",

@@ -102,7 +102,7 @@ def test_the_window_cancel_stops_the_reading_and_takes_the_next_file(
 
     monkeypatch.setattr(reader.opening.pdf, "_page_lines", cancel_on_the_first_page)
     stopped: list[int] = []
-    window.worker.cancelled.connect(stopped.append)
+    window.analyses.cancelled.connect(stopped.append)
     (job,) = window.open_paths([path])
     qtbot.waitUntil(lambda: stopped == [job], timeout=TIMEOUT)
     assert len(read) == 1  # the other 39 pages were never read

@@ -133,12 +133,13 @@ def test_library_add_skips_a_slow_file_and_stores_the_others(tmp_path, monkeypat
         library.close()
 
 
-def test_the_window_shows_the_message_and_keeps_nothing(window, qtbot, tmp_path, monkeypatch):
+def test_the_window_shows_the_message_and_keeps_nothing(nlp_window, qtbot, tmp_path, monkeypatch):
+    window = nlp_window  # the deadline is checked inside the real analysis
     monkeypatch.setattr(reader.deadline, "ANALYSIS_SECONDS", -1.0)
     path = tmp_path / "bridge.txt"
     path.write_text("Bridge to open in May\n" + LINE, encoding="utf-8")
     failed: list[tuple[str, str]] = []
-    window.worker.failed.connect(lambda job, subject, problem: failed.append((subject, problem)))
+    window.analyses.failed.connect(lambda job, subject, problem: failed.append((subject, problem)))
     window.open_paths([path])
     qtbot.waitUntil(lambda: bool(failed), timeout=TIMEOUT)
     assert failed == [(str(path), _slow_message())]

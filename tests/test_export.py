@@ -461,7 +461,7 @@ def test_library_statements_are_exported_off_the_gui_thread(window, qtbot, monke
     rows = csv_rows((tmp_path / "statements.csv").read_text(encoding="utf-8"))
     assert sorted(r["date"] for r in rows) == ["", "2024-03-01", "2024-03-01", "2024-03-01"]
     assert window.exporter._tasks is not None
-    assert window.exporter._tasks.thread_.objectName() == "dramatis-library-export"
+    assert window.exporter._tasks.thread_.objectName() == "dramatis-export"
 
 
 def test_a_failed_library_export_goes_to_the_banner(window, qtbot, monkeypatch, tmp_path):

@@ -24,7 +24,7 @@ from ui.main_window import MainWindow
 folder = sys.argv[1]
 for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
     QSettings.setPath(kind, QSettings.Scope.UserScope, folder + "/settings")
-ui.worker.AnalysisWorker.load_model = lambda self: None
+ui.worker.Analyst.model_task = lambda self, reach: ui.worker.ModelState()
 ui.app.open_at_start = lambda window: "nothing"
 
 

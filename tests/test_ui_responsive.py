@@ -86,14 +86,16 @@ def test_the_pipeline_reports_progress_on_the_sample(sample_path):
 
 
 @pytest.mark.slow
-def test_cancel_stops_a_long_analysis_and_the_worker_takes_the_next_job(window, qtbot, tmp_path):
+def test_cancel_stops_a_long_analysis_and_the_next_job_runs(
+    nlp_window, qtbot, tmp_path
+):
+    window = nlp_window  # a real parse: the cancel lands mid-analysis
     long_file = tmp_path / "long.txt"
     long_file.write_text("A long report\n" + LINE * 3000, encoding="utf-8")
-    # The worker's signals are heard on its own thread here: lists, not waitSignal.
     progress: list[tuple[int, int]] = []
-    window.worker.progressed.connect(lambda job, done, total: progress.append((done, total)))
+    window.analyses.progressed.connect(lambda job, done, total: progress.append((done, total)))
     stopped: list[int] = []
-    window.worker.cancelled.connect(stopped.append)
+    window.analyses.cancelled.connect(stopped.append)
     shown: list[object] = []
     window.articleShown.connect(lambda analysis, _id: shown.append(analysis))
     assert window.cancel_action.shortcut() == QKeySequence(Qt.Key.Key_Escape)
@@ -124,15 +126,16 @@ def test_cancel_stops_a_long_analysis_and_the_worker_takes_the_next_job(window, 
 
 
 @pytest.mark.slow
-def test_opening_another_file_cancels_the_running_analysis(window, qtbot, tmp_path):
+def test_opening_another_file_cancels_the_running_analysis(nlp_window, qtbot, tmp_path):
+    window = nlp_window  # a real parse: the cancel lands mid-analysis
     long_file = tmp_path / "long.txt"
     long_file.write_text(LINE * 3000, encoding="utf-8")
     short = tmp_path / "short.txt"
     short.write_text(LINE, encoding="utf-8")
     progress: list[int] = []
-    window.worker.progressed.connect(lambda job, done, total: progress.append(done))
+    window.analyses.progressed.connect(lambda job, done, total: progress.append(done))
     stopped: list[int] = []
-    window.worker.cancelled.connect(stopped.append)
+    window.analyses.cancelled.connect(stopped.append)
     (first,) = window.open_paths([long_file])
     qtbot.waitUntil(lambda: bool(progress), timeout=TIMEOUT)
     with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT) as blocker:
@@ -150,7 +153,8 @@ def test_progress_is_shown_in_paragraphs(window, qtbot):
     assert (window.busy.bar.value(), window.busy.bar.maximum()) == (120, 480)
 
 
-def test_the_text_is_shown_before_the_analysis_arrives(window, qtbot, tmp_path, monkeypatch):
+def test_the_text_is_shown_before_the_analysis_arrives(nlp_window, qtbot, tmp_path, monkeypatch):
+    window = nlp_window  # the real analysis, held back, follows the text
     release = threading.Event()
     real = reader.pipeline.analyse
 
@@ -180,7 +184,7 @@ def test_closing_during_an_analysis_stops_it_and_keeps_nothing(qtbot, tmp_path):
     long_file = tmp_path / "long.txt"
     long_file.write_text(LINE * 3000, encoding="utf-8")
     progress: list[int] = []
-    win.worker.progressed.connect(lambda job, done, total: progress.append(done))
+    win.analyses.progressed.connect(lambda job, done, total: progress.append(done))
     win.open_paths([long_file])
     qtbot.waitUntil(lambda: bool(progress), timeout=TIMEOUT)
     win.close()

@@ -68,7 +68,7 @@ def test_the_cast_says_check_this_and_counts_them(window):
 
 def test_f8_steps_through_them_and_accept_clears_one_for_good(window, qtbot):
     reviewer = window.reviewer
-    assert reviewer.next_action.shortcut().toString() == "F8"
+    assert window.commands["next_to_check"].shortcut().toString() == "F8"
     first = reviewer.next()
     assert first == _index(window, "would not pay")
     assert "Statement 1 of 3 to check" in window.status_text.text()

@@ -62,9 +62,10 @@ class _Recorder(QObject):
 
 
 @pytest.mark.slow
-def test_the_text_is_shown_before_the_analysis(window, qtbot):
+def test_the_text_is_shown_before_the_analysis(nlp_window, qtbot):
+    window = nlp_window  # the real analysis, which finds entities, follows the text
     recorder = _Recorder(window)
-    window.worker.articleRead.connect(recorder.read)
+    window.analyses.articleRead.connect(recorder.read)
     with qtbot.waitSignal(window.articleShown, timeout=TIMEOUT):
         window.open_paths([sample_article_path()])
     text, heading, analysis = recorder.seen[0]

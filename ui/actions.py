@@ -3,8 +3,7 @@
 As in MusicBrainz Picard's actions registry, each action is one entry of ``ACTIONS``;
 ``WindowActions`` makes them all for a window, ``ui/menus.py`` lays them out in the menus,
 and Help > Keyboard Shortcuts (``ui/about.py``) lists them from the menus, so what a key
-does, where it sits and what the list says cannot drift apart. The Review menu's actions
-are ``ui/reviewing.py``'s own.
+does, where it sits and what the list says cannot drift apart.
 """
 
 from __future__ import annotations
@@ -110,6 +109,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "zoom_out", "Zoom &Out", lambda w: w.view.zoom_out(), keys=(Standard.ZoomOut, "Ctrl+-")
     ),
     ActionSpec("reset_zoom", "&Reset Zoom", lambda w: w.view.reset_zoom(), keys=("Ctrl+0",)),
+    ActionSpec("next_to_check", "&Next Statement to Check", lambda w: w.reviewer.next(), "F8"),
+    ActionSpec(
+        "previous_to_check",
+        "&Previous Statement to Check",
+        lambda w: w.reviewer.previous(),
+        "Shift+F8",
+    ),
+    ActionSpec(
+        "accept_statement",
+        "&Accept Statement: Right as It Is",
+        lambda w: w.reviewer.accept(),
+        "Ctrl+Shift+A",
+    ),
+    ActionSpec(
+        "add_statement",
+        "A&dd Statement from Selection…",
+        lambda w: w.reviewer.add_statement(),
+        "Ctrl+Shift+N",
+    ),
+    ActionSpec("check_below", "&Check Statements Below…", lambda w: w.reviewer.ask_threshold()),
     _theme(ThemeChoice.SYSTEM, "&System"),
     _theme(ThemeChoice.LIGHT, "&Light"),
     _theme(ThemeChoice.DARK, "&Dark"),

@@ -1,79 +1,109 @@
-"""The window's side of the analysis worker: ask for files, hear back, show what is wanted.
+"""The window's side of the analyses: ask for files, hear back, show what is wanted.
 
-``Analyses`` starts the worker (``ui/worker.py``) on a thread of its own, queues each file
-to it as a job (``ui/jobs.py`` keeps the ids and the worker's floor), and hears its results:
-the text as soon as it is read, then the analysis, a failure, progress or a cancellation.
+``Analyses`` runs the analyst's tasks (``ui/worker.py``) on a ``Background`` thread of their
+own (``ui/background.py``): the model first, then each file as a job (``ui/jobs.py`` keeps
+the ids and cancels the jobs no longer wanted). It hears the news of each job (the text
+as soon as it is read, progress) and its end (the analysis, a failure or a cancellation).
 Only the shown job's results reach the screen; the others of the batch are only stored,
 and results of jobs no longer wanted are dropped. The status bar's busy indicator and the
 Esc action follow what is running; the library's panels are read again once per batch.
+The signals repeat each event on the GUI thread, after the window has shown it.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from reader.model import Article
 from reader.output.words import plural
 from ui import messages
+from ui.background import Background
 from ui.jobs import JobTracker
 from ui.on_screen import article_title, opening_name
-from ui.worker import MODEL_JOB, AnalysisWorker, Opened
+from ui.worker import (
+    Analyse,
+    Analyst,
+    Announced,
+    ArticleRead,
+    Cancelled,
+    ModelState,
+    Opened,
+    Progressed,
+)
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-#: Quitting waits this long for a running analysis to stop at its next check.
-QUIT_WAIT_MS = 1000
+#: The job id of messages about the model itself rather than one file.
+MODEL_JOB = 0
 
 
 class Analyses(QObject):
-    """The analysis worker's thread, the jobs asked of it, and what comes back."""
+    """The analyses' background thread, the jobs asked of it, and what comes back."""
 
-    #: Queued to the worker: (job id, path).
-    jobRequested = Signal(int, str)
-    modelRequested = Signal()
-    libraryReplaced = Signal()
+    #: (job id, Article): the text is read and shown; its analysis follows.
+    articleRead = Signal(int, object)
+    #: (job id, paragraphs parsed, paragraphs in all).
+    progressed = Signal(int, int, int)
+    #: (job id, Opened): the analysis of a job still wanted arrived.
+    analysed = Signal(int, object)
+    #: (job id): the analysis stopped when asked; nothing was stored.
+    cancelled = Signal(int)
+    #: (job id, subject, problem); job ``MODEL_JOB`` for the model.
+    failed = Signal(int, str, str)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, analyse: Analyse | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.thread_ = QThread(window)
-        self.thread_.setObjectName("dramatis-analysis")
-        self.worker = AnalysisWorker(window.data_dir)
-        self.worker.moveToThread(self.thread_)
-        self.jobs = JobTracker(self.worker)
+        self.background = Background(self, "dramatis-analysis", writable=True)
+        self.thread_ = self.background.thread_
+        if analyse is None:
+            self.analyst = Analyst(window.data_dir)
+        else:  # a test's own analysis, which needs no language model
+            self.analyst = Analyst(window.data_dir, analyse, load_model=lambda: None)
+        self.jobs = JobTracker(self._cancel_job)
         #: Results were stored since the panels were last refreshed (once per batch).
         self.unrefreshed = False
         self.model_busy = False
-        self.jobRequested.connect(self.worker.open_path)
-        self.modelRequested.connect(self.worker.load_model)
-        self.libraryReplaced.connect(self.worker.reopen_library)
-        # ``finished`` is emitted on the worker thread, so the library closes where it lives.
-        self.thread_.finished.connect(self.worker.shutdown, Qt.ConnectionType.DirectConnection)
-        self.worker.articleRead.connect(self.on_article_read)
-        self.worker.analysed.connect(self.on_analysed)
-        self.worker.failed.connect(self.on_failed)
-        self.worker.announced.connect(self.on_announced)
-        self.worker.progressed.connect(self.on_parse_progress)
-        self.worker.cancelled.connect(self.on_cancelled)
-        self.worker.modelLoaded.connect(self.on_model_loaded)
-        self.thread_.start()
 
     # -- asking ---------------------------------------------------------------------------------
+
+    def load_model(self) -> None:
+        """Load the model now, so that the first analysis starts at once."""
+        self.background.run(
+            "model",
+            self.analyst.model_task,
+            self.on_model_state,
+            news=lambda news: self.on_news(MODEL_JOB, news),
+        )
+
+    def library_replaced(self) -> None:
+        """A fresh library was started: the analyses' connection opens it afresh."""
+        self.background.run("library", self.analyst.forget_library_task, lambda _none: None)
 
     def open_paths(self, chosen: list[Path]) -> list[int]:
         """Queue ``chosen`` (the first shown); every earlier request still waiting drops."""
         jobs = self.jobs.start(len(chosen), opening_name(chosen[0]))
         for job, path in zip(jobs, chosen, strict=True):
-            self.jobRequested.emit(job, str(path))
+            self.background.run(
+                f"job {job}",
+                self.analyst.open_task(str(path)),
+                partial(self.on_answer, job),
+                partial(self.on_failed, job),
+                partial(self.on_news, job),
+            )
         self.update_busy(messages.OPENING.format(name=self.jobs.shown_name))
         return jobs
+
+    def _cancel_job(self, job: int) -> None:
+        self.background.cancel(f"job {job}")
 
     def drop_all(self) -> None:
         """A stored article is shown: anything still being analysed for display is unwanted."""
@@ -95,19 +125,31 @@ class Analyses(QObject):
         return self.model_busy or bool(self.jobs.running)
 
     def shutdown(self) -> None:
-        """Stop the worker's thread, waiting about a second for a running analysis."""
+        """Stop the analyses' thread, waiting about a second for a running one to stop."""
         self.jobs.stop_all()
-        self.thread_.quit()
-        if not self.thread_.wait(QUIT_WAIT_MS):
-            log.warning("The analysis did not stop within a second; waiting for it")
-            self.thread_.wait()
+        self.background.shutdown(interrupt=False)
 
     # -- hearing back ---------------------------------------------------------------------------
+
+    def on_news(self, job: int, news: object) -> None:
+        if isinstance(news, Announced):
+            self.on_announced(job, news.text)
+        elif isinstance(news, Progressed):
+            self.on_parse_progress(job, news.done, news.total)
+        elif isinstance(news, ArticleRead):
+            self.on_article_read(job, news.article)
+
+    def on_answer(self, job: int, answer: Opened | Cancelled) -> None:
+        if isinstance(answer, Cancelled):
+            self.on_cancelled(job)
+        else:
+            self.on_analysed(job, answer)
 
     def on_article_read(self, job: int, article: Article) -> None:
         """The text as soon as it is read; highlights and cast follow with the analysis."""
         if job == self.jobs.shown:
             self.jobs.shown_name = self.window.show_preview(article)
+        self.articleRead.emit(job, article)
 
     def on_analysed(self, job: int, opened: Opened) -> None:
         if not self.jobs.finished(job):
@@ -134,6 +176,7 @@ class Analyses(QObject):
         else:
             message = messages.ADDED_TO_LIBRARY.format(name=name)
         self.update_busy(message)
+        self.analysed.emit(job, opened)
 
     def on_failed(self, job: int, subject: str, problem: str) -> None:
         self.jobs.running.discard(job)
@@ -143,6 +186,7 @@ class Analyses(QObject):
         elif self.jobs.wanted(job):
             self.window.show_error(subject, problem)
         self.update_busy("")
+        self.failed.emit(job, subject, problem)
 
     def on_announced(self, job: int, message: str) -> None:
         if job == MODEL_JOB:
@@ -158,13 +202,18 @@ class Analyses(QObject):
         self.window.status_text.setText(
             messages.ANALYSIS_PROGRESS.format(done=done, total=plural(total, "paragraph"))
         )
+        self.progressed.emit(job, done, total)
 
     def on_cancelled(self, job: int) -> None:
-        """The worker stopped ``job`` when asked (it was cancelled, or replaced)."""
+        """The analysis stopped ``job`` when asked (it was cancelled, or replaced)."""
         self.jobs.running.discard(job)
         self.update_busy("")
+        self.cancelled.emit(job)
 
-    def on_model_loaded(self) -> None:
+    def on_model_state(self, state: ModelState) -> None:
+        if state.problem is not None:
+            self.on_failed(MODEL_JOB, messages.MODEL_SUBJECT, state.problem)
+            return
         self.model_busy = False
         self.update_busy(messages.MODEL_READY if not self.jobs.running else "")
 

@@ -1,11 +1,11 @@
 """File > Export… and File > Export Library Statements…: the save dialogs and the writing.
 
 The article on screen is written by the core's renderers (a web page, Markdown or the
-analysis JSON) on a pool thread: a few milliseconds for a news article, but about two
-seconds for a page of the longest text the app opens (2 million characters), which
-would freeze the window. The library's statements can be hundreds of thousands of rows,
-so that CSV is written by a library reader thread of its own (``ui.tasks``). Either way
-the window hears back when it is done, the file is written whole or not at all
+analysis JSON): a few milliseconds for a news article, but about two seconds for a page of
+the longest text the app opens (2 million characters), which would freeze the window. The
+library's statements can be hundreds of thousands of rows. So both are written on a
+background thread of the exporter's own (``ui.background``), one after the other; the
+window hears back when each is done, the file is written whole or not at all
 (``reader.output.files``), and a failure is one line naming the file and the problem,
 for the window's banner.
 """
@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Library, export_csv
@@ -32,7 +32,7 @@ from ui.tasks import LibraryTasks, Work
 log = logging.getLogger(__name__)
 
 CSV_FILTER = "Spreadsheet, CSV (*.csv)"
-_CHANNEL = "export"
+_LIBRARY_CHANNEL = "library"
 
 
 #: The core's forms File > Export… offers (``reader.output.renderers``), the first chosen
@@ -74,7 +74,7 @@ class Exported:
 
 
 def article_task(analysis: Analysis, path: Path, form: Renderer) -> Exported:
-    """Write one article's export (on a pool thread) and say how it went."""
+    """Write one article's export (on the background thread) and say how it went."""
     try:
         write_analysis(analysis, path, form)
     except OutputError as error:
@@ -87,7 +87,7 @@ def article_task(analysis: Analysis, path: Path, form: Renderer) -> Exported:
 
 
 def csv_task(path: Path) -> Work:
-    """A reader-thread task writing every statement of the library to ``path``."""
+    """A background task writing every statement of the library to ``path``."""
 
     def work(library: Library) -> Exported:
         try:
@@ -105,20 +105,16 @@ class Exporter(QObject):
 
     exported = Signal(str)
     failed = Signal(str)
-    #: From the pool thread to the GUI thread: an article's export ended.
-    _articleWritten = Signal(object)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._window = parent
         self._folder: Path | None = None
         self._filter = dialog_filter(FORMATS[0])
-        self._tasks: LibraryTasks | None = None  # a thread only once the library is exported
+        self._tasks: LibraryTasks | None = None  # a thread only once something is exported
         self._writing: Path | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # exports are written one after the other
         self._articles_writing = 0
-        self._articleWritten.connect(self._on_article_written)
+        self._articles_asked = 0
 
     # -- the article ----------------------------------------------------------------------
 
@@ -142,8 +138,18 @@ class Exporter(QObject):
         self._folder, self._filter = path.parent, dialog_filter(form)
         Settings().set_export_folder(path.parent)
         self._articles_writing += 1
-        self._pool.start(lambda: self._articleWritten.emit(article_task(analysis, path, form)))
+        self._articles_asked += 1  # each its own channel: none replaces another
+        self._background().run(
+            f"article {self._articles_asked}",
+            lambda _reach: article_task(analysis, path, form),
+            self._on_article_written,
+        )
         return path
+
+    def _background(self) -> LibraryTasks:
+        if self._tasks is None:
+            self._tasks = LibraryTasks(self, "dramatis-export")
+        return self._tasks
 
     def _on_article_written(self, outcome: Exported) -> None:
         self._articles_writing -= 1
@@ -171,10 +177,9 @@ class Exporter(QObject):
             path = path.with_name(path.name + ".csv")
         self._folder = path.parent
         self._writing = path
-        if self._tasks is None:
-            self._tasks = LibraryTasks(self, "dramatis-library-export")
         self.exported.emit(messages.EXPORTING_LIBRARY.format(name=path.name))
-        self._tasks.run(_CHANNEL, library, csv_task(path), self._on_done, self._on_failed)
+        work = csv_task(path)
+        self._background().run_on(_LIBRARY_CHANNEL, library, work, self._on_done, self._on_failed)
         return path
 
     def busy(self) -> bool:
@@ -201,10 +206,9 @@ class Exporter(QObject):
 
     def shutdown(self) -> None:
         """Stop the library export still running (its half-written file is removed), and
-        let an article being written finish (two seconds at most), so it is whole."""
+        let the articles asked for be written (two seconds at most each), so they are whole."""
         if self._tasks is not None:
-            self._tasks.shutdown()
-        self._pool.waitForDone()
+            self._tasks.shutdown(drain=True)
 
     # -- names ------------------------------------------------------------------------------
 

@@ -107,7 +107,7 @@ class LibraryLife:
         if window.library is not None:
             window.library.close()
         window.library = library
-        window.analyses.libraryReplaced.emit()
+        window.analyses.library_replaced()
         window.library_panel.set_library(library)
         window.said.set_library(library)
 

@@ -73,6 +73,7 @@ from ui.widgets.library_panel import LibraryPanel
 from ui.widgets.said_panel import SaidPanel
 from ui.window_parts import build_parts
 from ui.window_state import WindowState
+from ui.worker import Analyse
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,6 @@ class MainWindow(QMainWindow):
     _batch = _part("jobs", "batch")
     _busy_jobs = _part("jobs", "running")
     dropped_jobs = _part("jobs", "dropped")
-    worker = _part("analyses", "worker")
     thread_ = _part("analyses", "thread_")
     is_busy = _part("analyses", "is_busy")
     cancel_analysis = _part("analyses", "cancel")
@@ -150,7 +150,10 @@ class MainWindow(QMainWindow):
     _select_actor = _part("views", "select_actor")
     apply_theme = _part("views", "apply_theme")
 
-    def __init__(self, data_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, data_dir: str | Path | None = None, *, analyse: Analyse | None = None
+    ) -> None:
+        """``analyse`` replaces the NLP pipeline (tests that need no language model)."""
         super().__init__()
         self.data_dir = data_dir
         self.setWindowTitle(APP_TITLE)
@@ -179,7 +182,7 @@ class MainWindow(QMainWindow):
         self.undo_correction_action = named["undo_correction"]
         self.legend_action, self.hide_highlights_action = named["legend"], named["hide_highlights"]
         self.zoom_actions, self.theme_actions = self.commands.zooms, self.commands.themes
-        self.analyses = Analyses(self)
+        self.analyses = Analyses(self, analyse)
         self.jobs = self.analyses.jobs
         self.life.open()
         self.commands.update_export()
@@ -266,7 +269,7 @@ class MainWindow(QMainWindow):
         if not self._started:
             self._started = True
             # After the first paint: the window appears at once, the model loads behind it.
-            QTimer.singleShot(0, self.analyses.modelRequested.emit)
+            QTimer.singleShot(0, self.analyses.load_model)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -1,6 +1,6 @@
 """The main window's menus, laid out from its actions (``ui/actions.py``).
 
-File, Edit, View, Review (``ui/reviewing.py``) and Help; Esc (stop the analysis) belongs
+File, Edit, View, Review and Help; Esc (stop the analysis) belongs
 to the window, in no menu. File > Open Recent is filled from the library each time it opens.
 """
 
@@ -60,7 +60,12 @@ def build_menus(window: MainWindow, actions: WindowActions) -> QMenu:
     for action in actions.themes.values():
         theme_menu.addAction(action)
 
-    window.reviewer.build_menu(bar)
+    review_menu = bar.addMenu("&Review")
+    _add(review_menu, actions, "next_to_check", "previous_to_check", "accept_statement")
+    review_menu.addSeparator()
+    _add(review_menu, actions, "add_statement")
+    review_menu.addSeparator()
+    _add(review_menu, actions, "check_below")
     help_menu = bar.addMenu("&Help")
     _add(help_menu, actions, "shortcuts", "about")
     window.addAction(actions["cancel"])

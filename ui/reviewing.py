@@ -1,14 +1,14 @@
 """Review: step through the statements to check, accept them, or add one the analysis missed.
 
-The Review menu and its keys: **Next Statement to Check** (F8) and **Previous** (Shift+F8)
-move to a statement the analysis was unsure of (less sure than the threshold, not yet
-checked) and say why in the status bar; **Accept Statement** (Ctrl+Shift+A) stores that it
-is right as it stands (an ``Accept`` correction, kept when the article is analysed again)
-and moves to the next; a wrong one is fixed with the Cast panel's menu as any other.
-**Add Statement from Selection…** (Ctrl+Shift+N, also in the text's context menu) makes the
-selected words a statement by an actor the reader chooses. **Check Statements Below…** sets
-the threshold, remembered between runs. Everything is stored through ``CastEditor``, so
-Undo takes it back like any correction.
+The Review menu's actions (declared in ``ui/actions.py``) call this. **Next Statement to
+Check** (F8) and **Previous** (Shift+F8) move to a statement the analysis was unsure of
+(less sure than the threshold, not yet checked) and say why in the status bar. **Accept
+Statement** (Ctrl+Shift+A) stores that it is right as it stands (an ``Accept`` correction,
+kept when the article is analysed again) and moves to the next; a wrong one is fixed with
+the Cast panel's menu as any other. **Add Statement from Selection…** (Ctrl+Shift+N, also
+in the text's context menu) makes the selected words a statement by an actor the reader
+chooses. **Check Statements Below…** sets the threshold, remembered between runs.
+Everything is stored through ``CastEditor``, so Undo takes it back like any correction.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from reader.corrections.operations import ACTOR_KINDS, Accept, ActorRef, AddStatement, StatementRef
 from reader.model import Analysis, Quote
@@ -68,34 +67,7 @@ class Reviewer(QObject):
         view.customContextMenuRequested.connect(self._text_menu)
         self.set_threshold(settings.check_below())
 
-    # -- the menu ---------------------------------------------------------------------------
-
-    def build_menu(self, bar: QMenuBar) -> QMenu:
-        menu = bar.addMenu("&Review")
-        self.next_action = self._action(menu, "&Next Statement to Check", "F8", self.next)
-        self.previous_action = self._action(
-            menu, "&Previous Statement to Check", "Shift+F8", self.previous
-        )
-        self.accept_action = self._action(
-            menu, "&Accept Statement: Right as It Is", "Ctrl+Shift+A", self.accept
-        )
-        menu.addSeparator()
-        self.add_action = self._action(
-            menu, "A&dd Statement from Selection…", "Ctrl+Shift+N", self.add_statement
-        )
-        menu.addSeparator()
-        self.threshold_action = self._action(
-            menu, "&Check Statements Below…", None, self.ask_threshold
-        )
-        return menu
-
-    def _action(self, menu: QMenu, text: str, key: str | None, slot: object) -> QAction:
-        action = QAction(text, self.view.window())
-        if key:
-            action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        menu.addAction(action)
-        return action
+    # -- the text's menu ----------------------------------------------------------------------
 
     def _text_menu(self, pos: QPoint) -> None:
         menu = self.view.createStandardContextMenu(pos)

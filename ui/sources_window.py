@@ -220,7 +220,7 @@ class SourcesWindow(QDialog):
         outlets = not self._outlets_listed
         self._asked += 1
         asked = self._asked
-        self.tasks.run(
+        self.tasks.run_on(
             "sources",
             self.library,
             # Read on the reader thread: a plain int, set only here.
@@ -272,7 +272,7 @@ class SourcesWindow(QDialog):
 
     def _ask_generation(self) -> None:
         if self.library is not None and not self.tasks.busy("sources"):
-            self.tasks.run("generation", self.library, generation_task(), self._on_generation)
+            self.tasks.run_on("generation", self.library, generation_task(), self._on_generation)
 
     def _on_generation(self, generation: int) -> None:
         if self._generation is not None and generation != self._generation:
@@ -302,7 +302,7 @@ class SourcesWindow(QDialog):
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
         text = report_csv(self.report)
-        self.tasks.run(
+        self.tasks.run_on(
             "export",
             self.library,
             export_task(path, text),

@@ -1,140 +1,40 @@
-"""Library reads off the GUI thread: run a task on a reader thread, hand its answer back.
+"""Library reads and writes off the GUI thread, as tasks that take a library.
 
 A search of many terms can take seconds, and "who said what" for a prolific actor reads
-thousands of rows; the window must keep drawing meanwhile. A
-``LibraryTasks`` (on the GUI thread) owns a ``LibraryReader`` on its own ``QThread`` with
-its own read-only ``Library`` (a connection is never shared between threads). ``run`` sends
-the reader a callable taking that library; the reader calls it and the answer comes back,
-through a queued signal, to the ``done`` callback on the GUI thread. Each task belongs to a
-channel ("search", "said", …): an answer to a task its channel has since replaced is
-dropped, so a late answer never overwrites a newer one. A task only reads the library it is
-given and returns immutable values; the reader never touches a widget (as Picard's
-``util/thread.py``: run a task, then deliver to the main thread).
+thousands of rows; the window must keep drawing meanwhile. ``LibraryTasks`` is a
+``Background`` (``ui/background.py``) whose tasks read the library: ``run`` takes the
+window's ``Library`` only to know which file it is, and the task is given the background
+thread's own connection to it, read-only unless ``writable`` (removing articles, putting
+them back). The tasks below return immutable values.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject
 
 from reader.library import (
     Bounds,
     Column,
     Library,
-    LibraryError,
     ListedArticle,
     Removed,
     SearchHit,
-    open_library,
 )
-from ui import messages
-
-log = logging.getLogger(__name__)
+from ui.background import Background, Reach, Where
 
 #: How many recently opened articles an empty search lists.
 RECENT_LIMIT = 50
-#: How long quitting waits for a task still running (its query is interrupted first).
-STOP_WAIT_MS = 1000
 
-#: A task: reads the library it is given (on the reader thread), returns immutable values.
+#: A task: reads the library it is given (on the background thread), returns immutable values.
 Work = Callable[[Library], Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
-    """Which library a task reads: its data folder and analysis version; ``sound``: the
-    window's connection knows the file sound (checked, or as the last clean close left it),
-    so that a writer's first write need not check it again."""
-
-    data_dir: str
-    version: str
-    sound: bool = field(default=False, compare=False)
-
-    @classmethod
-    def of(cls, library: Library) -> Where:
-        return cls(data_dir_of(library), library.version, library.trusted)
-
-
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    channel: str
-    done: Callable[[Any], None]
-    failed: Callable[[str, str], None] | None
-
-
-class LibraryReader(QObject):
-    """Runs tasks on its own thread, from its own connection: read-only, or ``writable`` for
-    the few writes too slow for the GUI thread (removing articles, putting them back)."""
-
-    answered = Signal(int, object)
-    failed = Signal(int, str, str)
-
-    def __init__(self, writable: bool = False) -> None:
-        super().__init__()
-        self.writable = writable
-        self._library: Library | None = None
-        self._opened_for: Where | None = None
-        self._lock = threading.Lock()
-
-    @Slot(int, object, object)
-    def run(self, task_id: int, where: Where, work: Work) -> None:
-        try:
-            answer = work(self._library_for(where))
-        except LibraryError as error:
-            self.failed.emit(task_id, error.subject, error.problem)
-            return
-        except sqlite3.OperationalError as error:
-            if "interrupt" not in str(error):
-                raise
-            return  # stopped by ``interrupt`` (quitting): nobody waits for the answer
-        except Exception as error:  # a bug: logged with its traceback, reported in one line
-            log.exception("A library task failed")
-            self.failed.emit(task_id, where.data_dir, messages.UNEXPECTED.format(detail=error))
-            return
-        self.answered.emit(task_id, answer)
-
-    def _library_for(self, where: Where) -> Library:
-        if self._library is None or self._opened_for != where:
-            self.close()
-            library = open_library(
-                where.data_dir, version=where.version, read_only=not self.writable
-            )
-            if self.writable and where.sound:
-                library.mark_sound()  # the same file the window's connection knows sound
-            with self._lock:
-                self._library, self._opened_for = library, where
-        assert self._library is not None
-        return self._library
-
-    def interrupt(self) -> None:
-        """Abort the query running now; safe to call from any thread (``sqlite3`` allows it)."""
-        with self._lock:
-            if self._library is not None:
-                with contextlib.suppress(sqlite3.Error):
-                    self._library.connection.interrupt()
-
-    @Slot()
-    def close(self) -> None:
-        """Close the connection (on the reader's own thread, where it was opened)."""
-        with self._lock:
-            library, self._library, self._opened_for = self._library, None, None
-        if library is not None:
-            library.close()
-
-
-class LibraryTasks(QObject):
-    """The GUI thread's side: ``run`` a task, get its answer in a callback, late ones dropped."""
-
-    #: Queued to the reader thread: (task id, Where, work).
-    requested = Signal(int, object, object)
+class LibraryTasks(Background):
+    """A background thread for library tasks; answers to replaced tasks are dropped."""
 
     def __init__(
         self,
@@ -143,23 +43,10 @@ class LibraryTasks(QObject):
         *,
         writable: bool = False,
     ) -> None:
-        super().__init__(parent)
-        self._next = 0
-        self._latest: dict[str, int] = {}
-        self._pending: dict[int, _Pending] = {}
-        self._stopped = False
-        self.thread_ = QThread(self)
-        self.thread_.setObjectName(name)
-        self.reader = LibraryReader(writable)
-        self.reader.moveToThread(self.thread_)
-        # ``finished`` is emitted on the reader's thread, so the connection closes where it lives.
-        self.thread_.finished.connect(self.reader.close, Qt.ConnectionType.DirectConnection)
-        self.requested.connect(self.reader.run)
-        self.reader.answered.connect(self._on_answered)
-        self.reader.failed.connect(self._on_failed)
-        self.thread_.start()
+        super().__init__(parent, name, writable=writable)
+        self.writable = writable
 
-    def run(
+    def run_on(
         self,
         channel: str,
         library: Library,
@@ -167,53 +54,17 @@ class LibraryTasks(QObject):
         done: Callable[[Any], None],
         failed: Callable[[str, str], None] | None = None,
     ) -> int:
-        """Run ``work(reader's library)`` on the reader thread; ``done(answer)`` follows here.
+        """Run ``work`` on the thread's own connection to ``library``'s file."""
+        where = Where.of(library)
 
-        Replaces any task of ``channel`` still running or waiting: its answer is dropped.
-        """
-        self._next += 1
-        self._latest[channel] = self._next
-        self._pending[self._next] = _Pending(channel, done, failed)
-        self.requested.emit(self._next, Where.of(library), work)
-        return self._next
+        def task(reach: Reach) -> Any:
+            return work(reach.library(where))
 
-    def forget(self, channel: str) -> None:
-        """Drop the answer of ``channel``'s task still to come."""
-        self._latest.pop(channel, None)
+        return self.run(channel, task, done, failed)
 
-    def busy(self, channel: str) -> bool:
-        """Whether an answer of ``channel`` is still awaited."""
-        return channel in self._latest
-
-    def _take(self, task_id: int) -> _Pending | None:
-        pending = self._pending.pop(task_id, None)
-        if pending is None or self._latest.get(pending.channel) != task_id:
-            return None  # replaced since: a late answer
-        del self._latest[pending.channel]
-        return pending
-
-    def _on_answered(self, task_id: int, answer: object) -> None:
-        pending = self._take(task_id)
-        if pending is not None:
-            pending.done(answer)
-
-    def _on_failed(self, task_id: int, subject: str, problem: str) -> None:
-        pending = self._take(task_id)
-        if pending is not None and pending.failed is not None:
-            pending.failed(subject, problem)
-
-    def shutdown(self) -> None:
-        """Stop the reader thread: interrupt its query, wait about a second at most."""
-        if self._stopped:
-            return
-        self._stopped = True
-        self._latest.clear()
-        self.thread_.quit()
-        if not self.reader.writable:
-            self.reader.interrupt()  # a write is let finish: it is one transaction
-        if not self.thread_.wait(STOP_WAIT_MS):
-            log.warning("A library task is still running; waiting for it to finish")
-            self.thread_.wait()
+    def shutdown(self, *, interrupt: bool = True, drain: bool = False) -> None:
+        """Stop the thread: a read is interrupted, a write is let finish (one transaction)."""
+        super().shutdown(interrupt=interrupt and not self.writable, drain=drain)
 
 
 # -- searches ----------------------------------------------------------------------------------
@@ -310,8 +161,3 @@ def put_back_task(removed: Removed) -> Work:
 def generation_task() -> Work:
     """A task asking how far the library has come (one row read: cheap every few seconds)."""
     return lambda library: library.generation()
-
-
-def data_dir_of(library: Library) -> str:
-    """The data folder a library lives in (what ``open_library`` takes)."""
-    return str(Path(library.path).parent)

@@ -1,40 +1,67 @@
-"""The background worker: loads spaCy once and turns files into analyses, off the GUI thread.
+"""The analysis of opened files, as tasks run off the GUI thread: load spaCy once, then turn
+each file into an analysis, stored in the library.
 
-``AnalysisWorker`` lives on its own ``QThread``. The window asks for work with queued
-signals and gets immutable results back through ``articleRead``, ``progressed``,
-``analysed``, ``cancelled`` and ``failed``; the worker never touches a widget. Every job has
-an id: when the user opens something else the job tracker (``ui.jobs``) raises ``floor``,
-and older jobs are skipped if not yet started and cancelled if running (the window also
-ignores any stale result that still arrives). ``cancel(job)`` is called directly from the
-GUI thread: the worker is busy inside the analysis, so a queued signal would arrive too
-late; it sets a ``threading.Event`` that the analysis asks about between parse batches.
+``Analyst`` makes the tasks; the window's ``Analyses`` runs them on a ``Background`` of its
+own (``ui/background.py``), one after the other. Each task tells news on the way (what it is
+doing, the text as soon as it is read, parse progress) and answers with an ``Opened``, or
+``Cancelled`` when it stopped because the window asked (``Reach.cancelled``, checked by
+the readers at each page, paragraph or line and by the analysis between parse batches).
+A file or library problem fails the task with its subject and problem. The analyst never
+touches a widget; its state is only used on the background thread.
 
-The worker keeps its own library connection (a ``Library`` is not shared between threads)
-and hands each article to the reading step (``reader.reading``) with an analyser of its job.
+The analyst stores through the background thread's own library connection (a ``Library``
+is not shared between threads) and hands each article to the reading step
+(``reader.reading``) with the analysis it was given: the pipeline's, or a test's own.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, Slot
-
-from reader.library import Library, LibraryError, NotSavedError, StoredArticle, open_library
+from reader.errors import DramatisError
+from reader.library import Library, LibraryError, NotSavedError, StoredArticle
 from reader.model import Analysis, Article
-from reader.opening import ArticleError
 from reader.reading import Reading
 from ui import messages
+from ui.background import Reach, Where
 
 log = logging.getLogger(__name__)
 
-#: Job id used for messages about the model itself rather than one file.
-MODEL_JOB = 0
+
+class Analyse(Protocol):
+    """An analysis of one article that reports progress and asks whether to stop."""
+
+    def __call__(
+        self,
+        article: Article,
+        *,
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+    ) -> Analysis: ...
+
+
+def pipeline_analysis(
+    article: Article,
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> Analysis:
+    """The app's analysis: the NLP pipeline (imported when the first file is opened)."""
+    from reader.pipeline import analyse
+
+    return analyse(article, progress=progress, cancelled=cancelled)
+
+
+def load_pipeline() -> None:
+    """Load spaCy (once per process)."""
+    from reader.pipeline import load_model
+
+    load_model()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +78,40 @@ class Opened:
     copy_of: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    """The analysis stopped when asked; nothing was stored."""
+
+
+@dataclass(frozen=True, slots=True)
+class Announced:
+    """News: what the task is doing now, for the status bar."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Progressed:
+    """News: paragraphs parsed, of how many."""
+
+    done: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRead:
+    """News: the text is read; its analysis follows (text first)."""
+
+    article: Article
+
+
+@dataclass(frozen=True, slots=True)
+class ModelState:
+    """The answer of the model task: ready, or the problem in one line."""
+
+    problem: str | None = None
+
+
 def _named(article: StoredArticle) -> str:
     """What to call a stored article in a message: its title, else its file's name."""
     if article.title:
@@ -58,116 +119,93 @@ def _named(article: StoredArticle) -> str:
     return Path(article.source).name if article.source else f"article {article.id}"
 
 
-class AnalysisWorker(QObject):
-    """Loads the model and analyses files; one instance on one QThread."""
+class Analyst:
+    """Makes the tasks that load the model and analyse files; used on one background thread."""
 
-    modelLoaded = Signal()
-    #: (job id, what the worker is doing now, for the status bar).
-    announced = Signal(int, str)
-    #: (job id, paragraphs parsed, paragraphs in all).
-    progressed = Signal(int, int, int)
-    #: (job id, Article): the text is read; its analysis follows (text first).
-    articleRead = Signal(int, object)
-    analysed = Signal(int, object)
-    #: (job id): the analysis stopped when asked; nothing was stored.
-    cancelled = Signal(int)
-    failed = Signal(int, str, str)
-
-    def __init__(self, data_dir: str | Path | None = None) -> None:
-        super().__init__()
-        self._data_dir = data_dir
-        self._library: Library | None = None
-        self._library_tried = False
+    def __init__(
+        self,
+        data_dir: str | Path | None = None,
+        analyse: Analyse = pipeline_analysis,
+        load_model: Callable[[], None] = load_pipeline,
+    ) -> None:
+        self._where = Where(None if data_dir is None else str(data_dir))
+        self._analyse = analyse
+        self._load_model = load_model
+        self._library_failed = False
         self._model_ready = False
-        #: Jobs below this id are no longer wanted (set from the GUI thread; an int store
-        #: is atomic, and the running analysis reads it between parse batches).
-        self.floor = 0
-        self._flags: dict[int, threading.Event] = {}
-        self._flags_lock = threading.Lock()
 
-    def cancel(self, job: int) -> None:
-        """Stop ``job`` at its next check; safe to call from any thread."""
-        self._flag(job).set()
+    @property
+    def model_ready(self) -> bool:
+        """Whether the model is loaded (read from any thread: a flag set once)."""
+        return self._model_ready
 
-    def _flag(self, job: int) -> threading.Event:
-        with self._flags_lock:
-            return self._flags.setdefault(job, threading.Event())
-
-    def is_cancelled(self, job: int) -> bool:
-        """Whether ``job`` should stop: cancelled, or below the floor."""
-        return job < self.floor or self._flag(job).is_set()
-
-    @Slot()
-    def load_model(self) -> None:
+    def model_task(self, reach: Reach) -> ModelState:
         """Load spaCy (once per process) so that the first analysis starts at once."""
         if self._model_ready:
-            return
-        self.announced.emit(MODEL_JOB, messages.LOADING_MODEL)
+            return ModelState()
+        reach.tell(Announced(messages.LOADING_MODEL))
         try:
-            from reader.pipeline import load_model
-
-            load_model()
+            self._load_model()
         except Exception as error:  # the model package missing or broken
             log.exception("Loading the model failed")
-            detail = messages.MODEL_FAILED.format(detail=error)
-            self.failed.emit(MODEL_JOB, messages.MODEL_SUBJECT, detail)
-            return
+            return ModelState(messages.MODEL_FAILED.format(detail=error))
         # The model's objects live as long as the process: moved out of the garbage
         # collector's sight, its full collections no longer walk them, which held the
         # interpreter (and the window) for about 120 ms at a time (bench/view_drawing.py).
         gc.freeze()
         self._model_ready = True
-        self.modelLoaded.emit()
+        return ModelState()
 
-    @Slot(int, str)
-    def open_path(self, job: int, path: str) -> None:
-        """Open, analyse (unless stored) and store one file; report the result."""
-        if job < self.floor:
-            self._forget(job)
-            return
-        # The NLP stages are imported when a file is opened, on this thread.
-        from reader.pipeline import AnalysisCancelled
+    def open_task(self, path: str) -> Callable[[Reach], Opened | Cancelled]:
+        """The task opening, analysing (unless stored) and storing one file."""
 
-        name = Path(path).name
-        self.announced.emit(job, messages.OPENING.format(name=name))
-        try:
-            self.analysed.emit(job, self._open(job, path, name))
-        except AnalysisCancelled:
-            self.cancelled.emit(job)
-        except ArticleError as error:
-            self.failed.emit(job, error.subject, error.problem)
-        except LibraryError as error:
-            self.failed.emit(job, error.subject, error.problem)
-        except Exception as error:  # a bug: keep the app running, keep the traceback
-            log.exception("Analysing %s failed", path)
-            self.failed.emit(job, path, messages.UNEXPECTED.format(detail=error))
-        finally:
-            self._forget(job)
+        def task(reach: Reach) -> Opened | Cancelled:
+            # The NLP stages are imported when a file is opened, on the background thread.
+            from reader.pipeline import AnalysisCancelled
 
-    def _forget(self, job: int) -> None:
-        with self._flags_lock:
-            self._flags.pop(job, None)
+            try:
+                return self._open(reach, path)
+            except AnalysisCancelled:
+                return Cancelled()
 
-    def _open(self, job: int, path: str, name: str) -> Opened:
+        return task
+
+    def forget_library_task(self, reach: Reach) -> None:
+        """Close the library connection (after a fresh library was started)."""
+        reach.forget_library()
+        self._library_failed = False
+
+    def _open(self, reach: Reach, path: str) -> Opened:
         from reader.opening import open_article
         from reader.pipeline import AnalysisCancelled, stop_when
         from ui.sample import presented
 
+        name = Path(path).name
+        reach.tell(Announced(messages.OPENING.format(name=name)))
+
         def stop_if_cancelled() -> None:
-            if self.is_cancelled(job):
+            if reach.cancelled():
                 raise AnalysisCancelled
 
         # The readers ask at each page, paragraph or line: a cancel stops the reading too.
         with stop_when(stop_if_cancelled):
             article = presented(open_article(path))
-        self.articleRead.emit(job, article)
+        reach.tell(ArticleRead(article))
         if not self._model_ready:
-            self.load_model()
-        if self.is_cancelled(job):
-            raise AnalysisCancelled
-        self.announced.emit(job, messages.ANALYSING.format(name=name))
-        analyse = self._analyser(job)
-        library = self._open_library()
+            problem = self.model_task(reach).problem
+            if problem is not None:
+                raise ModelMissing(messages.MODEL_SUBJECT, problem)
+        stop_if_cancelled()
+        reach.tell(Announced(messages.ANALYSING.format(name=name)))
+
+        def analyse(article: Article) -> Analysis:
+            return self._analyse(
+                article,
+                progress=lambda done, total: reach.tell(Progressed(done, total)),
+                cancelled=reach.cancelled,
+            )
+
+        library = self._library(reach)
         if library is None:
             return Opened(path, analyse(article), None, False, False)
         try:
@@ -184,43 +222,18 @@ class AnalysisWorker(QObject):
         original = None if added.original is None else _named(added.original)
         return Opened(path, analysis, article_id, stored, True, copy_of=original)
 
-    def _analyser(self, job: int) -> Callable[[Article], Analysis]:
-        """The analysis of ``job``'s article, reporting progress and stopping when cancelled."""
-        from reader.pipeline import analyse
+    def _library(self, reach: Reach) -> Library | None:
+        """The thread's library connection; None (and analyses unsaved) if it cannot open."""
+        if self._library_failed:
+            return None
+        try:
+            return reach.library(self._where)
+        except LibraryError as error:
+            # The window opened its own connection first and tells the user why.
+            log.warning("Analyses go unsaved: %s", error)
+            self._library_failed = True
+            return None
 
-        def analyse_for_job(article: Article) -> Analysis:
-            return analyse(
-                article,
-                progress=lambda done, total: self.progressed.emit(job, done, total),
-                cancelled=lambda: self.is_cancelled(job),
-            )
 
-        return analyse_for_job
-
-    def _open_library(self) -> Library | None:
-        if not self._library_tried:
-            self._library_tried = True
-            try:
-                self._library = open_library(self._data_dir)
-            except LibraryError as error:
-                # The window opened its own connection first and tells the user why.
-                log.warning("Worker works without the library: %s", error)
-                self._library = None
-        return self._library
-
-    @Slot()
-    def reopen_library(self) -> None:
-        """Forget the current library connection (after a fresh library was started)."""
-        self._close_library()
-        self._library_tried = False
-
-    @Slot()
-    def shutdown(self) -> None:
-        """Close the library connection; called on the worker's thread as it finishes."""
-        self._close_library()
-
-    def _close_library(self) -> None:
-        if self._library is not None:
-            with contextlib.suppress(LibraryError):
-                self._library.close()
-            self._library = None
+class ModelMissing(DramatisError):
+    """The language model could not be loaded, so nothing can be analysed."""

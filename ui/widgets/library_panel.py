@@ -196,7 +196,7 @@ class LibraryPanel(QWidget):
             return
         self.status.setText(messages.SEARCHING)
         work = search_task(*self._asked, self.filters.bounds())
-        self.tasks.run("search", self.library, work, self._on_answered, self._on_failed)
+        self.tasks.run_on("search", self.library, work, self._on_answered, self._on_failed)
 
     def shutdown(self) -> None:
         """Stop polling and the reader thread (interrupting its read); close its connection."""
@@ -219,7 +219,7 @@ class LibraryPanel(QWidget):
             self.table.scrollToTop()
         pages = self._pages_on_screen() if keep else (0,)
         work = table_task(self._view, pages, PAGE_SIZE, outlets=True)
-        self.tasks.run("table", self.library, work, self._on_table, self._on_failed)
+        self.tasks.run_on("table", self.library, work, self._on_table, self._on_failed)
 
     def _pages_on_screen(self) -> tuple[int, ...]:
         top = max(self.table.rowAt(0), 0)
@@ -257,7 +257,7 @@ class LibraryPanel(QWidget):
         if self.library is None:
             return
         work = table_task(self._view, (number,), PAGE_SIZE)
-        self.tasks.run(f"page {number}", self.library, work, self._on_page, self._on_failed)
+        self.tasks.run_on(f"page {number}", self.library, work, self._on_page, self._on_failed)
 
     def _on_page(self, answer: TablePages) -> None:
         if answer.view != self._view:
@@ -292,7 +292,7 @@ class LibraryPanel(QWidget):
         """Every ``POLL_MS``: has another program (or this window) added or removed articles?"""
         if self.library is None or self.tasks.busy("generation") or self.tasks.busy("table"):
             return
-        self.tasks.run("generation", self.library, generation_task(), self._on_generation)
+        self.tasks.run_on("generation", self.library, generation_task(), self._on_generation)
 
     def _on_generation(self, generation: int) -> None:
         if self._generation is not None and generation != self._generation:
@@ -333,7 +333,7 @@ class LibraryPanel(QWidget):
             self.failed.emit(str(error.subject), error.problem)
             return
         self.status.setText(messages.REMOVING.format(count=plural(len(ids), "article")))
-        self.writes.run("write", library, remove_task(ids), self._on_removed, self._write_failed)
+        self.writes.run_on("write", library, remove_task(ids), self._on_removed, self._write_failed)
 
     def _on_removed(self, removed: Removed) -> None:
         if not len(removed):
@@ -355,7 +355,7 @@ class LibraryPanel(QWidget):
             return
         self.status.setText(messages.PUTTING_BACK)
         work = put_back_task(self.removed[-1])
-        self.writes.run("write", library, work, self._on_put_back, self._write_failed)
+        self.writes.run_on("write", library, work, self._on_put_back, self._write_failed)
 
     def _write_failed(self, subject: str, problem: str) -> None:
         self.failed.emit(subject, problem)

@@ -275,7 +275,7 @@ class SaidPanel(QWidget):
             self._show_dates(SaidDates("", (), {}))
             self.status.setText(messages.NO_LIBRARY)
             return
-        self.tasks.run("actors", self.library, actors_task, self._fill_actors, self._failed)
+        self.tasks.run_on("actors", self.library, actors_task, self._fill_actors, self._failed)
 
     def _fill_actors(self, actors: tuple[tuple[str, str], ...]) -> None:
         current = self.actor.currentText()
@@ -312,10 +312,12 @@ class SaidPanel(QWidget):
         self.status.setText(messages.SAID_LOOKING.format(name=one_line(name, NAME_LIMIT)))
         self._show_dates(SaidDates(name, (), {}))
         work = said_page_task(name, 0, FIRST_PAGE)
-        self.tasks.run("said", self.library, work, self._on_page, self._failed)
+        self.tasks.run_on("said", self.library, work, self._on_page, self._failed)
         # After the first page on the same reader thread: the list comes first.
-        self.tasks.run("dates", self.library, said_dates_task(name), self._on_dates, self._failed)
-        self.tasks.run(
+        self.tasks.run_on(
+            "dates", self.library, said_dates_task(name), self._on_dates, self._failed
+        )
+        self.tasks.run_on(
             "positions", self.library, positions_task(name), self._on_positions, self._failed
         )
 
@@ -335,7 +337,7 @@ class SaidPanel(QWidget):
         self.results.clear_statements()
         self.results.stance = self._position is not None
         work = said_page_task(self._name, 0, FIRST_PAGE, self._position)
-        self.tasks.run("said", self.library, work, self._on_page, self._failed)
+        self.tasks.run_on("said", self.library, work, self._on_page, self._failed)
 
     def ask_export(self) -> None:
         """Export Positions…: a CSV or JSON file, written on the reader thread."""
@@ -354,7 +356,7 @@ class SaidPanel(QWidget):
         if self.library is None or not self._name:
             return
         actor = self._name
-        self.tasks.run(
+        self.tasks.run_on(
             "export",
             self.library,
             export_positions_task(actor, path),
@@ -368,7 +370,7 @@ class SaidPanel(QWidget):
         if self.library is None or not self._name or self.tasks.busy("said"):
             return
         work = said_page_task(self._name, len(self.statements), NEXT_PAGE, self._position)
-        self.tasks.run("said", self.library, work, self._on_page, self._failed)
+        self.tasks.run_on("said", self.library, work, self._on_page, self._failed)
 
     def _on_page(self, page: SaidPage) -> None:
         wanted = self._position.key if self._position is not None else ""
