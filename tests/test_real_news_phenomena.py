@@ -356,6 +356,16 @@ def test_credit_lines_and_state_abbreviations_make_no_actors(cast):
     [
         ("Budget\n\nAccording to data from Statistics Norway, prices rose.", "Statistics Norway"),
         ("Budget\n\nAccording to a report by the Harbour Trust, rents fell.", "Harbour Trust"),
+        (
+            "Plant\n\nThe Ostrava plant will close in March, according to a statement "
+            "from the ministry.",
+            "ministry",
+        ),
+        (
+            "Verdict\n\nThe appeal was filed on Monday, according to a letter from the "
+            "mayor's lawyer.",
+            "mayor's lawyer",
+        ),
     ],
 )
 def test_the_body_behind_data_or_a_report_is_the_source(cast, text, speaker):
@@ -378,6 +388,42 @@ def test_a_name_misspelled_by_one_letter_is_the_same_person(cast):
     )
     people = [a.name for a in analysis.actors if a.kind == "person"]
     assert len(people) == 2, people
+
+
+def test_a_long_surname_misspelled_by_two_letters_is_the_same_person(cast):
+    analysis = cast(
+        "Salt\n\nAnneliese Vordermann, who chairs the nutrition panel, presented the study. "
+        '"We were surprised," Ms Vodermannn said. Priya Okafor, a dietitian, agreed.'
+    )
+    people = sorted(a.name for a in analysis.actors if a.kind == "person")
+    assert people == ["Anneliese Vordermann", "Priya Okafor"], people
+
+
+def test_a_bare_surname_shared_by_two_people_stays_with_the_story_subject(cast):
+    analysis = cast(
+        "Prize\n\nTeresa Lindqvist, a 16-year-old from Malmo, won the science prize. "
+        "Lindqvist built a water filter. Lindqvist will show it in Geneva. Her mother "
+        "Karin Lindqvist said the family was proud. Lindqvist said she wants to study "
+        "chemistry."
+    )
+    speakers = {
+        analysis.article.text[q.start : q.end]: analysis.actor(q.actor).name
+        for q in analysis.quotes
+        if q.actor
+    }
+    assert speakers == {
+        "the family was proud": "Karin Lindqvist",
+        "she wants to study chemistry": "Teresa Lindqvist",
+    }
+
+
+def test_short_surnames_two_letters_apart_stay_apart(cast):
+    analysis = cast(
+        "Vote\n\nDaniel Harmon proposed the rule. Lucy Hartman, a councillor, opposed it. "
+        '"It is rushed," Ms Hartman said, and Mr Harmon disagreed.'
+    )
+    people = sorted(a.name for a in analysis.actors if a.kind == "person")
+    assert people == ["Daniel Harmon", "Lucy Hartman"], people
 
 
 def test_two_people_whose_names_differ_by_more_stay_apart(cast):

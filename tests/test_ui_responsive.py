@@ -86,9 +86,7 @@ def test_the_pipeline_reports_progress_on_the_sample(sample_path):
 
 
 @pytest.mark.slow
-def test_cancel_stops_a_long_analysis_and_the_next_job_runs(
-    nlp_window, qtbot, tmp_path
-):
+def test_cancel_stops_a_long_analysis_and_the_next_job_runs(nlp_window, qtbot, tmp_path):
     window = nlp_window  # a real parse: the cancel lands mid-analysis
     long_file = tmp_path / "long.txt"
     long_file.write_text("A long report\n" + LINE * 3000, encoding="utf-8")

@@ -182,7 +182,35 @@ def _one_letter_apart(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     given = len(mine) > 1 and (a, b) != (mine[-1], theirs[-1])
     if given and _genders_differ(a, b):
         return False  # "Mary Holt" and "Mark Holt": sister and brother, not a typo
-    return min(len(a), len(b)) >= (4 if given else 5) and _one_edit(a, b)
+    if min(len(a), len(b)) < (4 if given else 5):
+        return False
+    return _one_edit(a, b) or (not given and _two_edits_in_a_long_name(a, b))
+
+
+#: Letters a surname needs before a misspelling of two letters is taken for it.
+LONG_NAME = 8
+
+
+def _two_edits_in_a_long_name(a: str, b: str) -> bool:
+    """A long surname written two letters wrong ("Bauchtman" for "Buchtmann"): news
+    misspells long foreign names by more than a letter; same first letter. Not for names
+    of short parts joined by a hyphen ("Kwok-kin" and "Kwok-hing" are two people)."""
+    if a[:1] != b[:1] or min(len(a), len(b)) < LONG_NAME or abs(len(a) - len(b)) > 2:
+        return False
+    if "-" in a or "-" in b:
+        return False
+    return _edit_distance(a.lower(), b.lower()) <= 2
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Letters inserted, deleted or replaced to make ``a`` into ``b`` (Levenshtein)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def _the_one_word_apart(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, str] | None:
@@ -299,6 +327,15 @@ class Registry:
             return None
         return max(roots, key=lambda c: (c.last_before(offset), -c.order))
 
+    def _most_named(self, candidates: list[Cluster], offset: int) -> Cluster | None:
+        """The person a bare surname shared by several means: the one the story has named
+        most so far (its subject: news tells a namesake apart by the full name), the most
+        recent of those named as often."""
+        roots = list(dict.fromkeys(c.root() for c in candidates))
+        if not roots:
+            return None
+        return max(roots, key=lambda c: (c.mentions, c.last_before(offset), -c.order))
+
     def match_person(
         self,
         tokens: tuple[str, ...],
@@ -323,7 +360,7 @@ class Registry:
                 # "Ms. Holt" is not her brother "Tom Holt": an honorific must agree with the
                 # gender the person's given name leans to, as with "he" and "she".
                 candidates = [c for c in candidates if c.root().pronoun_gender() in (None, gender)]
-            return self._most_recent(candidates, offset)
+            return self._most_named(candidates, offset)
         exact = self._by_full.get(tokens)
         if exact is not None:
             return exact.root()
@@ -480,8 +517,9 @@ class Registry:
 
     def merge_misspellings(self) -> None:
         """Fold a person whose name is another's written one letter wrong into them:
-        "Kristen Wilkins" and "Kristin Wilkins", "Mauer" after "K.C. Maurer" (real news
-        misspells names; two people one letter apart in one article are rarer)."""
+        "Kristen Wilkins" and "Kristin Wilkins", "Mauer" after "K.C. Maurer", or a long
+        surname two letters wrong, "Ms Bauchtman" after "Lydia Buchtmann" (real news
+        misspells names; two people that close in one article are rarer)."""
         people = [c for c in self.clusters if c.person and c.merged is None and c.positions]
         names = {id(c): {name_tokens(form) for form in c.forms} - {()} for c in people}
         for person in sorted(people, key=lambda c: c.mentions):

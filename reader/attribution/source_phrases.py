@@ -10,11 +10,21 @@ from typing import TYPE_CHECKING
 
 from reader.attribution.rules import Rule
 from reader.attribution.syntax import Attribution, content_spans, pobj_of, speaker_span
+from reader.lexicon.groups import BACK_REFERENCE_HEADS, ORGANISATION_HEADS
+from reader.lexicon.source_roles import ROLE_CLASS_WORDS
 from reader.lexicon.speech import DATA_NOUNS, GROUP_SPEAKERS, RATE_NOUNS
 from reader.nlp.labels import APPOS, POBJ, PREP, SPEAKER_LABELS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+#: Nouns for who may stand behind a statement or a report: bodies and roles.
+PUBLISHING_NOUNS: frozenset[str] = (
+    frozenset().union(
+        ORGANISATION_HEADS, BACK_REFERENCE_HEADS, GROUP_SPEAKERS, *ROLE_CLASS_WORDS.values()
+    )
+    - DATA_NOUNS
+)
 
 
 def _source_attribution(
@@ -40,15 +50,23 @@ def _source_attribution(
 
 
 def _publisher_of(source: Token) -> Token:
-    """ "data from Statistics Norway", "a report by the agency": the body behind them."""
+    """ "data from Statistics Norway", "a statement from the company", "a letter from her
+    lawyer": the body or person behind them."""
     if source.lower_ not in DATA_NOUNS and source.lemma_.lower() not in DATA_NOUNS:
         return source
     for prep in source.children:
         if prep.dep_ == PREP and prep.lower_ in ("from", "by", "of", "released"):
             body = pobj_of(prep)
-            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ in SPEAKER_LABELS):
+            if body is not None and _can_publish(body):
                 return body
     return source
+
+
+def _can_publish(body: Token) -> bool:
+    """A name, or a noun for a body or a role ("the ministry", "his office", "her lawyer")."""
+    if body.pos_ == "PROPN" or body.ent_type_ in SPEAKER_LABELS:
+        return True
+    return body.pos_ == "NOUN" and body.lemma_.lower() in PUBLISHING_NOUNS
 
 
 def according_to(tok: Token, offset: int, index: int) -> Attribution | None:

@@ -71,9 +71,13 @@ CONTACT_VERBS: frozenset[str] = wordset(
 ANSWER_VERBS: frozenset[str] = wordset("respond reply comment return answer")
 
 #: Nouns for what a body published, behind which the body is the source: "according to data
-#: from Statistics Norway" is Statistics Norway's.
+#: from Statistics Norway" is Statistics Norway's, "according to a statement from the
+#: company" the company's.
 DATA_NOUNS: frozenset[str] = wordset(
-    "data figure statistic report survey study poll estimate result summary number filing"
+    """
+    data figure statistic report survey study poll estimate result summary number filing
+    statement release document letter memo transcript announcement communique notice
+    """
 )
 
 #: Verbs of applause whose object, when it names no one, is an act reacted to, not words:
