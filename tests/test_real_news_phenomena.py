@@ -170,6 +170,37 @@ def test_negated_speech_with_content_and_criticism_of_a_person_stay_statements(
     assert any(content in text for text in statements_of(cast("Flood aid\n\n" + sentence)))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She quit the inner circle of the movement, called the Lantern Guild, in 2009.",
+        "The new rules prevent council staff from saying that the tender was rigged.",
+    ],
+)
+def test_a_thing_named_and_speech_kept_from_happening_are_no_statements(cast, sentence):
+    assert statements_of(cast("Housing\n\n" + sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The tax, which the chief executive, Ana Ruiz, called ''a cash grab'', was cut.",
+            "a cash grab",
+        ),
+        ("The mayor called the councillor a hypocrite on Monday.", "the councillor a hypocrite"),
+        (
+            "He refused to name a deputy, aside from saying he wants a diverse cabinet.",
+            "he wants a diverse cabinet",
+        ),
+    ],
+)
+def test_a_quoted_name_a_name_called_someone_and_saying_after_from_stay_statements(
+    cast, sentence, content
+):
+    assert any(content in text for text in statements_of(cast("Housing\n\n" + sentence)))
+
+
 def test_a_source_list_line_citing_a_headline_is_no_statement(cast):
     analysis = cast(
         "Sources\n\nThe report was found on a street.\n\n"

@@ -28,8 +28,10 @@ from reader.lexicon.speech import (
     CLAUSE_ONLY_VERBS,
     CONTACT_VERBS,
     JUDGING_VERBS,
+    NAMING_VERBS,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
+    PREVENTING_VERBS,
     QUESTION_VERBS,
     QUESTION_WORDS,
     QUOTE_ONLY_VERBS,
@@ -45,6 +47,7 @@ from reader.nlp.labels import (
     ADVMOD,
     AGENT,
     AMOD,
+    AUX,
     AUXPASS,
     BEFORE_VERB,
     CC,
@@ -60,9 +63,11 @@ from reader.nlp.labels import (
     MARK,
     NORP,
     NPADVMOD,
+    NSUBJ,
     NSUBJPASS,
     OPRD,
     PARATAXIS,
+    PCOMP,
     PERSON,
     POBJ,
     POSS,
@@ -218,10 +223,35 @@ def clause_frame(v: VerbContext) -> Frame | None:
         for prep in v.verb.children:
             if prep.dep_ == PREP and prep.lower_ in ("on", "upon") and prep.i == v.verb.i + 1:
                 content.extend(t for t in prep.subtree if t.i != prep.i)
+    if not used:
+        return None
     if content and min(t.i for t in content) > v.verb.i:
         content.extend(_trailing(v.verb, max(t.i for t in content)))
     infinitive = bool(used) and all(c.dep_ == XCOMP for c in used)
     return Frame(Rule.VERB_INFINITIVE if infinitive else Rule.VERB_THAT_CLAUSE, tuple(content))
+
+
+def named_thing_frame(v: VerbContext) -> Frame | None:
+    """ "a group called the Sea Org": a participle after a noun that names it, with the
+    name and no one named (unlike "called Clinton a liar"), is no speech. Nor is a cue kept
+    from happening: "barred from saying", "banning migrants from claiming asylum"."""
+    verb = v.verb
+    if v.lemma in NAMING_VERBS and verb.dep_ in (ACL, ADVCL):
+        children = {c.dep_ for c in verb.children}
+        named = [c for c in verb.children if c.dep_ == OPRD]
+        end = max((c.right_edge.i for c in named), default=verb.i)
+        quoted = any(t.is_quote or t.tag_ in ("``", "''") for t in verb.doc[verb.i : end + 1])
+        if (
+            OPRD in children
+            and not quoted  # "which Tim Cook called ''total political crap''": his words
+            and not children & {DOBJ, NSUBJ, NSUBJPASS, AUX, AUXPASS}
+        ):
+            return NOT_A_CUE
+    if verb.dep_ == PCOMP and verb.head.lower_ == "from":
+        kept_from = verb.head.head
+        if kept_from.lemma_.lower() in PREVENTING_VERBS:
+            return NOT_A_CUE
+    return None
 
 
 def quote_only_frame(v: VerbContext) -> Frame | None:
@@ -426,6 +456,7 @@ def as_clause_frame(v: VerbContext) -> Frame | None:
 
 #: The frame handlers, in the order they are tried.
 FRAMES: tuple[FrameHandler, ...] = (
+    named_thing_frame,
     clause_frame,
     quote_only_frame,
     particle_frame,

@@ -147,6 +147,16 @@ CLAUSE_ONLY_VERBS: frozenset[str] = wordset(
     """
 )
 
+#: Verbs that give a name; as a participle after a noun ("a group called the Sea Org",
+#: "a device known as …") they name a thing, nobody speaks.
+NAMING_VERBS: frozenset[str] = wordset("call name dub term label nickname title brand")
+
+#: Verbs that keep someone from doing something: "barred from saying", "banning migrants
+#: from claiming asylum" report nothing said.
+PREVENTING_VERBS: frozenset[str] = wordset(
+    "ban bar stop prevent prohibit forbid block keep refrain restrain deter discourage"
+)
+
 #: Verbs that only count as speech with particular particles or prepositions.
 PARTICLE_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out", "to"}),
