@@ -221,6 +221,43 @@ def test_a_candidate_is_found_by_an_index_lookup(library, files):
     assert "SCAN near_copy_bands" not in details
 
 
+def test_a_stored_article_is_not_fingerprinted_again_as_a_candidate(library, files, monkeypatch):
+    """Each new article is compared with the ones sharing a band; the fingerprints of those
+    stored a moment ago are kept, not made again from their text."""
+    from reader.library import near_copies
+
+    made: list[str] = []
+    real = near_copies.shingles
+
+    def counted(text: str, title: str | None = None) -> frozenset[int]:
+        made.append(title or "")
+        return real(text, title)
+
+    monkeypatch.setattr(near_copies, "shingles", counted)
+    monkeypatch.setattr(near_copies, "_RECENT", near_copies._RecentFingerprints(200_000))
+    reading = Reading(library, analyse)
+    for name in ("wire.txt", "herald.txt", "wire.pdf"):
+        reading.add_file(files[name])
+    # One fingerprint per article stored, though each later one had the earlier ones as
+    # candidates (the two ferry stories, then the PDF of the first).
+    ferry, inchlea = "Kilmore ferry to stop", "Inchlea loses its ferry"
+    assert sorted(made) == [inchlea, ferry, ferry]
+    copies = library.connection.execute("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL")
+    assert copies.fetchone()[0] == 2  # and the copies are still found
+
+
+def test_the_kept_fingerprints_stay_within_their_budget():
+    from reader.library.near_copies import _RecentFingerprints, fingerprint
+
+    kept = _RecentFingerprints(budget=30)
+    texts = [" ".join(f"word{n}{k}" for k in range(14)) for n in range(5)]  # 10 shingles each
+    for text in texts:
+        kept.keep((text, None), fingerprint(text))
+    assert kept.held <= 30
+    assert kept.get((texts[0], None)) is None  # the oldest went first
+    assert kept.get((texts[-1], None)) == fingerprint(texts[-1])
+
+
 @pytest.mark.slow
 def test_the_command_line_says_copies(tmp_path, files, capsys):
     data = tmp_path / "cli"

@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -87,8 +89,51 @@ def shingles(text: str, title: str | None = None) -> frozenset[int]:
 
 
 def fingerprint(text: str, title: str | None = None) -> Fingerprint:
-    hashes = shingles(text, title)
-    return Fingerprint(hashes, bands(hashes))
+    """The fingerprint of a text: made once, then kept a while (``_RECENT``), since the
+    articles stored last are the likeliest candidates of the next (a bulk add of one
+    outlet's wire stories compares each new one with the ones before it)."""
+    key = (text, title)
+    found = _RECENT.get(key)
+    if found is None:
+        hashes = shingles(text, title)
+        found = Fingerprint(hashes, bands(hashes))
+        _RECENT.keep(key, found)
+    return found
+
+
+class _RecentFingerprints:
+    """The fingerprints made last, by their exact text and title, up to ``budget`` shingles
+    in all (a 100,000-word article alone takes about 6 MB); the oldest go first."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.held = 0
+        self._kept: OrderedDict[tuple[str, str | None], Fingerprint] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str | None]) -> Fingerprint | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def keep(self, key: tuple[str, str | None], found: Fingerprint) -> None:
+        size = len(found.shingles)
+        if size > self.budget:
+            return
+        with self._lock:
+            if key in self._kept:
+                return
+            self._kept[key] = found
+            self.held += size
+            while self.held > self.budget:
+                _, oldest = self._kept.popitem(last=False)
+                self.held -= len(oldest.shingles)
+
+
+#: About 12 MB of fingerprints at most.
+_RECENT = _RecentFingerprints(budget=200_000)
 
 
 def bands(hashes: Iterable[int]) -> tuple[int, ...]:
