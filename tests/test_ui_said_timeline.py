@@ -226,3 +226,44 @@ def test_a_dot_in_the_window_opens_that_article(qtbot, tmp_path):
         assert window.analysis.article.text[start:end] == "we sail at dawn, day 1"
     finally:
         window.shutdown()
+
+
+def test_every_dot_sits_at_the_mean_place_of_its_articles_in_day_order(qtbot):
+    """The one-pass layout places each article where ``x_of`` does, groups neighbours closer
+    than ``BUCKET_PX`` and counts each dot's statements once."""
+    strip = SaidTimeline()
+    qtbot.addWidget(strip)
+    strip.resize(400, 60)
+    start = datetime.date(2020, 1, 1)
+    articles = [
+        TimelineArticle(
+            n, f"Report {n}", start + datetime.timedelta(days=(n * 37) % 900), n % 4 + 1, ""
+        )
+        for n in range(500)
+    ]
+    strip.set_articles(articles)
+    placed = [a for dot in strip.dots for a in dot.articles]
+    assert [a.day for a in placed] == sorted(a.day for a in articles)
+    for dot in strip.dots:
+        xs = [strip.x_of(a.day) for a in dot.articles]
+        assert dot.x == pytest.approx(sum(xs) / len(xs))
+        assert max(xs) - min(xs) < BUCKET_PX
+        assert dot.statements == sum(a.statements for a in dot.articles)
+    for before, after in zip(strip.dots, strip.dots[1:], strict=False):
+        assert strip.x_of(after.articles[0].day) - strip.x_of(before.articles[0].day) >= BUCKET_PX
+
+
+def test_an_actor_chosen_from_the_box_is_listed_by_name_not_by_label(qtbot):
+    panel = SaidPanel()
+    qtbot.addWidget(panel)
+    panel._fill_actors(
+        (
+            ("Aileen MacLeod (Person, 7 statements)", NAME),
+            ("Port Authority (Organisation, 2 statements)", "Port Authority"),
+        )
+    )
+    assert panel.actor.count() == 2
+    panel.actor.setCurrentIndex(1)
+    assert panel._chosen_name() == "Port Authority"
+    panel.actor.setEditText("  Omar Haddad ")  # typed, not chosen
+    assert panel._chosen_name() == "Omar Haddad"

@@ -217,6 +217,8 @@ class SaidPanel(QWidget):
         self.library: Library | None = None
         self.tasks = LibraryTasks(self, "dramatis-library-said")
         self._name = ""
+        #: The actor of each entry of the actor box, by its index.
+        self._actor_names: list[str] = []
         self._total = 0
         self._articles = 0
         self._theme: Theme | None = None
@@ -281,8 +283,10 @@ class SaidPanel(QWidget):
         current = self.actor.currentText()
         self.actor.blockSignals(True)
         self.actor.clear()
-        for label, name in actors:
-            self.actor.addItem(label, name)
+        # One call for the labels, the names kept beside them: 3,000 ``addItem`` calls
+        # with data held the window 15–40 ms.
+        self.actor.addItems([label for label, _ in actors])
+        self._actor_names = [name for _, name in actors]
         self.actor.setCurrentIndex(-1)
         self.actor.setEditText(current)
         self.actor.blockSignals(False)
@@ -291,8 +295,8 @@ class SaidPanel(QWidget):
     def _chosen_name(self) -> str:
         index = self.actor.currentIndex()
         text = self.actor.currentText()
-        if index >= 0 and self.actor.itemText(index) == text:
-            return str(self.actor.itemData(index))
+        if 0 <= index < len(self._actor_names) and self.actor.itemText(index) == text:
+            return self._actor_names[index]
         return text.strip()
 
     def show_actor(self, name: str, theme: Theme | None = None) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -71,10 +71,11 @@ class Dot:
 
     x: float
     articles: tuple[TimelineArticle, ...]
+    #: How many statements its articles hold (counted once, not at each paint).
+    statements: int = field(init=False)
 
-    @property
-    def statements(self) -> int:
-        return sum(a.statements for a in self.articles)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "statements", sum(a.statements for a in self.articles))
 
     @property
     def radius(self) -> float:
@@ -193,29 +194,35 @@ class SaidTimeline(Picking):
         return MARGIN + room * (day - first).days / max((last - first).days, 1)
 
     def _layout(self) -> None:
-        """Share a dot among articles closer than ``BUCKET_PX``: a few dozen dots at most."""
+        """Share a dot among articles closer than ``BUCKET_PX``: a few dozen dots at most.
+
+        One pass over the articles, each placed once (as ``x_of`` places it): 23,537
+        articles of one actor took 90 ms through ``x_of``, a stall of the window."""
         dots: list[Dot] = []
-        group: list[TimelineArticle] = []
-        start = 0.0
-        for article in self.articles:
-            assert article.day is not None
-            x = self.x_of(article.day)
-            if group and x - start >= BUCKET_PX:
-                dots.append(self._dot(group))
-                group = []
-            if not group:
-                start = x
-            group.append(article)
-        if group:
-            dots.append(self._dot(group))
+        if self._span is not None:
+            first, last = self._span
+            room = max(self.width() - 2 * MARGIN, 1)
+            days = max((last - first).days, 1)
+            origin = first.toordinal()
+            group: list[TimelineArticle] = []
+            xs: list[float] = []
+            start = 0.0
+            for article in self.articles:
+                assert article.day is not None
+                x = MARGIN + room * (article.day.toordinal() - origin) / days
+                if group and x - start >= BUCKET_PX:
+                    dots.append(Dot(sum(xs) / len(xs), tuple(group)))
+                    group, xs = [], []
+                if not group:
+                    start = x
+                group.append(article)
+                xs.append(x)
+            if group:
+                dots.append(Dot(sum(xs) / len(xs), tuple(group)))
         self.dots = dots
         self.current = min(self.current, len(dots) - 1)
         self._describe()
         self.update()
-
-    def _dot(self, group: list[TimelineArticle]) -> Dot:
-        xs = [self.x_of(a.day) for a in group if a.day is not None]
-        return Dot(sum(xs) / len(xs), tuple(group))
 
     def item_count(self) -> int:
         return len(self.dots)
