@@ -210,6 +210,26 @@ def test_removing_the_original_keeps_its_copies_and_their_counts(library, files)
     assert Reading(library, analyse).add_file(files["wire.txt"]).original.id == pdf_id  # type: ignore[union-attr]
 
 
+def test_the_copies_of_a_page_are_read_through_their_index_whatever_sqlite_counted(library, files):
+    """``PRAGMA optimize`` on a big library where nearly no article is a copy tells SQLite
+    that ``copy_of`` hardly ever differs; reading the copies of a page of hits must still go
+    through the index, not through every article."""
+    from reader.library.copies import copies_sql
+
+    Reading(library, analyse).add_file(files["wire.txt"])
+    conn = library.connection
+    conn.execute("ANALYZE")
+    conn.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'articles'")
+    conn.execute(
+        "INSERT INTO sqlite_stat1 VALUES ('articles', 'articles_copy_of', '100000 100000')"
+    )
+    conn.execute("ANALYZE sqlite_schema")  # the statistics are read again
+    plan = conn.execute("EXPLAIN QUERY PLAN " + copies_sql(20), list(range(1, 21))).fetchall()
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "USING INDEX articles_copy_of" in details or "COVERING INDEX articles_copy_of" in details
+    assert "SCAN articles" not in details
+
+
 def test_a_candidate_is_found_by_an_index_lookup(library, files):
     Reading(library, analyse).add_file(files["wire.txt"])
     plan = library.connection.execute(

@@ -97,17 +97,22 @@ def original_of(db: Database, article_id: int) -> int | None:
     return int(row[0]) if row is not None and row[0] is not None else None
 
 
+def copies_sql(count: int) -> str:
+    """SQL: the copies of ``count`` articles. The index is named: once ``PRAGMA optimize``
+    has counted a library where nearly every ``copy_of`` is NULL, SQLite judged the index
+    useless and read every article in id order instead (160 ms a search on 100,000
+    articles, against 0.2 ms through the index)."""
+    marks = ",".join("?" * count)
+    return f"""SELECT id, copy_of, title, source, format FROM articles INDEXED BY articles_copy_of
+               WHERE copy_of IN ({marks}) ORDER BY id"""
+
+
 def copies_of(db: Database, article_ids: Sequence[int]) -> dict[int, tuple[ArticleCopy, ...]]:
     """The copies of each of these articles, first stored first (only those that have any)."""
     if not article_ids:
         return {}
-    marks = ",".join("?" * len(article_ids))
     found: dict[int, list[ArticleCopy]] = {}
-    rows = db.query(
-        f"""SELECT id, copy_of, title, source, format FROM articles
-            WHERE copy_of IN ({marks}) ORDER BY id""",
-        tuple(article_ids),
-    )
+    rows = db.query(copies_sql(len(article_ids)), tuple(article_ids))
     for row in rows:
         found.setdefault(int(row["copy_of"]), []).append(ArticleCopy.from_row(row))
     return {original: tuple(copies) for original, copies in found.items()}

@@ -182,40 +182,33 @@ def search_articles(
         within = ArticleFilter(
             "SELECT value FROM json_each(:ids)", {"ids": json.dumps(list(article_ids))}
         )
-    within_size = None
     if within is not None:
-        (within_size,) = db.execute(
-            f"SELECT count(*) FROM ({within.sql})", within.params
-        ).fetchone()
-        if not within_size:
-            return []
         # "+rowid": test membership while scanning the matches; SQLite builds the set once.
         # A plain "rowid IN" is pushed into FTS5 as one lookup per id, and bm25 then
         # recounts the whole index every time.
         where += f" AND +rowid IN ({within.sql})"
         values.update(within.params)
-    if window is not None:
+    score = f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
+    if window is None:
+        page = db.execute(
+            f"""SELECT rowid, {score} AS score
+                FROM articles_fts WHERE articles_fts MATCH :q {where}
+                ORDER BY score LIMIT :limit OFFSET :offset""",
+            values,
+        ).fetchall()
+    else:
+        # The ``span`` most recently stored matches, scored in the same pass (all of them
+        # when there are fewer), ranked here: one walk of the matches. Finding the window's
+        # edge first and ranking after walked a phrase's matches twice.
         span = max(window, offset + limit)
-        # A filter smaller than the window cannot hold more matches than it: rank them all.
-        many = within_size is None or within_size > span
-        cut = (
-            db.execute(
-                f"""SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q {where}
-                    ORDER BY rowid DESC LIMIT 1 OFFSET {int(span) - 1}""",
-                values,
-            ).fetchone()
-            if many
-            else None
-        )
-        if cut is not None:
-            where += " AND rowid >= :cut"
-            values["cut"] = int(cut[0])
-    page = db.execute(
-        f"""SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score
-            FROM articles_fts WHERE articles_fts MATCH :q {where}
-            ORDER BY score LIMIT :limit OFFSET :offset""",
-        values,
-    ).fetchall()
+        recent = db.execute(
+            f"""SELECT rowid, {score} AS score
+                FROM articles_fts WHERE articles_fts MATCH :q {where}
+                ORDER BY rowid DESC LIMIT {int(span)}""",
+            values,
+        ).fetchall()
+        recent.sort(key=lambda row: (row[1], row[0]))
+        page = recent[offset : offset + limit]
     if not page:
         return []
     return with_copies(db, _with_snippets(db, expression, page))
