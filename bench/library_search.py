@@ -141,8 +141,27 @@ def main() -> None:
             ms, result = median_ms(lambda n=name: library.said(n), max(3, args.repeat // 5))
             label = "  statements, all by date"
             print(f"{label:<36} {'':<20} {'':>8} {len(result):>5} {ms:>10.1f}")
+            plain, rows = median_ms(
+                lambda n=name: list(db.query(*said_sql(library, n))), max(3, args.repeat // 5)
+            )
+            label = "  the same rows, sqlite-utils dicts"
+            print(f"{label:<36} {'':<20} {'':>8} {len(rows):>5} {plain:>10.1f}")
+            print(f"  {'ours / sqlite-utils':<34} {'':<20} {'':>8} {'':>5} {ms / plain:>10.2f}")
 
     baselines(library_path(args.data_dir), args.repeat, rare, ours)
+
+
+def said_sql(library: Library, name: str) -> tuple[str, list[int]]:
+    """The query ``Library.said`` runs for every statement of ``name``, and its values."""
+    from reader.library.copies import not_a_copy
+    from reader.library.search import STATEMENT_FROM, STORED_STATEMENT_COLUMNS
+
+    ids = library.actor_ids(name)
+    marks = ",".join("?" * len(ids))
+    sql = f"""SELECT {STORED_STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+              WHERE s.actor_id IN ({marks}) AND {not_a_copy("s.article_id")}
+              ORDER BY date, s.article_id, s.seq"""
+    return sql, ids
 
 
 #: The SQL sqlite-utils ``table.search(q, limit=20)`` runs (rank computed for every match).

@@ -1,6 +1,7 @@
 """The library on sqlite-utils: dict rows, one mapper per record, writes in our transaction.
 
-The library reads rows as dicts from ``db.query`` and builds each record
+The library reads rows as dicts from ``db.query`` (plain rows, by position, only for the
+longest listing: every statement of an actor) and builds each record
 in one place (``from_row``) instead of by position; it inserts through sqlite-utils, whose
 writes must join the ``BEGIN IMMEDIATE`` transaction of an article rather than commit it.
 """
@@ -86,6 +87,29 @@ def test_each_record_is_built_from_a_dict_row_by_column_name():
 def test_a_statement_row_holding_the_wrong_type_names_its_article(column, value):
     with pytest.raises(DamagedRecord) as caught:
         StoredStatement.from_row({**STATEMENT_ROW, column: value})
+    assert caught.value.article_id == 3
+    assert caught.value.part == "statement 7"
+
+
+def test_a_plain_statement_row_is_in_the_order_of_the_record_fields():
+    """``from_values`` (every statement of an actor, without dicts) builds by position: the
+    SELECT list must name the fields in the record's order."""
+    import dataclasses
+    import re
+
+    from reader.library.search import STORED_STATEMENT_COLUMNS
+
+    named = re.findall(r'AS "?(\w+)"?', STORED_STATEMENT_COLUMNS)
+    assert named == [f.name for f in dataclasses.fields(StoredStatement)]
+    values = tuple(STATEMENT_ROW[name] for name in named)
+    assert StoredStatement.from_values(values) == StoredStatement.from_row(STATEMENT_ROW)
+
+
+@pytest.mark.parametrize("column, value", [("start", "ten"), ("text", 5), ("speaker", b"x")])
+def test_a_plain_statement_row_holding_the_wrong_type_names_its_article(column, value):
+    row = {**STATEMENT_ROW, column: value}
+    with pytest.raises(DamagedRecord) as caught:
+        StoredStatement.from_values(tuple(row.values()))
     assert caught.value.article_id == 3
     assert caught.value.part == "statement 7"
 

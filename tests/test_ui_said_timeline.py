@@ -256,6 +256,13 @@ def test_every_dot_sits_at_the_mean_place_of_its_articles_in_day_order(qtbot):
 def test_an_actor_chosen_from_the_box_is_listed_by_name_not_by_label(qtbot):
     panel = SaidPanel()
     qtbot.addWidget(panel)
+    try:
+        _choose_from(panel)
+    finally:
+        panel.shutdown()  # its reader thread stops before the panel goes
+
+
+def _choose_from(panel: SaidPanel) -> None:
     panel._fill_actors(
         (
             ("Aileen MacLeod (Person, 7 statements)", NAME),

@@ -196,9 +196,9 @@ def test_the_window_runs_on_a_stand_in_analysis_without_the_model(qtbot, tmp_pat
 
     mp = pytest.MonkeyPatch()
     mp.setattr(reader.nlp.parsing, "load_nlp", watched)
+    win = MainWindow(tmp_path / "data", analyse=quick_analysis)
+    qtbot.addWidget(win)
     try:
-        win = MainWindow(tmp_path / "data", analyse=quick_analysis)
-        qtbot.addWidget(win)
         win.show()
         article = tmp_path / "council.txt"
         article.write_text("Council meets\n\nThe council met on Monday.\n", encoding="utf-8")
@@ -206,8 +206,8 @@ def test_the_window_runs_on_a_stand_in_analysis_without_the_model(qtbot, tmp_pat
             win.open_paths([article])
         assert "The council met on Monday." in win.view.toPlainText()
         assert win.library is not None and win.library.count() == 1
-        win.shutdown()
     finally:
+        win.shutdown()
         mp.undo()
     assert loaded == []
 

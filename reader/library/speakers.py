@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from reader import errors
 from reader.errors import LibraryError
@@ -17,7 +18,6 @@ from reader.library.positions import Quoting, StoredPosition
 from reader.library.records import (
     ActorSummary,
     DamagedRecord,
-    Row,
     StoredStatement,
 )
 from reader.library.search import (
@@ -89,18 +89,16 @@ class Speakers(Guard):
             if limit is None and not offset:
                 # Every row is shown: one query, without first choosing a page (which costs
                 # a second lookup of every row: 0.6 s against 0.35 s for 47,000 statements).
-                rows = list(
-                    self.db.query(
-                        f"""SELECT {STORED_STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
-                            WHERE s.actor_id IN ({marks}) AND {not_a_copy("s.article_id")}
-                            ORDER BY date, s.article_id, s.seq""",
-                        ids,
-                    )
-                )
+                values = self.connection.execute(
+                    f"""SELECT {STORED_STATEMENT_COLUMNS} FROM {STATEMENT_FROM}
+                        WHERE s.actor_id IN ({marks}) AND {not_a_copy("s.article_id")}
+                        ORDER BY date, s.article_id, s.seq""",
+                    ids,
+                ).fetchall()
             else:
                 page = (-1 if limit is None else limit, offset)
-                rows = list(self.db.query(self._said_page(ids), (*ids, *page)))
-        return list(self._statements_from(rows))
+                values = self.connection.execute(self._said_page(ids), (*ids, *page)).fetchall()
+        return list(self._statements_from(values, StoredStatement.from_values))
 
     def to_check_counts(self, article_ids: Iterable[int], threshold: float) -> dict[int, int]:
         """How many statements of each article need checking (``reader.library.review``)."""
@@ -187,11 +185,16 @@ class Speakers(Guard):
             )
             yield from self._statements_from(rows)
 
-    def _statements_from(self, rows: Iterable[Row]) -> Iterator[StoredStatement]:
-        """Records for rows; a damaged row is left out and noted in ``skipped``."""
+    def _statements_from(
+        self,
+        rows: Iterable[Any],
+        record: Callable[[Any], StoredStatement] = StoredStatement.from_row,
+    ) -> Iterator[StoredStatement]:
+        """Records for rows (``record`` makes one); a damaged row is left out and noted in
+        ``skipped``."""
         for row in rows:
             try:
-                yield StoredStatement.from_row(row)
+                yield record(row)
             except DamagedRecord as damage:
                 note = LibraryError(
                     self.path,
