@@ -421,15 +421,6 @@ def test_a_name_misspelled_by_one_letter_is_the_same_person(cast):
     assert len(people) == 2, people
 
 
-def test_a_long_surname_misspelled_by_two_letters_is_the_same_person(cast):
-    analysis = cast(
-        "Salt\n\nAnneliese Vordermann, who chairs the nutrition panel, presented the study. "
-        '"We were surprised," Ms Vodermannn said. Priya Okafor, a dietitian, agreed.'
-    )
-    people = sorted(a.name for a in analysis.actors if a.kind == "person")
-    assert people == ["Anneliese Vordermann", "Priya Okafor"], people
-
-
 def test_a_bare_surname_shared_by_two_people_stays_with_the_story_subject(cast):
     analysis = cast(
         "Prize\n\nTeresa Lindqvist, a 16-year-old from Malmo, won the science prize. "
@@ -448,13 +439,24 @@ def test_a_bare_surname_shared_by_two_people_stays_with_the_story_subject(cast):
     }
 
 
-def test_short_surnames_two_letters_apart_stay_apart(cast):
-    analysis = cast(
-        "Vote\n\nDaniel Harmon proposed the rule. Lucy Hartman, a councillor, opposed it. "
-        '"It is rushed," Ms Hartman said, and Mr Harmon disagreed.'
-    )
-    people = sorted(a.name for a in analysis.actors if a.kind == "person")
-    assert people == ["Daniel Harmon", "Lucy Hartman"], people
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # a long surname two letters wrong: one person
+            "Salt\n\nAnneliese Vordermann, who chairs the nutrition panel, presented the "
+            'study. "We were surprised," Ms Vodermannn said. Priya Okafor, a dietitian, agreed.',
+            ["Anneliese Vordermann", "Priya Okafor"],
+        ),
+        (  # short surnames two letters apart: two people
+            "Vote\n\nDaniel Harmon proposed the rule. Lucy Hartman, a councillor, opposed it. "
+            '"It is rushed," Ms Hartman said, and Mr Harmon disagreed.',
+            ["Daniel Harmon", "Lucy Hartman"],
+        ),
+    ],
+)
+def test_a_long_surname_two_letters_wrong_joins_and_short_ones_stay_apart(cast, text, people):
+    found = sorted(a.name for a in cast(text).actors if a.kind == "person")
+    assert found == people
 
 
 def test_two_people_whose_names_differ_by_more_stay_apart(cast):
