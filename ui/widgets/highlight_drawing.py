@@ -24,10 +24,10 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 Run = tuple[int, int, QTextCharFormat]
 
 #: Each turn of the event loop gives a job this long (seconds), checked at every ``yield``.
-SLICE_BUDGET_S = 0.02
+SLICE_BUDGET_S = 0.01
 #: A batch formats at most this many stretches, within this many characters of text.
-BATCH_RUNS = 400
-BATCH_SPAN = 16_000
+BATCH_RUNS = 200
+BATCH_SPAN = 8_000
 
 
 class Slices(QObject):
