@@ -12,7 +12,7 @@ have said are scare quotes or titles, not statements.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -613,17 +613,34 @@ def _speaker_extender(entities: Sequence[Entity]) -> Callable[[tuple[int, int]],
 
 
 def _kind(spans: list[tuple[int, int]], regions: list[QuoteRegion], text: str) -> QuoteKind:
+    """Direct when every letter or digit of the statement is inside quotation marks, mixed
+    when some are, indirect when none are (counted stretch by stretch, not letter by
+    letter against every region)."""
+    marked = _union((r.start, r.end) for r in regions)
     inside = outside = 0
     for s, e in spans:
-        for i in range(s, e):
-            if text[i].isalnum():
-                if any(r.start <= i < r.end for r in regions):
-                    inside += 1
-                else:
-                    outside += 1
+        within = sum(_letters(text, max(s, a), min(e, b)) for a, b in marked if a < e and b > s)
+        inside += within
+        outside += _letters(text, s, e) - within
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
+
+
+def _letters(text: str, start: int, end: int) -> int:
+    """How many letters and digits ``text[start:end]`` holds."""
+    return sum(map(str.isalnum, text[start:end]))
+
+
+def _union(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The intervals merged where they overlap, in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _to_quote(
