@@ -69,11 +69,21 @@ def _straight_width(line: str, i: int) -> int:
     return 0
 
 
+#: Where a double-quoted stretch may open, and where one may close: the loops below jump
+#: from one of these to the next instead of stepping over every letter.
+_MAY_OPEN = re.compile("[" + re.escape(_OPENERS) + "\"']")
+_MAY_CLOSE = re.compile("[" + re.escape(_CLOSERS) + "\"“']")
+
+
 def _double_regions(line: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of top-level double-quoted stretches in one paragraph."""
     regions: list[tuple[int, int, bool]] = []
     i, n = 0, len(line)
     while i < n:
+        found = _MAY_OPEN.search(line, i)
+        if found is None:
+            break
+        i = found.start()
         ch = line[i]
         width = _straight_width(line, i) if ch in "\"'" else 0
         opening = ch in _OPENERS or (width > 0 and _is_opening_straight(line, i, width))
@@ -83,6 +93,11 @@ def _double_regions(line: str) -> list[tuple[int, int, bool]]:
         j = i + max(1, width)
         close_width = 1
         while j < n:
+            candidate = _MAY_CLOSE.search(line, j)
+            if candidate is None:
+                j = n
+                break
+            j = candidate.start()
             cj = line[j]
             if cj in _CLOSERS or cj == '"' or (cj == "“" and ch == "„"):
                 break
