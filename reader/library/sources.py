@@ -26,6 +26,7 @@ from reader.library.database import Database
 from reader.library.identity import IN_ONE_ARTICLE
 from reader.library.search import ArticleFilter
 from reader.output.words import STATEMENT_KIND_NAMES
+from reader.sources.facts import SourceFacts
 from reader.sources.roles import ROLES
 
 #: Actors listed as quoted most, unless asked otherwise.
@@ -83,23 +84,11 @@ class QuotedActor:
 
 
 @dataclass(frozen=True, slots=True)
-class ListedSource:
-    """One source of one article, as stored."""
+class ListedSource(SourceFacts):
+    """One source of one article, as stored: its facts (``actor``: its id in the article)
+    and the library actor it is filed under."""
 
-    local_id: str
     actor_id: int | None
-    name: str
-    kind: str
-    named: bool
-    role: str | None
-    role_word: str | None
-    gender: str | None
-    gender_by: str | None
-    gender_word: str | None
-    statements: int
-    direct: int
-    mixed: int
-    indirect: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +154,7 @@ def article_report(db: Database, article_id: int, top: int = TOP) -> SourcesRepo
     found = db.execute("SELECT 1 FROM articles WHERE id = :article", params).fetchone()
     report = _report(db, "s.article_id = :article", params, 1 if found else 0)
     rows = db.query(
-        """SELECT s.local_id AS local_id, l.actor_id AS actor_id, l.name AS name,
+        """SELECT s.local_id AS actor, l.actor_id AS actor_id, l.name AS name,
                   s.kind AS kind, s.named AS named, s.role AS role, s.role_word AS role_word,
                   s.gender AS gender, s.gender_by AS gender_by, s.gender_word AS gender_word,
                   s.statements AS statements, s.direct AS direct, s.mixed AS mixed,
@@ -178,7 +167,7 @@ def article_report(db: Database, article_id: int, top: int = TOP) -> SourcesRepo
         params,
     )
     listed = tuple(
-        ListedSource(**{**row, "name": row["name"] or row["local_id"], "named": bool(row["named"])})
+        ListedSource(**{**row, "name": row["name"] or row["actor"], "named": bool(row["named"])})
         for row in rows
     )
     return SourcesReport(
