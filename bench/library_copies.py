@@ -30,7 +30,7 @@ from bench.synthetic_library import Generator
 from reader.library.connection import database
 from reader.library.copies import find_original
 from reader.library.near_copies import fingerprint
-from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, run_script, stored_version
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, run_step, stored_version
 from reader.paths import library_path
 
 
@@ -44,11 +44,7 @@ def migrate_timed(path: Path) -> list[tuple[int, float]]:
         while (version := stored_version(conn)) < SCHEMA_VERSION:
             started = time.perf_counter()
             conn.execute("BEGIN IMMEDIATE")
-            step = MIGRATIONS[version]
-            if isinstance(step, str):
-                run_script(conn, step)
-            else:
-                step(conn)
+            run_step(conn, MIGRATIONS[version])
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
             times.append((version + 1, time.perf_counter() - started))

@@ -14,7 +14,7 @@ from article_fixtures import write_pdf
 
 from reader.cli import main
 from reader.library import open_library
-from reader.library.schema import MIGRATIONS, run_script
+from reader.library.schema import MIGRATIONS, migrate_to
 from reader.model import Actor, Analysis, Article, Quote
 from reader.opening import article_from_text, open_article
 from reader.reading import Reading
@@ -302,15 +302,7 @@ def _library_before_copies(data: Path) -> None:
 
     data.mkdir(parents=True)
     conn = sqlite3.connect(data / "library.db", isolation_level=None)
-    before = MIGRATIONS.index(_near_copies)
-    for step in MIGRATIONS[:before]:
-        conn.execute("BEGIN")
-        if isinstance(step, str):
-            run_script(conn, step)
-        else:
-            step(conn)
-        conn.execute("COMMIT")
-    conn.execute(f"PRAGMA user_version = {before}")
+    migrate_to(conn, MIGRATIONS.index(_near_copies))
     texts = {
         "Kilmore ferry to stop": "\n\n".join(WIRE),
         "Kilmore ferry to stop ": "\n".join(p.replace("signatures", "sig-\nnatures") for p in WIRE),

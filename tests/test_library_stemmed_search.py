@@ -9,7 +9,7 @@ import pytest
 from test_library_builder import VERSION, ArticleBuilder
 
 from reader.library import MARK_END, MARK_START, open_library
-from reader.library.schema import _STEMMED_SEARCH, MIGRATIONS, run_script
+from reader.library.schema import _STEMMED_SEARCH, MIGRATIONS, migrate_to
 from reader.library.stems import index_prefix, stems
 
 JOBS = (
@@ -74,15 +74,7 @@ def _library_before_stemming(data_dir) -> None:
     """A library at the schema before the indexes were stemmed, with one article."""
     data_dir.mkdir(parents=True)
     conn = sqlite3.connect(data_dir / "library.db", isolation_level=None)
-    before = MIGRATIONS.index(_STEMMED_SEARCH)
-    for step in MIGRATIONS[:before]:
-        conn.execute("BEGIN")
-        if isinstance(step, str):
-            run_script(conn, step)
-        else:
-            step(conn)
-        conn.execute("COMMIT")
-    conn.execute(f"PRAGMA user_version = {before}")
+    migrate_to(conn, MIGRATIONS.index(_STEMMED_SEARCH))
     conn.execute(
         """INSERT INTO articles (sha256, title, format, first_opened, last_opened, text,
            analysis_version) VALUES ('abc', 'Ferry office cuts', 'txt',

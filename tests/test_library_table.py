@@ -12,7 +12,7 @@ from fake_articles import VERSION, Said, fake_analysis
 
 from reader.library import Bounds, Column, open_library
 from reader.library.listing import order_sql
-from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, run_script
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, migrate_to
 
 #: (title, outlet, published, added, statements)
 ROWS = [
@@ -156,15 +156,7 @@ def test_a_library_of_the_previous_schema_gets_outlets_and_counts(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     conn = sqlite3.connect(data / "library.db", isolation_level=None)
-    conn.execute("BEGIN")
-    before = next(n for n, m in enumerate(MIGRATIONS) if "COLUMN outlet" in str(m))
-    for step in MIGRATIONS[:before]:
-        if isinstance(step, str):
-            run_script(conn, step)
-        else:
-            step(conn)
-    conn.execute(f"PRAGMA user_version = {before}")
-    conn.execute("COMMIT")
+    migrate_to(conn, next(n for n, m in enumerate(MIGRATIONS) if "COLUMN outlet" in str(m)))
     conn.close()
     # An article with two statements, stored by the previous schema's program.
     old = fake_analysis("Old story", _said(2, "Old story"), outlet="Ignored Gazette")

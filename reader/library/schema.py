@@ -415,12 +415,26 @@ def migrate(conn: sqlite3.Connection, subject: str | Path) -> int:
             version = stored_version(conn)
             if version >= SCHEMA_VERSION:
                 return version
-            step = MIGRATIONS[version]
-            if isinstance(step, str):
-                run_script(conn, step)
-            else:
-                step(conn)
+            run_step(conn, MIGRATIONS[version])
             conn.execute(f"PRAGMA user_version = {version + 1}")
+
+
+def run_step(conn: sqlite3.Connection, step: Migration) -> None:
+    """One migration, in the caller's transaction: its SQL script, or its Python step."""
+    if isinstance(step, str):
+        run_script(conn, step)
+    else:
+        step(conn)
+
+
+def migrate_to(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a new database to ``version`` (an older schema than the latest), each step in
+    its own transaction: how tests and benchmarks make a library an older program left."""
+    for step in MIGRATIONS[:version]:
+        conn.execute("BEGIN")
+        run_step(conn, step)
+        conn.execute("COMMIT")
+    conn.execute(f"PRAGMA user_version = {version}")
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:

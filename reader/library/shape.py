@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader import errors
-from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, run_script, stored_version
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, run_step, stored_version
 
 #: (type, name, columns) of one table, index or trigger; columns only for tables.
 Item = tuple[str, str, tuple[str, ...]]
@@ -73,10 +73,7 @@ def _references() -> tuple[tuple[Shape, dict[str, str]], ...]:
         found: list[tuple[Shape, dict[str, str]]] = [(shape_of(conn), {})]
         for step in MIGRATIONS:
             conn.execute("BEGIN")
-            if isinstance(step, str):
-                run_script(conn, step)
-            else:
-                step(conn)
+            run_step(conn, step)
             conn.execute("COMMIT")
             sql = {
                 str(name): str(text)
