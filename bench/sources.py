@@ -40,6 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median_ms
+from bench.synthetic_library import store_in_batches
 from reader.model import PRONOUN, Actor, Analysis, Article, Entity, Quote
 
 VERSION = "synthetic-sources-1"
@@ -231,15 +232,7 @@ def build(data_dir: Path, articles: int, batch: int = 2000) -> float:
     started = time.perf_counter()
     with open_library(data_dir, version=VERSION) as library:
         library.connection.execute("PRAGMA cache_size = -200000")
-        pending: list[Analysis] = []
-        for n, analysis in enumerate(SourcesGenerator().analyses(articles), start=1):
-            pending.append(analysis)
-            if len(pending) >= batch:
-                library.add_analyses(pending)
-                pending.clear()
-                print(f"\r{n:,}/{articles:,}", end="", file=sys.stderr, flush=True)
-        if pending:
-            library.add_analyses(pending)
+        store_in_batches(library, SourcesGenerator().analyses(articles), articles, batch)
         library.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         library.connection.execute("ANALYZE")
     print(file=sys.stderr)

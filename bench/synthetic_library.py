@@ -15,12 +15,12 @@ import hashlib
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.library import open_library
+from reader.library import Library, open_library
 from reader.model import Actor, Analysis, Article, Entity, Quote
 
 VERSION = "synthetic-1"
@@ -210,6 +210,21 @@ class Generator:
             yield self.analysis(index)
 
 
+def store_in_batches(
+    library: Library, analyses: Iterable[Analysis], total: int, batch: int
+) -> None:
+    """Store ``analyses`` ``batch`` at a time (one transaction each), counting on stderr."""
+    pending: list[Analysis] = []
+    for n, analysis in enumerate(analyses, start=1):
+        pending.append(analysis)
+        if len(pending) >= batch:
+            library.add_analyses(pending)
+            pending.clear()
+            print(f"\r{n:,}/{total:,}", end="", file=sys.stderr, flush=True)
+    if pending:
+        library.add_analyses(pending)
+
+
 def build(data_dir: Path, articles: int, seed: int = 1, batch: int = 2000) -> float:
     """Fill the library in ``data_dir`` with ``articles`` synthetic articles; seconds taken."""
     started = time.perf_counter()
@@ -217,15 +232,7 @@ def build(data_dir: Path, articles: int, seed: int = 1, batch: int = 2000) -> fl
     with open_library(data_dir, version=VERSION) as library:
         # A bigger page cache keeps the full-text index merges in memory while bulk loading.
         library.connection.execute("PRAGMA cache_size = -200000")
-        pending: list[Analysis] = []
-        for n, analysis in enumerate(generator.analyses(articles), start=1):
-            pending.append(analysis)
-            if len(pending) >= batch:
-                library.add_analyses(pending)
-                pending.clear()
-                print(f"\r{n}/{articles}", end="", file=sys.stderr, flush=True)
-        if pending:
-            library.add_analyses(pending)
+        store_in_batches(library, generator.analyses(articles), articles, batch)
         library.connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
         library.connection.execute(
             "INSERT INTO statements_fts (statements_fts) VALUES ('optimize')"
