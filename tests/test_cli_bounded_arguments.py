@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from library_command import run
 from test_library_builder import ArticleBuilder
 
-from reader.cli import main
 from reader.corrections.operations import ActorRef, Merge, Rename, Split
 from reader.library import CorrectionError, open_library
 from reader.opening.limits import MAX_NAME_CHARS
@@ -36,12 +36,6 @@ def data(tmp_path) -> Path:
         b.quote("Gas heating demand rose", "Ingrid Berg", "a1")
         library.add_analysis(b.build(version=analysis_version()))
     return data
-
-
-def run(capsys, data: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["library", "--data-dir", str(data), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def corrections(data: Path) -> int:

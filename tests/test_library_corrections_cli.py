@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from library_command import run
 
-from reader.cli import main
 from reader.library import open_library
 
 ARTICLE = (
@@ -22,12 +22,6 @@ ARTICLE = (
     "Mayor Tom Okafor said the council would vote on it in May. "
     "The Port Ellis Fishermen's Association said in a statement that it was not consulted."
 )
-
-
-def run(capsys, data: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["library", "--data-dir", str(data), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

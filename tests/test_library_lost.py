@@ -18,10 +18,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from library_command import run
 from test_library_builder import VERSION, putin_article
 from test_library_damage import build_library
 
-from reader.cli import main
 from reader.cli.library import EXIT_PROBLEMS
 from reader.errors import LibraryError
 from reader.library import (
@@ -32,12 +32,6 @@ from reader.library import (
 )
 from reader.library.held import record_path
 from reader.library.schema import SCHEMA_VERSION
-
-
-def run(capsys, data: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["library", "--data-dir", str(data), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from harbour_story import ARTICLE, MISSED
+from library_command import run
 
-from reader.cli import main
 from reader.corrections.apply import apply_all
 from reader.corrections.operations import (
     Accept,
@@ -180,12 +180,6 @@ def test_statements_listed_by_actor_carry_confidence_and_reasons(tmp_path, harbo
 
 
 # -- the command line ----------------------------------------------------------------------
-
-
-def run(capsys, data: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["library", "--data-dir", str(data), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -1,0 +1,14 @@
+"""``dramatis library …`` run in the test's process on a data folder: its exit status, what
+it printed and what it wrote to stderr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.cli import main
+
+
+def run(capsys, data: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["library", "--data-dir", str(data), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
