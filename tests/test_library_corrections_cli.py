@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from library_command import run
+from library_command import library_with, run
 
 from reader.library import open_library
 
@@ -26,11 +26,7 @@ ARTICLE = (
 
 @pytest.fixture
 def data(tmp_path, capsys) -> Path:
-    article = tmp_path / "harbour.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    data = tmp_path / "data"
-    assert run(capsys, data, "add", str(article))[0] == 0
-    return data
+    return library_with(capsys, tmp_path, ARTICLE)
 
 
 def _said(capsys, data: Path, name: str) -> list[dict]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from harbour_story import ARTICLE, MISSED
-from library_command import run
+from library_command import library_with, run
 
 from reader.corrections.apply import apply_all
 from reader.corrections.operations import (
@@ -184,11 +184,7 @@ def test_statements_listed_by_actor_carry_confidence_and_reasons(tmp_path, harbo
 
 @pytest.fixture
 def data(tmp_path, capsys) -> Path:
-    article = tmp_path / "harbour.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    data = tmp_path / "data"
-    assert run(capsys, data, "add", str(article))[0] == 0
-    return data
+    return library_with(capsys, tmp_path, ARTICLE)
 
 
 def test_review_lists_what_to_check_with_reasons_then_accept_clears_it(capsys, data):
