@@ -186,7 +186,7 @@ def test_closing_during_an_analysis_stops_it_and_keeps_nothing(qtbot, tmp_path):
     win.open_paths([long_file])
     qtbot.waitUntil(lambda: bool(progress), timeout=TIMEOUT)
     win.close()
-    assert win.thread_.isFinished()
+    assert win.analyses.background.thread_.isFinished()
     with open_library(data) as library:
         assert library.count() == 0
 

@@ -63,7 +63,6 @@ class Analyses(QObject):
         super().__init__(window)
         self.window = window
         self.background = Background(self, "dramatis-analysis", writable=True)
-        self.thread_ = self.background.thread_
         if analyse is None:
             self.analyst = Analyst(window.data_dir)
         else:  # a test's own analysis, which needs no language model

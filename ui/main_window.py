@@ -125,7 +125,6 @@ class MainWindow(QMainWindow):
     _batch = _part("jobs", "batch")
     _busy_jobs = _part("jobs", "running")
     dropped_jobs = _part("jobs", "dropped")
-    thread_ = _part("analyses", "thread_")
     is_busy = _part("analyses", "is_busy")
     cancel_analysis = _part("analyses", "cancel")
     _on_analysed = _part("analyses", "on_analysed")

@@ -145,6 +145,14 @@ def _compatible(known: set[str], given: set[str]) -> bool:
     )
 
 
+def _best_root(
+    candidates: list[Cluster], key: Callable[[Cluster], tuple[int, ...]]
+) -> Cluster | None:
+    """The cluster the candidates were merged into that ranks highest by ``key``."""
+    roots = list(dict.fromkeys(c.root() for c in candidates))
+    return max(roots, key=key) if roots else None
+
+
 def _single_match(
     cluster: Cluster,
     candidates: Sequence[Cluster],
@@ -322,19 +330,13 @@ class Registry:
     # -- people -------------------------------------------------------------------------
 
     def _most_recent(self, candidates: list[Cluster], offset: int) -> Cluster | None:
-        roots = list(dict.fromkeys(c.root() for c in candidates))
-        if not roots:
-            return None
-        return max(roots, key=lambda c: (c.last_before(offset), -c.order))
+        return _best_root(candidates, lambda c: (c.last_before(offset), -c.order))
 
     def _most_named(self, candidates: list[Cluster], offset: int) -> Cluster | None:
         """The person a bare surname shared by several means: the one the story has named
         most so far (its subject: news tells a namesake apart by the full name), the most
         recent of those named as often."""
-        roots = list(dict.fromkeys(c.root() for c in candidates))
-        if not roots:
-            return None
-        return max(roots, key=lambda c: (c.mentions, c.last_before(offset), -c.order))
+        return _best_root(candidates, lambda c: (c.mentions, c.last_before(offset), -c.order))
 
     def match_person(
         self,

@@ -233,25 +233,26 @@ def clause_frame(v: VerbContext) -> Frame | None:
 
 def named_thing_frame(v: VerbContext) -> Frame | None:
     """ "a group called the Sea Org": a participle after a noun that names it, with the
-    name and no one named (unlike "called Clinton a liar"), is no speech. Nor is a cue kept
-    from happening: "barred from saying", "banning migrants from claiming asylum"."""
+    name and no one named (unlike "called Clinton a liar"), is no speech."""
     verb = v.verb
-    if v.lemma in NAMING_VERBS and verb.dep_ in (ACL, ADVCL):
-        children = {c.dep_ for c in verb.children}
-        named = [c for c in verb.children if c.dep_ == OPRD]
-        end = max((c.right_edge.i for c in named), default=verb.i)
-        quoted = any(t.is_quote or t.tag_ in ("``", "''") for t in verb.doc[verb.i : end + 1])
-        if (
-            OPRD in children
-            and not quoted  # "which Tim Cook called ''total political crap''": his words
-            and not children & {DOBJ, NSUBJ, NSUBJPASS, AUX, AUXPASS}
-        ):
-            return NOT_A_CUE
-    if verb.dep_ == PCOMP and verb.head.lower_ == "from":
-        kept_from = verb.head.head
-        if kept_from.lemma_.lower() in PREVENTING_VERBS:
-            return NOT_A_CUE
-    return None
+    if v.lemma not in NAMING_VERBS or verb.dep_ not in (ACL, ADVCL):
+        return None
+    named = [c for c in verb.children if c.dep_ == OPRD]
+    own = (DOBJ, NSUBJ, NSUBJPASS, AUX, AUXPASS)
+    if not named or any(c.dep_ in own for c in verb.children):
+        return None
+    end = max(c.right_edge.i for c in named)
+    if any(t.is_quote or t.tag_ in ("``", "''") for t in verb.doc[verb.i : end + 1]):
+        return None  # "which Tim Cook called ''total political crap''": his words
+    return NOT_A_CUE
+
+
+def prevented_frame(v: VerbContext) -> Frame | None:
+    """A cue kept from happening is no speech: "barred from saying", "banning migrants
+    from claiming asylum"."""
+    verb = v.verb
+    kept = verb.dep_ == PCOMP and verb.head.lower_ == "from"
+    return NOT_A_CUE if kept and verb.head.head.lemma_.lower() in PREVENTING_VERBS else None
 
 
 def quote_only_frame(v: VerbContext) -> Frame | None:
@@ -457,6 +458,7 @@ def as_clause_frame(v: VerbContext) -> Frame | None:
 #: The frame handlers, in the order they are tried.
 FRAMES: tuple[FrameHandler, ...] = (
     named_thing_frame,
+    prevented_frame,
     clause_frame,
     quote_only_frame,
     particle_frame,
