@@ -126,7 +126,7 @@ class Analyses(QObject):
     def shutdown(self) -> None:
         """Stop the analyses' thread, waiting about a second for a running one to stop."""
         self.jobs.stop_all()
-        self.background.shutdown(interrupt=False)
+        self.background.shutdown()  # a writable thread: the analysis stops at its next check
 
     # -- hearing back ---------------------------------------------------------------------------
 

@@ -263,18 +263,18 @@ class Background(QObject):
         if pending is not None and pending.failed is not None:
             pending.failed(subject, problem)
 
-    def shutdown(self, *, interrupt: bool = True, drain: bool = False) -> None:
+    def shutdown(self, *, drain: bool = False) -> None:
         """Stop the thread, waiting about a second before saying so and waiting on.
 
-        ``interrupt`` aborts a running query first; a task that writes is let finish (it is
-        one transaction) by passing False. Tasks not yet started are skipped, unless
-        ``drain``: then every task already asked for runs first (files being written).
+        A read running now is interrupted; on a writable thread the task is let finish (a
+        write is one transaction). Tasks not yet started are skipped, unless ``drain``:
+        then every task already asked for runs first (files being written).
         """
         if self._stopped:
             return
         self._stopped = True
         self._latest.clear()
-        if interrupt:
+        if not self.runner.writable:
             self.runner.interrupt()
         if drain:
             self._wait_for_queued()

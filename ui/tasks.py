@@ -44,7 +44,6 @@ class LibraryTasks(Background):
         writable: bool = False,
     ) -> None:
         super().__init__(parent, name, writable=writable)
-        self.writable = writable
 
     def run_on(
         self,
@@ -61,10 +60,6 @@ class LibraryTasks(Background):
             return work(reach.library(where))
 
         return self.run(channel, task, done, failed)
-
-    def shutdown(self, *, interrupt: bool = True, drain: bool = False) -> None:
-        """Stop the thread: a read is interrupted, a write is let finish (one transaction)."""
-        super().shutdown(interrupt=interrupt and not self.writable, drain=drain)
 
 
 # -- searches ----------------------------------------------------------------------------------
