@@ -20,16 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import ArticleError, LibraryError
-from reader.library import (
-    AddResult,
-    DamagedRecordError,
-    Library,
-    NotSavedError,
-    StoredArticle,
-)
+from reader.library import AddResult, DamagedRecordError, NotSavedError, StoredArticle
 from reader.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 Analyser = Callable[[Article], Analysis]
 #: ``progress(done, total, path)`` after each file or article.

@@ -101,3 +101,37 @@ def test_help_lists_every_command_with_its_help():
     commands = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction))
     assert set(commands.choices) == set(COMMANDS)
     assert all(sub._actions[1:] for sub in commands.choices.values())  # arguments filled in
+
+
+WINDOW_PROBE = (
+    "import sys\n"
+    "import ui.main_window, ui.app\n"
+    "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+)
+#: What the window's modules must not import before its first paint: the library's storage
+#: and sqlite-utils are imported when the library opens, after the window is on screen.
+NOT_BEFORE_PAINT = ("sqlite_utils", "spacy", "reader.library.core", "reader.library.lifecycle")
+
+
+def test_the_window_module_imports_no_storage():
+    completed = subprocess.run(
+        [sys.executable, "-c", WINDOW_PROBE],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    imported = set(completed.stderr.split())
+    assert "ui.main_window" in imported
+    assert "reader.library" in imported  # its records and errors, without the storage
+    assert [m for m in NOT_BEFORE_PAINT if m in imported] == []
+
+
+def test_a_library_name_is_imported_when_first_used():
+    import reader.library
+    from reader.library.core import Library
+
+    assert reader.library.Library is Library
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = reader.library.no_such_name

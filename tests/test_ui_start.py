@@ -2,17 +2,23 @@
 
 On first run the window shows the sample under its own title, never its path inside the
 app; the text appears as soon as it is read, before the analysis; a start without files
-reopens the article opened most recently.
+reopens the article opened most recently. The app's window paints before anything else:
+``MainWindow(at_start=…)`` opens no library before its first paint; after it the library
+opens, ``at_start`` runs, and the model loads behind the file it opened
+(``AfterFirstPaint``, which also runs for a window never painted).
 """
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
 
 from reader.opening import open_article
+from tests.conftest import analysis_without_nlp
 from ui import messages
 from ui.app import reopen_last
+from ui.first_paint import AfterFirstPaint
 from ui.main_window import MainWindow
 from ui.sample import is_sample, presented, sample_article_path
 
@@ -94,3 +100,59 @@ def test_a_start_without_files_reopens_the_last_article(window, qtbot, tmp_path)
 
 def test_an_empty_library_has_no_last_article(window):
     assert not reopen_last(window)
+
+
+def test_the_library_opens_after_the_first_paint(qtbot, tmp_path):
+    seen: list[tuple[bool, bool]] = []
+
+    def at_start(window: MainWindow) -> None:
+        # What the start shows is opened with the library already there.
+        seen.append((window.library is not None, window.view.isVisible()))
+
+    window = MainWindow(data_dir=tmp_path, analyse=analysis_without_nlp, at_start=at_start)
+    qtbot.addWidget(window)
+    try:
+        assert window.library is None  # nothing opened before the window is on screen
+        assert not window.commands["export_library"].isEnabled()
+        window.show()
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        assert seen == [(True, True)]
+        assert window.library is not None
+        assert window.library.path.parent == tmp_path
+        assert window.commands["export_library"].isEnabled()
+        assert window.library_panel.library is window.library
+    finally:
+        window.shutdown()
+
+
+def test_without_at_start_the_library_opens_at_once(qtbot, tmp_path):
+    window = MainWindow(data_dir=tmp_path, analyse=analysis_without_nlp)
+    qtbot.addWidget(window)
+    try:
+        assert window.library is not None
+    finally:
+        window.shutdown()
+
+
+def test_a_start_runs_once_on_the_first_paint(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[str] = []
+    AfterFirstPaint(widget, lambda: calls.append("ran"), latest_ms=60_000)
+    qtbot.wait(50)
+    assert calls == []  # not shown: not painted
+    widget.show()
+    qtbot.waitUntil(lambda: calls == ["ran"], timeout=5000)
+    widget.update()
+    qtbot.wait(50)
+    assert calls == ["ran"]
+
+
+def test_a_window_never_painted_starts_all_the_same(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[str] = []
+    AfterFirstPaint(widget, lambda: calls.append("ran"), latest_ms=100)
+    qtbot.waitUntil(lambda: calls == ["ran"], timeout=5000)
+    qtbot.wait(150)
+    assert calls == ["ran"]

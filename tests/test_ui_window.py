@@ -276,8 +276,7 @@ def test_without_a_library_articles_are_shown_but_not_saved(qtbot, sample_path, 
     def refuse(*args, **kwargs):
         raise LibraryError("library.db", "the library is busy in another program")
 
-    monkeypatch.setattr("ui.library_life.open_library", refuse)
-    monkeypatch.setattr("ui.background.open_library", refuse)
+    monkeypatch.setattr("reader.library.open_library", refuse)
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from html import escape
-from importlib import metadata, util
+from importlib import util
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -44,6 +44,8 @@ class ModelInfo:
 
 
 def app_version() -> str:
+    from importlib import metadata  # read when the About box opens, not at start
+
     try:
         return metadata.version("dramatis")
     except metadata.PackageNotFoundError:
@@ -60,6 +62,8 @@ def model_info(package: str = MODEL_PACKAGE) -> ModelInfo:
             str(meta.get("version") or messages.UNKNOWN_VERSION),
             str(meta.get("license") or messages.UNKNOWN_LICENCE),
         )
+    from importlib import metadata
+
     try:
         found = metadata.metadata(package)
     except metadata.PackageNotFoundError:

@@ -131,16 +131,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Dramatis")
     app.setDesktopFileName("dramatis")
     app.setWindowIcon(QIcon(str(resource_path("dramatis.svg"))))
-    window = MainWindow(data_dir=args.data_dir)
+    files = list(args.files)
+
+    def at_start(shown: MainWindow) -> None:
+        """After the first paint: the files given, or what a start without files shows."""
+        if files:
+            shown.open_paths(files)
+        else:
+            open_at_start(shown)
+
+    window = MainWindow(data_dir=args.data_dir, at_start=at_start)
     # A bug in a slot is logged and told in the banner; the window goes on.
     excepthook.install(window.banner.show_message, log_path(args.data_dir))
     app.installEventFilter(window)
     app.aboutToQuit.connect(window.shutdown)
-    window.show()
-    if args.files:
-        window.open_paths(args.files)
-    else:
-        open_at_start(window)
+    window.show()  # the library and the first file open after its first paint
     return app.exec()
 
 

@@ -28,13 +28,16 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+import reader.library
 from reader.errors import DramatisError
-from reader.library import Library, open_library
 from ui import messages
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +145,7 @@ class _Runner(QObject):
     def library_for(self, where: Where) -> Library:
         if self._library is None or self._opened_for != where:
             self.close()
-            library = open_library(
+            library = reader.library.open_library(
                 where.data_dir, version=where.version, read_only=not self.writable
             )
             if self.writable and where.sound:

@@ -10,16 +10,19 @@ one article; a library-wide one writes every article with that actor again.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.corrections.operations import Change
-from reader.library import Library, LibraryError
+from reader.library import LibraryError
 from reader.model import Analysis
 from reader.output.words import change_description
 from ui import messages
 from ui.widgets.cast_corrections import CastCorrections
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 
 class _Window(Protocol):

@@ -15,11 +15,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.library import Library, export_csv
+from reader.library import export_csv
 from reader.model import Analysis
 from reader.output.files import OutputError, write_text
 from reader.output.renderers import Renderer, renderer
@@ -28,6 +29,9 @@ from ui import messages
 from ui.settings import Settings
 from ui.style.safe_text import one_line
 from ui.tasks import LibraryTasks, Work
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 log = logging.getLogger(__name__)
 

@@ -11,18 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.library import (
-    CorruptLibraryError,
-    Library,
-    LibraryError,
-    LostLibraryError,
-    keep_library,
-    open_library,
-    start_fresh,
-)
+import reader.library
+from reader.library import CorruptLibraryError, LibraryError, LostLibraryError
 from ui import messages
 
 if TYPE_CHECKING:
+    from reader.library import Library
     from ui.main_window import MainWindow
 
 
@@ -36,7 +30,7 @@ class LibraryLife:
         """Open the library of the data folder, or say why not (the window goes on without)."""
         window, banner = self.window, self.window.banner
         try:
-            window.library = open_library(window.data_dir)
+            window.library = reader.library.open_library(window.data_dir)
         except CorruptLibraryError as error:
             window.library = None
             banner.show_message(
@@ -83,7 +77,7 @@ class LibraryLife:
     def start_fresh(self) -> None:
         """Keep the damaged library file aside and start an empty one."""
         try:
-            library, aside = start_fresh(self.window.data_dir)
+            library, aside = reader.library.start_fresh(self.window.data_dir)
         except LibraryError as error:
             self.failed(error.subject, error.problem)
             return
@@ -93,8 +87,8 @@ class LibraryLife:
     def keep_as_is(self) -> None:
         """Take a replaced library file, or an older copy, as the library from now on."""
         try:
-            done = keep_library(self.window.data_dir)
-            library = open_library(self.window.data_dir)
+            done = reader.library.keep_library(self.window.data_dir)
+            library = reader.library.open_library(self.window.data_dir)
         except LibraryError as error:
             self.failed(error.subject, error.problem)
             return

@@ -16,9 +16,9 @@ between runs (``ui/window_state.py``) and its other views (``ui/views.py``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import (
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from reader.library import Library
 from reader.model import Analysis, Article
 from ui import messages
 from ui.about import ShortcutsDialog, about_html
@@ -45,6 +44,7 @@ from ui.analyses import Analyses
 from ui.bundle import resource_path
 from ui.correcting import CastEditor
 from ui.export import Exporter
+from ui.first_paint import AfterFirstPaint
 from ui.library_life import LibraryLife
 from ui.menus import build_menus, fill_recent
 from ui.on_screen import (
@@ -74,6 +74,9 @@ from ui.widgets.said_panel import SaidPanel
 from ui.window_parts import build_parts
 from ui.window_state import WindowState
 from ui.worker import Analyse
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +153,19 @@ class MainWindow(QMainWindow):
     apply_theme = _part("views", "apply_theme")
 
     def __init__(
-        self, data_dir: str | Path | None = None, *, analyse: Analyse | None = None
+        self,
+        data_dir: str | Path | None = None,
+        *,
+        analyse: Analyse | None = None,
+        at_start: Callable[[MainWindow], object] | None = None,
     ) -> None:
-        """``analyse`` replaces the NLP pipeline (tests that need no language model)."""
+        """``analyse`` replaces the NLP pipeline (tests that need no language model).
+
+        ``at_start`` (the app's start): the library is opened only after the window's
+        first paint, then ``at_start`` is called (it opens what the start shows) and the
+        model loads behind it. Without it, the library opens here and the model loads
+        once the window is shown.
+        """
         super().__init__()
         self.data_dir = data_dir
         self.setWindowTitle(APP_TITLE)
@@ -183,7 +196,9 @@ class MainWindow(QMainWindow):
         self.zoom_actions, self.theme_actions = self.commands.zooms, self.commands.themes
         self.analyses = Analyses(self, analyse)
         self.jobs = self.analyses.jobs
-        self.life.open()
+        self._at_start = at_start
+        if at_start is None:
+            self.life.open()
         self.commands.update_export()
         self.state = WindowState(self)
         self.state.restore()
@@ -267,8 +282,21 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._started:
             self._started = True
-            # After the first paint: the window appears at once, the model loads behind it.
-            QTimer.singleShot(0, self.analyses.load_model)
+            if self._at_start is not None:
+                AfterFirstPaint(self.view.viewport(), self._start)
+            else:
+                # After the first paint: the window appears at once, the model loads behind.
+                QTimer.singleShot(0, self.analyses.load_model)
+
+    def _start(self) -> None:
+        """The window is on screen: open the library, then what the start shows, and load
+        the model (queued after the first file is read, so its text shows first)."""
+        if self._stopped or self._at_start is None:
+            return
+        self.life.open()
+        self.commands.update_export()
+        self._at_start(self)
+        self.analyses.load_model()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import Bounds, Library
-from reader.library.sources import SourcesReport, report_csv
+from reader.library import Bounds
+from reader.library.sources import report_csv
 from reader.output.files import OutputError, write_text
 from reader.output.words import plural
 from ui import messages
@@ -40,6 +41,10 @@ from ui.style.safe_text import NAME_LIMIT, bounded, one_line, plain_label
 from ui.tasks import LibraryTasks, Work, generation_task
 from ui.widgets.library_filters import LibraryFilters
 from ui.widgets.sources_chart import SourcesChart
+
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.library.sources import SourcesReport
 
 #: How often the library's generation is asked while the window is shown.
 POLL_MS = 2000

@@ -12,25 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from reader.library import (
-    Bounds,
-    Column,
-    Library,
-    ListedArticle,
-    Removed,
-    SearchHit,
-)
+from reader.library import Bounds, Column
 from ui.background import Background, Reach, Where
+
+if TYPE_CHECKING:
+    from reader.library import Library, ListedArticle, Removed, SearchHit
 
 #: How many recently opened articles an empty search lists.
 RECENT_LIMIT = 50
 
 #: A task: reads the library it is given (on the background thread), returns immutable values.
-Work = Callable[[Library], Any]
+Work = Callable[["Library"], Any]
 
 
 class LibraryTasks(Background):

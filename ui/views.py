@@ -2,7 +2,7 @@
 finding in the article or the library, an actor chosen from the text, and the theme.
 
 The Sources window (``ui/sources_window.py``) is made the first time View > Sources… asks
-for it and from then on follows the article on screen.
+for it (and imported then) and from then on follows the article on screen.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication
 
 from reader.model import Analysis
 from ui.on_screen import article_title
-from ui.sources_window import SourcesWindow
 from ui.style.colors import current_theme
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.sources_window import SourcesWindow
 
 
 class Views:
@@ -36,6 +36,8 @@ class Views:
         """View > Sources…: who gets to speak, in the library and the article on screen."""
         window = self.window
         if self.sources_window is None:
+            from ui.sources_window import SourcesWindow  # its charts: when first asked for
+
             self.sources_window = SourcesWindow(window)
             self.sources_window.actorChosen.connect(self.show_said)
             window.articleShown.connect(self._sources_follow)

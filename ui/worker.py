@@ -21,14 +21,17 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reader.errors import DramatisError
-from reader.library import Library, LibraryError, NotSavedError, StoredArticle
+from reader.library import LibraryError, NotSavedError
 from reader.model import Analysis, Article
 from reader.reading import Reading
 from ui import messages
 from ui.background import Reach, Where
+
+if TYPE_CHECKING:
+    from reader.library import Library, StoredArticle
 
 log = logging.getLogger(__name__)
 

@@ -13,13 +13,16 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from reader.corrections.apply import Applied, apply_all
 from reader.corrections.operations import Correction, change_from_json
-from reader.library.database import Database
 from reader.library.records import Row
 from reader.model import Analysis
 from reader.output.json_document import parts_from_dict, parts_to_dict
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 #: The SELECT list ``correction_from_row`` reads.
 CORRECTION_COLUMNS = "id, created, scope, operation, arguments, undone"

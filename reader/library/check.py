@@ -28,14 +28,17 @@ from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import errors
 from reader.actors.names import identity_key
 from reader.library import content
 from reader.library.connection import database, is_corruption, write_transaction
-from reader.library.database import Database
 from reader.library.files import copy_beside
 from reader.library.identity import link_keys
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 #: At most this many messages from ``integrity_check`` (it can list every page).
 MAX_PAGE_MESSAGES = 20

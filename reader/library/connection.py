@@ -17,10 +17,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import errors
 from reader.errors import LibraryError
-from reader.library.database import Database
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -45,6 +48,8 @@ def database(conn: sqlite3.Connection | Database) -> Database:
     Without sqlite-utils' two defaults: ``recursive_triggers`` stays off as the schema's
     full-text triggers were written for, and no plugin runs on the library's connection.
     """
+    from reader.library.database import Database  # sqlite-utils: only once a library opens
+
     if isinstance(conn, Database):
         return conn
     return Database(conn, recursive_triggers=False, execute_plugins=False)

@@ -25,9 +25,9 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader import errors
-from reader.library.database import Database
 from reader.opening.limits import (
     MAX_BYLINE_CHARS,
     MAX_DATE_CHARS,
@@ -35,6 +35,9 @@ from reader.opening.limits import (
     MAX_TITLE_CHARS,
     cut,
 )
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 #: (table, column) of every stored string that is not JSON (JSON is checked apart).
 _TEXT_COLUMNS = (

@@ -18,11 +18,14 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from reader.library.connection import database
-from reader.library.database import Database
 from reader.library.near_copies import Fingerprint, fingerprint
 from reader.library.records import ArticleCopy, SearchHit
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 #: SQL: true for an article ``a`` (or any table's ``article_id`` column, with
 #: ``not_a_copy("s.article_id")``) that is not a copy. Reads the ``articles_copy_of`` index

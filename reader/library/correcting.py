@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import TYPE_CHECKING
 
 from reader.corrections.operations import (
     Accept,
@@ -29,10 +30,12 @@ from reader.corrections.operations import (
     arguments,
 )
 from reader.library.amend import CORRECTION_COLUMNS, correction_from_row, readable
-from reader.library.database import Database
 from reader.library.identity import find_actor_ids
 from reader.library.store import now, rewrite_corrected
 from reader.output.words import change_description
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 #: Corrections that name a statement, which belongs to one article.
 STATEMENT_CHANGES = (Reassign, Dismiss, Accept, AddStatement)

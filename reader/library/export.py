@@ -14,12 +14,14 @@ import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from reader.library.core import Library
 from reader.library.records import StoredStatement
 from reader.output.files import replacing
 from reader.output.words import statement_kind_name
+
+if TYPE_CHECKING:
+    from reader.library.core import Library
 
 #: The columns of the CSV, in order.
 CSV_FIELDS = (

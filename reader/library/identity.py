@@ -26,12 +26,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from reader.actors.descriptions import is_description
 from reader.actors.names import identity_key
 from reader.library.connection import database
-from reader.library.database import Database
 from reader.model import Actor
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 
 def name_keys(name: str) -> list[str]:

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from reader.library.copies import copies_of, not_a_copy
-from reader.library.database import Database
 from reader.library.records import ListedArticle
 from reader.library.review import TO_CHECK
 from reader.library.search import ArticleFilter
 from reader.model import CHECK_THRESHOLD
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 #: Above this many articles in the filter, walk the order's index and test each article
 #: against the filter, instead of sorting the filtered articles.

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reader.library.database import Database
 from reader.library.records import StoredStatement
 from reader.library.search import STATEMENT_FROM, STORED_STATEMENT_COLUMNS
 from reader.positions.grouping import NAMED, most_used
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 
 @dataclass(frozen=True, slots=True)

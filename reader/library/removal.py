@@ -23,15 +23,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.library.amend import uncorrected
 from reader.library.copies import refile
-from reader.library.database import Database
 from reader.library.identity import SetAside, drop_set_aside, link_keys
 from reader.library.records import DamagedRecord
 from reader.library.store import delete_article, load_analysis, write_corrected
 from reader.model import Analysis
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,15 @@ the library's listings; ``to_check`` lists the statements themselves, in article
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from reader.library.copies import not_a_copy
-from reader.library.database import Database
 from reader.library.records import StoredStatement
 from reader.library.search import STATEMENT_FROM, STORED_STATEMENT_COLUMNS
 from reader.model import READER_RULE
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 #: The SQL test of a statement row ``s`` that needs checking, the threshold's placeholder
 #: to fill in (``threshold``).

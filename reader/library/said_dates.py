@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.library.connection import translate_errors
-from reader.library.core import Library
+
+if TYPE_CHECKING:
+    from reader.library.core import Library
 
 #: The first statement is kept only this long (it is shown shortened, in a tooltip).
 FIRST_STATEMENT_CHARS = 300

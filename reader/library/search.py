@@ -24,14 +24,17 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader import errors
 from reader.errors import LibraryError
 from reader.library.connection import database
 from reader.library.copies import not_a_copy, with_copies
-from reader.library.database import Database
 from reader.library.records import SearchHit, StoredStatement
 from reader.library.stems import index_prefix
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 TITLE_WEIGHT = 10.0
 TEXT_WEIGHT = 1.0

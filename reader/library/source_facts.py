@@ -17,11 +17,13 @@ stored analyses (``reader.library.source_rows``).
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.library.database import Database
 from reader.model import Analysis
 from reader.sources import SourceFacts, source_facts
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 COLUMNS = (
     "article_id", "local_id", "kind", "named", "role", "role_word", "gender", "gender_by",

@@ -19,15 +19,17 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.library.copies import not_a_copy
-from reader.library.database import Database
 from reader.library.identity import IN_ONE_ARTICLE
 from reader.library.search import ArticleFilter
 from reader.output.words import STATEMENT_KIND_NAMES
 from reader.sources.facts import SourceFacts
 from reader.sources.roles import ROLES
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 #: Actors listed as quoted most, unless asked otherwise.
 TOP = 10

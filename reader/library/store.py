@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.corrections.apply import Applied, apply_all
 from reader.file_names import as_text
@@ -31,7 +31,6 @@ from reader.library import copies, subjects
 from reader.library.amend import active, amended, uncorrected
 from reader.library.bounded import within_limits
 from reader.library.connection import database, write_transaction
-from reader.library.database import Database
 from reader.library.identity import (
     SetAside,
     aliases_json,
@@ -42,6 +41,9 @@ from reader.library.identity import (
 from reader.library.records import DamagedRecord, Row
 from reader.library.source_facts import write_sources
 from reader.model import Actor, Analysis, Article, Entity, Quote, Subject
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 LINK_COLUMNS = (
     "article_id", "local_id", "actor_id", "name", "kind", "aliases", "mentions", "quotes",

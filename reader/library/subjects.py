@@ -13,11 +13,13 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.library.database import Database
 from reader.model import Quote, Subject
 from reader.positions.grouping import NAMED, position_key
+
+if TYPE_CHECKING:
+    from reader.library.database import Database
 
 COLUMNS = (
     "statement_id", "article_id", "start", "end", "text", "key", "rule", "local_actor",

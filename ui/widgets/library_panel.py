@@ -21,6 +21,7 @@ moved, keeping the selection and the scroll position.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import MARK_END, MARK_START, Column, Library, LibraryError, Removed, SearchHit
+from reader.library import MARK_END, MARK_START, Column, LibraryError
 from reader.output.words import plural
 from ui import messages
 from ui.style.safe_text import (
@@ -66,6 +67,9 @@ from ui.widgets.library_table import (
     LibraryTableModel,
     hit_title,
 )
+
+if TYPE_CHECKING:
+    from reader.library import Library, Removed, SearchHit
 
 __all__ = ["LibraryPanel", "hit_title", "snippet_html"]
 

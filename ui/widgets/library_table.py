@@ -17,7 +17,7 @@ shortcuts for those keys.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,11 +31,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from reader.library import Column, ListedArticle
+from reader.library import Column
 from reader.output.article_titles import listed_title
 from reader.output.words import plural
 from ui import messages
 from ui.style.safe_text import LINE_LIMIT, one_line, tooltip
+
+if TYPE_CHECKING:
+    from reader.library import ListedArticle
 
 #: Rows read at a time.
 PAGE_SIZE = 200

@@ -10,14 +10,19 @@ library reader hands over (``reader.library.positions``); nothing is read on thi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from reader.library.positions import Quoting, StoredPosition
+from reader.library.positions import Quoting
 from reader.output.words import plural
 from ui import messages
 from ui.style.safe_text import NAME_LIMIT, one_line, tooltip
+
+if TYPE_CHECKING:
+    from reader.library.positions import StoredPosition
 
 #: Rows the list shows before it scrolls.
 SHOWN_ROWS = 6

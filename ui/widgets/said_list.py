@@ -10,18 +10,21 @@ themselves are read off the GUI thread (``ui.widgets.said_panel``, ``ui.tasks``)
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from reader.library import StoredStatement
 from reader.model import CHECK_THRESHOLD
 from reader.output.words import check_this, statement_kind_name
 from reader.positions.stance import stance_words
 from ui.style.colors import Theme, current_theme, quote_style
 from ui.style.safe_text import TOOLTIP_LIMIT, SafeTextBrowser, escaped, one_line
 from ui.style.text_formats import CHECK_COLOURS, STANCE_COLOURS
+
+if TYPE_CHECKING:
+    from reader.library import StoredStatement
 
 #: Ask for the next page when the scroll bar is this close to its end (pixels).
 NEAR_END_PX = 120

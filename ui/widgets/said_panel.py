@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import Library, LibraryError, StoredStatement
-from reader.library.positions import Quoting, StoredPosition
+from reader.library import LibraryError
+from reader.library.positions import Quoting
 from reader.library.positions_export import listed_positions, write_csv, write_json
 from reader.library.said_dates import said_articles
 from reader.output.files import OutputError, replacing
@@ -45,6 +46,10 @@ from ui.widgets.library_panel import hit_title
 from ui.widgets.positions_list import PositionsList, QuoteBars
 from ui.widgets.said_list import SaidList
 from ui.widgets.said_timeline import SaidTimeline, TimelineArticle
+
+if TYPE_CHECKING:
+    from reader.library import Library, StoredStatement
+    from reader.library.positions import StoredPosition
 
 #: Statements in the first page, shown at once, and in each page after it.
 FIRST_PAGE = 50

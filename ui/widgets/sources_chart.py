@@ -14,16 +14,19 @@ Hovering a bar says it in words; choosing an actor quoted most (click, Enter) em
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from reader.library.sources import SourcesReport
 from reader.output.words import plural
 from ui.style.colors import Theme, actor_style, current_theme, quote_style
 from ui.style.safe_text import one_line, tooltip
 from ui.widgets.picking import Picking
+
+if TYPE_CHECKING:
+    from reader.library.sources import SourcesReport
 
 _GAP = 6
 
