@@ -659,3 +659,32 @@ def test_a_headline_statement_by_a_role_goes_to_that_roles_holder(cast):
     assert headline.text.startswith("'We were robbed")
     assert analysis.actor(headline.actor).name == "Ana Ruiz"
     assert "coach" not in kinds(analysis)  # the bare role is no actor of its own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a word being defined is no speaker
+        'To "fold out" in the club\'s jargon refers to a player who quits mid-season.',
+        # an infinitival relative says what a plan is for, not what anyone said
+        "The group has a plan to tell the council that the levy is unfair.",
+        # remarks for visitors and murals pointed out to them: to whom, not what
+        "In her opening remarks for visitors, Ortega pointed out the new murals to visitors.",
+    ],
+)
+def test_a_defined_word_a_plan_to_speak_and_people_addressed_are_no_statements(cast, sentence):
+    assert statements_of(cast("Harbour news\n\n" + sentence)) == []
+
+
+def test_a_participle_before_a_quotation_is_how_it_was_said_not_what(cast):
+    analysis = cast(
+        "Harbour news\n\n"
+        'The governor tweeted using his official account: "Great game, Tigers. Come visit us."'
+    )
+    assert statements_of(analysis) == ['"Great game, Tigers. Come visit us."']
+    assert analysis.quotes[0].speaker == "The governor"
+
+
+def test_a_gerund_a_cue_takes_as_content_stays_its_content(cast):
+    analysis = cast("Harbour news\n\nThe minister admitted using the fund to pay for flights.")
+    assert statements_of(analysis) == ["using the fund to pay for flights"]

@@ -14,6 +14,7 @@ from reader.attribution.syntax import (
     pobj_of,
     speaker_span,
 )
+from reader.attribution.verb_frames import names_only_people
 from reader.lexicon.speech import LIGHT_VERBS, SPEECH_VERBS, TOPIC_NOUNS
 from reader.nlp.labels import ACL, AMOD, CCOMP, DOBJ, MARK, MODIFIERS, POBJ, POSS, PREP, RELCL
 
@@ -73,6 +74,8 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
         if topic is None or speaker is None or noun.lemma_.lower() not in TOPIC_NOUNS:
             return None
         content = [t for t in topic.subtree if t.i != topic.i]
+        if topic.lower_ == "for" and names_only_people(content):
+            return None  # "her remarks for guests": to whom, not what
         rule = Rule.NOMINAL_TOPIC
     spans = content_spans(content, offset)
     if not spans:

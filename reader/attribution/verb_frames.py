@@ -203,6 +203,25 @@ def _trailing(verb: Token, after: int) -> list[Token]:
     return extra
 
 
+def _manner(clause: Token) -> bool:
+    """A bare participle between the cue and the quotation it introduces: "tweeted using his
+    account: “…”", "said, standing beside the mayor, “…”" (how it was said; "admitted
+    using the tax code" and "suggested looking at …" say what)."""
+    doc = clause.doc
+    after = clause.right_edge.i + 1
+    introduces = after < len(doc) and (
+        (doc[after].text in (":", ",") and after + 1 < len(doc) and doc[after + 1].is_quote)
+        or doc[after].is_quote
+    )
+    return (
+        introduces
+        and clause.tag_ == "VBG"
+        and clause.i > clause.head.i
+        and not is_cue_verb(clause)
+        and not any(c.dep_ in (NSUBJ, AUX, MARK) for c in clause.children)
+    )
+
+
 def clause_frame(v: VerbContext) -> Frame | None:
     """ "said (that) the plan would work", "promised to act", "called on Congress to act"."""
     if not v.clauses or (v.lemma in QUOTE_ONLY_VERBS and v.lemma not in SPEECH_VERBS):
@@ -216,6 +235,8 @@ def clause_frame(v: VerbContext) -> Frame | None:
     for clause in v.clauses:
         if clause.dep_ == XCOMP and v.passive:
             continue  # "is said to be", "was told to leave"
+        if _manner(clause):
+            continue  # "tweeted using his account: …": how, not what
         used.append(clause)
         content.extend(without_participial_cues(clause))
     if v.lemma == "call":
@@ -229,6 +250,18 @@ def clause_frame(v: VerbContext) -> Frame | None:
         content.extend(_trailing(v.verb, max(t.i for t in content)))
     infinitive = bool(used) and all(c.dep_ == XCOMP for c in used)
     return Frame(Rule.VERB_INFINITIVE if infinitive else Rule.VERB_THAT_CLAUSE, tuple(content))
+
+
+def unspoken_frame(v: VerbContext) -> Frame | None:
+    """A cue that reports nothing said: one whose subject is a word being defined ("to
+    “fold” refers to …"), and one in an infinitival relative ("a process to suggest
+    designs", where the verb says what the process is for)."""
+    verb = v.verb
+    if v.subject is not None and v.subject.pos_ == "VERB":
+        return NOT_A_CUE
+    if verb.dep_ == ACL and any(c.dep_ == AUX and c.lower_ == "to" for c in verb.children):
+        return NOT_A_CUE
+    return None
 
 
 def named_thing_frame(v: VerbContext) -> Frame | None:
@@ -270,8 +303,14 @@ def _prep_objects(preps: tuple[Token, ...]) -> tuple[Token, ...]:
 def particle_frame(v: VerbContext) -> Frame | None:
     """ "spoke out against the plan": a phrasal cue and its prepositional content."""
     if v.lemma in PARTICLE_CUES and v.lemma != "call":
-        return Frame(Rule.VERB_PARTICLE, _prep_objects(v.preps))
+        said = tuple(p for p in v.preps if not _addressed(p))  # not "… to guests"
+        return Frame(Rule.VERB_PARTICLE, _prep_objects(said))
     return None
+
+
+def _addressed(prep: Token) -> bool:
+    """ "to the guests", "with him": whom the words were for, not what they were."""
+    return prep.lower_ in ("to", "with") and names_only_people(_prep_objects((prep,)))
 
 
 def call_for_frame(v: VerbContext) -> Frame | None:
@@ -457,6 +496,7 @@ def as_clause_frame(v: VerbContext) -> Frame | None:
 
 #: The frame handlers, in the order they are tried.
 FRAMES: tuple[FrameHandler, ...] = (
+    unspoken_frame,
     named_thing_frame,
     prevented_frame,
     clause_frame,
