@@ -688,3 +688,42 @@ def test_a_participle_before_a_quotation_is_how_it_was_said_not_what(cast):
 def test_a_gerund_a_cue_takes_as_content_stays_its_content(cast):
     analysis = cast("Harbour news\n\nThe minister admitted using the fund to pay for flights.")
     assert statements_of(analysis) == ["using the fund to pay for flights"]
+
+
+TRANSCRIPT = (
+    "Harbour Weekly talks to ferry captain Idris Okonjo\n\n"
+    "Idris Okonjo has run the island ferry for twenty years.\n\n"
+    "Tomas Reyes: How did you start on the ferry?\n\n"
+    "Idris Okonjo: My uncle ran the boat before me, and I learned the crossing from him.\n\n"
+    "Tomas Reyes: Has the crossing changed since then?\n\n"
+    "Idris Okonjo: The boats are bigger now, but the tides are the same as they always were.\n\n"
+    "Tomas Reyes: Thank you.\n"
+)
+
+
+def test_the_one_who_asks_in_a_transcript_is_no_actor_and_asks_no_statement(cast):
+    analysis = cast(TRANSCRIPT)
+    names = {a.name for a in analysis.actors}
+    assert "Tomas Reyes" not in names  # named only in the labels of his questions
+    assert "Idris Okonjo" in names
+    okonjo = actor_named(analysis, "Idris Okonjo")
+    assert [q.actor for q in analysis.quotes] == [okonjo.id, okonjo.id]  # his two answers
+
+
+def test_a_name_credited_after_a_pictures_subject_is_no_actor(cast):
+    analysis = cast(
+        "Harbour news\n\n"
+        "Marta Ruiz image: Jon Bell.\n\n"
+        "Marta Ruiz, the harbour master, said the pier would reopen in May."
+    )
+    names = {a.name for a in analysis.actors}
+    assert "Marta Ruiz" in names
+    assert "Jon Bell" not in names
+
+
+def test_only_a_speaker_whose_turns_are_mostly_questions_is_the_interviewer():
+    from reader.nlp.transcript_turns import interviewers
+
+    assert interviewers(TRANSCRIPT) == frozenset({"Tomas Reyes"})
+    one_question = "Ana Ruiz: Why would we close the pier?\n\nBo Lind: We would not.\n"
+    assert interviewers(one_question) == frozenset()  # one turn each: nobody is judged

@@ -26,6 +26,7 @@ from reader.deadline import checkpoint
 from reader.model import Entity, Quote, QuoteKind
 from reader.nlp.labels import SPEAKER_LABELS
 from reader.nlp.parsing import Paragraph
+from reader.nlp.transcript_turns import interviewers
 from reader.spans import last_starting_at_or_before, merged, overlap, total_length
 
 if TYPE_CHECKING:
@@ -111,7 +112,16 @@ class StatementAssembler:
         found = [a for a in found if a.paragraph not in headlines]
         found += headlines.values()
         found += answer_attributions(self.paragraphs, self.entities)
+        asking = interviewers(self.text)
+        if asking:  # an interviewer's turns are questions put, not statements
+            found = [a for a in found if not self._asked_by(a, asking)]
         self.attributions = sorted(found, key=lambda a: (a.paragraph, a.cue))
+
+    def _asked_by(self, attribution: Attribution, asking: frozenset[str]) -> bool:
+        if attribution.rule is not Rule.COLON_LINE or attribution.speaker is None:
+            return False
+        start, end = attribution.speaker
+        return self.text[start:end] in asking
 
     def claim_cue_content(self) -> None:
         """Requires ``attributions``. Guarantees a statement for each cue with content outside

@@ -3,8 +3,10 @@
 Photo and video credits ("Jane Roe/AFP/Getty Images", "(Photo: John Smith / Reuters)"),
 bylines ("By Priya Natarajan"), datelines ("HALIFAX —"), "Related:" lines, all-capital
 section labels ("SPORTS", "WATCH:"), a source list's citations ("— Toronto Star, August 15,
-2008") and category lines ("Categories: …"). Names in them are not the story's cast, so entities
-inside furniture are dropped.
+2008") category lines ("Categories: …"), the labels of an interviewer's turns in a transcript
+("Wikinews: Why did you …?", ``transcript_turns``) and a name credited after a picture's
+subject ("Marta Ruiz image: Jon Bell"). Names in them are not the story's cast, so
+entities inside furniture are dropped.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from reader.lexicon.furniture import PICTURE_AGENCIES
+from reader.nlp.transcript_turns import interviewer_labels
 from reader.spans import SortedSpans, merged
 
 _AGENCY = "|".join(re.escape(a) for a in sorted(PICTURE_AGENCIES, key=len, reverse=True))
@@ -78,6 +81,13 @@ _CATEGORY_LINE = re.compile(
 )
 
 
+#: "Marta Ruiz image: Jon Bell": a credit written after its subject's name (the name
+#: credited is furniture, the subject is not).
+_CREDIT_AFTER_NAME = re.compile(
+    rf"\b[A-Z][\w'’-]*[ \t]+(?:photo|image|picture)[ \t]*:[ \t]*({_NAME})"
+)
+
+
 def furniture_spans(text: str) -> SortedSpans:
     """Character ranges of page furniture in ``text``."""
     spans: list[tuple[int, int]] = []
@@ -90,6 +100,8 @@ def furniture_spans(text: str) -> SortedSpans:
         spans.extend(m.span() for m in _CREDIT_CHAIN.finditer(text, line.start(), line.end()))
     spans.extend(m.span() for m in _STAFF.finditer(text) if len(m.group().split()) <= 8)
     spans.extend(m.span() for m in _DATELINE.finditer(text) if _dateline_ok(m.group()))
+    spans.extend(m.span(1) for m in _CREDIT_AFTER_NAME.finditer(text))
+    spans.extend(interviewer_labels(text))
     return SortedSpans(merged(spans))
 
 
