@@ -727,3 +727,26 @@ def test_only_a_speaker_whose_turns_are_mostly_questions_is_the_interviewer():
     assert interviewers(TRANSCRIPT) == frozenset({"Tomas Reyes"})
     one_question = "Ana Ruiz: Why would we close the pier?\n\nBo Lind: We would not.\n"
     assert interviewers(one_question) == frozenset()  # one turn each: nobody is judged
+
+
+def test_a_list_of_names_shares_the_kind_most_of_its_members_have(cast):
+    analysis = cast(
+        "Old gods\n\n"
+        "Villagers still honour the old gods of the valley, such as Odin, Thor, Baldur, "
+        "Freyja and Loki, at the midsummer fair."
+    )
+    people = {a.name for a in analysis.actors if a.kind == "person"}
+    assert {"Odin", "Thor", "Baldur", "Freyja", "Loki"} <= people
+
+
+def test_a_list_of_countries_or_of_companies_stays_what_it_is(cast):
+    analysis = cast(
+        "Markets\n\n"
+        "Sweden, Belgium and England won on Tuesday, while Microsoft, Sony and Nintendo "
+        "showed new consoles. Flights to Sydney, Austin and Charlotte were cancelled."
+    )
+    kinds_of = kinds(analysis)
+    assert kinds_of["Sweden"] == kinds_of["Belgium"] == kinds_of["England"] == "place"
+    assert kinds_of.get("Microsoft") != "person" and kinds_of.get("Sony") != "person"
+    # towns that are also given names stay towns
+    assert kinds_of["Sydney"] == kinds_of["Austin"] == kinds_of["Charlotte"] == "place"

@@ -66,6 +66,7 @@ from reader.nlp.labels import (
     SUBJECTS,
     WORK_OF_ART,
 )
+from reader.nlp.name_lists import people_in_lists
 from reader.nlp.name_repair import repair_names
 from reader.nlp.open_class_names import people_by_given_names, places_by_data
 from reader.nlp.parsing import Paragraph
@@ -98,6 +99,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
         repaired = repair_names(text, list(_trimmed(_raw_entities(paragraph))))
         named = hyphenated_names(text, paragraph.start, paragraph.end, repaired)
         found = _people_by_role(paragraph, people_by_given_names(paragraph, named))
+        found = people_in_lists(paragraph, found)
         target.extend(found)
         speaking |= _speaking_subjects(paragraph, found)
     checkpoint()

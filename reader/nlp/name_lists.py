@@ -1,0 +1,115 @@
+"""A list of names shares the kind most of its tagged members have.
+
+"the ancient gods, such as Zeus, Hera, Poseidon, Aphrodite, and Athena": the tagger calls
+two of them people, one an organisation, and misses two. Names coordinated in one list are
+the same kind of thing, so when most of a list's members are people (two at least, each
+tagged a person or a given name the data knows), a one-word member tagged otherwise, or not
+tagged at all, is a person too. A member of several words is left as the tagger has it ("the Red
+Cross" in a list of people is still a body), and so is a member the place data calls a
+country or state ("Zeus, Hera and Greece") or a town the tagger calls a place too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.lexicon.open_class import given_name, place_kind
+from reader.model import Entity
+from reader.nlp.labels import (
+    COMPOUND,
+    CONJ,
+    FAC,
+    GPE,
+    LOC,
+    NORP,
+    ORG,
+    PERSON,
+    PRODUCT,
+    WORK_OF_ART,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from reader.nlp.parsing import Paragraph
+
+#: Labels a one-word member of a list of people may be given by mistake.
+_RELABELLED = frozenset({ORG, GPE, LOC, NORP, PRODUCT, WORK_OF_ART, FAC})
+
+
+def people_in_lists(paragraph: Paragraph, entities: list[Entity]) -> list[Entity]:
+    """The paragraph's entities with the one-word members of lists of people made people."""
+    doc = paragraph.doc
+    if len(entities) < 2 or not any(t.dep_ == CONJ for t in doc):
+        return entities
+    by_token: dict[int, Entity] = {}
+    for entity in entities:
+        span = doc.char_span(entity.start - paragraph.start, entity.end - paragraph.start)
+        if span is not None:
+            for token in span:
+                by_token[token.i] = entity
+    result = list(entities)
+    seen: set[int] = set()
+    for token in doc:
+        if token.i in seen or token.pos_ != "PROPN" or token.dep_ == CONJ:
+            continue
+        members = _list_members(token)
+        seen.update(m.i for m in members)
+        if len(members) >= 3:
+            result = _members_as_people(members, by_token, result, paragraph)
+    return sorted(result, key=lambda e: (e.start, e.end))
+
+
+def _list_members(first: Token) -> list[Token]:
+    """``first`` and the proper nouns coordinated with it, in order."""
+    members = [first]
+    current = first
+    while True:
+        following = [c for c in current.children if c.dep_ == CONJ and c.pos_ == "PROPN"]
+        if not following:
+            return members
+        current = following[0]
+        members.append(current)
+
+
+def _members_as_people(
+    members: list[Token], by_token: dict[int, Entity], entities: list[Entity], paragraph: Paragraph
+) -> list[Entity]:
+    people = sum(1 for m in members if _person_like(m, by_token.get(m.i)))
+    if people < 2 or people * 2 <= len(members):
+        return entities
+    result = list(entities)
+    for member in members:
+        if not _one_word_name(member):
+            continue
+        start = paragraph.start + member.idx
+        end = start + len(member.text)
+        entity = by_token.get(member.i)
+        if entity is not None and entity.label == PERSON:
+            continue
+        if entity is not None and (
+            entity.label not in _RELABELLED or (entity.start, entity.end) != (start, end)
+        ):
+            continue  # a name of several words, or a date or number
+        if place_kind(member.text) in ("country", "state") or (
+            place_kind(member.text) is not None and entity is not None and entity.label == GPE
+        ):
+            continue  # "Zeus, Hera and Greece"; a town the tagger and the data agree on
+        if entity is not None:
+            result.remove(entity)
+        result.append(Entity(start, end, member.text, PERSON))
+    return result
+
+
+def _person_like(member: Token, entity: Entity | None) -> bool:
+    """Tagged a person, or a given name the data knows that is not a place it knows."""
+    if entity is not None and entity.label == PERSON:
+        return True
+    return given_name(member.text) is not None and place_kind(member.text) is None
+
+
+def _one_word_name(token: Token) -> bool:
+    """A capitalised word standing alone: no name word before or after it."""
+    if not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    return not any(c.dep_ == COMPOUND for c in token.children)
