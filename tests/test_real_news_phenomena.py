@@ -676,10 +676,12 @@ def test_a_defined_word_a_plan_to_speak_and_people_addressed_are_no_statements(c
     assert statements_of(cast("Harbour news\n\n" + sentence)) == []
 
 
-def test_a_participle_before_a_quotation_is_how_it_was_said_not_what(cast):
+@pytest.mark.parametrize("between", [" ", "\n\n"])
+def test_a_participle_before_a_quotation_is_how_it_was_said_not_what(cast, between):
     analysis = cast(
         "Harbour news\n\n"
-        'The governor tweeted using his official account: "Great game, Tigers. Come visit us."'
+        f'The governor tweeted using his official account:{between}"Great game, Tigers. '
+        'Come visit us."'
     )
     assert statements_of(analysis) == ['"Great game, Tigers. Come visit us."']
     assert analysis.quotes[0].speaker == "The governor"

@@ -205,12 +205,15 @@ def _trailing(verb: Token, after: int) -> list[Token]:
 
 def _manner(clause: Token) -> bool:
     """A bare participle between the cue and the quotation it introduces: "tweeted using his
-    account: “…”", "said, standing beside the mayor, “…”" (how it was said; "admitted
-    using the tax code" and "suggested looking at …" say what)."""
+    account: “…”" (the quotation there or in the next paragraph), "said, standing beside
+    the mayor, “…”" (how it was said; "admitted using the tax code" and "suggested looking
+    at …" say what)."""
     doc = clause.doc
     after = clause.right_edge.i + 1
+    rest = [t for t in doc[after + 1 :] if not t.is_space]
     introduces = after < len(doc) and (
-        (doc[after].text in (":", ",") and after + 1 < len(doc) and doc[after + 1].is_quote)
+        (doc[after].text in (":", ",") and bool(rest) and rest[0].is_quote)
+        or (doc[after].text == ":" and not rest)  # the quotation is the next paragraph
         or doc[after].is_quote
     )
     return (
