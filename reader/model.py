@@ -8,7 +8,9 @@ else, so an Analysis is computed once and never re-derived.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Literal
 
@@ -159,7 +161,12 @@ class Analysis:
     @property
     def names(self) -> tuple[Entity, ...]:
         """The entities that are names: all but the pronouns (``Entity.named``)."""
-        return tuple(e for e in self.entities if e.named)
+        return tuple(e for e in self.entities if e.label != PRONOUN)
+
+    def label_counts(self) -> Counter[str]:
+        """How many entities of each label, pronouns (``PRONOUN``) included: one pass in C,
+        for a 100,000-word article on the GUI thread."""
+        return Counter(map(attrgetter("label"), self.entities))
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""

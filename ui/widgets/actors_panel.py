@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +58,9 @@ MORE_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Statements listed under an actor at first; the rest come when asked for (or when one of
 #: them is chosen in the text), so a long article's Cast fills in at once.
 SHOWN_STATEMENTS = 50
+#: Statement rows made while the cast is first shown; the rest are made on the next turns
+#: of the event loop, this many at a time (a long article's cast draws without a stall).
+ROWS_AT_ONCE = 60
 _UNATTRIBUTED_KEY = "\0unattributed"
 
 
@@ -199,6 +202,13 @@ class ActorsPanel(QWidget):
         self.check_below = CHECK_THRESHOLD
         #: Statements not listed yet, by group key: (indices, listed with the speaker).
         self._pending: dict[str, tuple[list[int], bool]] = {}
+        #: Groups whose rows are still to be made (``ROWS_AT_ONCE``), and rows made so far.
+        self._unfilled: list[tuple[QTreeWidgetItem, str, list[int], bool]] = []
+        self._rows_made = 0
+        self._filler = QTimer(self)
+        self._filler.setSingleShot(True)
+        self._filler.setInterval(0)
+        self._filler.timeout.connect(self._fill_some)
         self.summary = plain_label(messages.NO_ACTORS)
         self.summary.setWordWrap(True)
         self.chart = CastChart()
@@ -246,6 +256,7 @@ class ActorsPanel(QWidget):
         self._theme = theme or current_theme()
         self.tree.clear()
         self._pending = {}
+        self._unfilled, self._rows_made = [], 0
         speakers = [a for a in analysis.actors if a.quotes]
         others = [a for a in analysis.actors if not a.quotes]
         speakers.sort(key=lambda a: (-len(a.quotes), -a.mentions, a.name.lower()))
@@ -277,6 +288,7 @@ class ActorsPanel(QWidget):
         self.analysis = None
         self.tree.clear()
         self._pending = {}
+        self._unfilled, self._rows_made = [], 0
         self.chart.set_actors([], self._theme)
         self.chart.hide()
         self.summary.setText(messages.NO_ACTORS)
@@ -344,9 +356,15 @@ class ActorsPanel(QWidget):
     def _add_statements(
         self, parent: QTreeWidgetItem, key: str, indices: list[int], with_speaker: bool = False
     ) -> None:
-        """The first ``SHOWN_STATEMENTS`` as rows, then a row that lists the rest."""
+        """The first ``SHOWN_STATEMENTS`` as rows, then a row that lists the rest; past
+        ``ROWS_AT_ONCE`` rows, on the next turns of the event loop."""
         assert self.analysis is not None
+        if self._rows_made >= ROWS_AT_ONCE:
+            self._unfilled.append((parent, key, indices, with_speaker))
+            self._filler.start()
+            return
         shown, rest = indices[:SHOWN_STATEMENTS], indices[SHOWN_STATEMENTS:]
+        self._rows_made += len(shown)
         for index in shown:
             parent.addChild(self._quote_item(self.analysis.quotes[index], index, with_speaker))
         if rest:
@@ -356,6 +374,25 @@ class ActorsPanel(QWidget):
             )
             more.setData(0, MORE_ROLE, key)
             parent.addChild(more)
+
+    def _fill_some(self) -> None:
+        """Make the rows of the groups still waiting, ``ROWS_AT_ONCE`` at a time."""
+        self._rows_made = 0
+        while self._unfilled and self._rows_made < ROWS_AT_ONCE:
+            parent, key, indices, with_speaker = self._unfilled.pop(0)
+            expanded = parent.isExpanded()
+            self._add_statements(parent, key, indices, with_speaker)
+            parent.setExpanded(expanded)
+        if self._unfilled:
+            self._filler.start()
+
+    def _fill_now(self) -> None:
+        """Make every row still waiting (before the tree is searched or walked)."""
+        self._filler.stop()
+        while self._unfilled:
+            self._rows_made = 0
+            self._fill_some()
+        self._filler.stop()
 
     def _show_rest(self, parent: QTreeWidgetItem) -> None:
         """List the statements of ``parent`` still waiting, in place of its "more" row."""
@@ -417,6 +454,7 @@ class ActorsPanel(QWidget):
 
     def statement_item(self, index: int) -> QTreeWidgetItem | None:
         """The row of a statement, listing the rest of its group first if it waits there."""
+        self._fill_now()
         for key, (rest, _) in list(self._pending.items()):
             if index in rest:
                 parent = self.actor_item(key) if key != _UNATTRIBUTED_KEY else self._top_items()[-1]
@@ -436,6 +474,7 @@ class ActorsPanel(QWidget):
         return [top for top in tops if top is not None]
 
     def _items(self) -> list[QTreeWidgetItem]:
+        self._fill_now()
         items = []
         for top in self._top_items():
             items.append(top)

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
-from reader.model import Analysis
+from reader.model import PRONOUN, Analysis
 from reader.output.segments import (
     CUE,
     ENTITY,
@@ -86,7 +86,10 @@ def cutting(
 
 def counts(analysis: Analysis, entity_key: dict[str, str]) -> dict[str, int]:
     """How many entities of each key and statements of each kind the article has."""
-    found: Counter[str] = Counter(entity_key.get(e.label, OTHER) for e in analysis.names)
+    found: Counter[str] = Counter()
+    for label, count in analysis.label_counts().items():
+        if label != PRONOUN:
+            found[entity_key.get(label, OTHER)] += count
     found.update(q.kind for q in analysis.quotes)
     return dict(found)
 
