@@ -752,3 +752,27 @@ def test_a_list_of_countries_or_of_companies_stays_what_it_is(cast):
     assert kinds_of.get("Microsoft") != "person" and kinds_of.get("Sony") != "person"
     # towns that are also given names stay towns
     assert kinds_of["Sydney"] == kinds_of["Austin"] == kinds_of["Charlotte"] == "place"
+
+
+def test_a_storm_and_games_named_like_people_are_no_actors(cast):
+    analysis = cast(
+        "Storm season\n\n"
+        "Officials evacuated 500,000 people before Cyclone Meera made landfall. Meera brought "
+        "winds of 200 km/h, said Arun Patel, the state's relief commissioner. The sprinter "
+        "Ana Ruiz retired after the 2016 Summer Paralympics."
+    )
+    names = {a.name for a in analysis.actors}
+    assert {"Arun Patel", "Ana Ruiz"} <= names
+    assert not names & {"Cyclone Meera", "Meera", "Summer Paralympics", "Paralympics"}
+
+
+def test_an_interjection_and_that_said_name_no_one(cast):
+    analysis = cast(
+        "Ferry talk\n\n"
+        "Lena Ortiz: It's the least fun job there is. Nah, I'm kidding. That said, we work "
+        "hard.\n\nTom Reyes: Why?\n\nLena Ortiz: Because we care.\n\n"
+        "That said, the mayor said the pier would reopen in May."
+    )
+    names = {a.name for a in analysis.actors}
+    assert "Nah" not in names and "That" not in names
+    assert "the pier would reopen in May" in statements_of(analysis)

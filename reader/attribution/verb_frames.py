@@ -257,14 +257,32 @@ def clause_frame(v: VerbContext) -> Frame | None:
 
 def unspoken_frame(v: VerbContext) -> Frame | None:
     """A cue that reports nothing said: one whose subject is a word being defined ("to
-    “fold” refers to …"), and one in an infinitival relative ("a process to suggest
-    designs", where the verb says what the process is for)."""
+    “fold” refers to …"), "That said, …" (a concession), and one in an infinitival
+    relative ("a process to suggest designs", where the verb says what the process is
+    for)."""
     verb = v.verb
     if v.subject is not None and v.subject.pos_ == "VERB":
+        return NOT_A_CUE
+    if _that_said(v):
         return NOT_A_CUE
     if verb.dep_ == ACL and any(c.dep_ == AUX and c.lower_ == "to" for c in verb.children):
         return NOT_A_CUE
     return None
+
+
+def _that_said(v: VerbContext) -> bool:
+    """ "That said, we …": the idiom of concession opening a sentence, no one speaking."""
+    subject, verb = v.subject, v.verb
+    doc = verb.doc
+    return (
+        subject is not None
+        and subject.lower_ in ("that", "this")
+        and subject.i == verb.i - 1
+        and (subject.i == 0 or doc[subject.i - 1].is_sent_end or doc[subject.i - 1].is_punct)
+        and verb.lower_ == "said"
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def named_thing_frame(v: VerbContext) -> Frame | None:

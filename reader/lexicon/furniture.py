@@ -39,10 +39,14 @@ EVENTS: frozenset[str] = frozenset({
 #: "Google Science Fair", "Booker Prize", "Space Shuttle Program" are things, not actors.
 EVENT_HEADS: frozenset[str] = frozenset({
     "expo", "fair", "festival", "championship", "championships", "prize", "award", "awards",
-    "study", "survey", "census", "cup", "tournament", "olympics",
+    "study", "survey", "census", "cup", "tournament", "olympics", "paralympics",
     "marathon", "summit", "conference", "convention", "week", "day", "gala", "rally",
     "election", "elections", "referendum", "war", "crisis", "pandemic", "scandal",
 })  # fmt: skip
+
+#: First words of the names of storms: "Hurricane Katrina", "Cyclone Phailin", "Tropical
+#: Storm Alberto" (a bare "Storm …" may be a person's given name).
+STORM_WORDS: frozenset[str] = frozenset({"hurricane", "cyclone", "typhoon", "tropical"})
 
 #: Words that make a name a vehicle: "Space Shuttle Atlantis", "the cruise ship Freewinds".
 VEHICLE_WORDS: frozenset[str] = frozenset({

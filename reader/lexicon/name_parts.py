@@ -58,3 +58,12 @@ CALENDAR_WORDS: frozenset[str] = wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december"
 )
+
+
+#: Interjections of speech written with a capital at a sentence start, which the tagger may
+#: take for a name: "Nah, I'm kidding.", "Yeah, we did." (a closed class).
+INTERJECTIONS: frozenset[str] = wordset(
+    """
+    nah yeah yep yup nope okay ok oh ah aha uh um hmm wow hey hi hello oops ouch alas
+    """
+)

@@ -40,6 +40,7 @@ from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
 from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS
 from reader.lexicon.name_parts import (
     COMPANY_SUFFIXES,
+    INTERJECTIONS,
     JOINED_ARTICLES,
     PARTICLES,
     STATE_ABBREVIATIONS,
@@ -302,8 +303,14 @@ def _speaking_subjects(paragraph: Paragraph, entities: Iterable[Entity]) -> set[
     }
 
 
+#: Word classes no name is, and interjections: "Nah, I'm kidding" tagged a person.
+_NOT_NAME_CLASSES = frozenset({"DET", "PRON", "INTJ", "CCONJ", "SCONJ", "ADP", "AUX", "PART"})
+
+
 def _raw_entities(paragraph: Paragraph) -> Iterable[Entity]:
     for ent in paragraph.doc.ents:
+        if len(ent) == 1 and (ent[0].pos_ in _NOT_NAME_CLASSES or ent[0].lower_ in INTERJECTIONS):
+            continue
         yield Entity(
             paragraph.start + ent.start_char, paragraph.start + ent.end_char, ent.text, ent.label_
         )

@@ -8,7 +8,8 @@ not in the cast:
 - web addresses: "Gawker.com", "Scientology.org";
 - vehicles: "Space Shuttle Atlantis", "the cruise ship Freewinds";
 - events, prizes and studies, by the last word of the name: "Google Science Fair",
-  "Booker Prize", "the Australian National Iodine Nutrition Study";
+  "Booker Prize", "the Australian National Iodine Nutrition Study"; storms by the first
+  ("Cyclone Phailin", and "Phailin" after it);
 - works, by the noun that introduces the title: "the 1969 film Easy Rider", "her graphic
   novel Angel Catbird".
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.lexicon.furniture import EVENT_HEADS, VEHICLE_WORDS, WORK_NOUNS
+from reader.lexicon.furniture import EVENT_HEADS, STORM_WORDS, VEHICLE_WORDS, WORK_NOUNS
 from reader.lexicon.groups import BODY_NOUNS
 from reader.model import Entity
 from reader.nlp.labels import ACTOR_LABELS
@@ -47,8 +48,8 @@ def things_by_form(text: str, entities: Iterable[Entity]) -> list[Entity]:
         if label is not None:
             name = _bare(entity.text)
             things[name] = label
-            if label == "PRODUCT" and len(name.split()) > 1:
-                things.setdefault(name.split()[-1], label)
+            if (label == "PRODUCT" and len(name.split()) > 1) or _storm(name):
+                things.setdefault(name.split()[-1], label)  # "Phailin" after "Cyclone Phailin"
     result = []
     for entity, label in zip(found, labels, strict=True):
         if label is None and entity.label in ACTOR_LABELS:
@@ -59,6 +60,12 @@ def things_by_form(text: str, entities: Iterable[Entity]) -> list[Entity]:
             else Entity(entity.start, entity.end, entity.text, label, entity.actor)
         )
     return result
+
+
+def _storm(name: str) -> bool:
+    """ "Hurricane Katrina", "Cyclone Phailin", "Tropical Storm Alberto"."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() in STORM_WORDS and words[-1][:1].isupper()
 
 
 def _bare(name: str) -> str:
@@ -80,7 +87,7 @@ def _thing_label(text: str, entity: Entity) -> str | None:
     vehicle_before = not before.isdisjoint(VEHICLE_WORDS) and _vehicle_before(text, entity.start)
     if vehicle_before or any(w.lower() in VEHICLE_WORDS for w in words):
         return "PRODUCT"
-    if len(words) >= 2 and words[-1].lower() in EVENT_HEADS:
+    if (len(words) >= 2 and words[-1].lower() in EVENT_HEADS) or _storm(name):
         return "EVENT"
     if not before.isdisjoint(WORK_NOUNS) and _WORK_BEFORE.search(
         text, max(0, entity.start - 40), entity.start
