@@ -776,3 +776,14 @@ def test_an_interjection_and_that_said_name_no_one(cast):
     names = {a.name for a in analysis.actors}
     assert "Nah" not in names and "That" not in names
     assert "the pier would reopen in May" in statements_of(analysis)
+
+
+def test_names_of_two_words_in_a_list_of_people_are_people(cast):
+    analysis = cast(
+        "Cup final\n\n"
+        "Goals came from Teodor Vasquez, Yannick Moreau and Dries Keulemans. "
+        "Donors included Maria Lopez, Tom Okafor and the Red Cross."
+    )
+    kinds_of = kinds(analysis)
+    assert kinds_of["Teodor Vasquez"] == kinds_of["Dries Keulemans"] == "person"
+    assert kinds_of["Red Cross"] == "organisation"  # a body's name stays a body

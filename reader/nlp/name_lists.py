@@ -4,15 +4,18 @@
 two of them people, one an organisation, and misses two. Names coordinated in one list are
 the same kind of thing, so when most of a list's members are people (two at least, each
 tagged a person or a given name the data knows), a one-word member tagged otherwise, or not
-tagged at all, is a person too. A member of several words is left as the tagger has it ("the Red
-Cross" in a list of people is still a body), and so is a member the place data calls a
-country or state ("Zeus, Hera and Greece") or a town the tagger calls a place too.
+tagged at all, is a person too, and so is a member of two or three capitalised words the tagger cut
+or typed otherwise ("Romelu Lukaku, Yannick Carrasco, and Dries Mertens", "Dries" tagged
+an organisation), unless its last word is a body's or a place's ("the Red Cross" in a list
+of people is still a body). A member the place data calls a country or state ("Zeus, Hera
+and Greece"), or a town the tagger calls a place too, stays a place.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.lexicon.groups import BODY_WORDS
 from reader.lexicon.open_class import given_name, place_kind
 from reader.model import Entity
 from reader.nlp.labels import (
@@ -81,6 +84,7 @@ def _members_as_people(
     result = list(entities)
     for member in members:
         if not _one_word_name(member):
+            result = _split_name_joined(member, result, paragraph)
             continue
         start = paragraph.start + member.idx
         end = start + len(member.text)
@@ -101,11 +105,36 @@ def _members_as_people(
     return result
 
 
+def _split_name_joined(member: Token, entities: list[Entity], paragraph: Paragraph) -> list[Entity]:
+    """A member of two or three capitalised words ("Dries Mertens") that the tagger cut or
+    typed as something else in a list of people is one person."""
+    words = [c for c in member.lefts if c.dep_ == COMPOUND] + [member]
+    first, last = words[0], words[-1]
+    if len(words) > 3 or last.i - first.i + 1 != len(words):
+        return entities
+    if not all(w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper() for w in words):
+        return entities
+    if last.lower_ in BODY_WORDS or place_kind(last.text) is not None:
+        return entities
+    start = paragraph.start + first.idx
+    end = paragraph.start + last.idx + len(last.text)
+    overlapping = [e for e in entities if e.start < end and start < e.end]
+    if any(e.label == PERSON for e in overlapping):
+        return entities  # the tagger's person stands
+    if any(e.start < start or e.end > end or e.label not in _RELABELLED for e in overlapping):
+        return entities
+    kept = [e for e in entities if e not in overlapping]
+    name = paragraph.text[first.idx : last.idx + len(last.text)]
+    return [*kept, Entity(start, end, name, PERSON)]
+
+
 def _person_like(member: Token, entity: Entity | None) -> bool:
-    """Tagged a person, or a given name the data knows that is not a place it knows."""
+    """Tagged a person, or led by a given name the data knows that is not a place it knows."""
     if entity is not None and entity.label == PERSON:
         return True
-    return given_name(member.text) is not None and place_kind(member.text) is None
+    compounds = [c for c in member.lefts if c.dep_ == COMPOUND]
+    first = compounds[0] if compounds else member  # "Yannick" of "Yannick Carrasco"
+    return given_name(first.text) is not None and place_kind(first.text) is None
 
 
 def _one_word_name(token: Token) -> bool:
