@@ -67,17 +67,23 @@ HELP_PROBE = (
 NOT_FOR_HELP = ("sqlite_utils", "spacy", "reader.library", "reader.opening")
 
 
-def test_help_imports_no_command_module():
+def _run_probe(probe: str) -> tuple[str, set[str]]:
+    """What ``probe`` prints, and the modules it lists on standard error, in a fresh
+    interpreter."""
     completed = subprocess.run(
-        [sys.executable, "-c", HELP_PROBE],
+        [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
         check=True,
     )
-    assert "COMMAND" in completed.stdout
-    imported = set(completed.stderr.split())
+    return completed.stdout, set(completed.stderr.split())
+
+
+def test_help_imports_no_command_module():
+    printed, imported = _run_probe(HELP_PROBE)
+    assert "COMMAND" in printed
     assert "reader.cli" in imported
     assert [m for m in NOT_FOR_HELP if m in imported] == []
 
@@ -114,15 +120,7 @@ NOT_BEFORE_PAINT = ("sqlite_utils", "spacy", "reader.library.core", "reader.libr
 
 
 def test_the_window_module_imports_no_storage():
-    completed = subprocess.run(
-        [sys.executable, "-c", WINDOW_PROBE],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=True,
-    )
-    imported = set(completed.stderr.split())
+    _, imported = _run_probe(WINDOW_PROBE)
     assert "ui.main_window" in imported
     assert "reader.library" in imported  # its records and errors, without the storage
     assert [m for m in NOT_BEFORE_PAINT if m in imported] == []
