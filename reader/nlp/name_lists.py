@@ -32,7 +32,7 @@ from reader.nlp.labels import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from reader.nlp.parsing import Paragraph
 
@@ -43,7 +43,10 @@ _RELABELLED = frozenset({ORG, GPE, LOC, NORP, PRODUCT, WORK_OF_ART, FAC})
 def people_in_lists(paragraph: Paragraph, entities: list[Entity]) -> list[Entity]:
     """The paragraph's entities with the one-word members of lists of people made people."""
     doc = paragraph.doc
-    if len(entities) < 2 or not any(t.dep_ == CONJ for t in doc):
+    if len(entities) < 2:
+        return entities
+    firsts = _list_openers(doc)
+    if not firsts:
         return entities
     by_token: dict[int, Entity] = {}
     for entity in entities:
@@ -52,15 +55,29 @@ def people_in_lists(paragraph: Paragraph, entities: list[Entity]) -> list[Entity
             for token in span:
                 by_token[token.i] = entity
     result = list(entities)
-    seen: set[int] = set()
-    for token in doc:
-        if token.i in seen or token.pos_ != "PROPN" or token.dep_ == CONJ:
-            continue
-        members = _list_members(token)
-        seen.update(m.i for m in members)
+    for first in firsts:
+        members = _list_members(doc[first])
         if len(members) >= 3:
             result = _members_as_people(members, by_token, result, paragraph)
     return sorted(result, key=lambda e: (e.start, e.end))
+
+
+def _list_openers(doc: Doc) -> list[int]:
+    """The first member of each chain of proper nouns joined as conjuncts, read from the
+    parse's arrays (no token objects made for the rest of the paragraph)."""
+    dep, pos = doc.to_array(["DEP", "POS"]).T
+    head = doc.to_array("HEAD").astype("int64")  # relative: negative for a head before
+    conj, propn = doc.vocab.strings[CONJ], doc.vocab.strings["PROPN"]
+    firsts: set[int] = set()
+    for i in (dep == conj).nonzero()[0]:
+        if pos[i] != propn:
+            continue
+        j = int(i)
+        while dep[j] == conj and head[j] != 0:
+            j += int(head[j])  # up to the member the chain hangs from
+        if pos[j] == propn:
+            firsts.add(j)
+    return sorted(firsts)
 
 
 def _list_members(first: Token) -> list[Token]:
