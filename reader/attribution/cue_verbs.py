@@ -54,6 +54,12 @@ def quote_follows_object(verb: Token) -> bool:
     return False
 
 
+#: Every lemma ``is_cue_verb`` may answer yes for: a verb with another lemma is no cue.
+CUE_LEMMAS: frozenset[str] = (
+    frozenset(PARTICLE_CUES) | QUOTE_ONLY_VERBS | JUDGING_VERBS | SPEECH_VERBS
+)
+
+
 def is_cue_verb(verb: Token) -> bool:
     """Whether this verb introduces speech here."""
     lemma = verb.lemma_.lower()

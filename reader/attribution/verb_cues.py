@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.attribution.colon_lines import BOILERPLATE, colon_line
-from reader.attribution.cue_verbs import is_cue_verb, reporting_subject
+from reader.attribution.cue_verbs import CUE_LEMMAS, is_cue_verb, reporting_subject
 from reader.attribution.nominal_cues import nominal_attribution
 from reader.attribution.rules import NEEDS_SPEAKER, NO_SPEAKER_STEP, PRONOUN_SPEAKER_STEP, Rule
 from reader.attribution.source_phrases import according_to, in_the_words_of, per_source
@@ -34,6 +34,7 @@ from reader.lexicon.speech import ANSWER_VERBS, NOMINAL_CUES, TOPIC_NOUNS, WITHH
 from reader.nlp.labels import CLAUSES, NEG, PREP, PRT, XCOMP
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Token
 
     from reader.nlp.parsing import Paragraph
@@ -121,7 +122,8 @@ def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
     headline = colon_line(paragraph, index)
     if headline is not None:
         found.append(headline)
-    for tok in doc:
+    for i in _cue_candidates(doc):
+        tok = doc[i]
         lower = tok.lower_
         attribution: Attribution | None = None
         if lower == "according":
@@ -140,3 +142,39 @@ def find_reported_speech(paragraph: Paragraph, index: int) -> list[Attribution]:
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+def _cue_candidates(doc: Doc) -> list[int]:
+    """The tokens a cue finder may answer for, read from the parse's arrays: "according",
+    "per", "words", verbs whose lemma may be a cue and nouns that may be one. The loop
+    above makes a spaCy token only for these (making one costs more than looking at it)."""
+    strings = doc.vocab.strings
+    words = {strings[w] for w in ("according", "per", "words")}
+    verbs, noun = {strings["VERB"], strings["AUX"]}, strings["NOUN"]
+    rows = doc.to_array(["LOWER", "POS", "LEMMA"]).tolist()
+    found = []
+    for i, (lower, pos, lemma) in enumerate(rows):
+        if lower in words:
+            found.append(i)
+        elif pos in verbs:
+            if _lemma_in(lemma, strings, _VERB_LEMMAS, CUE_LEMMAS):
+                found.append(i)
+        elif pos == noun and _lemma_in(lemma, strings, _NOUN_LEMMAS, _CUE_NOUNS):
+            found.append(i)
+    return found
+
+
+#: Whether a lemma (by its hash) may be a cue verb or a cue noun; filled as lemmas are met.
+_VERB_LEMMAS: dict[int, bool] = {}
+_NOUN_LEMMAS: dict[int, bool] = {}
+_CUE_NOUNS = NOMINAL_CUES | TOPIC_NOUNS
+
+
+def _lemma_in(
+    lemma: int, strings: StringStore, known: dict[int, bool], words: frozenset[str]
+) -> bool:
+    """Whether the lemma with this hash, lower-cased, is one of ``words`` (remembered)."""
+    answer = known.get(lemma)
+    if answer is None:
+        answer = known[lemma] = strings[lemma].lower() in words
+    return answer
