@@ -161,12 +161,17 @@ class Analysis:
     @property
     def names(self) -> tuple[Entity, ...]:
         """The entities that are names: all but the pronouns (``Entity.named``)."""
-        return tuple(e for e in self.entities if e.label != PRONOUN)
+        return tuple(e for e in self.entities if e.named)
 
     def label_counts(self) -> Counter[str]:
         """How many entities of each label, pronouns (``PRONOUN``) included: one pass in C,
         for a 100,000-word article on the GUI thread."""
         return Counter(map(attrgetter("label"), self.entities))
+
+    def name_count(self) -> int:
+        """How many entities are names (``len(names)``, without building the tuple)."""
+        labels = self.label_counts()
+        return labels.total() - labels[PRONOUN]
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""

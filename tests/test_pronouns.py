@@ -348,3 +348,15 @@ def test_third_person_pronouns_of_people_are_scored_right_wrong_or_unresolved(
         ("pronoun unresolved", "he", "Piet Kowalski", None),
         ("pronoun unresolved", "she", "Mary Holt", None),
     ]
+
+
+def test_names_and_their_counts_leave_the_pronouns_out():
+    entities = (
+        Entity(0, 5, "Maria", "PERSON", "maria"),
+        Entity(6, 9, "she", PRONOUN, "maria"),
+        Entity(10, 16, "Toledo", "GPE"),
+    )
+    analysis = Analysis(article_from_text("Maria she Toledo"), entities)
+    assert [e.text for e in analysis.names] == ["Maria", "Toledo"]
+    assert analysis.name_count() == 2
+    assert analysis.label_counts() == {"PERSON": 1, PRONOUN: 1, "GPE": 1}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.model import PRONOUN, Analysis
+from reader.model import Analysis
 from reader.output.article_titles import display_title
 from reader.output.words import plural
 from ui import messages
@@ -57,12 +57,7 @@ def meta_text(analysis: Analysis, note: str = "") -> str:
         one_line(article.outlet or ""),
         one_line(article.byline or ""),
         one_line(article.published or ""),
-        ", ".join([plural(_names(analysis), "name"), plural(len(analysis.quotes), "statement")]),
+        f"{plural(analysis.name_count(), 'name')}, {plural(len(analysis.quotes), 'statement')}",
         note,
     ]
     return " · ".join(p for p in parts if p)
-
-
-def _names(analysis: Analysis) -> int:
-    labels = analysis.label_counts()
-    return labels.total() - labels[PRONOUN]

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.model import CHECK_THRESHOLD, PRONOUN, Analysis, Quote
+from reader.model import CHECK_THRESHOLD, Analysis, Quote
 from reader.output.words import check_this, label_name, rule_description, statement_kind_name
 from ui.style.colors import Theme, current_theme, palette
 from ui.style.safe_text import SafeDocument, tooltip
@@ -200,8 +200,7 @@ class ArticleView(QTextEdit):
             self.moveCursor(QTextCursor.MoveOperation.Start)
         self._marks_changed()
         self.countsChanged.emit(counts(analysis, self._keys))
-        labels = analysis.label_counts()
-        parts = labels.total() - labels[PRONOUN] + 3 * len(analysis.quotes)
+        parts = analysis.name_count() + 3 * len(analysis.quotes)
         self._small = len(text) <= AT_ONCE_CHARS and parts <= AT_ONCE_MARKS
         self._draw(None)
 
