@@ -15,11 +15,10 @@ import re
 
 from reader.lexicon.furniture import PICTURE_AGENCIES
 from reader.nlp.transcript_turns import interviewer_labels
+from reader.nlp.written_names import NAME_PATTERN as _NAME
 from reader.spans import SortedSpans, merged
 
 _AGENCY = "|".join(re.escape(a) for a in sorted(PICTURE_AGENCIES, key=len, reverse=True))
-#: A name of at most six words: bounded, so a long run of capitals costs linear time.
-_NAME = r"[A-Z][\w.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w.'’-]{0,40}|de|van|von|da|al|bin)){0,5}"
 #: "Jane Roe/AFP/Getty Images", "John Smith / Reuters", "CP PHOTO/Jane Roe".
 _CREDIT_CHAIN = re.compile(
     rf"(?:{_NAME}[ \t]*/[ \t]*){{0,3}}(?:{_AGENCY})(?:[ \t]*/[ \t]*(?:{_NAME})){{1,3}}"

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-#: A name of at most six words: bounded, so a long run of capitals costs linear time.
-_NAME = r"[A-Z][\w.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w.'’-]{0,40}|de|van|von|da|al|bin)){0,5}"
+from reader.nlp.written_names import NAME_PATTERN
+
 #: A labelled turn: "Shimon Peres: I think …" on a line of its own.
-_TURN = re.compile(rf"^[ \t]*({_NAME})[ \t]*:[ \t]+([^\n]*)$", re.MULTILINE)
+_TURN = re.compile(rf"^[ \t]*({NAME_PATTERN})[ \t]*:[ \t]+([^\n]*)$", re.MULTILINE)
 
 
 def _turns(text: str) -> dict[str, list[tuple[tuple[int, int], bool]]]:
