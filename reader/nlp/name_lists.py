@@ -41,7 +41,7 @@ _RELABELLED = frozenset({ORG, GPE, LOC, NORP, PRODUCT, WORK_OF_ART, FAC})
 
 
 def people_in_lists(paragraph: Paragraph, entities: list[Entity]) -> list[Entity]:
-    """The paragraph's entities with the one-word members of lists of people made people."""
+    """The paragraph's entities with the members of lists of people made people."""
     doc = paragraph.doc
     if len(entities) < 2:
         return entities
@@ -112,8 +112,9 @@ def _members_as_people(
             entity.label not in _RELABELLED or (entity.start, entity.end) != (start, end)
         ):
             continue  # a name of several words, or a date or number
-        if place_kind(member.text) in ("country", "state") or (
-            place_kind(member.text) is not None and entity is not None and entity.label == GPE
+        place = place_kind(member.text)
+        if place in ("country", "state") or (
+            place is not None and entity is not None and entity.label == GPE
         ):
             continue  # "Zeus, Hera and Greece"; a town the tagger and the data agree on
         if entity is not None:
@@ -125,7 +126,7 @@ def _members_as_people(
 def _split_name_joined(member: Token, entities: list[Entity], paragraph: Paragraph) -> list[Entity]:
     """A member of two or three capitalised words ("Dries Mertens") that the tagger cut or
     typed as something else in a list of people is one person."""
-    words = [c for c in member.lefts if c.dep_ == COMPOUND] + [member]
+    words = _name_words(member)
     first, last = words[0], words[-1]
     if len(words) > 3 or last.i - first.i + 1 != len(words):
         return entities
@@ -149,9 +150,14 @@ def _person_like(member: Token, entity: Entity | None) -> bool:
     """Tagged a person, or led by a given name the data knows that is not a place it knows."""
     if entity is not None and entity.label == PERSON:
         return True
-    compounds = [c for c in member.lefts if c.dep_ == COMPOUND]
-    first = compounds[0] if compounds else member  # "Yannick" of "Yannick Carrasco"
+    first = _name_words(member)[0]  # "Yannick" of "Yannick Carrasco"
     return given_name(first.text) is not None and place_kind(first.text) is None
+
+
+def _name_words(member: Token) -> list[Token]:
+    """The words of a member's name: the name words before it ("Dries" of "Dries
+    Mertens") and the member itself."""
+    return [c for c in member.lefts if c.dep_ == COMPOUND] + [member]
 
 
 def _one_word_name(token: Token) -> bool:

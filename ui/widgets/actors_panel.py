@@ -388,9 +388,7 @@ class ActorsPanel(QWidget):
 
     def _fill_now(self) -> None:
         """Make every row still waiting (before the tree is searched or walked)."""
-        self._filler.stop()
         while self._unfilled:
-            self._rows_made = 0
             self._fill_some()
         self._filler.stop()
 
