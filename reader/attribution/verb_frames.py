@@ -208,20 +208,19 @@ def _manner(clause: Token) -> bool:
     account: “…”" (the quotation there or in the next paragraph), "said, standing beside
     the mayor, “…”" (how it was said; "admitted using the tax code" and "suggested looking
     at …" say what)."""
+    if clause.tag_ != "VBG" or clause.i <= clause.head.i or is_cue_verb(clause):
+        return False
+    if any(c.dep_ in (NSUBJ, AUX, MARK) for c in clause.children):
+        return False
     doc = clause.doc
     after = clause.right_edge.i + 1
-    rest = [t for t in doc[after + 1 :] if not t.is_space]
-    introduces = after < len(doc) and (
-        (doc[after].text in (":", ",") and bool(rest) and rest[0].is_quote)
-        or (doc[after].text == ":" and not rest)  # the quotation is the next paragraph
-        or doc[after].is_quote
-    )
-    return (
-        introduces
-        and clause.tag_ == "VBG"
-        and clause.i > clause.head.i
-        and not is_cue_verb(clause)
-        and not any(c.dep_ in (NSUBJ, AUX, MARK) for c in clause.children)
+    if after >= len(doc):
+        return False
+    following = next((t for t in doc[after + 1 :] if not t.is_space), None)
+    if doc[after].text == ":" and following is None:
+        return True  # the quotation is the next paragraph
+    return doc[after].is_quote or (
+        doc[after].text in (":", ",") and following is not None and following.is_quote
     )
 
 
