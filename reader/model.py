@@ -18,7 +18,7 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 ActorKind = Literal["person", "organisation", "place", "group", "other"]
 
 #: Bump when the rules change in a way that alters stored analyses.
-RULES_VERSION = 14
+RULES_VERSION = 15
 
 #: Statements less sure than this are marked "check this" until a reader sets another.
 CHECK_THRESHOLD = 0.7

@@ -787,3 +787,27 @@ def test_names_of_two_words_in_a_list_of_people_are_people(cast):
     kinds_of = kinds(analysis)
     assert kinds_of["Teodor Vasquez"] == kinds_of["Dries Keulemans"] == "person"
     assert kinds_of["Red Cross"] == "organisation"  # a body's name stays a body
+
+
+# -- when and where words were said is not what they said -----------------------------------
+
+
+def statements(analysis: Analysis) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in analysis.quotes]
+
+
+def test_a_medium_or_a_time_after_a_speech_verb_is_not_what_was_said(cast):
+    analysis = cast(
+        "Harbour vote\n\n"
+        "The councillor responded on Twitter within the hour. Her brother had spoken out on "
+        "local television. In remarks on Monday, the mayor thanked the crews.\n"
+    )
+    said = [text for _, text in statements(analysis)]
+    assert not any(t in ("Twitter", "local television", "Monday") for t in said), said
+
+
+def test_a_topic_after_the_medium_is_still_what_was_said(cast):
+    analysis = cast(
+        "Harbour vote\n\nThe councillor responded on Twitter to the port authority's report.\n"
+    )
+    assert ("The councillor", "the port authority's report") in statements(analysis)

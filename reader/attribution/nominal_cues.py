@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.attribution.rules import Rule
+from reader.attribution.settings import only_setting
 from reader.attribution.syntax import (
     Attribution,
     content_spans,
@@ -74,6 +75,8 @@ def nominal_attribution(noun: Token, offset: int, index: int) -> Attribution | N
         if topic is None or speaker is None or noun.lemma_.lower() not in TOPIC_NOUNS:
             return None
         content = [t for t in topic.subtree if t.i != topic.i]
+        if only_setting(content):
+            return None  # "her remarks on Monday": when, not what
         if topic.lower_ == "for" and names_only_people(content):
             return None  # "her remarks for guests": to whom, not what
         rule = Rule.NOMINAL_TOPIC

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.attribution.cue_verbs import is_cue_verb, quote_follows_object
 from reader.attribution.rules import Rule
+from reader.attribution.settings import only_setting
 from reader.attribution.syntax import agent_of, own_subject
 from reader.lexicon.groups import PEOPLE_NOUNS
 from reader.lexicon.speech import (
@@ -111,7 +112,10 @@ class VerbContext:
             preps=tuple(
                 c
                 for c in verb.children
-                if c.dep_ == PREP and c.i > verb.i and c.lower_ in VERB_TOPIC_PREPOSITIONS
+                if c.dep_ == PREP
+                and c.i > verb.i
+                and c.lower_ in VERB_TOPIC_PREPOSITIONS
+                and not only_setting([t for t in c.subtree if t is not c])
             ),
         )
 
@@ -385,7 +389,7 @@ def object_frame(v: VerbContext) -> Frame | None:
         return NOT_A_CUE  # "applauded the decision": a reaction to an act, nothing said
     for prep in v.preps:
         content.extend(prep.subtree)
-    if refers_back(v.lemma, content):
+    if refers_back(v.lemma, content) or only_setting(content):
         return None
     addressee = [t for obj in objects for t in obj.subtree]
     if v.lemma in CONTACT_VERBS and not _said_preps(v.preps) and names_only_people(addressee):

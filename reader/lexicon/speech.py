@@ -223,3 +223,12 @@ IRREGULAR_FORMS: dict[str, str] = {
     "said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write",
     "writes": "write", "spoke": "speak", "speaks": "speak", "swore": "swear",
 }  # fmt: skip
+
+#: Where words were said rather than what they said: "responded on Twitter", "spoke on
+#: television" (platform names are ``reader.lexicon.furniture.PLATFORMS``).
+MEDIA_NOUNS: frozenset[str] = wordset(
+    """
+    television tv radio media airwaves broadcast podcast blog website site platform feed
+    account livestream stream camera microphone air twitter facebook instagram x
+    """
+)
