@@ -811,3 +811,21 @@ def test_a_topic_after_the_medium_is_still_what_was_said(cast):
         "Harbour vote\n\nThe councillor responded on Twitter to the port authority's report.\n"
     )
     assert ("The councillor", "the port authority's report") in statements(analysis)
+
+
+# -- findings are no one; their producer speaks ----------------------------------------------
+
+
+def test_findings_that_speak_are_no_actor_and_their_producer_is(cast):
+    analysis = cast(
+        "Salt study\n\n"
+        "The findings show that iodised salt works. A survey by the Tasman Nutrition Council "
+        "found that children lack iodine. The results of the survey published in the "
+        "Coastal Medical Journal this week revealed that adults do too.\n"
+    )
+    by_content = {q.text: q.actor for q in analysis.quotes}
+    assert by_content["that iodised salt works"] is None
+    council = actor_named(analysis, "Tasman Nutrition Council")
+    assert by_content["that children lack iodine"] == council.id
+    assert by_content["that adults do too"] is None
+    assert not any(a.name.lower() in ("findings", "results") for a in analysis.actors)

@@ -82,6 +82,7 @@ from reader.lexicon.demonyms import (
 from reader.lexicon.groups import (
     BACK_REFERENCE_HEADS,
     BODY_NOUNS,
+    FINDINGS_NOUNS,
     ORGANISATION_HEADS,
     OTHER_BODIES,
     OUTLET_HEADS,
@@ -141,6 +142,8 @@ _CLAUSE_PUNCTUATION = frozenset(',.;:"“”()')
 #: What joins a speaking role (``SPEAKING_ROLES``) to its body after the speaker span:
 #: " for the", " at", ", of".
 _FOR_BODY = re.compile(r"[ \t]*,?[ \t]+(?:for|at|of|from)[ \t]+(?:the[ \t]+)?")
+#: Between findings and their producer: "a study by", "data from the".
+_PRODUCED_BY = re.compile(r"[ \t]+(?:by|from|of)[ \t]+(?:the[ \t]+)?")
 
 
 def _last_word(before: str) -> str:
@@ -656,6 +659,8 @@ class _Speakers:
         inside = self._overlapping(head_offset, head_offset + max(1, len(head)))
         if inside:
             return inside[0], 1.0
+        if head.lower() in FINDINGS_NOUNS:
+            return self._producer(head_offset + len(head))
         words = description_key(surface).split()
         definite = surface.split()[0].lower() not in ("a", "an") if surface.split() else False
         title_failed = False
@@ -714,6 +719,18 @@ class _Speakers:
         if not key or all(w in DETERMINERS for w in key.split()):
             return None, UNRESOLVED_CONFIDENCE
         return self._new_mention(self.registry.described(key), surface, start, "other")
+
+    def _producer(self, after_head: int) -> tuple[Cluster | None, float]:
+        """Who made the findings a speaker phrase names: the name right after "by", "from"
+        or "of" ("a study by Harvard", "data from the bureau"), within the speaker phrase or
+        just after it; none otherwise, and never a name further on ("results of the survey
+        published in the Journal")."""
+        joined = _PRODUCED_BY.match(self.text, after_head)
+        if joined is None:
+            return None, UNRESOLVED_CONFIDENCE
+        at = joined.end()
+        named = [c for c in self._overlapping(at, at + 1) if self.text[at : at + 1].isupper()]
+        return (named[0], 1.0) if named else (None, UNRESOLVED_CONFIDENCE)
 
     def _body_spoken_for(self, role: str, end: int) -> Cluster | None:
         """The organisation named right after a speaking role the speaker span ends with:

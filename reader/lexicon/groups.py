@@ -99,3 +99,12 @@ BODY_NOUNS: frozenset[str] = wordset(
     group organisation organization charity union party startup outlet daily weekly
     """
 )
+
+#: What research and records produce, which news makes speak ("the findings show", "data
+#: from the bureau suggest"): no one in itself; its producer, if named, is the speaker.
+FINDINGS_NOUNS: frozenset[str] = wordset(
+    """
+    results findings data figures statistics numbers study studies survey surveys research
+    analysis analyses estimates evidence paper records
+    """
+)
