@@ -829,3 +829,48 @@ def test_findings_that_speak_are_no_actor_and_their_producer_is(cast):
     assert by_content["that children lack iodine"] == council.id
     assert by_content["that adults do too"] is None
     assert not any(a.name.lower() in ("findings", "results") for a in analysis.actors)
+
+
+# -- cues that report nothing said ---------------------------------------------------------
+
+
+def test_a_relative_pronoun_object_leaves_the_cue_without_content(cast):
+    analysis = cast(
+        "Border rules\n\nThe team met a wall of suspicion that critics blame for the long delays.\n"
+    )
+    assert statements(analysis) == []
+
+
+def test_a_participle_after_a_noun_is_no_cue_even_when_parsed_as_a_clause(cast):
+    analysis = cast(
+        "School rates\n\n"
+        "The decree is not retroactive, so the rates requested in arrears since 2008 are void.\n"
+    )
+    assert statements(analysis) == []
+
+
+def test_denying_someone_something_is_a_refusal_not_a_denial(cast):
+    analysis = cast(
+        "Visa row\n\nThe consulate denied them visas, and denied the dancers their travel papers.\n"
+    )
+    assert statements(analysis) == []
+
+
+def test_a_naming_cue_with_a_relative_object_still_reports_the_name(cast):
+    analysis = cast(
+        "Blast\n\n"
+        "Nine people were hurt by an explosion that Mayor Ana Ruiz described as "
+        "\u201can intentional act.\u201d\n"
+    )
+    assert any("an intentional act" in text for _, text in statements(analysis))
+
+
+def test_a_second_cue_joined_inside_the_first_ones_content_is_the_same_speakers(cast):
+    analysis = cast(
+        "Retreat\n\n"
+        "The church rejected the account. Its lawyers also claimed Mara Quist was a volunteer "
+        "and claim she has a motive for misrepresenting her years there.\n"
+    )
+    said = {text: speaker for speaker, text in statements(analysis)}
+    assert said.get("Mara Quist was a volunteer") == "Its lawyers", said
+    assert said.get("she has a motive for misrepresenting her years there") == "Its lawyers"

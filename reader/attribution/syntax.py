@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.attribution.rules import Rule
 from reader.lexicon.pronouns import RELATIVE_PRONOUNS
+from reader.lexicon.speech import SPEECH_VERBS
 from reader.nlp.labels import (
     ACL,
     ACOMP,
@@ -21,6 +22,7 @@ from reader.nlp.labels import (
     AMOD,
     BEFORE_VERB,
     CASE,
+    CCOMP,
     COMPOUND,
     CONJ,
     CSUBJ,
@@ -125,6 +127,8 @@ def inherited_subject(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if head.i == verb.i:
         return None
+    if verb.dep_ == CONJ and continues_outer_cue(verb):
+        return inherited_subject(head.head, depth + 1)
     if verb.dep_ == CONJ or verb.dep_ == XCOMP:
         return inherited_subject(head, depth + 1)
     if verb.dep_ in (ADVCL, ACL) and verb.tag_ == "VBG":
@@ -134,6 +138,21 @@ def inherited_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == RELCL or (verb.dep_ == ACL and verb.tag_ == "VBD"):
         return head  # "Smith, who said …"; a finite verb misread as a modifier
     return None
+
+
+def continues_outer_cue(verb: Token) -> bool:
+    """A speech verb with no subject, parsed as a conjunct inside another cue's content:
+    in "They claimed Rivera was a volunteer and claim she …" the second "claim" is theirs,
+    not Rivera's, and not part of what the first claim said."""
+    head = verb.head
+    return (
+        verb.dep_ == CONJ
+        and own_subject(verb) is None
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and head.dep_ == CCOMP
+        and head.lemma_.lower() not in SPEECH_VERBS
+        and head.head.lemma_.lower() in SPEECH_VERBS
+    )
 
 
 def _noun_before(verb: Token) -> Token | None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from reader.attribution.cue_verbs import is_cue_verb, quote_follows_object
 from reader.attribution.rules import Rule
 from reader.attribution.settings import only_setting
-from reader.attribution.syntax import agent_of, own_subject
+from reader.attribution.syntax import agent_of, continues_outer_cue, own_subject
 from reader.lexicon.groups import PEOPLE_NOUNS
 from reader.lexicon.speech import (
     ADDRESSEE_ONLY_VERBS,
@@ -38,6 +38,8 @@ from reader.lexicon.speech import (
     QUOTE_ONLY_VERBS,
     REBUTTAL_VERBS,
     REFERRING_DETERMINERS,
+    REFUSING_VERBS,
+    RELATIVE_OBJECTS,
     SPEECH_VERBS,
     VERB_TOPIC_PREPOSITIONS,
 )
@@ -83,6 +85,7 @@ from reader.nlp.labels import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
 
 _SET_OFF = (",", "—", "–", "-", "(")
 
@@ -190,6 +193,9 @@ def without_participial_cues(clause: Token) -> list[Token]:
             and is_cue_verb(tok)
         ):
             drop.update(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
+        elif tok.head.i == clause.i and continues_outer_cue(tok):
+            joined = [c.i for c in clause.children if c.dep_ == CC and c.i < tok.i]
+            drop.update(range(min([*joined, tok.left_edge.i]), tok.right_edge.i + 1))
     return [t for t in clause.subtree if t.i not in drop]
 
 
@@ -270,7 +276,48 @@ def unspoken_frame(v: VerbContext) -> Frame | None:
         return NOT_A_CUE
     if verb.dep_ == ACL and any(c.dep_ == AUX and c.lower_ == "to" for c in verb.children):
         return NOT_A_CUE
+    if _reduced_passive(v):
+        return NOT_A_CUE
+    if v.lemma in REFUSING_VERBS and any(o.dep_ == DATIVE for o in v.objects):
+        return NOT_A_CUE  # "denied them entry": a thing refused, not words
+    if _relative_object(v):
+        return NOT_A_CUE  # "hostility that critics blame for …": what was said is outside
     return None
+
+
+def _relative_object(v: VerbContext) -> bool:
+    """The cue's object is a relative pronoun before it ("the hostility that critics blame
+    for …"), and nothing names it ("an explosion that the mayor described as “an
+    intentional act”" and "what they call “a sham”" say something of their own)."""
+    if v.lemma in NAMING_VERBS or any(c.dep_ == OPRD for c in v.verb.children):
+        return False
+    if any(p.lower_ == "as" for p in v.preps):
+        return False
+    return any(
+        o.dep_ == DOBJ and o.lower_ in RELATIVE_OBJECTS and o.i < v.verb.i for o in v.objects
+    )
+
+
+def _reduced_passive(v: VerbContext) -> bool:
+    """ "the taxes requested in arrears", "the changes announced last week": the participle
+    says what the noun is (the thing asked for or announced), and the noun is no speaker;
+    with its agent ("the changes announced by the ministry") it is ``by_agent_frame``'s."""
+    verb = v.verb
+    if verb.tag_ != "VBN" or v.agent() is not None:
+        return False
+    if verb.dep_ == ACL:
+        return v.subject is None
+    # The parser may take "the taxes requested … are unenforceable" for a clause: a
+    # participle with a subject but no auxiliary of its own is no finite verb.
+    own = [c for c in verb.children if c.dep_ in (NSUBJ, AUX, AUXPASS)]
+    return bool(own) and all(c.dep_ == NSUBJ for c in own) and _clause_follows(verb)
+
+
+def _clause_follows(verb: Token) -> bool:
+    """A finite verb of the sentence comes after the participle: "… requested in arrears
+    are unenforceable", the verb whose subject the participle's noun really is."""
+    return any(c.dep_ in (CCOMP, CONJ, ADVCL) and c.tag_ in ("VBP", "VBZ", "VBD") and c.i > verb.i
+               for c in verb.children)  # fmt: skip
 
 
 def _that_said(v: VerbContext) -> bool:

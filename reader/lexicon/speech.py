@@ -232,3 +232,9 @@ MEDIA_NOUNS: frozenset[str] = wordset(
     account livestream stream camera microphone air twitter facebook instagram x
     """
 )
+
+#: Relative pronouns as a cue's object: what was said is the noun they stand for.
+RELATIVE_OBJECTS: frozenset[str] = wordset("that which what whom")
+
+#: Speech verbs that, with someone and something ("denied them entry"), refuse a thing.
+REFUSING_VERBS: frozenset[str] = wordset("deny refuse")
