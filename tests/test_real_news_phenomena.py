@@ -874,3 +874,14 @@ def test_a_second_cue_joined_inside_the_first_ones_content_is_the_same_speakers(
     said = {text: speaker for speaker, text in statements(analysis)}
     assert said.get("Mara Quist was a volunteer") == "Its lawyers", said
     assert said.get("she has a motive for misrepresenting her years there") == "Its lawyers"
+
+
+def test_a_speaker_pronoun_is_not_the_person_the_quotation_names_in_full(cast):
+    analysis = cast(
+        "Opera night\n\n"
+        "For Tom Ellery, a lecturer in music, Verdi was also a hero. He said, "
+        "\u201cGiuseppe Verdi was the voice of his century. He is a giant.\u201d\n"
+    )
+    ellery = actor_named(analysis, "Tom Ellery")
+    quote = next(q for q in analysis.quotes if "voice of his century" in q.text)
+    assert quote.actor == ellery.id

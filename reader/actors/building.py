@@ -565,7 +565,9 @@ class _Speakers:
         surface = self.text[start:end] if 0 <= start < end <= len(self.text) else quote.speaker
         sentence = self.sentences.of(start)
         if is_pronoun(surface):
-            key = self._antecedents.pronoun(surface, start, sentence, self._previous, quote.spans)
+            key = self._antecedents.pronoun(
+                surface, start, sentence, self._previous, quote.spans, self._named_in_full(quote)
+            )
             cluster = self._by_key.get(key) if key else None
             self.spoken[start, end] = cluster.root().key if cluster else None
             return self._done(cluster, start, end, sentence, PRONOUN_CONFIDENCE)
@@ -578,6 +580,19 @@ class _Speakers:
             return self._done(apposed, start, end, sentence, 1.0)
         cluster, factor = self._describe(surface, start, end)
         return self._done(cluster, start, end, sentence, factor)
+
+    def _named_in_full(self, quote: Quote) -> set[str]:
+        """The people a statement's content names with given name and surname."""
+        named: set[str] = set()
+        for start, end in quote.spans:
+            index = bisect_left(self._starts, start)
+            while index < len(self._starts) and self._starts[index] < end:
+                entity = self.entities[self._located[index]]
+                cluster = self.entity_clusters[self._located[index]]
+                if cluster.root().kind == "person" and len(entity.text.split()) >= 2:
+                    named.update((cluster.key, cluster.root().key))
+                index += 1
+        return named
 
     def _apposed_name(self, end: int) -> Cluster | None:
         """The name set off after a description: "A spokesman, Marc Lemaire, told …"."""

@@ -131,6 +131,9 @@ class Place:
     #: Where the sentence's subject begins when the pronoun stands in a phrase before it
     #: ("In her speech, Ms Okafor said"): the subject it announces.
     announced: int | None = None
+    #: People a statement names in full, for its speaker pronoun: "He said, “Andy Warhol
+    #: was a legend”" is not Warhol speaking of himself.
+    named_within: Collection[str] = ()
 
     def quoted(self, offset: int) -> bool:
         return self.quotation is not None and self.quotation[0] <= offset < self.quotation[1]
@@ -226,9 +229,11 @@ class Antecedents:
         sentence: int,
         previous: Mention | None,
         exclude: Sequence[tuple[int, int]] = (),
+        named_within: Collection[str] = (),
     ) -> str | None:
         """The actor id a pronoun at ``offset`` refers to, or None."""
-        found = self.antecedent(pronoun, offset, sentence, previous, Place(exclude=exclude))
+        place = Place(exclude=exclude, named_within=named_within)
+        found = self.antecedent(pronoun, offset, sentence, previous, place)
         return found.actor if found else None
 
     def antecedent(
@@ -254,6 +259,7 @@ class Antecedents:
         def allowed(m: Mention) -> bool:
             return not (
                 m.actor in place.voices
+                or m.actor in place.named_within
                 or m.actor == unbound
                 or (m.quoted and not place.quoted(m.start))
                 or any(s <= m.start < e for s, e in place.exclude)
