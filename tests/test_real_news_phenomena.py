@@ -885,3 +885,34 @@ def test_a_speaker_pronoun_is_not_the_person_the_quotation_names_in_full(cast):
     ellery = actor_named(analysis, "Tom Ellery")
     quote = next(q for q in analysis.quotes if "voice of his century" in q.text)
     assert quote.actor == ellery.id
+
+
+# -- people only a transcript or a reading list names ---------------------------------------
+
+
+def test_one_who_answers_in_a_transcript_is_a_person_the_tagger_did_not_know(cast):
+    analysis = cast(
+        "A talk with a topologist\n\n"
+        "Nadav Eshel is a topologist born in 1961. Currently Eshel teaches in Haifa.\n\n"
+        "Wikinews: What will you talk about here?\n\n"
+        "Nadav Eshel: Knots, mostly. They are beautiful.\n\n"
+        "Wikinews: Why did you choose mathematics?\n\n"
+        "Nadav Eshel: Because it was beautiful. My father showed me puzzles.\n"
+    )
+    person = actor_named(analysis, "Nadav Eshel")
+    assert person.kind == "person"
+    assert "Eshel" in person.aliases
+
+
+def test_names_written_surname_first_in_a_reading_list_are_people(cast):
+    analysis = cast(
+        "Summer reading\n\n"
+        "Our editors recommend these:\n\n"
+        "Eliot, George. Middlemarch\n\n"
+        "Hurston, Zora Neale. Their Eyes Were Watching God\n\n"
+        "Dickens, Charles and Collins, William. No Thoroughfare\n\n"
+        "Kingston, Jamaica. A guide\n"
+    )
+    people = {a.name for a in analysis.actors if a.kind == "person"}
+    assert {"George Eliot", "Zora Neale Hurston", "Charles Dickens", "William Collins"} <= people
+    assert not {"Charles", "William", "Zora", "Jamaica Kingston"} & people

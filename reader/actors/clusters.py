@@ -108,6 +108,10 @@ class Cluster:
 
     def _display(self, form: str) -> str:
         words = form.split()
+        if self.person and "," in form:
+            # "Austen, Jane" of a reading list is Jane Austen.
+            surname, _, given = form.partition(",")
+            return f"{given.strip()} {surname.strip()}" if given.strip() else surname
         if self.person:
             titles, _ = split_title(form)
             words = words[len(titles) :] or words

@@ -53,6 +53,7 @@ from reader.nlp.body_names import bodies_by_form, teams_as_organisations
 from reader.nlp.furniture import furniture_spans
 from reader.nlp.headlines import is_title_case_headline
 from reader.nlp.hyphenated_names import hyphenated_names
+from reader.nlp.inverted_names import people_in_inverted_names
 from reader.nlp.labels import (
     ACTOR_LABELS,
     APPOS,
@@ -72,6 +73,7 @@ from reader.nlp.name_repair import repair_names
 from reader.nlp.open_class_names import people_by_given_names, places_by_data
 from reader.nlp.parsing import Paragraph
 from reader.nlp.thing_names import things_by_form
+from reader.nlp.transcript_turns import answerers
 from reader.spans import SortedSpans
 
 if TYPE_CHECKING:
@@ -118,6 +120,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     kept = body + [e for e in headline if e.text in body_strings]
     ordered = sorted(kept, key=lambda e: (e.start, e.end))
     checkpoint()
+    ordered, body = _transcript_people(text, people_in_inverted_names(text, ordered), body)
     people = _propagate_surnames(text, ordered, body, speaking)
     checkpoint()
     return teams_as_organisations(text, _lone_names_as_places(text, places_by_data(text, people)))
@@ -406,6 +409,30 @@ def _propagate_surnames(
         for e in entities
     ]
     return _merge(relabelled, _uncovered_mentions(text, surnames, relabelled))
+
+
+def _transcript_people(
+    text: str, entities: list[Entity], body: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """Those who answer in a transcript's labelled turns are people, wherever their full
+    name is written: the tagger may know neither the name nor that it is someone's."""
+    names = answerers(text)
+    if not names:
+        return entities, body
+    relabelled = [
+        Entity(e.start, e.end, e.text, "PERSON") if e.text in names else e for e in entities
+    ]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
+    covered = _coverage(relabelled)
+    extra = [
+        Entity(m.start(), m.end(), m.group(), "PERSON")
+        for m in pattern.finditer(text)
+        if not any(covered(i) for i in range(m.start(), m.end()))
+    ]
+    body_relabelled = [
+        Entity(e.start, e.end, e.text, "PERSON") if e.text in names else e for e in body
+    ]
+    return _merge(relabelled, extra), [*body_relabelled, *extra]
 
 
 def _other_name_forms(full_name: str) -> set[str]:

@@ -4,7 +4,9 @@ An interview written as a transcript labels each turn with its speaker's name an
 ("Wikinews: Why did you …?", "Shimon Peres: I think …"). The one whose turns are mostly
 questions is the interviewer: their labels are page furniture, not the story's cast, and
 their questions are not statements. Only a speaker with two turns or more is judged, so a
-lone question of an interviewee stays theirs.
+lone question of an interviewee stays theirs. One who answers in two turns or more under a
+label of two or three words is a person of the story, whether or not the tagger knows the
+name ("Aner Shalev: I called it …").
 """
 
 from __future__ import annotations
@@ -38,3 +40,12 @@ def interviewers(text: str) -> frozenset[str]:
 def interviewer_labels(text: str) -> list[tuple[int, int]]:
     """The span of every label of an interviewer's turn."""
     return [span for spoken in _turns(text).values() if _asks(spoken) for span, _ in spoken]
+
+
+def answerers(text: str) -> frozenset[str]:
+    """The labels of two or three words of the speakers who answer in two turns or more."""
+    return frozenset(
+        name
+        for name, spoken in _turns(text).items()
+        if len(spoken) >= 2 and not _asks(spoken) and 2 <= len(name.split()) <= 3
+    )
