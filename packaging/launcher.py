@@ -63,4 +63,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # The window analyses in a process of its own (reader/analysis_process.py), started
+    # by running this executable again: in the bundle, that run must become the process.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("reader", "ui")
 #: The only parts of the core the interface may import.
 UI_MAY_IMPORT = (
+    "reader.analysis_process",  # the model and the analyses in a process of their own
     "reader.corrections",  # the values a reader's corrections are made of
     "reader.errors",  # the errors a user can act on, with their subject and problem
     "reader.library",

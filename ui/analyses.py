@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.analysis_process import shared_process
 from reader.model import Article
 from reader.output.words import plural
 from ui import messages
@@ -64,7 +65,10 @@ class Analyses(QObject):
         self.window = window
         self.background = Background(self, "dramatis-analysis", writable=True)
         if analyse is None:
-            self.analyst = Analyst(window.data_dir)
+            # The model and the analyses live in a process of their own: loading spaCy and
+            # analysing never hold this process's interpreter, nor so the window.
+            process = shared_process()
+            self.analyst = Analyst(window.data_dir, process.analyse, process.load_model)
         else:  # a test's own analysis, which needs no language model
             self.analyst = Analyst(window.data_dir, analyse, load_model=lambda: None)
         self.jobs = JobTracker(self._cancel_job)
