@@ -67,6 +67,8 @@ class AnalysisProcess:
         when None)."""
         self._seconds = seconds
         self._lock = threading.Lock()
+        #: Answers to requests sent without waiting (``start_loading``), to pass over.
+        self._unheard = 0
         self._process: SpawnProcess | None = None
         self._connection: Connection | None = None
         self._cancel: Event | None = None
@@ -108,10 +110,22 @@ class AnalysisProcess:
             raise ModelLoadFailed(answer[1])
         raise RuntimeError(f"the analysis process met a bug:\n{answer[1]}")
 
+    def start_loading(self) -> None:
+        """Start the process and have it load the model now, without waiting: an app calls
+        this first thing, so that spaCy is imported while its window is being made."""
+        with self._lock:
+            if not self.running:
+                self.stop()
+                self._start()
+            assert self._connection is not None
+            self._connection.send(("load",))
+            self._unheard += 1
+
     def stop(self) -> None:
         """End the process (the window closes); the next request starts a new one."""
         process, connection = self._process, self._connection
         self._process = self._connection = self._cancel = None
+        self._unheard = 0
         if process is None:
             return
         try:
@@ -157,6 +171,9 @@ class AnalysisProcess:
             while True:
                 if connection.poll(POLL_SECONDS):
                     answer: tuple[Any, ...] = connection.recv()
+                    if self._unheard and answer[0] in ("loaded", "failed"):
+                        self._unheard -= 1  # the answer to ``start_loading``
+                        continue
                     if answer[0] == "progress":
                         if progress is not None:
                             progress(answer[1], answer[2])

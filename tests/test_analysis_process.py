@@ -126,3 +126,12 @@ def test_the_asking_process_never_imports_spacy():
     quotes, spacy, thinc = done.stdout.split()
     assert int(quotes) >= 2
     assert (spacy, thinc) == ("False", "False")
+
+
+def test_loading_started_early_is_waited_for_once_and_the_answers_stay_in_step(process):
+    process.start_loading()
+    process.load_model()  # waits for the model, passing over the early answer
+    first = process.analyse(article_from_text(STORY), progress=lambda d, t: None, cancelled=never)
+    again = process.analyse(article_from_text(STORY), progress=lambda d, t: None, cancelled=never)
+    assert analysis_to_json(first) == analysis_to_json(again)
+    assert any(a.name == "Ana Ruiz" for a in first.actors)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyleOptionViewItem
 from test_library_builder import ArticleBuilder
 
 from reader.model import Actor, Analysis, Quote
@@ -221,3 +222,41 @@ def test_long_statements_are_elided_to_the_width_not_cut_short():
     assert " ".join(lines[:2]) in LONG
     wide = elided_lines(LONG, font, 20_000, max_lines=3)
     assert wide == [LONG]
+
+
+def test_a_row_is_wrapped_once_for_its_width_however_often_it_is_laid_out(qtbot, monkeypatch):
+    import ui.widgets.actors_panel as actors_panel
+
+    text = f"Ana Silva said: “{LONG}.” Then she left.\n"
+    start = text.index("“") + 1
+    panel = ActorsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 500)
+    panel.show()
+    wrapped: list[int] = []
+    real = actors_panel.elided_lines
+
+    def counted(text: str, font: QFont, width: int, max_lines: int = 3) -> list[str]:
+        wrapped.append(width)
+        return real(text, font, width, max_lines)
+
+    monkeypatch.setattr(actors_panel, "elided_lines", counted)
+    panel.show_analysis(_quoted(text, start, start + len(LONG)), Theme.LIGHT)
+    tree = panel.tree
+    index = tree.indexFromItem(panel.statement_item(0))
+    delegate = tree.itemDelegateForColumn(0)
+    option = QStyleOptionViewItem()
+    option.font = tree.font()
+    first = delegate.sizeHint(option, index)
+    wrapped.clear()
+    for _ in range(3):
+        assert delegate.sizeHint(option, index) == first
+    assert wrapped == []  # the same width: wrapped before
+    width = tree.header().sectionSize(0)
+    panel.resize(300, 500)  # a new width: wrapped again, once, however often it is asked
+    qtbot.waitUntil(lambda: tree.header().sectionSize(0) < width)
+    for _ in range(3):
+        narrower = delegate.sizeHint(option, index)
+    new_width = delegate._text_width(index)
+    assert wrapped.count(new_width) == 1, wrapped
+    assert narrower.height() >= first.height()

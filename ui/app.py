@@ -119,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             binding.show_refusal(refusal)
         return EXIT_BAD_BINDING
 
+    # The analysis process imports spaCy and loads the model while the window is made.
+    from reader.analysis_process import shared_process
+
+    shared_process().start_loading()
+
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 

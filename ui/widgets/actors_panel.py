@@ -15,6 +15,7 @@ itself has them.
 from __future__ import annotations
 
 import re
+import time
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
@@ -61,6 +62,10 @@ SHOWN_STATEMENTS = 50
 #: Statement rows made while the cast is first shown; the rest are made on the next turns
 #: of the event loop, this many at a time (a long article's cast draws without a stall).
 ROWS_AT_ONCE = 60
+#: A later turn stops making groups of rows after this long (seconds).
+FILL_BUDGET_S = 0.008
+#: Wrapped rows the Cast keeps, so that a layout or a paint does not wrap them again.
+WRAPPED_KEPT = 4_000
 _UNATTRIBUTED_KEY = "\0unattributed"
 
 
@@ -138,6 +143,8 @@ class _ElidingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
+        #: Rows wrapped, by text, font and width (``WRAPPED_KEPT`` at most).
+        self._wrapped: dict[tuple[str, str, int], list[str]] = {}
 
     def _text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
         depth = 1 if index.parent().isValid() else 0
@@ -149,7 +156,14 @@ class _ElidingDelegate(QStyledItemDelegate):
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         font = index.data(Qt.ItemDataRole.FontRole)
         font = font if isinstance(font, QFont) else option.font  # type: ignore[attr-defined]
-        return elided_lines(text, font, self._text_width(index)), font
+        # Asked again for every row at each layout and paint: wrapped once per width.
+        key = (text, font.key(), self._text_width(index))
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) >= WRAPPED_KEPT:
+                self._wrapped.clear()
+            lines = self._wrapped[key] = elided_lines(text, font, key[2])
+        return lines, font
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -365,8 +379,9 @@ class ActorsPanel(QWidget):
             return
         shown, rest = indices[:SHOWN_STATEMENTS], indices[SHOWN_STATEMENTS:]
         self._rows_made += len(shown)
-        for index in shown:
-            parent.addChild(self._quote_item(self.analysis.quotes[index], index, with_speaker))
+        quotes = self.analysis.quotes
+        # One insertion for the group: the tree is told of its rows, and lays out, once.
+        parent.addChildren([self._quote_item(quotes[i], i, with_speaker) for i in shown])
         if rest:
             self._pending[key] = (rest, with_speaker)
             more = QTreeWidgetItem(
@@ -376,9 +391,15 @@ class ActorsPanel(QWidget):
             parent.addChild(more)
 
     def _fill_some(self) -> None:
-        """Make the rows of the groups still waiting, ``ROWS_AT_ONCE`` at a time."""
+        """Make the rows of the groups still waiting: ``ROWS_AT_ONCE`` at most a turn, and
+        no more groups once ``FILL_BUDGET_S`` has passed."""
         self._rows_made = 0
-        while self._unfilled and self._rows_made < ROWS_AT_ONCE:
+        began = time.perf_counter()
+        while (
+            self._unfilled
+            and self._rows_made < ROWS_AT_ONCE
+            and time.perf_counter() - began < FILL_BUDGET_S
+        ):
             parent, key, indices, with_speaker = self._unfilled.pop(0)
             expanded = parent.isExpanded()
             self._add_statements(parent, key, indices, with_speaker)
