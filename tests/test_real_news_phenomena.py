@@ -916,3 +916,38 @@ def test_names_written_surname_first_in_a_reading_list_are_people(cast):
     people = {a.name for a in analysis.actors if a.kind == "person"}
     assert {"George Eliot", "Zora Neale Hurston", "Charles Dickens", "William Collins"} <= people
     assert not {"Charles", "William", "Zora", "Jamaica Kingston"} & people
+
+
+# -- kinds told by the words around a name -------------------------------------------------
+
+
+def test_a_name_after_the_town_of_is_a_place_even_one_the_tagger_missed(cast):
+    analysis = cast(
+        "Shelling\n\n"
+        "Seoul evacuated about 80 people in the town of Yeoncheon after a shell landed. "
+        "Officials in the city of Paju were calm.\n"
+    )
+    found = kinds(analysis)
+    assert found.get("Yeoncheon") == "place", found
+    assert found.get("Paju") == "place", found
+
+
+def test_a_surname_in_the_plural_after_the_is_the_family(cast):
+    analysis = cast(
+        "Eczema case\n\n"
+        "Thomas Varga and his wife Ilona Varga were charged. The Vargas continued to shun "
+        "doctors.\n"
+    )
+    assert kinds(analysis).get("Vargas") == "group", kinds(analysis)
+
+
+def test_a_body_with_its_short_form_in_brackets_is_one_actor(cast):
+    analysis = cast(
+        "Salt\n\n"
+        "The levels break a World Health Organisation guideline. The World Health "
+        "Organisation (WHO) recommends that every country should iodise all edible salt.\n"
+    )
+    bodies = [a for a in analysis.actors if "World Health" in a.name]
+    assert [a.name for a in bodies] == ["World Health Organisation"], bodies
+    assert bodies[0].kind == "organisation"
+    assert analysis.quotes[0].actor == bodies[0].id

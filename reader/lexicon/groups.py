@@ -108,3 +108,12 @@ FINDINGS_NOUNS: frozenset[str] = wordset(
     analysis analyses estimates evidence paper records
     """
 )
+
+#: Nouns for places that name one with "of": "the town of Yeoncheon", "the province of
+#: Herat" (lower case: "the City of Toronto" may be its council).
+PLACE_NOUNS: frozenset[str] = wordset(
+    """
+    town city village hamlet province county district region island port state
+    prefecture municipality suburb neighbourhood neighborhood township borough
+    """
+)

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from reader.deadline import checkpoint
 from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
-from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS
+from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS, PLACE_NOUNS
 from reader.lexicon.name_parts import (
     COMPANY_SUFFIXES,
     INTERJECTIONS,
@@ -59,6 +59,7 @@ from reader.nlp.labels import (
     APPOS,
     EVENT,
     FAC,
+    GPE,
     LAW,
     NORP,
     ORG,
@@ -123,7 +124,9 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     ordered, body = _transcript_people(text, people_in_inverted_names(text, ordered), body)
     people = _propagate_surnames(text, ordered, body, speaking)
     checkpoint()
-    return teams_as_organisations(text, _lone_names_as_places(text, places_by_data(text, people)))
+    placed = _places_by_noun(text, _lone_names_as_places(text, places_by_data(text, people)))
+    placed = _families(text, placed)
+    return teams_as_organisations(text, placed)
 
 
 #: "weapons to Kyiv", "in Mariupol": a preposition of place right before a word.
@@ -161,6 +164,53 @@ def _state_after_town(text: str, entity: Entity) -> bool:
     return name in STATE_ABBREVIATIONS and bool(
         _AFTER_TOWN.search(text, max(0, entity.start - 40), entity.start)
     )
+
+
+#: "the town of ", "a village of ", "the province of " right before a name.
+_PLACE_OF = re.compile(r"\b(?:the|a)\s+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\s+of\s+$")
+
+
+#: The same, with the name after it: "the city of Paju".
+_PLACE_NAMED = re.compile(
+    r"\b(?:the|a)\s+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\s+of\s+"
+    r"([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)"
+)
+
+
+def _families(text: str, entities: list[Entity]) -> list[Entity]:
+    """ "the Sams", "the Obamas": a person's surname in the plural after "the" is their
+    family, a group (the tagger calls it an organisation or a person)."""
+    surnames = {form for e in entities if e.label == PERSON for form in surname_forms(e.text)}
+    if not surnames:
+        return entities
+    return [
+        Entity(e.start, e.end, e.text, NORP)
+        if e.label != NORP
+        and " " not in e.text
+        and (e.text[:-1] in surnames or (e.text.endswith("es") and e.text[:-2] in surnames))
+        and e.text.endswith("s")
+        and text[max(0, e.start - 4) : e.start].lower() == "the "
+        else e
+        for e in entities
+    ]
+
+
+def _places_by_noun(text: str, entities: list[Entity]) -> list[Entity]:
+    """A name right after "the town of", "the province of" … is that place, whatever the
+    tagger called it ("the town of Yeoncheon" as an organisation) or if it missed it."""
+    relabelled = [
+        Entity(e.start, e.end, e.text, GPE)
+        if e.label != GPE and _PLACE_OF.search(text, max(0, e.start - 30), e.start)
+        else e
+        for e in entities
+    ]
+    covered = _coverage(relabelled)
+    missed = [
+        Entity(m.start(1), m.end(1), m.group(1), GPE)
+        for m in _PLACE_NAMED.finditer(text)
+        if not any(covered(i) for i in range(m.start(1), m.end(1)))
+    ]
+    return _merge(relabelled, missed) if missed else relabelled
 
 
 def _lone_names_as_places(text: str, entities: list[Entity]) -> list[Entity]:
@@ -364,7 +414,16 @@ def _trimmed(entities: Iterable[Entity]) -> Iterable[Entity]:
         stripped = value.rstrip(" -–—,;:")
         lead = len(stripped) - len(stripped.lstrip(" -–—,;:\"“”'‘’"))
         value, start = stripped[lead:], start + lead
-        if value:
+        opened = value.find("(")
+        if opened > 0 and ")" not in value[opened:]:
+            # "The World Health Organisation (WHO": the name, and its short form apart.
+            name, short = value[:opened].rstrip(), value[opened + 1 :].strip()
+            if name:
+                yield Entity(start, start + len(name), name, entity.label)
+            if short:
+                at = start + value.index(short, opened)
+                yield Entity(at, at + len(short), short, entity.label)
+        elif value:
             yield Entity(start, start + len(value), value, entity.label)
 
 
