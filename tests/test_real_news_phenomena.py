@@ -951,3 +951,17 @@ def test_a_body_with_its_short_form_in_brackets_is_one_actor(cast):
     assert [a.name for a in bodies] == ["World Health Organisation"], bodies
     assert bodies[0].kind == "organisation"
     assert analysis.quotes[0].actor == bodies[0].id
+
+
+def test_a_paragraph_opening_with_more_than_is_the_story_not_a_link_line(cast):
+    analysis = cast(
+        "Salt\n\n"
+        "More than two billion people live where iodine is scarce. The Tasman Nutrition "
+        "Council recommends that every country should iodise its salt.\n\n"
+        "Related: Council approves ferry budget\n"
+    )
+    council = actor_named(analysis, "Tasman Nutrition Council")
+    assert [q.actor for q in analysis.quotes] == [council.id]
+    highlighted = {e.text for e in analysis.entities if e.named}
+    assert "The Tasman Nutrition Council" in highlighted, highlighted  # not page furniture
+    assert "ferry" not in " ".join(a.name for a in analysis.actors)

@@ -43,10 +43,11 @@ _DATELINE = re.compile(
     r"(?:[ \t]*\([^\n)]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]",
     re.MULTILINE,
 )
-#: "Related: …", "Read more: …", "WATCH: …" lines.
+#: "Related: …", "Read more: …", "WATCH: …" lines: the label and a colon or dash, or a
+#: short line ("Related stories"); "More than two billion people …" is the story.
 _LINK_LINE = re.compile(
     r"^[ \t]*(?:Related|Read more|Read also|See also|Also read|More|WATCH|LISTEN|READ MORE)"
-    r"\b[^\n]*$",
+    r"\b(?:[ \t]*[:|»–—-][^\n]*|[^\n]{0,40})$",
     re.MULTILINE,
 )
 #: A short line in capitals only: a section label ("SPORTS", "LOCAL NEWS").
