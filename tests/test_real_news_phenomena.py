@@ -965,3 +965,14 @@ def test_a_paragraph_opening_with_more_than_is_the_story_not_a_link_line(cast):
     highlighted = {e.text for e in analysis.entities if e.named}
     assert "The Tasman Nutrition Council" in highlighted, highlighted  # not page furniture
     assert "ferry" not in " ".join(a.name for a in analysis.actors)
+
+
+def test_a_person_written_as_an_acronym_is_a_body_unless_it_is_someones_initials(cast):
+    analysis = cast(
+        "Pilots\n\n"
+        "The Navy picked its pilots from the Academy, the Reserve School and ROTC to fly. "
+        "John Fitzgerald Kennedy was remembered; JFK had served in the Navy.\n"
+    )
+    found = kinds(analysis)
+    assert found.get("ROTC") == "organisation", found
+    assert found.get("JFK", "person") == "person", found

@@ -125,7 +125,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     people = _propagate_surnames(text, ordered, body, speaking)
     checkpoint()
     placed = _places_by_noun(text, _lone_names_as_places(text, places_by_data(text, people)))
-    placed = _families(text, placed)
+    placed = _acronyms_as_bodies(_families(text, placed))
     return teams_as_organisations(text, placed)
 
 
@@ -175,6 +175,26 @@ _PLACE_NAMED = re.compile(
     r"\b(?:the|a)\s+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\s+of\s+"
     r"([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)"
 )
+
+
+#: A name in capitals only, as bodies are shortened: "DAB", "NCLAN", "UAAR".
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _acronyms_as_bodies(entities: list[Entity]) -> list[Entity]:
+    """A "person" written as an acronym is a body ("DAB's Ben Chan"), unless it is the
+    initials of a person the article names ("John Fitzgerald Kennedy" … "JFK")."""
+    initials = {
+        "".join(word[0] for word in e.text.replace(".", " ").split() if word[:1].isupper())
+        for e in entities
+        if e.label == PERSON and " " in e.text
+    }
+    return [
+        Entity(e.start, e.end, e.text, ORG)
+        if e.label == PERSON and _ACRONYM.fullmatch(e.text) and e.text not in initials
+        else e
+        for e in entities
+    ]
 
 
 def _families(text: str, entities: list[Entity]) -> list[Entity]:
