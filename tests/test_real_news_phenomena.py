@@ -976,3 +976,18 @@ def test_a_person_written_as_an_acronym_is_a_body_unless_it_is_someones_initials
     found = kinds(analysis)
     assert found.get("ROTC") == "organisation", found
     assert found.get("JFK", "person") == "person", found
+
+
+def test_bodies_told_by_their_form_a_campus_a_foreign_first_word_a_party(cast):
+    analysis = cast(
+        "Gifts\n\n"
+        "The prints went to the University of Texas at El Paso, which also received "
+        "letters. Colegio San Marcos, a school in Lima, and Istituto Tecnico Volta in Pavia "
+        "must pay. Lena Hald of the Civic Democrats lost her seat.\n"
+    )
+    found = kinds(analysis)
+    assert found.get("University of Texas at El Paso") == "organisation", found
+    assert "El Paso" not in found, found
+    assert found.get("Colegio San Marcos") == "organisation", found
+    assert found.get("Istituto Tecnico Volta") == "organisation", found
+    assert found.get("Civic Democrats") == "organisation", found

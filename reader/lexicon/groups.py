@@ -117,3 +117,21 @@ PLACE_NOUNS: frozenset[str] = wordset(
     prefecture municipality suburb neighbourhood neighborhood township borough
     """
 )
+
+#: First words of the names of bodies in other languages of news: "Instituto Gonzaga",
+#: "Istituto Tecnico Fermi", "Universidad de Chile", "Partido Popular".
+BODY_FIRST_WORDS: frozenset[str] = wordset(
+    """
+    instituto istituto institut institutet universidad università universidade université
+    universität colegio collegio liceo lycée escuela escola école schule banco banca banque
+    fundación fundação fondazione fondation stiftung museo musée museu partido partito parti
+    partei comité comitato comissão ministerio ministero ministère ministério asociación
+    associazione associação sociedad società sociedade consejo consiglio conseil
+    """
+)
+
+#: Plural last words of the names of parties: "Neo Democrats", "Sweden Democrats", "Free
+#: Democrats" (with a word before; "the Democrats" alone are the party's people).
+PARTY_PLURALS: frozenset[str] = wordset(
+    "democrats republicans socialists liberals conservatives greens nationalists"
+)

@@ -5,7 +5,12 @@ result lines around them.
 - an institution named "<Institution> of <place>": "the Municipality of Livorno";
 - a national team, named like its country, in a sports result: "Belgium 3 – 0 Panama",
   "Sweden defeated South Korea 1 – 0" (every mention of that name in the article is the
-  team, as news of a match means).
+  team, as news of a match means);
+- a body named in another language by its first word: "Instituto Gonzaga", "Istituto
+  Tecnico Fermi" (the word joined back when the tagger left it out);
+- a party named by a plural after a word: "the Neo Democrats";
+- a university with its campus: "University of North Carolina at Chapel Hill" is one body,
+  not a university and a town.
 """
 
 from __future__ import annotations
@@ -14,7 +19,12 @@ import re
 from collections.abc import Sequence
 
 from reader.lexicon.demonyms import COUNTRIES
-from reader.lexicon.groups import INSTITUTION_NOUNS, OUTLET_HEADS
+from reader.lexicon.groups import (
+    BODY_FIRST_WORDS,
+    INSTITUTION_NOUNS,
+    OUTLET_HEADS,
+    PARTY_PLURALS,
+)
 from reader.lexicon.open_class import given_name, place_kind
 from reader.model import Entity
 from reader.nlp.labels import ACTOR_LABELS, CARDINAL, GPE, LOC, ORG, PERSON, PLACE_LABELS, PRODUCT
@@ -34,9 +44,11 @@ _RESULT_VERBS = (
 
 
 def bodies_by_form(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """``entities`` with outlets and institutions relabelled ORG."""
+    """``entities`` with outlets, institutions, bodies named in other languages and parties
+    relabelled ORG, and universities joined to their campus."""
     result = []
-    for entity in (_without_score(text, e) for e in entities):
+    for entity in _campuses_joined(text, [_foreign_body(text, e) for e in entities]):
+        entity = _without_score(text, entity)
         bare = entity.text.removeprefix("the ").removeprefix("The ")
         words = bare.split()
         outlet = (
@@ -44,13 +56,48 @@ def bodies_by_form(text: str, entities: Sequence[Entity]) -> list[Entity]:
             and words[-1].lower() in OUTLET_HEADS
             and not (entity.label == "PERSON" and given_name(words[0]) is not None)
         )
+        party = len(words) >= 2 and words[-1].lower() in PARTY_PLURALS
+        foreign = words[0].lower() in BODY_FIRST_WORDS if words else False
         is_body = entity.label in _PLACE_OR_PERSON and (
-            outlet or _INSTITUTION_OF.match(entity.text) is not None
+            outlet or party or foreign or _INSTITUTION_OF.match(entity.text) is not None
         )
         if is_body:
             entity = Entity(entity.start, entity.end, entity.text, "ORG", entity.actor)
         result.append(entity)
     return result
+
+
+#: A capitalised word just before a name: the first word of a body the tagger left out.
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]+)[ \t]+$")
+
+
+def _foreign_body(text: str, entity: Entity) -> Entity:
+    """ "Istituto Tecnico Fermi" tagged "Tecnico Fermi": the body's first word joined back."""
+    before = _WORD_BEFORE.search(text, max(0, entity.start - 30), entity.start)
+    if before is None or before.group(1).lower() not in BODY_FIRST_WORDS:
+        return entity
+    start = before.start(1)
+    return Entity(start, entity.end, text[start : entity.end], ORG, entity.actor)
+
+
+def _campuses_joined(text: str, entities: list[Entity]) -> list[Entity]:
+    """ "University of North Carolina" + " at " + "Chapel Hill": one body."""
+    joined: list[Entity] = []
+    for entity in entities:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label == ORG
+            and previous.text.split()[:1] in (["University"], ["the"], ["The"])
+            and "University" in previous.text.split()[:2]
+            and entity.label in PLACE_LABELS
+            and text[previous.end : entity.start] == " at "
+        ):
+            whole = text[previous.start : entity.end]
+            joined[-1] = Entity(previous.start, entity.end, whole, ORG, previous.actor)
+            continue
+        joined.append(entity)
+    return joined
 
 
 _SIDE = r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
