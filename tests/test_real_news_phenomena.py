@@ -991,3 +991,15 @@ def test_bodies_told_by_their_form_a_campus_a_foreign_first_word_a_party(cast):
     assert found.get("Colegio San Marcos") == "organisation", found
     assert found.get("Istituto Tecnico Volta") == "organisation", found
     assert found.get("Civic Democrats") == "organisation", found
+
+
+def test_a_faith_is_a_body_and_a_stance_is_no_name(cast):
+    analysis = cast(
+        "Defector\n\n"
+        "A defector from the elite group within Scientology spoke. Buddhism grew. "
+        "The winners were Pro-Beijing DAB's Ben Chan and pro-Kremlin Yabloko's Ivan Orlov.\n"
+    )
+    found = kinds(analysis)
+    assert found.get("Scientology") == "organisation", found
+    assert found.get("DAB") == "organisation", found
+    assert not any(name.lower().startswith(("pro-", "anti-")) for name in found), found

@@ -135,3 +135,7 @@ BODY_FIRST_WORDS: frozenset[str] = wordset(
 PARTY_PLURALS: frozenset[str] = wordset(
     "democrats republicans socialists liberals conservatives greens nationalists"
 )
+
+#: Endings of the one-word names of faiths and movements, which are bodies of believers,
+#: never places or people: "Scientology", "Buddhism", "Christianity".
+DOCTRINE_ENDINGS: tuple[str, ...] = ("ology", "ism", "ianity")

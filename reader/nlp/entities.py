@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from reader.deadline import checkpoint
 from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
-from reader.lexicon.groups import BODY_WORDS, ORGANISATION_HEADS, PLACE_NOUNS
+from reader.lexicon.groups import BODY_WORDS, DOCTRINE_ENDINGS, ORGANISATION_HEADS, PLACE_NOUNS
 from reader.lexicon.name_parts import (
     COMPANY_SUFFIXES,
     INTERJECTIONS,
@@ -125,7 +125,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     people = _propagate_surnames(text, ordered, body, speaking)
     checkpoint()
     placed = _places_by_noun(text, _lone_names_as_places(text, places_by_data(text, people)))
-    placed = _acronyms_as_bodies(_families(text, placed))
+    placed = _doctrines_as_bodies(_acronyms_as_bodies(_families(text, placed)))
     return teams_as_organisations(text, placed)
 
 
@@ -179,6 +179,20 @@ _PLACE_NAMED = re.compile(
 
 #: A name in capitals only, as bodies are shortened: "DAB", "NCLAN", "UAAR".
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _doctrines_as_bodies(entities: list[Entity]) -> list[Entity]:
+    """ "within Scientology", "Buddhism grew": a one-word name ending as faiths and
+    movements do is a body, whatever place or person the tagger took it for."""
+    return [
+        Entity(e.start, e.end, e.text, ORG)
+        if e.label in (PERSON, *PLACE_LABELS)
+        and " " not in e.text
+        and e.text[:1].isupper()
+        and e.text.lower().endswith(DOCTRINE_ENDINGS)
+        else e
+        for e in entities
+    ]
 
 
 def _acronyms_as_bodies(entities: list[Entity]) -> list[Entity]:
@@ -417,8 +431,13 @@ def _media_outlets_as_orgs(text: str, entities: Iterable[Entity]) -> Iterable[En
             yield entity
 
 
-#: A sentence-initial preposition the model sometimes takes into a name ("Per Mirror").
-_LEADING_PREPOSITION = re.compile(r"^(?:As per|Per|Via|According to)\s+(?=[A-Z])")
+#: A stance written as one word: "Pro-Beijing", "anti-Kremlin".
+_STANCE = re.compile(r"(?:[Pp]ro|[Aa]nti)-[\w'’]+")
+#: A sentence-initial preposition the model sometimes takes into a name ("Per Mirror"),
+#: or a stance before a body's name ("Pro-Beijing DAB", "anti-Kremlin Yabloko").
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:As per|Per|Via|According to|[Pp]ro-[\w'’]+|[Aa]nti-[\w'’]+)\s+(?=[A-Z])"
+)
 
 
 def _trimmed(entities: Iterable[Entity]) -> Iterable[Entity]:
@@ -428,6 +447,8 @@ def _trimmed(entities: Iterable[Entity]) -> Iterable[Entity]:
         for suffix in _POSSESSIVES:
             if value.endswith(suffix) and len(value) > len(suffix):
                 value = value[: -len(suffix)]
+        if _STANCE.fullmatch(value):
+            continue  # "Pro-Beijing" alone: a stance, no one's name
         leading_word = _LEADING_PREPOSITION.match(value)
         if leading_word:
             value, start = value[leading_word.end() :], start + leading_word.end()
