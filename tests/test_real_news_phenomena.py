@@ -1003,3 +1003,14 @@ def test_a_faith_is_a_body_and_a_stance_is_no_name(cast):
     assert found.get("Scientology") == "organisation", found
     assert found.get("DAB") == "organisation", found
     assert not any(name.lower().startswith(("pro-", "anti-")) for name in found), found
+
+
+def test_a_name_described_as_a_people_is_a_group_and_a_member_of_one_is_not(cast):
+    analysis = cast(
+        "Boats\n\n"
+        "The rescued included Bangladeshis and Rohingya, a stateless minority from Myanmar. "
+        "Tomas Bell, a member of the community, spoke.\n"
+    )
+    found = kinds(analysis)
+    assert found.get("Rohingya") == "group", found
+    assert found.get("Tomas Bell") == "person", found

@@ -139,3 +139,9 @@ PARTY_PLURALS: frozenset[str] = wordset(
 #: Endings of the one-word names of faiths and movements, which are bodies of believers,
 #: never places or people: "Scientology", "Buddhism", "Christianity".
 DOCTRINE_ENDINGS: tuple[str, ...] = ("ology", "ism", "ianity")
+
+#: Heads of an apposition that describes a people: "Rohingya, a stateless minority", "the
+#: Hazara, an ethnic group" (the name is a group, not a body or a place).
+PEOPLE_APPOSITION_HEADS: frozenset[str] = wordset(
+    "minority minorities tribe tribes community communities sect clan clans people peoples"
+)

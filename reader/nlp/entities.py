@@ -37,7 +37,13 @@ from typing import TYPE_CHECKING
 
 from reader.deadline import checkpoint
 from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
-from reader.lexicon.groups import BODY_WORDS, DOCTRINE_ENDINGS, ORGANISATION_HEADS, PLACE_NOUNS
+from reader.lexicon.groups import (
+    BODY_WORDS,
+    DOCTRINE_ENDINGS,
+    ORGANISATION_HEADS,
+    PEOPLE_APPOSITION_HEADS,
+    PLACE_NOUNS,
+)
 from reader.lexicon.name_parts import (
     COMPANY_SUFFIXES,
     INTERJECTIONS,
@@ -126,6 +132,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     checkpoint()
     placed = _places_by_noun(text, _lone_names_as_places(text, places_by_data(text, people)))
     placed = _doctrines_as_bodies(_acronyms_as_bodies(_families(text, placed)))
+    placed = _peoples_by_apposition(text, placed)
     return teams_as_organisations(text, placed)
 
 
@@ -179,6 +186,24 @@ _PLACE_NAMED = re.compile(
 
 #: A name in capitals only, as bodies are shortened: "DAB", "NCLAN", "UAAR".
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+#: ", a stateless minority", ", an ethnic group", ", a hill tribe" right after a name.
+_PEOPLE_APPOSITION = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:(?!(?:of|for|in|from|with|at|to)\b)[\w-]+[ \t]+){0,3}?(?:"
+    + "|".join(sorted(PEOPLE_APPOSITION_HEADS | {"ethnic group", "ethnic groups"}))
+    + r")\b"
+)
+
+
+def _peoples_by_apposition(text: str, entities: list[Entity]) -> list[Entity]:
+    """ "Rohingya, a stateless minority": a name described as a people is a group."""
+    return [
+        Entity(e.start, e.end, e.text, NORP)
+        if e.label in (ORG, PERSON, *PLACE_LABELS) and _PEOPLE_APPOSITION.match(text, e.end)
+        else e
+        for e in entities
+    ]
 
 
 def _doctrines_as_bodies(entities: list[Entity]) -> list[Entity]:
