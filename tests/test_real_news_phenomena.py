@@ -1014,3 +1014,28 @@ def test_a_name_described_as_a_people_is_a_group_and_a_member_of_one_is_not(cast
     found = kinds(analysis)
     assert found.get("Rohingya") == "group", found
     assert found.get("Tomas Bell") == "person", found
+
+
+# -- no one: a species, an editor's note -------------------------------------------------------
+
+
+def test_the_genus_of_a_species_is_no_actor_but_a_name_before_a_word_is(cast):
+    analysis = cast(
+        "Ants\n\n"
+        "Formica fusca ants treat their wounds, said Nick Bos of the University of Helsinki. "
+        "Aedes aegypti spreads the virus. Maria Santos via her lawyer said so.\n"
+    )
+    names = {a.name for a in analysis.actors}
+    assert not {"Formica", "Aedes"} & names, names
+    assert {"Nick Bos", "Maria Santos"} <= names, names
+
+
+def test_an_editors_note_label_is_no_speaker(cast):
+    analysis = cast(
+        "Books\n\n"
+        "Our favourites follow.\n\n"
+        "Ed.: See the publisher's catalog for a full index of the titles.\n\n"
+        "MATTHEWS: We will be back after this break with more of the show.\n"
+    )
+    speakers = {q.speaker for q in analysis.quotes}
+    assert "Ed" not in speakers and "MATTHEWS" in speakers, speakers

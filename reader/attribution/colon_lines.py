@@ -33,6 +33,8 @@ def colon_line(paragraph: Paragraph, index: int) -> Attribution | None:
     name = [t for t in name if t.i > dash]
     if not name or len(name) > 4 or any(t.lower_ in PAGE_LABELS for t in name):
         return None
+    if len(name) == 1 and doc[colon.i - 1].text == ".":
+        return None  # "Ed.: See the catalog": an abbreviated label (an editor's note)
     # Transcripts: "MATTHEWS: …", "Lopez: …" (a lone capitalised word the tagger may miss).
     lone = len(name) == 1 and name[0].is_alpha and (name[0].is_title or name[0].is_upper)
     if not lone and not all(t.pos_ == "PROPN" or t.text.isupper() or t.ent_type_ for t in name):

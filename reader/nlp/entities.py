@@ -79,6 +79,7 @@ from reader.nlp.name_lists import people_in_lists
 from reader.nlp.name_repair import repair_names
 from reader.nlp.open_class_names import people_by_given_names, places_by_data
 from reader.nlp.parsing import Paragraph
+from reader.nlp.species_names import without_species
 from reader.nlp.thing_names import things_by_form
 from reader.nlp.transcript_turns import answerers
 from reader.spans import SortedSpans
@@ -132,7 +133,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     checkpoint()
     placed = _places_by_noun(text, _lone_names_as_places(text, places_by_data(text, people)))
     placed = _doctrines_as_bodies(_acronyms_as_bodies(_families(text, placed)))
-    placed = _peoples_by_apposition(text, placed)
+    placed = without_species(text, _peoples_by_apposition(text, placed))
     return teams_as_organisations(text, placed)
 
 

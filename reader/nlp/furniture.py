@@ -74,6 +74,12 @@ _CITED_AUTHOR = re.compile(
     rf"^[ \t]*{_NAME}\.(?=[ \t]+[\"“][^\"”\n]{{1,200}}[\"”][ \t]*[—–][ \t]*{_NAME},[ \t]+{_MONTH})",
     re.MULTILINE,
 )
+#: An editor's note's label: "Ed.: See the catalog …", "Editor's note: …" (the label is
+#: no one in the story; the note's text stays).
+_EDITOR_LABEL = re.compile(
+    r"^[ \t]*(?:Ed\.|Eds\.|Editor['’]s[ \t]+note|Editors['’][ \t]+note)(?=[ \t]*:)",
+    re.MULTILINE | re.IGNORECASE,
+)
 #: A category or tag line: "Categories: …", "Tags: …", "Filed under: …".
 _CATEGORY_LINE = re.compile(
     r"^[ \t]*(?:Categories|Category|Tags|Topics|Filed under)[ \t]*:[^\n]*$",
@@ -93,7 +99,7 @@ def furniture_spans(text: str) -> SortedSpans:
     spans: list[tuple[int, int]] = []
     for pattern in (
         _CREDIT_LABEL, _BYLINE, _LINK_LINE, _SECTION_LABEL, _CITATION, _CATEGORY_LINE,
-        _CREDIT_LINE, _CITED_AUTHOR,
+        _CREDIT_LINE, _CITED_AUTHOR, _EDITOR_LABEL,
     ):  # fmt: skip
         spans.extend(m.span() for m in pattern.finditer(text))
     for line in _LINE_WITH_SLASH.finditer(text):  # every credit chain has a slash
