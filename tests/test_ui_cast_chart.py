@@ -260,3 +260,23 @@ def test_a_row_is_wrapped_once_for_its_width_however_often_it_is_laid_out(qtbot,
     new_width = delegate._text_width(index)
     assert wrapped.count(new_width) == 1, wrapped
     assert narrower.height() >= first.height()
+
+
+def test_a_long_articles_cast_comes_a_moment_after_its_text_and_never_late(
+    window, qtbot, sample_analysis
+):
+    from show_long_article import tiled
+
+    import ui.main_window as main_window
+
+    long = tiled(sample_analysis, 30_000)
+    assert len(long.quotes) > main_window.CAST_AT_ONCE >= len(sample_analysis.quotes)
+    window.show_analysis(long)
+    assert window.actors.analysis is not long  # not in the same turn as the text
+    qtbot.waitUntil(lambda: window.actors.analysis is long, timeout=2000)
+    window.show_analysis(sample_analysis)  # a short one: its Cast at once
+    assert window.actors.analysis is sample_analysis
+    window.show_analysis(long)
+    window.show_analysis(sample_analysis)  # shown before the long one's Cast was made
+    qtbot.wait(3 * main_window.CAST_DELAY_MS)
+    assert window.actors.analysis is sample_analysis

@@ -58,7 +58,7 @@ from ui.opening import Opener
 from ui.panel_zoom import PanelZoom
 from ui.reviewing import Reviewer
 from ui.settings import Settings
-from ui.style.colors import current_theme
+from ui.style.colors import Theme, current_theme
 from ui.style.safe_text import PlainLabel, one_line, window_title
 from ui.views import Views
 from ui.widgets.actors_panel import ActorsPanel
@@ -79,6 +79,13 @@ if TYPE_CHECKING:
     from reader.library import Library
 
 log = logging.getLogger(__name__)
+
+#: An analysis with more statements than this has its Cast made a moment after its text,
+#: in a turn of the event loop of its own.
+CAST_AT_ONCE = 300
+#: How long after the text the long article's Cast is made (ms): long enough for the event
+#: loop to paint and to run what waits in between, short enough not to be seen.
+CAST_DELAY_MS = 30
 
 
 def _part(part: str, name: str) -> Any:
@@ -251,9 +258,19 @@ class MainWindow(QMainWindow):
         self.meta.show()
         self.view.show_analysis(analysis, theme)
         self.find_bar.refresh()
-        self.actors.show_analysis(analysis, theme)
+        if len(analysis.quotes) > CAST_AT_ONCE:
+            # A long article's Cast a moment later: the text's and the Cast's first
+            # layouts in one turn held the window past 50 ms (bench/gui.py).
+            QTimer.singleShot(CAST_DELAY_MS, lambda: self._show_cast(analysis, theme))
+        else:
+            self.actors.show_analysis(analysis, theme)
         self.on_screen.setText(on_screen_text(analysis))
         self.articleShown.emit(analysis, -1 if article_id is None else article_id)
+
+    def _show_cast(self, analysis: Analysis, theme: Theme) -> None:
+        """The Cast of ``analysis``, unless another article is on screen by now."""
+        if self.analysis is analysis:
+            self.actors.show_analysis(analysis, theme)
 
     # -- errors -----------------------------------------------------------------------------------
 
