@@ -123,7 +123,9 @@ class AnalysisProcess:
 
     def stop(self) -> None:
         """End the process (the window closes); the next request starts a new one."""
-        process, connection = self._process, self._connection
+        # The cancel flag is held until the process has ended: a process still starting
+        # reads it (a named semaphore) and would find it gone.
+        process, connection, cancel = self._process, self._connection, self._cancel
         self._process = self._connection = self._cancel = None
         self._unheard = 0
         if process is None:
@@ -139,6 +141,7 @@ class AnalysisProcess:
             process.join(STOP_SECONDS)
         if connection is not None:
             connection.close()
+        del cancel
 
     # -- in the asking process ------------------------------------------------------------------
 

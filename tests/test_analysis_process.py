@@ -135,3 +135,11 @@ def test_loading_started_early_is_waited_for_once_and_the_answers_stay_in_step(p
     again = process.analyse(article_from_text(STORY), progress=lambda d, t: None, cancelled=never)
     assert analysis_to_json(first) == analysis_to_json(again)
     assert any(a.name == "Ana Ruiz" for a in first.actors)
+
+
+def test_stopping_a_process_still_starting_leaves_no_error_behind(capfd):
+    for _ in range(2):
+        starting = AnalysisProcess()
+        starting.start_loading()
+        starting.stop()  # before the process has read what it was started with
+    assert "Traceback" not in capfd.readouterr().err
