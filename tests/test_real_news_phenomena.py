@@ -1022,3 +1022,17 @@ def test_an_editors_note_label_is_no_speaker(cast):
     )
     speakers = {q.speaker for q in analysis.quotes}
     assert "Ed" not in speakers and "MATTHEWS" in speakers, speakers
+
+
+def test_a_product_by_its_noun_and_a_description_after_a_are_no_people(cast):
+    analysis = cast(
+        "Wikis\n\n"
+        "Like Wikipedia, the site runs on Mediawiki software. Its founder is a self-described "
+        "Libertarian Socialist. The lawyers built a case against Montalvo. Dan Montalvo left.\n"
+    )
+    found = kinds(analysis)
+    assert "Mediawiki" not in found, found
+    assert found.get("Libertarian Socialist") != "person", found
+    assert found.get("Dan Montalvo") == "person", found
+    montalvo = actor_named(analysis, "Dan Montalvo")
+    assert "Montalvo" in montalvo.aliases  # "a case against Montalvo" is still him

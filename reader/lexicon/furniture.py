@@ -67,3 +67,10 @@ WORK_NOUNS: frozenset[str] = frozenset({
 CREDIT_WORDS: frozenset[str] = frozenset(
     {"image", "images", "photo", "photos", "video", "audio", "picture"}
 )
+
+#: Nouns that say the name before them is a product: "Mediawiki software", "the Epic Mickey
+#: game", "the Firefox browser" (a thing, not an actor).
+PRODUCT_HEADS: frozenset[str] = frozenset({
+    "software", "app", "apps", "browser", "game", "games", "console", "drug", "drugs",
+    "vaccine", "device", "smartphone", "phone", "handset", "gadget", "toy", "car", "truck",
+})  # fmt: skip

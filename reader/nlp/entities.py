@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from typing import TYPE_CHECKING
 
 from reader.deadline import checkpoint
-from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCTS
+from reader.lexicon.furniture import EVENTS, PLATFORMS, PRODUCT_HEADS, PRODUCTS
 from reader.lexicon.groups import (
     BODY_WORDS,
     DOCTRINE_ENDINGS,
@@ -51,7 +51,7 @@ from reader.lexicon.name_parts import (
     PARTICLES,
     STATE_ABBREVIATIONS,
 )
-from reader.lexicon.open_class import given_name
+from reader.lexicon.open_class import given_name, is_common_given_name
 from reader.lexicon.speech import SPEECH_VERBS
 from reader.lexicon.titles import HONORIFICS, ROLE_WORDS
 from reader.model import Entity
@@ -134,6 +134,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     placed = _places_by_noun(text, _lone_names_as_places(text, places_by_data(text, people)))
     placed = _doctrines_as_bodies(_acronyms_as_bodies(_families(text, placed)))
     placed = without_species(text, _peoples_by_apposition(text, placed))
+    placed = _described_not_named(text, _products_by_noun(text, placed))
     return teams_as_organisations(text, placed)
 
 
@@ -187,6 +188,47 @@ _PLACE_NAMED = re.compile(
 
 #: A name in capitals only, as bodies are shortened: "DAB", "NCLAN", "UAAR".
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+#: A lower-case product noun right after a name: " software", " game", " browser".
+_PRODUCT_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(PRODUCT_HEADS)) + r")\b")
+
+
+def _products_by_noun(text: str, entities: list[Entity]) -> list[Entity]:
+    """ "runs on Mediawiki software", "the Epic Mickey game": a name followed by a noun
+    for a product is that product, a thing and no actor."""
+    return [
+        Entity(e.start, e.end, e.text, PRODUCT)
+        if e.label in (PERSON, ORG, *PLACE_LABELS)
+        and len(e.text.split()) <= 2
+        and _PRODUCT_AFTER.match(text, e.end)
+        else e
+        for e in entities
+    ]
+
+
+#: What may follow a noun phrase's end: "a self-described Libertarian Socialist."
+_PHRASE_ENDS = frozenset({".", ",", ";", ":", ")", "", "\n", "!", "?"})
+#: "a self-described Libertarian Socialist": a name after "a" or "an" and lower-case words.
+_INDEFINITE_BEFORE = re.compile(
+    r"(?<![\w-])(?:a|an)[ \t]+(?:(?!(?:against|for|of|to|with|by|from|at|on|in|about|over|"
+    r"like|than|as|and|or)\b)[a-z][\w-]*[ \t]+){0,2}$"
+)
+
+
+def _described_not_named(text: str, entities: list[Entity]) -> list[Entity]:
+    """ "a self-described Libertarian Socialist", "an Edwardian": a "person" after an
+    indefinite article is a description, no one's name (a group, as the tagger's nationality
+    words are)."""
+    return [
+        Entity(e.start, e.end, e.text, NORP)
+        if e.label == PERSON
+        and not is_common_given_name(e.text.split()[0])
+        and text[e.end : e.end + 1] in _PHRASE_ENDS  # not "a Warhol exhibit"
+        and _INDEFINITE_BEFORE.search(text, max(0, e.start - 40), e.start)
+        else e
+        for e in entities
+    ]
 
 
 #: ", a stateless minority", ", an ethnic group", ", a hill tribe" right after a name.
