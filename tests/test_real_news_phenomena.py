@@ -1036,3 +1036,15 @@ def test_a_product_by_its_noun_and_a_description_after_a_are_no_people(cast):
     assert found.get("Dan Montalvo") == "person", found
     montalvo = actor_named(analysis, "Dan Montalvo")
     assert "Montalvo" in montalvo.aliases  # "a case against Montalvo" is still him
+
+
+def test_a_sentence_opening_with_a_gerund_is_no_person_but_a_name_in_ing_is(cast):
+    analysis = cast(
+        "Tax plan\n\n"
+        "Closing Loopholes and putting a fair system in place will help, the senator said. "
+        "Sterling Brown agreed. Searches on Bing and Yahoo rose.\n"
+    )
+    found = kinds(analysis)
+    assert "Closing Loopholes" not in found, found
+    assert found.get("Sterling Brown") == "person", found
+    assert found.get("Bing") != "person" and found.get("Yahoo") != "person", found

@@ -19,7 +19,7 @@ PICTURE_AGENCIES: tuple[str, ...] = (
 PLATFORMS: frozenset[str] = frozenset({
     "Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "WhatsApp", "Telegram",
     "Snapchat", "LinkedIn", "Reddit", "Threads", "Bluesky", "Netflix", "Spotify", "Twitch",
-    "Discord", "Substack", "Uber", "Airbnb", "Google", "Amazon", "Zoom",
+    "Discord", "Substack", "Uber", "Airbnb", "Google", "Amazon", "Zoom", "Bing", "Yahoo",
 })  # fmt: skip
 
 #: Products, currencies and software: things, never people.

@@ -79,7 +79,7 @@ from reader.nlp.name_lists import people_in_lists
 from reader.nlp.name_repair import repair_names
 from reader.nlp.open_class_names import people_by_given_names, places_by_data
 from reader.nlp.parsing import Paragraph
-from reader.nlp.species_names import without_species
+from reader.nlp.species_names import english_words, without_species
 from reader.nlp.thing_names import things_by_form
 from reader.nlp.transcript_turns import answerers
 from reader.spans import SortedSpans
@@ -135,6 +135,7 @@ def extract_entities(text: str, paragraphs: Sequence[Paragraph]) -> list[Entity]
     placed = _doctrines_as_bodies(_acronyms_as_bodies(_families(text, placed)))
     placed = without_species(text, _peoples_by_apposition(text, placed))
     placed = _described_not_named(text, _products_by_noun(text, placed))
+    placed = [e for e in placed if not _opens_with_a_gerund(text, e)]
     return teams_as_organisations(text, placed)
 
 
@@ -188,6 +189,26 @@ _PLACE_NAMED = re.compile(
 
 #: A name in capitals only, as bodies are shortened: "DAB", "NCLAN", "UAAR".
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _opens_with_a_gerund(text: str, entity: Entity) -> bool:
+    """ "Closing Loopholes and putting in place …": a "person" of two words or more opening
+    a sentence with a verb's -ing form (one the model's English words know, and no given
+    name) is the sentence's capitalised first words, no one's name."""
+    words = entity.text.split()
+    first = words[0]
+    if entity.label != PERSON or len(words) < 2 or not first.endswith("ing") or len(first) < 6:
+        return False
+    if is_common_given_name(first) or not _opens_sentence(text, entity.start):
+        return False
+    stem = first[:-3].lower()
+    stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+    return bool(stems & english_words())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(' \t"“')
+    return not before or before[-1] in ".!?\n"
 
 
 #: A lower-case product noun right after a name: " software", " game", " browser".
