@@ -740,11 +740,7 @@ class _Speakers:
         or "of" ("a study by Harvard", "data from the bureau"), within the speaker phrase or
         just after it; none otherwise, and never a name further on ("results of the survey
         published in the Journal")."""
-        joined = _PRODUCED_BY.match(self.text, after_head)
-        if joined is None:
-            return None, UNRESOLVED_CONFIDENCE
-        at = joined.end()
-        named = [c for c in self._overlapping(at, at + 1) if self.text[at : at + 1].isupper()]
+        named = self._named_after(_PRODUCED_BY, after_head)
         return (named[0], 1.0) if named else (None, UNRESOLVED_CONFIDENCE)
 
     def _body_spoken_for(self, role: str, end: int) -> Cluster | None:
@@ -752,16 +748,17 @@ class _Speakers:
         "a spokesman" + " for the Western Health Board", else None."""
         if role not in SPEAKING_ROLES:
             return None
-        joined = _FOR_BODY.match(self.text, end)
-        if joined is None:
-            return None
-        at = joined.end()
-        bodies = [
-            c
-            for c in self._overlapping(at, at + 1)
-            if c.kind == "organisation" and self.text[at : at + 1].isupper()
-        ]
+        bodies = [c for c in self._named_after(_FOR_BODY, end) if c.kind == "organisation"]
         return bodies[0] if bodies else None
+
+    def _named_after(self, joining: re.Pattern[str], offset: int) -> list[Cluster]:
+        """The actors of a capitalised name right after ``joining`` matched at ``offset``
+        (" for the Western Health Board", " by Harvard"), people first."""
+        joined = joining.match(self.text, offset)
+        if joined is None:
+            return []
+        at = joined.end()
+        return self._overlapping(at, at + 1) if self.text[at : at + 1].isupper() else []
 
     def _learn_titles(self, cluster: Cluster, surface: str, start: int, end: int) -> None:
         _note_title(cluster, self.text, surface, start, end)
