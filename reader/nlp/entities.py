@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence, Set
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.deadline import checkpoint
@@ -176,15 +177,19 @@ def _state_after_town(text: str, entity: Entity) -> bool:
     )
 
 
-#: "the town of ", "a village of ", "the province of " right before a name.
-_PLACE_OF = re.compile(r"\b(?:the|a)\s+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\s+of\s+$")
+def _relabelled(
+    entities: list[Entity], label: str, which: Callable[[Entity], bool]
+) -> list[Entity]:
+    """``entities`` with those ``which`` picks given ``label``."""
+    return [replace(e, label=label) if which(e) else e for e in entities]
 
 
-#: The same, with the name after it: "the city of Paju".
-_PLACE_NAMED = re.compile(
-    r"\b(?:the|a)\s+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\s+of\s+"
-    r"([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)"
-)
+#: "the town of ", "a village of ", "the province of ".
+_PLACE_NOUN_OF = r"\b(?:the|a)\s+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\s+of\s+"
+#: The same right before a name.
+_PLACE_OF = re.compile(_PLACE_NOUN_OF + "$")
+#: The same with the name after it: "the city of Paju".
+_PLACE_NAMED = re.compile(_PLACE_NOUN_OF + r"([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
 
 
 #: A name in capitals only, as bodies are shortened: "DAB", "NCLAN", "UAAR".
@@ -218,14 +223,15 @@ _PRODUCT_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(PRODUCT_HEADS)) + r")\b
 def _products_by_noun(text: str, entities: list[Entity]) -> list[Entity]:
     """ "runs on Mediawiki software", "the Epic Mickey game": a name followed by a noun
     for a product is that product, a thing and no actor."""
-    return [
-        Entity(e.start, e.end, e.text, PRODUCT)
-        if e.label in (PERSON, ORG, *PLACE_LABELS)
-        and len(e.text.split()) <= 2
-        and _PRODUCT_AFTER.match(text, e.end)
-        else e
-        for e in entities
-    ]
+    return _relabelled(
+        entities,
+        PRODUCT,
+        lambda e: (
+            e.label in (PERSON, ORG, *PLACE_LABELS)
+            and len(e.text.split()) <= 2
+            and _PRODUCT_AFTER.match(text, e.end) is not None
+        ),
+    )
 
 
 #: What may follow a noun phrase's end: "a self-described Libertarian Socialist."
@@ -241,15 +247,16 @@ def _described_not_named(text: str, entities: list[Entity]) -> list[Entity]:
     """ "a self-described Libertarian Socialist", "an Edwardian": a "person" after an
     indefinite article is a description, no one's name (a group, as the tagger's nationality
     words are)."""
-    return [
-        Entity(e.start, e.end, e.text, NORP)
-        if e.label == PERSON
-        and not is_common_given_name(e.text.split()[0])
-        and text[e.end : e.end + 1] in _PHRASE_ENDS  # not "a Warhol exhibit"
-        and _INDEFINITE_BEFORE.search(text, max(0, e.start - 40), e.start)
-        else e
-        for e in entities
-    ]
+    return _relabelled(
+        entities,
+        NORP,
+        lambda e: (
+            e.label == PERSON
+            and not is_common_given_name(e.text.split()[0])
+            and text[e.end : e.end + 1] in _PHRASE_ENDS  # not "a Warhol exhibit"
+            and _INDEFINITE_BEFORE.search(text, max(0, e.start - 40), e.start) is not None
+        ),
+    )
 
 
 #: ", a stateless minority", ", an ethnic group", ", a hill tribe" right after a name.
@@ -262,26 +269,29 @@ _PEOPLE_APPOSITION = re.compile(
 
 def _peoples_by_apposition(text: str, entities: list[Entity]) -> list[Entity]:
     """ "Rohingya, a stateless minority": a name described as a people is a group."""
-    return [
-        Entity(e.start, e.end, e.text, NORP)
-        if e.label in (ORG, PERSON, *PLACE_LABELS) and _PEOPLE_APPOSITION.match(text, e.end)
-        else e
-        for e in entities
-    ]
+    return _relabelled(
+        entities,
+        NORP,
+        lambda e: (
+            e.label in (ORG, PERSON, *PLACE_LABELS)
+            and _PEOPLE_APPOSITION.match(text, e.end) is not None
+        ),
+    )
 
 
 def _doctrines_as_bodies(entities: list[Entity]) -> list[Entity]:
     """ "within Scientology", "Buddhism grew": a one-word name ending as faiths and
     movements do is a body, whatever place or person the tagger took it for."""
-    return [
-        Entity(e.start, e.end, e.text, ORG)
-        if e.label in (PERSON, *PLACE_LABELS)
-        and " " not in e.text
-        and e.text[:1].isupper()
-        and e.text.lower().endswith(DOCTRINE_ENDINGS)
-        else e
-        for e in entities
-    ]
+    return _relabelled(
+        entities,
+        ORG,
+        lambda e: (
+            e.label in (PERSON, *PLACE_LABELS)
+            and " " not in e.text
+            and e.text[:1].isupper()
+            and e.text.lower().endswith(DOCTRINE_ENDINGS)
+        ),
+    )
 
 
 def _acronyms_as_bodies(entities: list[Entity]) -> list[Entity]:
@@ -292,12 +302,13 @@ def _acronyms_as_bodies(entities: list[Entity]) -> list[Entity]:
         for e in entities
         if e.label == PERSON and " " in e.text
     }
-    return [
-        Entity(e.start, e.end, e.text, ORG)
-        if e.label == PERSON and _ACRONYM.fullmatch(e.text) and e.text not in initials
-        else e
-        for e in entities
-    ]
+    return _relabelled(
+        entities,
+        ORG,
+        lambda e: (
+            e.label == PERSON and _ACRONYM.fullmatch(e.text) is not None and e.text not in initials
+        ),
+    )
 
 
 def _families(text: str, entities: list[Entity]) -> list[Entity]:
@@ -306,27 +317,29 @@ def _families(text: str, entities: list[Entity]) -> list[Entity]:
     surnames = {form for e in entities if e.label == PERSON for form in surname_forms(e.text)}
     if not surnames:
         return entities
-    return [
-        Entity(e.start, e.end, e.text, NORP)
-        if e.label != NORP
-        and " " not in e.text
-        and (e.text[:-1] in surnames or (e.text.endswith("es") and e.text[:-2] in surnames))
-        and e.text.endswith("s")
-        and text[max(0, e.start - 4) : e.start].lower() == "the "
-        else e
-        for e in entities
-    ]
+    return _relabelled(
+        entities,
+        NORP,
+        lambda e: (
+            e.label != NORP
+            and " " not in e.text
+            and e.text.endswith("s")
+            and (e.text[:-1] in surnames or (e.text.endswith("es") and e.text[:-2] in surnames))
+            and text[max(0, e.start - 4) : e.start].lower() == "the "
+        ),
+    )
 
 
 def _places_by_noun(text: str, entities: list[Entity]) -> list[Entity]:
     """A name right after "the town of", "the province of" … is that place, whatever the
     tagger called it ("the town of Yeoncheon" as an organisation) or if it missed it."""
-    relabelled = [
-        Entity(e.start, e.end, e.text, GPE)
-        if e.label != GPE and _PLACE_OF.search(text, max(0, e.start - 30), e.start)
-        else e
-        for e in entities
-    ]
+    relabelled = _relabelled(
+        entities,
+        GPE,
+        lambda e: (
+            e.label != GPE and _PLACE_OF.search(text, max(0, e.start - 30), e.start) is not None
+        ),
+    )
     covered = _coverage(relabelled)
     missed = [
         Entity(m.start(1), m.end(1), m.group(1), GPE)
@@ -360,12 +373,7 @@ def _lone_names_as_places(text: str, entities: list[Entity]) -> list[Entity]:
     places |= _organisations_only_met_as_places(text, entities)
     if not places:
         return entities
-    return [
-        Entity(e.start, e.end, e.text, "GPE", e.actor)
-        if e.label in (PERSON, ORG) and e.text in places
-        else e
-        for e in entities
-    ]
+    return _relabelled(entities, GPE, lambda e: e.label in (PERSON, ORG) and e.text in places)
 
 
 #: "a teacher in Ipoh", "born in Mabou": where a town is, never where a body acts from.
@@ -429,12 +437,13 @@ def _people_by_role(paragraph: Paragraph, entities: list[Entity]) -> list[Entity
 
     "Its chairwoman, Aileen MacLeod," / "Aileen MacLeod, its chairwoman," / "Ms. MacLeod".
     """
-    return [
-        Entity(e.start, e.end, e.text, "PERSON", e.actor)
-        if e.label in _ROLE_RELABELLABLE and any(_role_named(t) for t in _tokens(paragraph, e))
-        else e
-        for e in entities
-    ]
+    return _relabelled(
+        entities,
+        PERSON,
+        lambda e: (
+            e.label in _ROLE_RELABELLABLE and any(_role_named(t) for t in _tokens(paragraph, e))
+        ),
+    )
 
 
 _ROLE_RELABELLABLE = (ACTOR_LABELS - {PERSON}) | {PRODUCT, WORK_OF_ART}
@@ -521,12 +530,11 @@ def _media_outlets_as_orgs(text: str, entities: Iterable[Entity]) -> Iterable[En
 
 
 #: A stance written as one word: "Pro-Beijing", "anti-Kremlin".
-_STANCE = re.compile(r"(?:[Pp]ro|[Aa]nti)-[\w'’]+")
+_STANCE_WORD = r"(?:[Pp]ro|[Aa]nti)-[\w'’]+"
+_STANCE = re.compile(_STANCE_WORD)
 #: A sentence-initial preposition the model sometimes takes into a name ("Per Mirror"),
 #: or a stance before a body's name ("Pro-Beijing DAB", "anti-Kremlin Yabloko").
-_LEADING_PREPOSITION = re.compile(
-    r"^(?:As per|Per|Via|According to|[Pp]ro-[\w'’]+|[Aa]nti-[\w'’]+)\s+(?=[A-Z])"
-)
+_LEADING_PREPOSITION = re.compile(rf"^(?:As per|Per|Via|According to|{_STANCE_WORD})\s+(?=[A-Z])")
 
 
 def _trimmed(entities: Iterable[Entity]) -> Iterable[Entity]:
@@ -590,13 +598,14 @@ def _propagate_surnames(
     given = {
         name for e in body if e.label == "PERSON" for name in _other_name_forms(e.text)
     } - surnames
-    relabelled = [
-        Entity(e.start, e.end, e.text, "PERSON")
-        if (_fold(e.text) in folded and _relabellable(e, speaking, text))
-        or (e.text in given and e.label in _RELABELLABLE)
-        else e
-        for e in entities
-    ]
+    relabelled = _relabelled(
+        entities,
+        PERSON,
+        lambda e: (
+            (_fold(e.text) in folded and _relabellable(e, speaking, text))
+            or (e.text in given and e.label in _RELABELLABLE)
+        ),
+    )
     return _merge(relabelled, _uncovered_mentions(text, surnames, relabelled))
 
 
@@ -608,20 +617,10 @@ def _transcript_people(
     names = answerers(text)
     if not names:
         return entities, body
-    relabelled = [
-        Entity(e.start, e.end, e.text, "PERSON") if e.text in names else e for e in entities
-    ]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
-    covered = _coverage(relabelled)
-    extra = [
-        Entity(m.start(), m.end(), m.group(), "PERSON")
-        for m in pattern.finditer(text)
-        if not any(covered(i) for i in range(m.start(), m.end()))
-    ]
-    body_relabelled = [
-        Entity(e.start, e.end, e.text, "PERSON") if e.text in names else e for e in body
-    ]
-    return _merge(relabelled, extra), [*body_relabelled, *extra]
+    named = _relabelled(entities, PERSON, lambda e: e.text in names)
+    extra = _uncovered_mentions(text, set(names), named)
+    body_named = _relabelled(body, PERSON, lambda e: e.text in names)
+    return _merge(named, extra), [*body_named, *extra]
 
 
 def _other_name_forms(full_name: str) -> set[str]:
