@@ -112,6 +112,7 @@ from reader.nlp.labels import (
     SUBJECTS,
 )
 from reader.nlp.parsing import Paragraph
+from reader.nlp.written_names import opens_sentence
 from reader.opening.limits import MAX_ID_CHARS, MAX_NAME_CHARS, cut
 from reader.spans import last_starting_at_or_before
 
@@ -696,7 +697,7 @@ class _Speakers:
         if body is not None:
             return body, 1.0
         plural = is_plural_noun(head) or (
-            surface == head and _opens_sentence(self.text, start) and capitalised_plural(head)
+            surface == head and opens_sentence(self.text, start) and capitalised_plural(head)
         )
         if plural and lower_head not in ORGANISATION_HEADS:
             return self._new_mention(
@@ -833,12 +834,6 @@ def _outlet_name(surface: str) -> str | None:
         return None
     name = " ".join(words[1:])
     return name if looks_like_name(name) else None
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Nothing but spaces, quotation marks or a sentence's end before ``start``."""
-    before = text[max(0, start - 40) : start].rstrip(" \t\"“‘'")
-    return not before or before[-1] in ".!?:\n"
 
 
 def _head(surface: str) -> tuple[str, int]:

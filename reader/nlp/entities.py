@@ -83,6 +83,7 @@ from reader.nlp.parsing import Paragraph
 from reader.nlp.species_names import english_words, without_species
 from reader.nlp.thing_names import things_by_form
 from reader.nlp.transcript_turns import answerers
+from reader.nlp.written_names import opens_sentence
 from reader.spans import SortedSpans
 
 if TYPE_CHECKING:
@@ -204,16 +205,11 @@ def _opens_with_a_gerund(text: str, entity: Entity) -> bool:
     first = words[0]
     if entity.label != PERSON or len(words) < 2 or not first.endswith("ing") or len(first) < 6:
         return False
-    if is_common_given_name(first) or not _opens_sentence(text, entity.start):
+    if is_common_given_name(first) or not opens_sentence(text, entity.start):
         return False
     stem = first[:-3].lower()
     stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
     return bool(stems & english_words())
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(' \t"“')
-    return not before or before[-1] in ".!?\n"
 
 
 #: A lower-case product noun right after a name: " software", " game", " browser".
