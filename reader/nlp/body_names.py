@@ -80,6 +80,10 @@ def _foreign_body(text: str, entity: Entity) -> Entity:
     return Entity(start, entity.end, text[start : entity.end], ORG, entity.actor)
 
 
+#: A university's name: its first word, or its second after "the".
+_UNIVERSITY = re.compile(r"(?:[Tt]he\s+)?University(?:\s|$)")
+
+
 def _campuses_joined(text: str, entities: list[Entity]) -> list[Entity]:
     """ "University of North Carolina" + " at " + "Chapel Hill": one body."""
     joined: list[Entity] = []
@@ -88,8 +92,7 @@ def _campuses_joined(text: str, entities: list[Entity]) -> list[Entity]:
         if (
             previous is not None
             and previous.label == ORG
-            and previous.text.split()[:1] in (["University"], ["the"], ["The"])
-            and "University" in previous.text.split()[:2]
+            and _UNIVERSITY.match(previous.text) is not None
             and entity.label in PLACE_LABELS
             and text[previous.end : entity.start] == " at "
         ):
